@@ -1,0 +1,63 @@
+import { sql, type RawBuilder } from 'kysely';
+import { forbidden } from '../http/errors.ts';
+
+/**
+ * The one place that decides what a caller may read or write. A role is granted on a
+ * unit and covers the unit's whole subtree; handlers ask here and never re-implement it.
+ */
+export const ROLES = ['admin', 'leader', 'officer', 'school_staff', 'village_operator', 'viewer'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const PERMISSIONS = ['unit.read', 'unit.write', 'user.manage', 'audit.read'] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
+  admin: ['unit.read', 'unit.write', 'user.manage', 'audit.read'],
+  leader: ['unit.read', 'unit.write', 'audit.read'],
+  officer: ['unit.read', 'unit.write'],
+  school_staff: ['unit.read'],
+  village_operator: ['unit.read'],
+  viewer: ['unit.read'],
+};
+
+export interface Grant {
+  id: number;
+  unitId: number;
+  unitPath: string;
+  unitName: string;
+  role: Role;
+}
+
+export interface Actor {
+  userId: number;
+  username: string;
+  fullName: string;
+  grants: Grant[];
+}
+
+export function roleAllows(role: Role, permission: Permission): boolean {
+  return ROLE_PERMISSIONS[role].includes(permission);
+}
+
+/** The subtree roots (materialised paths) where the actor holds the permission, nested ones removed. */
+export function scopeOf(actor: Actor, permission: Permission): string[] {
+  const paths = [...new Set(actor.grants.filter((g) => roleAllows(g.role, permission)).map((g) => g.unitPath))].sort();
+  return paths.filter((p, i) => !paths.slice(0, i).some((q) => p.startsWith(q)));
+}
+
+export function allows(actor: Actor, permission: Permission, unitPath: string): boolean {
+  return scopeOf(actor, permission).some((root) => unitPath.startsWith(root));
+}
+
+export function assertAllowed(actor: Actor, permission: Permission, unitPath: string): void {
+  if (!allows(actor, permission, unitPath)) throw forbidden();
+}
+
+/**
+ * A WHERE condition keeping only rows whose path column lies inside the scope.
+ * An empty scope keeps nothing.
+ */
+export function inScope(column: string, scope: string[]): RawBuilder<boolean> {
+  if (scope.length === 0) return sql<boolean>`false`;
+  return sql<boolean>`(${sql.join(scope.map((root) => sql`${sql.ref(column)} like ${root + '%'}`), sql` or `)})`;
+}

@@ -1,0 +1,77 @@
+import fs from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import Fastify, { type FastifyBaseLogger } from 'fastify';
+import fastifyCookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Config } from './config.ts';
+import type { Database } from './db/engine.ts';
+import { areas } from './areas.ts';
+import { registerAuth } from './auth/plugin.ts';
+import { registerErrorHandling } from './http/errors.ts';
+
+z.config(z.locales.vi());
+
+const WEB_DIST = fileURLToPath(new URL('../web/dist/', import.meta.url));
+
+export interface AppOptions {
+  database: Database;
+  config: Pick<Config, 'cookieSecure'>;
+  logger?: FastifyBaseLogger | undefined;
+}
+
+export async function buildApp({ database, config, logger }: AppOptions) {
+  const app = Fastify({ ...(logger ? { loggerInstance: logger } : { logger: false }), bodyLimit: 5 * 1024 * 1024, trustProxy: true });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandling(app);
+
+  await app.register(fastifyCookie);
+  // The browsable API docs are public, like the OpenAPI document they show.
+  app.addHook('onRoute', (route) => {
+    if (route.url.startsWith('/api/docs')) route.config = { ...route.config, public: true };
+  });
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Bình Yên API',
+        description: 'API của nền tảng Bình Yên. Lỗi luôn có dạng { error: { code, message, fields } }.',
+        version: '0.1.0',
+      },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'by_session' } } },
+      security: [{ session: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list' } });
+
+  registerAuth(app, database.db);
+
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  r.get('/api/health', {
+    config: { public: true },
+    schema: {
+      tags: ['Hệ thống'], summary: 'Sẵn sàng phục vụ, với cơ sở dữ liệu đang dùng', security: [],
+      response: { 200: z.object({ status: z.literal('ok'), engine: z.enum(['pglite', 'postgres']) }) },
+    },
+  }, async () => ({ status: 'ok' as const, engine: database.engine }));
+  r.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
+
+  for (const area of areas) area(app, { db: database.db, config });
+
+  // The staff app: built files, and index.html for its client-side routes.
+  if (fs.existsSync(WEB_DIST + 'index.html')) {
+    await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: 'index.html' });
+    app.get('/*', { schema: { hide: true } }, (req, reply) => {
+      if (req.url.startsWith('/api/')) {
+        return reply.status(404).send({ error: { code: 'NOT_FOUND', message: 'Không tìm thấy địa chỉ yêu cầu' } });
+      }
+      return reply.sendFile('index.html');
+    });
+  }
+  return app;
+}

@@ -1,0 +1,21 @@
+import type { FastifyInstance } from 'fastify';
+import type { Kysely } from 'kysely';
+import type { Config } from './config.ts';
+import type { DB } from './db/schema.ts';
+import { auditRoutes } from './audit/routes.ts';
+import { authRoutes } from './auth/routes.ts';
+import { unitRoutes } from './units/routes.ts';
+import { userRoutes } from './users/routes.ts';
+
+export interface AreaDeps {
+  db: Kysely<DB>;
+  config: Pick<Config, 'cookieSecure'>;
+}
+
+/** Every domain area of the platform. A new area adds its routes here and its tables in migrations/. */
+export const areas: ((app: FastifyInstance, deps: AreaDeps) => void)[] = [
+  (app, { db, config }) => authRoutes(app, db, config),
+  (app, { db }) => unitRoutes(app, db),
+  (app, { db }) => userRoutes(app, db),
+  (app, { db }) => auditRoutes(app, db),
+];

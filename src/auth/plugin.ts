@@ -1,0 +1,82 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Kysely } from 'kysely';
+import type { DB } from '../db/schema.ts';
+import type { Actor } from '../access/policy.ts';
+import { AppError } from '../http/errors.ts';
+import { resume } from './service.ts';
+
+export const SESSION_COOKIE = 'by_session';
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    actor: Actor | null;
+    sessionTokenHash: string | null;
+    csrfToken: string | null;
+  }
+  interface FastifyContextConfig {
+    /** Reachable without a session (log-in, health, docs). */
+    public?: boolean;
+  }
+}
+
+export const unauthenticated = () => new AppError(401, 'UNAUTHENTICATED', 'Bạn cần đăng nhập');
+
+/** The caller, or 401. */
+export function actorOf(req: FastifyRequest): Actor {
+  if (!req.actor) throw unauthenticated();
+  return req.actor;
+}
+
+/**
+ * Resolves the session cookie into req.actor on every API request, refuses anonymous
+ * callers on non-public routes, and checks the CSRF token on every state-changing one.
+ */
+export function registerAuth(app: FastifyInstance, db: Kysely<DB>) {
+  app.decorateRequest('actor', null);
+  app.decorateRequest('sessionTokenHash', null);
+  app.decorateRequest('csrfToken', null);
+
+  app.addHook('onRequest', async (req) => {
+    if (!req.url.startsWith('/api/')) return;
+    const token = req.cookies[SESSION_COOKIE];
+    if (token) {
+      const found = await resume(db, token);
+      if (found) {
+        req.actor = {
+          userId: found.session.user_id,
+          username: found.session.username,
+          fullName: found.session.full_name,
+          grants: found.grants,
+        };
+        req.sessionTokenHash = found.tokenHash;
+        req.csrfToken = found.session.csrf_token;
+      }
+    }
+    const isPublic = req.routeOptions.config?.public === true;
+    if (SAFE_METHODS.has(req.method)) {
+      if (!isPublic && !req.actor) throw unauthenticated();
+      return;
+    }
+    if (isPublic) {
+      // Log-in has no session yet: a cross-site form cannot send JSON, and a foreign Origin is refused.
+      const origin = req.headers.origin;
+      if (origin && hostOf(origin) !== req.headers.host) {
+        throw new AppError(403, 'CSRF', 'Yêu cầu từ trang khác bị từ chối');
+      }
+      return;
+    }
+    if (!req.actor) throw unauthenticated();
+    if (req.headers['x-csrf-token'] !== req.csrfToken) {
+      throw new AppError(403, 'CSRF', 'Thiếu hoặc sai mã chống giả mạo yêu cầu (CSRF), hãy tải lại trang');
+    }
+  });
+}
+
+function hostOf(url: string): string | undefined {
+  try {
+    return new URL(url).host;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,94 @@
+import crypto from 'node:crypto';
+import { sql, type Kysely } from 'kysely';
+import type { DB } from '../db/schema.ts';
+import { recordChange, type Context } from '../audit/record.ts';
+import { AppError, invalid } from '../http/errors.ts';
+import { hashPassword, passwordProblems, verifyPassword } from './passwords.ts';
+import * as q from './queries.ts';
+
+export const SESSION_HOURS = 12;
+export const MAX_FAILED_LOGINS = 5;
+export const LOCK_MINUTES = 15;
+
+export const hashToken = (token: string) => crypto.createHash('sha256').update(token).digest('hex');
+const randomToken = (bytes: number) => crypto.randomBytes(bytes).toString('base64url');
+const sessionExpiry = () => new Date(Date.now() + SESSION_HOURS * 3600_000);
+
+const badCredentials = () => new AppError(401, 'BAD_CREDENTIALS', 'Tên đăng nhập hoặc mật khẩu không đúng');
+
+/**
+ * Checks a password and opens a session. After MAX_FAILED_LOGINS failures in a row the
+ * account is locked for LOCK_MINUTES; a locked account is refused even with the right password.
+ */
+export async function login(db: Kysely<DB>, ctx: Context & { userAgent?: string | undefined }, username: string, password: string) {
+  const user = await q.findUserByUsername(db, username.trim().toLowerCase());
+  if (user?.locked_until && user.locked_until > new Date()) {
+    const minutes = Math.ceil((user.locked_until.getTime() - Date.now()) / 60_000);
+    throw new AppError(429, 'ACCOUNT_LOCKED', `Tài khoản tạm khóa do nhập sai mật khẩu nhiều lần. Thử lại sau ${minutes} phút.`);
+  }
+  const ok = await verifyPassword(user?.password_hash, password);
+  if (!user || !ok || !user.active) {
+    if (user) {
+      await db.transaction().execute(async (trx) => {
+        const failed = user.failed_logins + 1;
+        await trx
+          .updateTable('users')
+          .set({
+            failed_logins: sql`failed_logins + 1`,
+            locked_until: failed >= MAX_FAILED_LOGINS ? new Date(Date.now() + LOCK_MINUTES * 60_000) : null,
+          })
+          .where('id', '=', user.id)
+          .execute();
+        await recordChange(trx, { actor: null, ip: ctx.ip }, { action: 'login_failed', entity: 'user', entityId: user.id, after: { username: user.username, failed } });
+      });
+    }
+    throw badCredentials();
+  }
+  const token = randomToken(32);
+  const csrfToken = randomToken(24);
+  await db.transaction().execute(async (trx) => {
+    await trx.updateTable('users').set({ failed_logins: 0, locked_until: null }).where('id', '=', user.id).execute();
+    await q.insertSession(trx as unknown as Kysely<DB>, {
+      token_hash: hashToken(token), user_id: user.id, csrf_token: csrfToken, expires_at: sessionExpiry(),
+      ip: ctx.ip ?? null, user_agent: ctx.userAgent?.slice(0, 300) ?? null,
+    });
+    await recordChange(trx, { actor: null, ip: ctx.ip }, { action: 'login', entity: 'user', entityId: user.id, after: { username: user.username } });
+  });
+  return { token, csrfToken, userId: user.id };
+}
+
+/** The session behind a cookie token, extended when past half its life. */
+export async function resume(db: Kysely<DB>, token: string) {
+  const tokenHash = hashToken(token);
+  const session = await q.findSession(db, tokenHash);
+  if (!session) return undefined;
+  if (session.expires_at.getTime() - Date.now() < (SESSION_HOURS * 3600_000) / 2) {
+    await q.extendSession(db, tokenHash, sessionExpiry());
+  }
+  const grants = await q.loadGrants(db, session.user_id);
+  return { tokenHash, session, grants };
+}
+
+export async function logout(db: Kysely<DB>, ctx: Context, tokenHash: string) {
+  await db.transaction().execute(async (trx) => {
+    await q.deleteSession(trx as unknown as Kysely<DB>, tokenHash);
+    await recordChange(trx, ctx, { action: 'logout', entity: 'user', entityId: ctx.actor?.userId });
+  });
+}
+
+/** Changes one's own password; every other session of the user is closed. */
+export async function changePassword(db: Kysely<DB>, ctx: Context & { actor: { userId: number; username: string } }, tokenHash: string, current: string, next: string) {
+  const user = await db.selectFrom('users').selectAll().where('id', '=', ctx.actor.userId).executeTakeFirstOrThrow();
+  if (!(await verifyPassword(user.password_hash, current))) {
+    throw invalid('Mật khẩu hiện tại không đúng', [{ path: 'currentPassword', message: 'Không đúng' }]);
+  }
+  const problems = passwordProblems(next, user.username);
+  if (current === next) problems.push('Mật khẩu mới phải khác mật khẩu hiện tại');
+  if (problems.length) throw invalid(problems.join('; '), problems.map((m) => ({ path: 'newPassword', message: m })));
+  const password_hash = await hashPassword(next);
+  await db.transaction().execute(async (trx) => {
+    await trx.updateTable('users').set({ password_hash, must_change_password: false, updated_at: new Date() }).where('id', '=', user.id).execute();
+    await q.deleteOtherSessions(trx as unknown as Kysely<DB>, user.id, tokenHash);
+    await recordChange(trx, ctx as Context, { action: 'password_change', entity: 'user', entityId: user.id });
+  });
+}

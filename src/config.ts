@@ -1,0 +1,32 @@
+import path from 'node:path';
+
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  /** When set, the platform runs on this PostgreSQL server instead of the embedded PGlite. */
+  databaseUrl: string | undefined;
+  /** Password given to the demo accounts created on first start. */
+  demoPassword: string;
+  /** Send cookies with the Secure flag (set when served over HTTPS). */
+  cookieSecure: boolean;
+  loadDemo: boolean;
+  logLevel: string;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const port = Number(env.PORT ?? 3000);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new Error(`PORT không hợp lệ: ${env.PORT}`);
+  }
+  return {
+    port,
+    host: env.HOST ?? '0.0.0.0',
+    dataDir: path.resolve(env.DATA_DIR ?? 'data'),
+    databaseUrl: env.DATABASE_URL || undefined,
+    demoPassword: env.DEMO_PASSWORD ?? 'BinhYen@2025',
+    cookieSecure: env.COOKIE_SECURE === '1' || env.COOKIE_SECURE === 'true',
+    loadDemo: env.DEMO !== '0',
+    logLevel: env.LOG_LEVEL ?? 'info',
+  };
+}

@@ -1,0 +1,93 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { Kysely, PostgresDialect, sql } from 'kysely';
+import pg from 'pg';
+import type { DB } from './schema.ts';
+import { pglitePool } from './pglite-pool.ts';
+
+export type Engine = 'pglite' | 'postgres';
+
+export interface Database {
+  db: Kysely<DB>;
+  engine: Engine;
+  /** Runs a script of several statements (migrations); no parameters. */
+  exec(script: string): Promise<void>;
+  close(): Promise<void>;
+  /** PGlite only: the whole database as a tarball, so tests can start many copies of one prepared database. */
+  dump?: () => Promise<Blob>;
+}
+
+const INT8 = 20;
+const NUMERIC = 1700;
+// Both engines hand back the same JS types: ids and counts as numbers.
+const parsers = { [INT8]: (v: string) => Number(v), [NUMERIC]: (v: string) => Number(v) };
+
+export interface OpenOptions {
+  databaseUrl?: string | undefined;
+  /** PGlite data folder; undefined means in memory. */
+  dataDir?: string | undefined;
+  /** A PGlite data folder dump to start from (tests clone a prepared database this way). */
+  loadDataDir?: Blob | undefined;
+  poolSize?: number;
+}
+
+export async function openDatabase(opts: OpenOptions): Promise<Database> {
+  if (opts.databaseUrl) return openPostgres(opts.databaseUrl, opts.poolSize ?? 10);
+  return openPglite(opts);
+}
+
+async function openPostgres(url: string, max: number): Promise<Database> {
+  pg.types.setTypeParser(INT8, parsers[INT8]);
+  pg.types.setTypeParser(NUMERIC, parsers[NUMERIC]);
+  const pool = new pg.Pool({ connectionString: url, max });
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  return {
+    db,
+    engine: 'postgres',
+    async exec(script) {
+      await pool.query(script);
+    },
+    async close() {
+      await db.destroy();
+    },
+  };
+}
+
+async function openPglite(opts: OpenOptions): Promise<Database> {
+  const { PGlite } = await import('@electric-sql/pglite');
+  const { pg_trgm } = await import('@electric-sql/pglite/contrib/pg_trgm');
+  let dir: string | undefined;
+  if (opts.dataDir) {
+    dir = path.join(opts.dataDir, 'pgdata');
+    fs.mkdirSync(dir, { recursive: true });
+  }
+  const pglite = await PGlite.create({
+    dataDir: dir,
+    loadDataDir: opts.loadDataDir,
+    extensions: { pg_trgm },
+    parsers,
+  });
+  const pool = pglitePool(pglite);
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool: pool as never }) });
+  return {
+    db,
+    engine: 'pglite',
+    async exec(script) {
+      const client = await pool.connect();
+      try {
+        await client.query(script);
+      } finally {
+        client.release();
+      }
+    },
+    async close() {
+      await db.destroy();
+      await pglite.close();
+    },
+    dump: () => pglite.dumpDataDir('none') as Promise<Blob>,
+  };
+}
+
+export async function ping(db: Kysely<DB>): Promise<void> {
+  await sql`select 1`.execute(db);
+}

@@ -1,0 +1,49 @@
+import { pino } from 'pino';
+import { buildApp } from './app.ts';
+import { loadConfig } from './config.ts';
+import { openDatabase } from './db/engine.ts';
+import { migrate } from './db/migrate.ts';
+import { DEMO_USERS, loadDemo } from './demo/seed.ts';
+import { loadAdministrativeUnits } from './units/admin-data.ts';
+import { ROLE_LABELS } from './access/labels.ts';
+
+const config = loadConfig();
+const log = pino({ level: config.logLevel });
+const started = Date.now();
+
+const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+const where = config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `PGlite, thư mục ${config.dataDir}`;
+log.info({ engine: database.engine }, `Cơ sở dữ liệu: ${where}`);
+
+const applied = await migrate(database);
+if (applied.length) log.info({ applied }, 'Đã áp dụng migration');
+if (await loadAdministrativeUnits(database.db)) log.info('Đã nạp 34 tỉnh, 3.321 xã và danh mục đơn vị trước 01/7/2025');
+const demoLoaded = config.loadDemo && (await loadDemo(database.db, config.demoPassword));
+if (demoLoaded) log.info('Đã tạo dữ liệu mẫu');
+
+const app = await buildApp({ database, config, logger: log });
+await app.listen({ port: config.port, host: config.host });
+const address = app.server.address();
+const port = typeof address === 'object' && address ? address.port : config.port;
+
+const lines = [
+  '',
+  `Bình Yên đã sẵn sàng sau ${((Date.now() - started) / 1000).toFixed(1)} giây (${database.engine}).`,
+  `  Mở: http://localhost:${port}/`,
+  `  API: http://localhost:${port}/api/docs`,
+];
+if (config.loadDemo) {
+  lines.push(
+    `  Tài khoản mẫu (mật khẩu: ${demoLoaded || !process.env.DEMO_PASSWORD ? config.demoPassword : 'như lần chạy đầu'}):`,
+    ...DEMO_USERS.map((u) => `    ${u.username.padEnd(10)} ${ROLE_LABELS[u.role].padEnd(16)} ${u.what}`),
+  );
+}
+console.log(lines.join('\n') + '\n');
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, async () => {
+    await app.close();
+    await database.close();
+    process.exit(0);
+  });
+}

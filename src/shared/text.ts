@@ -1,0 +1,18 @@
+/**
+ * Folds Vietnamese text for matching: lower case, no diacritics, đ → d, single spaces.
+ * "Điện Quan" and "DIEN QUAN" both fold to "dien quan".
+ */
+export function fold(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[đĐ]/g, 'd')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
+}
+
+/** Escapes LIKE wildcards in user text. */
+export function likeEscape(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => '\\' + c);
+}
