@@ -1,0 +1,13 @@
+import type { Database } from '../../src/db/engine.ts';
+import { migrate } from '../../src/db/migrate.ts';
+import { loadDemo } from '../../src/demo/seed.ts';
+import { loadAdministrativeUnits } from '../../src/units/admin-data.ts';
+
+export const TEST_PASSWORD = 'BinhYen@2025';
+
+/** What every test database starts from: schema, the real administrative tree and the demo. */
+export async function prepare(database: Database) {
+  await migrate(database);
+  await loadAdministrativeUnits(database.db);
+  await loadDemo(database.db, TEST_PASSWORD);
+}
