@@ -19,6 +19,8 @@ export interface Database {
 
 const INT8 = 20;
 const NUMERIC = 1700;
+const INT8_ARRAY = 1016;
+let int8ArrayPatched = false;
 // Both engines hand back the same JS types: ids and counts as numbers.
 const parsers = { [INT8]: (v: string) => Number(v), [NUMERIC]: (v: string) => Number(v) };
 
@@ -39,6 +41,11 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
 async function openPostgres(url: string, max: number): Promise<Database> {
   pg.types.setTypeParser(INT8, parsers[INT8]);
   pg.types.setTypeParser(NUMERIC, parsers[NUMERIC]);
+  if (!int8ArrayPatched) {
+    const int8Array = pg.types.getTypeParser(INT8_ARRAY) as (v: string) => string[];
+    pg.types.setTypeParser(INT8_ARRAY, (v: string) => int8Array(v).map((x) => (x === null ? x : Number(x))));
+    int8ArrayPatched = true;
+  }
   const pool = new pg.Pool({ connectionString: url, max });
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   return {
