@@ -47,6 +47,9 @@ async function openPostgres(url: string, max: number): Promise<Database> {
     int8ArrayPatched = true;
   }
   const pool = new pg.Pool({ connectionString: url, max });
+  // An idle connection dropped by the server (restart, failover) must not bring the process down;
+  // the pool replaces it on next use.
+  pool.on('error', () => {});
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   return {
     db,
