@@ -1,0 +1,120 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestServer, type TestServer } from '../../tests/support/server.ts';
+import { TEST_PASSWORD } from '../../tests/support/prepare.ts';
+import { MAX_FAILED_LOGINS } from './service.ts';
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startTestServer();
+});
+afterAll(() => server.close());
+
+describe('log-in', () => {
+  it('opens an HttpOnly, SameSite session and returns the grants and a CSRF token', async () => {
+    const c = server.anonymous();
+    const res = await c.post('/api/auth/login', { username: 'canbo', password: TEST_PASSWORD });
+    expect(res.status).toBe(200);
+    const cookie = res.headers.get('set-cookie')!;
+    expect(cookie).toMatch(/HttpOnly/i);
+    expect(cookie).toMatch(/SameSite=Strict/i);
+    expect(res.body.user).toMatchObject({ username: 'canbo', fullName: 'Lò Văn Minh' });
+    expect(res.body.grants).toEqual([expect.objectContaining({ unitName: 'Xã Thượng Hà', role: 'officer' })]);
+    expect(res.body.csrfToken).toMatch(/^[\w-]{20,}$/);
+    const me = await c.get('/api/auth/me');
+    expect(me.status).toBe(200);
+    expect(me.body.user.username).toBe('canbo');
+  });
+
+  it('keeps sessions in the database, not in server memory', async () => {
+    const client = await server.login('xem');
+    const { count } = await server.database.db
+      .selectFrom('sessions').select((eb) => eb.fn.countAll<number>().as('count')).executeTakeFirstOrThrow();
+    expect(count).toBeGreaterThan(0);
+    // A second server on the same database accepts the same cookie.
+    const { buildApp } = await import('../app.ts');
+    const other = await buildApp({ database: server.database, config: { cookieSecure: false } });
+    const res = await other.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie: client.cookie } });
+    expect(res.statusCode).toBe(200);
+    await other.close();
+  });
+
+  it('refuses a wrong password and an unknown user with the same Vietnamese message', async () => {
+    const a = await server.anonymous().post('/api/auth/login', { username: 'canbo', password: 'sai-mat-khau1' });
+    const b = await server.anonymous().post('/api/auth/login', { username: 'khongco', password: 'sai-mat-khau1' });
+    expect(a.status).toBe(401);
+    expect(b.status).toBe(401);
+    expect(a.body).toEqual(b.body);
+    expect(a.body.error.message).toBe('Tên đăng nhập hoặc mật khẩu không đúng');
+  });
+
+  it(`locks the account after ${MAX_FAILED_LOGINS} failures in a row, even for the right password`, async () => {
+    for (let i = 0; i < MAX_FAILED_LOGINS; i++) {
+      expect((await server.anonymous().post('/api/auth/login', { username: 'thon', password: 'sai' + i })).status).toBe(401);
+    }
+    const res = await server.anonymous().post('/api/auth/login', { username: 'thon', password: TEST_PASSWORD });
+    expect(res.status).toBe(429);
+    expect(res.body.error.code).toBe('ACCOUNT_LOCKED');
+    expect(res.body.error.message).toMatch(/tạm khóa/);
+  });
+
+  it('refuses a log-in posted from another site', async () => {
+    const res = await server.anonymous().request('POST', '/api/auth/login', { username: 'canbo', password: TEST_PASSWORD }, { origin: 'https://evil.example' });
+    expect(res.status).toBe(403);
+    expect(res.body.error.code).toBe('CSRF');
+  });
+
+  it('answers 400 with field errors for a malformed log-in', async () => {
+    const res = await server.anonymous().post('/api/auth/login', { username: '' });
+    expect(res.status).toBe(400);
+    expect(res.body.error.code).toBe('VALIDATION');
+    expect(res.body.error.fields.map((f: any) => f.path)).toEqual(expect.arrayContaining(['username', 'password']));
+  });
+});
+
+describe('session-protected API', () => {
+  it('answers 401 without a session', async () => {
+    const res = await server.anonymous().get('/api/units/roots');
+    expect(res.status).toBe(401);
+    expect(res.body.error).toEqual({ code: 'UNAUTHENTICATED', message: 'Bạn cần đăng nhập' });
+  });
+
+  it('refuses a state-changing request without the CSRF token and changes nothing', async () => {
+    const c = await server.login('canbo');
+    const roots = (await c.get('/api/units/roots')).body;
+    c.csrf = '';
+    const res = await c.post('/api/units', { parentId: roots[0].id, kind: 'village', subkind: 'Thôn', name: 'Thôn Giả Mạo' });
+    expect(res.status).toBe(403);
+    expect(res.body.error.code).toBe('CSRF');
+    const found = await server.database.db.selectFrom('units').select('id').where('name', '=', 'Thôn Giả Mạo').execute();
+    expect(found).toEqual([]);
+  });
+
+  it('logs out: the cookie stops working', async () => {
+    const c = await server.login('xem');
+    const cookie = c.cookie;
+    expect((await c.post('/api/auth/logout')).status).toBe(204);
+    c.cookie = cookie;
+    expect((await c.get('/api/auth/me')).status).toBe(401);
+  });
+});
+
+describe('password change', () => {
+  it('checks the current password and the rules, then closes the other sessions', async () => {
+    const a = await server.login('truonghoc');
+    const b = await server.login('truonghoc');
+    const wrong = await a.post('/api/auth/password', { currentPassword: 'khong-dung1', newPassword: 'MatKhauMoi#2025' });
+    expect(wrong.status).toBe(400);
+    expect(wrong.body.error.message).toBe('Mật khẩu hiện tại không đúng');
+    const weak = await a.post('/api/auth/password', { currentPassword: TEST_PASSWORD, newPassword: 'ngan' });
+    expect(weak.status).toBe(400);
+    expect(weak.body.error.fields[0].path).toBe('newPassword');
+    const ok = await a.post('/api/auth/password', { currentPassword: TEST_PASSWORD, newPassword: 'MatKhauMoi#2025' });
+    expect(ok.status).toBe(204);
+    expect((await a.get('/api/auth/me')).status).toBe(200);
+    expect((await b.get('/api/auth/me')).status).toBe(401);
+    await expect(server.login('truonghoc')).rejects.toThrow(/401/);
+    await server.login('truonghoc', 'MatKhauMoi#2025');
+    const hash = await server.database.db.selectFrom('users').select('password_hash').where('username', '=', 'truonghoc').executeTakeFirstOrThrow();
+    expect(hash.password_hash).toMatch(/^\$argon2id\$/);
+  });
+});
