@@ -1,0 +1,152 @@
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fold } from '../shared/text.ts';
+import { startTestServer, type Client, type TestServer } from '../../tests/support/server.ts';
+import { allows, PERMISSIONS, ROLES, roleAllows, scopeOf, type Actor, type Permission, type Role } from './policy.ts';
+
+/** A random tree as parent indices: node i's parent is some node before it (node 0 is the root). */
+const treeArb = fc
+  .integer({ min: 1, max: 40 })
+  .chain((n) => fc.tuple(...Array.from({ length: n }, (_, i) => (i === 0 ? fc.constant(-1) : fc.integer({ min: 0, max: i - 1 })))));
+
+function pathsOf(parents: number[]): string[] {
+  const paths: string[] = [];
+  parents.forEach((p, i) => (paths[i] = (p < 0 ? '/' : paths[p]!) + (i + 1) + '/'));
+  return paths;
+}
+
+/** The oracle, by walking parent links rather than comparing paths. */
+function isWithin(parents: number[], node: number, root: number): boolean {
+  for (let n = node; n >= 0; n = parents[n]!) if (n === root) return true;
+  return false;
+}
+
+describe('access policy (pure), thousands of random trees, grants and requests', () => {
+  it('allows exactly what some grant covers: the granted unit and its subtree, for that role\'s permissions', () => {
+    fc.assert(
+      fc.property(
+        treeArb.chain((parents) =>
+          fc.record({
+            parents: fc.constant(parents),
+            grants: fc.array(fc.record({ node: fc.nat(parents.length - 1), role: fc.constantFrom(...ROLES) }), { maxLength: 5 }),
+            requests: fc.array(fc.record({ node: fc.nat(parents.length - 1), permission: fc.constantFrom(...PERMISSIONS) }), { minLength: 1, maxLength: 20 }),
+          }),
+        ),
+        ({ parents, grants, requests }) => {
+          const paths = pathsOf(parents);
+          const actor: Actor = {
+            userId: 1, username: 'u', fullName: 'U',
+            grants: grants.map((g, i) => ({ id: i, unitId: g.node + 1, unitPath: paths[g.node]!, unitName: '', role: g.role })),
+          };
+          for (const r of requests) {
+            const expected = grants.some((g) => roleAllows(g.role, r.permission) && isWithin(parents, r.node, g.node));
+            expect(allows(actor, r.permission, paths[r.node]!)).toBe(expected);
+          }
+          // The scope is the minimal set of subtree roots: none nested in another.
+          for (const p of PERMISSIONS) {
+            const scope = scopeOf(actor, p);
+            for (const a of scope) for (const b of scope) if (a !== b) expect(a.startsWith(b)).toBe(false);
+          }
+        },
+      ),
+      { numRuns: 5000 },
+    );
+  });
+
+  it('never confuses a sibling whose id starts with the same digits (/1/2/ vs /1/23/)', () => {
+    const actor: Actor = { userId: 1, username: 'u', fullName: 'U', grants: [{ id: 1, unitId: 2, unitPath: '/1/2/', unitName: '', role: 'admin' }] };
+    expect(allows(actor, 'unit.read', '/1/2/5/')).toBe(true);
+    expect(allows(actor, 'unit.read', '/1/23/')).toBe(false);
+    expect(allows(actor, 'unit.read', '/1/')).toBe(false);
+  });
+});
+
+/**
+ * The same property through the real server and database: random subtrees of villages,
+ * schools and agencies under a few real communes, random grants to a fresh user, and
+ * random reads and writes over HTTP. Whatever is outside the granted subtrees stays
+ * unreadable and unchanged.
+ */
+describe('access through the API, random trees, grants and requests', () => {
+  let server: TestServer;
+  let admin: Client;
+  beforeAll(async () => {
+    server = await startTestServer();
+    admin = await server.login('quantri');
+  });
+  afterAll(() => server.close());
+
+  it('a user granted subtrees never reads or changes anything outside them', async () => {
+    const communes = await server.database.db
+      .selectFrom('units').select(['id', 'path', 'parent_id']).where('code', 'in', ['02968', '02971', '15664', '15667']).execute();
+    let run = 0;
+    await fc.assert(
+      fc.asyncProperty(
+        fc.record({
+          // children per commune: each a village, school or agency
+          extra: fc.array(fc.constantFrom('village', 'school', 'agency'), { minLength: 2, maxLength: 8 }),
+          grants: fc.array(fc.record({ pick: fc.nat(), role: fc.constantFrom<Role>(...ROLES) }), { minLength: 1, maxLength: 3 }),
+          requests: fc.array(
+            fc.record({ pick: fc.nat(), op: fc.constantFrom('page', 'children', 'subtree', 'edit', 'create', 'search') }),
+            { minLength: 5, maxLength: 15 },
+          ),
+        }),
+        async ({ extra, grants, requests }) => {
+          run++;
+          // A fresh random forest under the communes.
+          const created = await server.database.db
+            .insertInto('units')
+            .values(extra.map((kind, i) => {
+              const name = `${kind === 'village' ? 'Thôn' : kind === 'school' ? 'Trường' : 'Tổ'} Thử ${run}-${i}`;
+              return {
+                parent_id: communes[i % communes.length]!.id, kind: kind as 'village', name, name_folded: fold(name),
+                subkind: kind === 'village' ? 'Thôn' : kind === 'school' ? 'Trường THCS' : 'Đoàn thể',
+              };
+            }))
+            .returning(['id', 'path', 'kind'])
+            .execute();
+          const nodes = [...communes.map((c) => ({ id: c.id, path: c.path, kind: 'commune' })), ...created];
+          const granted = grants.map((g) => ({ node: nodes[g.pick % nodes.length]!, role: g.role }));
+          const username = `thu${run}`;
+          const user = await admin.post('/api/users', { username, fullName: 'Thử', password: 'Thu-nghiem#1', unitId: granted[0]!.node.id, role: granted[0]!.role });
+          expect(user.status).toBe(201);
+          for (const g of granted.slice(1)) await admin.post(`/api/users/${user.body.id}/grants`, { unitId: g.node.id, role: g.role });
+          const client = await server.login(username, 'Thu-nghiem#1');
+          const can = (p: Permission, path: string) => granted.some((g) => roleAllows(g.role, p) && path.startsWith(g.node.path));
+          const readable = (path: string) => can('unit.read', path);
+
+          for (const r of requests) {
+            const target = nodes[r.pick % nodes.length]!;
+            const snapshot = await server.database.db.selectFrom('units').select(['id', 'name', 'note']).where('path', 'like', target.path + '%').orderBy('id').execute();
+            if (r.op === 'page' || r.op === 'children' || r.op === 'subtree') {
+              const url = r.op === 'page' ? `/api/units/${target.id}` : `/api/units/${target.id}/${r.op}`;
+              const res = await client.get(url);
+              if (readable(target.path)) {
+                expect(res.status).toBe(200);
+                const items = r.op === 'page' ? [res.body.unit] : r.op === 'children' ? res.body : res.body.items;
+                for (const u of items) expect(readable(u.path)).toBe(true);
+              } else expect([403, 404]).toContain(res.status);
+            } else if (r.op === 'search') {
+              const res = await client.get(`/api/units/search?q=thu`);
+              expect(res.status).toBe(200);
+              for (const u of res.body.units) expect(readable(u.path)).toBe(true);
+            } else if (r.op === 'edit') {
+              const res = await client.patch(`/api/units/${target.id}`, { note: `ghi chú ${run}` });
+              expect(res.status === 200).toBe(can('unit.write', target.path));
+            } else {
+              const res = await client.post('/api/units', { parentId: target.id, kind: 'agency', subkind: 'Đoàn thể', name: `Chi hội ${run}-${r.pick}` });
+              if (!can('unit.write', target.path)) expect([400, 403, 404]).toContain(res.status);
+              if (res.status === 201) expect(can('unit.write', target.path)).toBe(true);
+            }
+            // Nothing outside the write scope changed.
+            if (!can('unit.write', target.path)) {
+              const after = await server.database.db.selectFrom('units').select(['id', 'name', 'note']).where('path', 'like', target.path + '%').orderBy('id').execute();
+              expect(after).toEqual(snapshot);
+            }
+          }
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+});
