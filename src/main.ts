@@ -6,6 +6,7 @@ import { migrate } from './db/migrate.ts';
 import { DEMO_USERS, loadDemo } from './demo/seed.ts';
 import { loadAdministrativeUnits } from './units/admin-data.ts';
 import { ROLE_LABELS } from './access/labels.ts';
+import { deleteExpiredSessions } from './auth/queries.ts';
 
 const config = loadConfig();
 const log = pino({ level: config.logLevel });
@@ -20,6 +21,10 @@ if (applied.length) log.info({ applied }, 'Đã áp dụng migration');
 if (await loadAdministrativeUnits(database.db)) log.info('Đã nạp 34 tỉnh, 3.321 xã và danh mục đơn vị trước 01/7/2025');
 const demoLoaded = config.loadDemo && (await loadDemo(database.db, config.demoPassword));
 if (demoLoaded) log.info('Đã tạo dữ liệu mẫu');
+
+await deleteExpiredSessions(database.db);
+// Expired sessions are refused anyway; this only keeps the table small.
+setInterval(() => deleteExpiredSessions(database.db).catch((err) => log.warn({ err }, 'session clean-up failed')), 3600_000).unref();
 
 const app = await buildApp({ database, config, logger: log });
 await app.listen({ port: config.port, host: config.host });

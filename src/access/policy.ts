@@ -33,6 +33,8 @@ export interface Actor {
   username: string;
   fullName: string;
   grants: Grant[];
+  /** Set by an administrator's reset or on creation: the app asks for a new password. */
+  mustChangePassword?: boolean;
 }
 
 export function roleAllows(role: Role, permission: Permission): boolean {

@@ -48,6 +48,7 @@ export function registerAuth(app: FastifyInstance, db: Kysely<DB>) {
           username: found.session.username,
           fullName: found.session.full_name,
           grants: found.grants,
+          mustChangePassword: found.session.must_change_password,
         };
         req.sessionTokenHash = found.tokenHash;
         req.csrfToken = found.session.csrf_token;

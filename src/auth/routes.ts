@@ -16,6 +16,7 @@ const Me = z
       role: z.enum(ROLES), permissions: z.array(z.enum(PERMISSIONS)),
     })),
     csrfToken: z.string(),
+    mustChangePassword: z.boolean(),
   })
   .meta({ id: 'Me' });
 
@@ -29,6 +30,7 @@ export function authRoutes(app: FastifyInstance, db: Kysely<DB>, opts: { cookieS
       user: { id: actor.userId, username: actor.username, fullName: actor.fullName },
       grants: actor.grants.map((g) => ({ ...g, permissions: PERMISSIONS.filter((p) => roleAllows(g.role, p)) })),
       csrfToken: req.csrfToken!,
+      mustChangePassword: actor.mustChangePassword ?? false,
     };
   };
 
@@ -45,7 +47,10 @@ export function authRoutes(app: FastifyInstance, db: Kysely<DB>, opts: { cookieS
       path: '/', httpOnly: true, sameSite: 'strict', secure: opts.cookieSecure, maxAge: SESSION_HOURS * 3600,
     });
     const found = (await resume(db, token))!;
-    req.actor = { userId, username: found.session.username, fullName: found.session.full_name, grants: found.grants };
+    req.actor = {
+      userId, username: found.session.username, fullName: found.session.full_name, grants: found.grants,
+      mustChangePassword: found.session.must_change_password,
+    };
     req.csrfToken = found.session.csrf_token;
     return me(req);
   });

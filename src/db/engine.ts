@@ -19,7 +19,7 @@ export interface Database {
 
 const INT8 = 20;
 const NUMERIC = 1700;
-const INT8_ARRAY = 1016;
+const INT8_ARRAY = 1016 as never; // not in pg-types' builtins list
 let int8ArrayPatched = false;
 // Both engines hand back the same JS types: ids and counts as numbers.
 const parsers = { [INT8]: (v: string) => Number(v), [NUMERIC]: (v: string) => Number(v) };

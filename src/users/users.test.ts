@@ -27,7 +27,7 @@ describe('users and grants', () => {
     expect(res.body.grants).toEqual([expect.objectContaining({ unit_name: 'Xã Thượng Hà', role: 'officer' })]);
     const u = await server.login('congan.thuongha', 'Ban-dau#2025');
     expect((await u.get('/api/units/roots')).body.map((x: any) => x.code)).toEqual(['02968']);
-    expect((await u.get(`/api/units/${laoCai.id}`)).status).toBe(403);
+    expect((await u.get(`/api/units/${laoCai.id}`)).status).toBe(404);
     const row = await server.database.db.selectFrom('users').select(['must_change_password', 'password_hash']).where('username', '=', 'congan.thuongha').executeTakeFirstOrThrow();
     expect(row.must_change_password).toBe(true);
     expect(row.password_hash).toMatch(/^\$argon2id\$/);
