@@ -25,7 +25,13 @@ CREATE TABLE units (
 CREATE UNIQUE INDEX units_path ON units (path);
 CREATE INDEX units_path_prefix ON units (path text_pattern_ops);
 CREATE INDEX units_parent ON units (parent_id, kind, name_folded);
-CREATE INDEX units_search_trgm ON units USING gin (search_text gin_trgm_ops);
+-- fastupdate off: no pending list to go stale where no autovacuum runs (PGlite).
+CREATE INDEX units_search_trgm ON units USING gin (search_text gin_trgm_ops) WITH (fastupdate = off);
+CREATE INDEX units_name_trgm ON units USING gin (name_folded gin_trgm_ops) WITH (fastupdate = off);
+-- Lets a search matched through ancestors' names stop after a page, in result order.
+CREATE INDEX units_depth_name ON units (depth, name_folded);
+-- One tree: a single root, so a grant on the root covers every unit.
+CREATE UNIQUE INDEX units_single_root ON units ((true)) WHERE parent_id IS NULL;
 -- Folded names may repeat (Xã Văn Lang and Xã Vạn Lang share a province); exact names may not.
 CREATE UNIQUE INDEX units_sibling_name ON units (parent_id, kind, lower(name));
 
@@ -60,8 +66,8 @@ CREATE TABLE legacy_units (
   search_text         text NOT NULL,      -- folded commune, district and province names
   district_folded     text NOT NULL       -- folded district and province names
 );
-CREATE INDEX legacy_units_search_trgm ON legacy_units USING gin (search_text gin_trgm_ops);
-CREATE INDEX legacy_units_district_trgm ON legacy_units USING gin (district_folded gin_trgm_ops);
+CREATE INDEX legacy_units_search_trgm ON legacy_units USING gin (search_text gin_trgm_ops) WITH (fastupdate = off);
+CREATE INDEX legacy_units_district_trgm ON legacy_units USING gin (district_folded gin_trgm_ops) WITH (fastupdate = off);
 
 CREATE TABLE legacy_successors (
   old_code  text NOT NULL REFERENCES legacy_units(old_code),

@@ -2,6 +2,7 @@ import { pino } from 'pino';
 import { buildApp } from './app.ts';
 import { loadConfig } from './config.ts';
 import { openDatabase } from './db/engine.ts';
+import { vacuumAnalyze, scheduleMaintenance } from './db/maintenance.ts';
 import { migrate } from './db/migrate.ts';
 import { DEMO_USERS, loadDemo } from './demo/seed.ts';
 import { loadAdministrativeUnits } from './units/admin-data.ts';
@@ -18,9 +19,12 @@ log.info({ engine: database.engine }, `Cơ sở dữ liệu: ${where}`);
 
 const applied = await migrate(database);
 if (applied.length) log.info({ applied }, 'Đã áp dụng migration');
-if (await loadAdministrativeUnits(database.db)) log.info('Đã nạp 34 tỉnh, 3.321 xã và danh mục đơn vị trước 01/7/2025');
+const factsLoaded = await loadAdministrativeUnits(database.db);
+if (factsLoaded) log.info('Đã nạp 34 tỉnh, 3.321 xã và danh mục đơn vị trước 01/7/2025');
 const demoLoaded = config.loadDemo && (await loadDemo(database.db, config.demoPassword));
 if (demoLoaded) log.info('Đã tạo dữ liệu mẫu');
+if (factsLoaded || demoLoaded) await vacuumAnalyze(database);
+scheduleMaintenance(database, (err) => log.warn({ err }, 'VACUUM ANALYZE failed'));
 
 await deleteExpiredSessions(database.db);
 // Expired sessions are refused anyway; this only keeps the table small.

@@ -37,6 +37,9 @@ export interface Actor {
   mustChangePassword?: boolean;
 }
 
+/** '/1/' — a path of one id is the root of the tree. */
+export const isRootPath = (path: string) => /^\/\d+\/$/.test(path);
+
 export function roleAllows(role: Role, permission: Permission): boolean {
   return ROLE_PERMISSIONS[role].includes(permission);
 }
@@ -61,5 +64,8 @@ export function assertAllowed(actor: Actor, permission: Permission, unitPath: st
  */
 export function inScope(column: string, scope: string[]): RawBuilder<boolean> {
   if (scope.length === 0) return sql<boolean>`false`;
+  // The tree has a single root (units_single_root): a grant on it covers every row, and saying
+  // so outright keeps a match-everything LIKE from misleading the planner.
+  if (scope.some(isRootPath)) return sql<boolean>`true`;
   return sql<boolean>`(${sql.join(scope.map((root) => sql`${sql.ref(column)} like ${root + '%'}`), sql` or `)})`;
 }

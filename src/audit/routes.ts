@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { DB } from '../db/schema.ts';
-import { scopeOf } from '../access/policy.ts';
+import { isRootPath, scopeOf } from '../access/policy.ts';
 import { actorOf } from '../auth/plugin.ts';
 import { ErrorBody } from '../http/errors.ts';
 import { listAudit } from './queries.ts';
@@ -30,7 +30,6 @@ export function auditRoutes(app: FastifyInstance, db: Kysely<DB>) {
   }, async (req) => {
     const actor = actorOf(req);
     const scope = scopeOf(actor, 'audit.read');
-    const rootAuditor = scope.some((p) => p.split('/').filter(Boolean).length === 1);
-    return listAudit(db, { ...req.query, scope, includeUnitless: rootAuditor });
+    return listAudit(db, { ...req.query, scope, includeUnitless: scope.some(isRootPath) });
   });
 }

@@ -1,5 +1,5 @@
 import { parse } from 'csv-parse/sync';
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import { allows, type Actor } from '../access/policy.ts';
 import { recordChanges, type Context } from '../audit/record.ts';
@@ -50,7 +50,7 @@ export async function importUnits(db: Kysely<DB>, ctx: Context & { actor: Actor 
   if (rows.length === 0) throw invalid('Tệp CSV không có dòng dữ liệu');
   if (rows.length > MAX_IMPORT_ROWS) throw invalid(`Mỗi lần nhập tối đa ${MAX_IMPORT_ROWS} dòng`);
 
-  return db.transaction().execute(async (trx) => {
+  const created = await db.transaction().execute(async (trx) => {
     const errors: RowError[] = [];
     const seen = new Set<string>();
     const parents = new Map<string, Awaited<ReturnType<typeof q.getUnit>>>();
@@ -108,4 +108,7 @@ export async function importUnits(db: Kysely<DB>, ctx: Context & { actor: Actor 
     await recordChanges(trx, ctx, created.map((u) => ({ action: 'import' as const, entity: 'unit', entityId: u.id, unit: u, after: u })));
     return created;
   });
+  // A large import changes the picture the planner has of the tree.
+  if (created.length >= 500) await sql`ANALYZE units`.execute(db);
+  return created;
 }

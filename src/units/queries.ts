@@ -1,4 +1,4 @@
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql, type ExpressionBuilder, type Kysely, type Transaction } from 'kysely';
 import type { DB, NewUnit, UnitKind } from '../db/schema.ts';
 import { inScope } from '../access/policy.ts';
 import { likeEscape } from '../shared/text.ts';
@@ -71,21 +71,48 @@ export function countSubtree(db: Q, path: string) {
     .execute();
 }
 
-/** Units whose folded name-and-ancestors text contains every part, inside the scope. */
-export function searchUnits(db: Q, parts: string[], scope: string[], limit: number) {
+/**
+ * Units whose folded name-and-ancestors text contains every part, inside the scope: first
+ * those whose own name holds the first part (exact name first), then, to fill the page,
+ * those matched through an ancestor's name ("lao cai" → the villages of Lào Cai). Each step
+ * stops at the page size, so a term matching ten thousand villages costs no more than a rare one.
+ */
+export async function searchUnits(db: Q, parts: string[], scope: string[], limit: number) {
   const first = parts[0]!;
-  return db
+  const matches = (eb: ExpressionBuilder<DB, 'units'>) =>
+    eb.and([inScope('path', scope), ...parts.map((part) => eb('search_text', 'like', `%${likeEscape(part)}%`))]);
+  const byName = await db
+    .selectFrom('units')
+    .select('id')
+    .where(matches)
+    .where('name_folded', 'like', `%${likeEscape(first)}%`)
+    .orderBy(sql`(name_folded = ${first})`, 'desc')
+    .orderBy('depth')
+    .orderBy('name_folded')
+    .limit(limit)
+    .execute();
+  const byAncestor =
+    byName.length < limit
+      ? await db
+          .selectFrom('units')
+          .select('id')
+          .where(matches)
+          .where('name_folded', 'not like', `%${likeEscape(first)}%`)
+          .orderBy('depth')
+          .orderBy('name_folded')
+          .limit(limit - byName.length)
+          .execute()
+      : [];
+  const ids = [...byName, ...byAncestor].map((r) => r.id);
+  if (ids.length === 0) return [];
+  const rows = await db
     .selectFrom('units as u')
     .leftJoin('units as p', 'p.id', 'u.parent_id')
     .select([...unitColumns, 'p.name as parent_name'])
-    .where(inScope('u.path', scope))
-    .where((eb) => eb.and(parts.map((part) => eb('u.search_text', 'like', `%${likeEscape(part)}%`))))
-    .orderBy(sql`(u.name_folded = ${first})`, 'desc')
-    .orderBy(sql`(u.name_folded like ${'%' + likeEscape(first) + '%'})`, 'desc')
-    .orderBy('u.depth')
-    .orderBy('u.name_folded')
-    .limit(limit)
+    .where('u.id', 'in', ids)
     .execute();
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return ids.map((id) => byId.get(id)!);
 }
 
 /** Pre-2025 communes matching every part, with the units that replaced them (only those in scope). */

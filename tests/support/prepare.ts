@@ -1,4 +1,5 @@
 import type { Database } from '../../src/db/engine.ts';
+import { vacuumAnalyze } from '../../src/db/maintenance.ts';
 import { migrate } from '../../src/db/migrate.ts';
 import { loadDemo } from '../../src/demo/seed.ts';
 import { loadAdministrativeUnits } from '../../src/units/admin-data.ts';
@@ -10,4 +11,5 @@ export async function prepare(database: Database) {
   await migrate(database);
   await loadAdministrativeUnits(database.db);
   await loadDemo(database.db, TEST_PASSWORD);
+  await vacuumAnalyze(database);
 }
