@@ -1,0 +1,121 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestServer, type TestServer } from '../support/server.ts';
+import { TEST_PASSWORD } from '../support/prepare.ts';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+let server: TestServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  // The server serves web/dist only if it exists when the app is built.
+  if (!fs.existsSync(ROOT + 'web/dist/index.html')) {
+    execFileSync('npx', ['vite', 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
+  }
+  server = await startTestServer();
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function logIn(context: BrowserContext, username: string, path = '/'): Promise<Page> {
+  const page = await context.newPage();
+  await page.goto(server.url + path);
+  await page.getByTestId('login-username').fill(username);
+  await page.getByTestId('login-password').fill(TEST_PASSWORD);
+  await page.getByTestId('login-submit').click();
+  await page.getByTestId('main-nav').waitFor({ state: 'attached' });
+  return page;
+}
+
+describe('staff web app', () => {
+  it('finds a pre-2025 commune by its old name and opens the unit that replaced it', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    try {
+      const page = await logIn(context, 'quantri');
+      await page.getByTestId('unit-search').fill('dien quan');
+
+      const legacy = page.getByTestId('legacy-result').filter({ hasText: 'Xã Điện Quan' });
+      await expect.poll(() => legacy.count()).toBeGreaterThan(0);
+      const item = legacy.first();
+      await expect.poll(() => item.textContent()).toContain('Huyện Bảo Yên, Tỉnh Lào Cai');
+      expect(await item.textContent()).toContain('Xã Thượng Hà');
+
+      await item.getByRole('link', { name: 'Xã Thượng Hà' }).click();
+      const title = page.getByTestId('unit-title');
+      await title.waitFor();
+      expect(await title.textContent()).toBe('Xã Thượng Hà');
+      expect(new URL(page.url()).pathname).toMatch(/^\/units\/\d+$/);
+
+      const legacyList = page.getByTestId('unit-legacy');
+      await legacyList.waitFor();
+      expect(await legacyList.textContent()).toContain('Xã Điện Quan');
+      expect(await page.getByTestId('breadcrumb').textContent()).toContain('Lào Cai');
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('fits a 360 px phone: no horizontal overflow, the menu button opens the navigation', async () => {
+    const context = await browser.newContext({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
+    try {
+      const page = await logIn(context, 'canbo');
+      await page.getByTestId('unit-tree').getByText('Thôn Làng Ngần').waitFor();
+      const scrollWidth = () => page.evaluate(() => document.documentElement.scrollWidth);
+      expect(await scrollWidth()).toBeLessThanOrEqual(360);
+
+      const nav = page.getByTestId('main-nav');
+      const menu = page.getByTestId('menu-button');
+      expect(await nav.isVisible()).toBe(false);
+      expect(await menu.getAttribute('aria-expanded')).toBe('false');
+      await menu.click();
+      await nav.waitFor({ state: 'visible' });
+      expect(await menu.getAttribute('aria-expanded')).toBe('true');
+      expect(await nav.getByRole('link', { name: 'Tài khoản' }).isVisible()).toBe(true);
+      expect(await nav.textContent()).toContain('sắp có');
+      expect(await scrollWidth()).toBeLessThanOrEqual(360);
+
+      // Choosing an item closes the menu; the unit page fits too.
+      await nav.getByRole('link', { name: 'Đơn vị' }).click();
+      await nav.waitFor({ state: 'hidden' });
+      await page.getByTestId('unit-tree').getByRole('link', { name: /Xã Thượng Hà/ }).click();
+      await page.getByTestId('unit-title').waitFor();
+      await page.getByTestId('unit-legacy').waitFor();
+      expect(await scrollWidth()).toBeLessThanOrEqual(360);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('switches to English and remembers the choice', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    try {
+      const page = await logIn(context, 'lanhdao');
+      const nav = page.getByTestId('main-nav');
+      await nav.getByRole('link', { name: 'Đơn vị' }).waitFor();
+      expect(await page.evaluate(() => document.documentElement.lang)).toBe('vi');
+
+      await page.getByTestId('lang-en').click();
+      await nav.getByRole('link', { name: 'Units' }).waitFor();
+      expect(await nav.textContent()).not.toContain('Đơn vị');
+      expect(await page.getByTestId('logout').textContent()).toBe('Log out');
+      expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+
+      await page.reload();
+      await page.getByTestId('main-nav').getByRole('link', { name: 'Units' }).waitFor();
+      expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+    } finally {
+      await context.close();
+    }
+  });
+});

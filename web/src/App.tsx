@@ -1,0 +1,187 @@
+import { useEffect, useState, type ReactNode } from 'react';
+import { useAuth } from './auth.tsx';
+import { useI18n, type MessageKey } from './i18n.tsx';
+import { Link, matchPath, navigate, usePathname } from './router.tsx';
+import { LanguageSwitch } from './components/LanguageSwitch.tsx';
+import { Logo } from './components/Logo.tsx';
+import { AccountPage } from './pages/Account.tsx';
+import { AuditPage } from './pages/Audit.tsx';
+import { LoginPage } from './pages/Login.tsx';
+import { UnitPage } from './pages/Unit.tsx';
+import { UnitsPage } from './pages/Units.tsx';
+import { UsersPage } from './pages/Users.tsx';
+import { Loading } from './ui.tsx';
+
+interface NavItem {
+  to: string;
+  label: MessageKey;
+  icon: ReactNode;
+  show: boolean;
+}
+
+const icon = (d: string) => (
+  <svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" focusable="false" className="nav__icon">
+    <path d={d} fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" strokeLinejoin="round" />
+  </svg>
+);
+const ICONS = {
+  units: icon('M3 21h18M5 21V8l7-5 7 5v13M9 21v-6h6v6'),
+  users: icon('M16 19v-1.5a3.5 3.5 0 0 0-3.5-3.5h-5A3.5 3.5 0 0 0 4 17.5V19M10 11a3.5 3.5 0 1 0 0-7 3.5 3.5 0 0 0 0 7M20 19v-1.5a3.5 3.5 0 0 0-2.5-3.3M15.5 4.2a3.5 3.5 0 0 1 0 6.6'),
+  audit: icon('M8 6h12M8 12h12M8 18h12M4 6h.01M4 12h.01M4 18h.01'),
+  account: icon('M12 12a4 4 0 1 0 0-8 4 4 0 0 0 0 8M4 21a8 8 0 0 1 16 0'),
+  soon: icon('M12 7v5l3 2M12 21a9 9 0 1 0 0-18 9 9 0 0 0 0 18'),
+};
+const SOON: MessageKey[] = ['nav.models', 'nav.plans', 'nav.patrol', 'nav.reports', 'nav.statistics'];
+
+const TITLES: [string, MessageKey][] = [
+  ['/units', 'nav.units'],
+  ['/users', 'nav.users'],
+  ['/audit', 'nav.audit'],
+  ['/account', 'nav.account'],
+];
+
+export function App() {
+  const { me } = useAuth();
+  const { t } = useI18n();
+  const path = usePathname();
+
+  useEffect(() => {
+    // Logged out, the address is kept, so the same page opens after logging in.
+    if (me && (path === '/' || path === '/login')) navigate('/units', { replace: true });
+  }, [me, path]);
+
+  useEffect(() => {
+    const title = TITLES.find(([p]) => path === p || path.startsWith(p + '/'))?.[1];
+    document.title = me && title ? `${t(title)} · ${t('app.name')}` : t('app.name');
+  }, [path, me, t]);
+
+  if (me === undefined) {
+    return (
+      <div className="splash">
+        <Logo size={48} />
+        <Loading />
+      </div>
+    );
+  }
+  if (me === null) return <LoginPage />;
+  return <Shell />;
+}
+
+function Shell() {
+  const { me, logout, can } = useAuth();
+  const { t } = useI18n();
+  const path = usePathname();
+  const [menuOpen, setMenuOpen] = useState(false);
+
+  useEffect(() => setMenuOpen(false), [path]);
+  useEffect(() => {
+    if (!menuOpen) return;
+    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && setMenuOpen(false);
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [menuOpen]);
+
+  const items: NavItem[] = [
+    { to: '/units', label: 'nav.units', icon: ICONS.units, show: true },
+    { to: '/users', label: 'nav.users', icon: ICONS.users, show: can('user.manage') },
+    { to: '/audit', label: 'nav.audit', icon: ICONS.audit, show: can('audit.read') },
+    { to: '/account', label: 'nav.account', icon: ICONS.account, show: true },
+  ];
+  const active = (to: string) => path === to || path.startsWith(to + '/');
+
+  return (
+    <div className={'shell' + (menuOpen ? ' shell--menu-open' : '')}>
+      <a className="skip-link" href="#main">
+        {t('shell.skip')}
+      </a>
+      <header className="header">
+        <Link to="/units" className="header__brand">
+          <Logo size={32} />
+          <span className="header__name">{t('app.name')}</span>
+        </Link>
+        <div className="header__right">
+          <span className="header__user" data-testid="header-user">
+            {me!.user.fullName}
+          </span>
+          <LanguageSwitch />
+          <button type="button" className="btn btn--ghost header__logout" onClick={() => void logout()} data-testid="logout">
+            {t('shell.logout')}
+          </button>
+          <button
+            type="button" className="btn btn--ghost header__menu" aria-expanded={menuOpen} aria-controls="main-nav"
+            data-testid="menu-button" onClick={() => setMenuOpen((o) => !o)}
+          >
+            <svg viewBox="0 0 24 24" width="22" height="22" aria-hidden="true" focusable="false">
+              <path d={menuOpen ? 'M6 6l12 12M18 6L6 18' : 'M4 7h16M4 12h16M4 17h16'} stroke="currentColor" strokeWidth="2" strokeLinecap="round" />
+            </svg>
+            <span>{menuOpen ? t('common.close') : t('shell.menu')}</span>
+          </button>
+        </div>
+      </header>
+      <div className="shell__body">
+        <nav id="main-nav" className="nav" aria-label={t('shell.mainNav')} data-testid="main-nav">
+          <div className="nav__user">
+            <strong>{me!.user.fullName}</strong>
+            <span className="muted">{me!.user.username}</span>
+          </div>
+          <ul className="nav__list">
+            {items
+              .filter((i) => i.show)
+              .map((i) => (
+                <li key={i.to}>
+                  <Link
+                    to={i.to} className="nav__link" aria-current={active(i.to) ? 'page' : undefined} data-testid={`nav-${i.to.slice(1)}`}
+                    // Also closes the menu when the item is the page already shown.
+                    onClick={() => setMenuOpen(false)}
+                  >
+                    {i.icon}
+                    <span>{t(i.label)}</span>
+                  </Link>
+                </li>
+              ))}
+          </ul>
+          <p className="nav__heading">{t('nav.comingSoon')}</p>
+          <ul className="nav__list">
+            {SOON.map((key) => (
+              <li key={key}>
+                <span className="nav__link nav__link--disabled" aria-disabled="true">
+                  {ICONS.soon}
+                  <span>{t(key)}</span>
+                  <span className="badge">{t('shell.soon')}</span>
+                </span>
+              </li>
+            ))}
+          </ul>
+          <button type="button" className="btn btn--block nav__logout" onClick={() => void logout()}>
+            {t('shell.logout')}
+          </button>
+        </nav>
+        {menuOpen && <div className="nav-backdrop" onClick={() => setMenuOpen(false)} aria-hidden="true" />}
+        <main id="main" className="main" tabIndex={-1}>
+          <Routes />
+        </main>
+      </div>
+    </div>
+  );
+}
+
+function Routes() {
+  const path = usePathname();
+  const { can } = useAuth();
+  const { t } = useI18n();
+  if (path === '/units') return <UnitsPage />;
+  const unit = matchPath('/units/:id', path);
+  if (unit && /^\d+$/.test(unit.id!)) return <UnitPage id={Number(unit.id)} />;
+  if (path === '/users' && can('user.manage')) return <UsersPage />;
+  if (path === '/audit' && can('audit.read')) return <AuditPage />;
+  if (path === '/account') return <AccountPage />;
+  if (path === '/' || path === '/login') return <Loading />;
+  return (
+    <div className="page">
+      <p className="empty">{t('common.notFound')}</p>
+      <Link to="/units" className="btn">
+        {t('common.backToUnits')}
+      </Link>
+    </div>
+  );
+}

@@ -1,0 +1,58 @@
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { api, setCsrfToken, setUnauthenticatedHandler, type Me, type Permission } from './api.ts';
+
+interface Auth {
+  /** undefined while the session is being checked, null when logged out. */
+  me: Me | null | undefined;
+  login: (username: string, password: string) => Promise<void>;
+  logout: () => Promise<void>;
+  can: (permission: Permission) => boolean;
+}
+
+const AuthContext = createContext<Auth | null>(null);
+
+export function AuthProvider({ children }: { children: ReactNode }) {
+  const [me, setMe] = useState<Me | null | undefined>(undefined);
+
+  const accept = useCallback((next: Me | null) => {
+    setCsrfToken(next?.csrfToken ?? '');
+    setMe(next);
+  }, []);
+
+  useEffect(() => {
+    let live = true;
+    api.me().then(
+      (m) => live && accept(m),
+      // Logged out, or the server is unreachable: the log-in page reports the latter on submit.
+      () => live && accept(null),
+    );
+    setUnauthenticatedHandler(() => accept(null));
+    return () => {
+      live = false;
+      setUnauthenticatedHandler(undefined);
+    };
+  }, [accept]);
+
+  const value = useMemo<Auth>(
+    () => ({
+      me,
+      login: async (username, password) => accept(await api.login(username, password)),
+      logout: async () => {
+        try {
+          await api.logout();
+        } finally {
+          accept(null);
+        }
+      },
+      can: (permission) => !!me?.grants.some((g) => g.permissions.includes(permission)),
+    }),
+    [me, accept],
+  );
+  return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
+}
+
+export function useAuth(): Auth {
+  const ctx = useContext(AuthContext);
+  if (!ctx) throw new Error('useAuth outside AuthProvider');
+  return ctx;
+}

@@ -1,0 +1,255 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import { api, type AuditEntry } from '../api.ts';
+import { useI18n, type MessageKey } from '../i18n.tsx';
+import { Link } from '../router.tsx';
+import { LoadError, Loading, useDateTime } from '../ui.tsx';
+
+const PAGE = 50;
+const ACTIONS = ['create', 'update', 'import', 'delete', 'grant', 'revoke', 'password_change', 'login', 'login_failed', 'logout'];
+const ENTITIES = ['unit', 'user', 'grant'];
+
+interface Filters {
+  action: string;
+  entity: string;
+  actor: string;
+}
+const NO_FILTERS: Filters = { action: '', entity: '', actor: '' };
+
+export function AuditPage() {
+  const { t } = useI18n();
+  const [draft, setDraft] = useState<Filters>(NO_FILTERS);
+  const [filters, setFilters] = useState<Filters>(NO_FILTERS);
+  const [entries, setEntries] = useState<AuditEntry[]>();
+  const [hasMore, setHasMore] = useState(false);
+  const [loading, setLoading] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+
+  const load = (before: number | undefined, live: () => boolean = () => true) => {
+    setLoading(true);
+    setError(null);
+    api.audit({ ...filters, actor: filters.actor.trim().toLowerCase(), before, limit: PAGE }).then(
+      (page) => {
+        if (!live()) return;
+        setEntries((prev) => (before === undefined ? page : [...(prev ?? []), ...page]));
+        setHasMore(page.length === PAGE);
+        setLoading(false);
+      },
+      (e: unknown) => {
+        if (!live()) return;
+        setError(e);
+        setLoading(false);
+      },
+    );
+  };
+  useEffect(() => {
+    let live = true;
+    setEntries(undefined);
+    load(undefined, () => live);
+    return () => {
+      live = false;
+    };
+  }, [filters]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  const apply = (e: FormEvent) => {
+    e.preventDefault();
+    setFilters({ ...draft });
+  };
+  const filtered = filters.action || filters.entity || filters.actor;
+
+  return (
+    <div className="page">
+      <h1 className="page__title">{t('audit.title')}</h1>
+      <p className="page__intro">{t('audit.intro')}</p>
+      <form className="card filters" onSubmit={apply} aria-label={t('audit.filters')} data-testid="audit-filters">
+        <div className="field">
+          <label htmlFor="f-action">{t('audit.action')}</label>
+          <select id="f-action" value={draft.action} onChange={(e) => setDraft({ ...draft, action: e.target.value })}>
+            <option value="">{t('audit.all')}</option>
+            {ACTIONS.map((a) => (
+              <option key={a} value={a}>
+                {t(`action.${a}` as MessageKey)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="f-entity">{t('audit.entity')}</label>
+          <select id="f-entity" value={draft.entity} onChange={(e) => setDraft({ ...draft, entity: e.target.value })}>
+            <option value="">{t('audit.all')}</option>
+            {ENTITIES.map((a) => (
+              <option key={a} value={a}>
+                {t(`entity.${a}` as MessageKey)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="f-actor">{t('audit.actor')}</label>
+          <input id="f-actor" value={draft.actor} autoCapitalize="none" spellCheck={false} onChange={(e) => setDraft({ ...draft, actor: e.target.value })} />
+        </div>
+        <div className="filters__actions">
+          <button type="submit" className="btn btn--primary">
+            {t('audit.apply')}
+          </button>
+          {filtered && (
+            <button
+              type="button" className="btn"
+              onClick={() => {
+                setDraft(NO_FILTERS);
+                setFilters(NO_FILTERS);
+              }}
+            >
+              {t('audit.reset')}
+            </button>
+          )}
+        </div>
+      </form>
+      {entries && entries.length === 0 && <p className="empty">{t('audit.none')}</p>}
+      {entries && entries.length > 0 && (
+        <div className="table-wrap">
+          <table className="table audit" data-testid="audit-table">
+            <thead>
+              <tr>
+                <th scope="col">{t('audit.time')}</th>
+                <th scope="col">{t('audit.actorColumn')}</th>
+                <th scope="col">{t('audit.action')}</th>
+                <th scope="col">{t('audit.entity')}</th>
+                <th scope="col">{t('audit.unit')}</th>
+                <th scope="col">{t('audit.details')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {entries.map((e) => (
+                <AuditRow key={e.id} entry={e} />
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {error != null && <LoadError error={error} retry={() => load(entries?.at(-1)?.id)} />}
+      {loading && <Loading />}
+      {hasMore && !loading && (
+        <button type="button" className="btn" onClick={() => load(entries?.at(-1)?.id)} data-testid="audit-more">
+          {t('common.loadMore')}
+        </button>
+      )}
+      {entries && entries.length > 0 && !hasMore && !loading && <p className="muted center">{t('audit.end')}</p>}
+    </div>
+  );
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+const FIELDS = new Set([
+  'id', 'name', 'kind', 'subkind', 'note', 'code', 'parent_id', 'path', 'depth', 'province_code', 'username', 'full_name',
+  'phone', 'active', 'locked_until', 'failed', 'failed_logins', 'reset_by', 'role', 'unit_id', 'user_id', 'created_at',
+  'updated_at', 'grant', 'grants',
+]);
+const KINDS = new Set(['country', 'province', 'commune', 'village', 'school', 'agency']);
+const ROLE_NAMES = new Set(['admin', 'leader', 'officer', 'school_staff', 'village_operator', 'viewer']);
+const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
+
+interface DiffRow {
+  key: string;
+  before: unknown;
+  after: unknown;
+}
+
+/** The fields that differ between before and after (all of them when only one side exists). */
+function diff(before: unknown, after: unknown): DiffRow[] {
+  if (before == null && after == null) return [];
+  if (!isObject(before) && !isObject(after)) return [{ key: '', before, after }];
+  const b = isObject(before) ? before : {};
+  const a = isObject(after) ? after : {};
+  const keys = [...new Set([...Object.keys(b), ...Object.keys(a)])];
+  return keys.filter((k) => JSON.stringify(b[k]) !== JSON.stringify(a[k])).map((k) => ({ key: k, before: b[k], after: a[k] }));
+}
+
+/** A recorded value, readable: kinds and roles by their labels, yes/no, dates in the locale. */
+function useShowValue() {
+  const { t } = useI18n();
+  const dateTime = useDateTime();
+  return (key: string, v: unknown): string => {
+    if (v === undefined || v === null || v === '') return '—';
+    if (typeof v === 'boolean') return t(v ? 'value.yes' : 'value.no');
+    if (typeof v === 'string') {
+      if (key === 'kind' && KINDS.has(v)) return t(`kind.${v}` as MessageKey);
+      if (key === 'role' && ROLE_NAMES.has(v)) return t(`role.${v}` as MessageKey);
+      if (ISO_TIME.test(v) && !Number.isNaN(Date.parse(v))) return dateTime(v);
+      return v;
+    }
+    return JSON.stringify(v);
+  };
+}
+
+function AuditRow({ entry: e }: { entry: AuditEntry }) {
+  const { t } = useI18n();
+  const dateTime = useDateTime();
+  const showValue = useShowValue();
+  const rows = diff(e.before, e.after);
+  const afterName = isObject(e.after) && typeof e.after.username === 'string' ? e.after.username : null;
+  const actionLabel = ACTIONS.includes(e.action) ? t(`action.${e.action}` as MessageKey) : e.action;
+  const entityLabel = ENTITIES.includes(e.entity) ? t(`entity.${e.entity}` as MessageKey) : e.entity;
+  const showBefore = e.before != null;
+  const showAfter = e.after != null;
+  return (
+    <tr data-testid="audit-row" className={e.action === 'login_failed' ? 'audit--warn' : undefined}>
+      <td data-label={t('audit.time')}>
+        <time dateTime={e.at} className="nowrap">
+          {dateTime(e.at)}
+        </time>
+      </td>
+      <td data-label={t('audit.actorColumn')}>
+        <span>{e.actor_name ?? afterName ?? <span className="muted">{t('audit.system')}</span>}</span>
+      </td>
+      <td data-label={t('audit.action')}>
+        <span>
+          <span className={`tag tag--${e.action}`}>{actionLabel}</span>
+        </span>
+      </td>
+      <td data-label={t('audit.entity')}>
+        <span className="nowrap">
+          {entityLabel}
+          {e.entity_id && <span className="muted"> #{e.entity_id}</span>}
+        </span>
+      </td>
+      <td data-label={t('audit.unit')}>
+        <span>{e.unit_id && e.unit_name ? <Link to={`/units/${e.unit_id}`}>{e.unit_name}</Link> : <span className="muted">—</span>}</span>
+      </td>
+      <td data-label={t('audit.details')}>
+        {rows.length === 0 && !e.ip ? (
+          <span className="muted">—</span>
+        ) : (
+          <details className="diff">
+            <summary>{t('audit.showDetails')}</summary>
+            {rows.length === 0 ? (
+              <p className="muted">{t('audit.noDiff')}</p>
+            ) : (
+              <table className="table table--compact diff__table">
+                <thead>
+                  <tr>
+                    <th scope="col">{t('audit.field')}</th>
+                    {showBefore && <th scope="col">{t('audit.before')}</th>}
+                    {showAfter && <th scope="col">{t('audit.after')}</th>}
+                  </tr>
+                </thead>
+                <tbody>
+                  {rows.map((r) => (
+                    <tr key={r.key}>
+                      <th scope="row" title={r.key}>
+                        {FIELDS.has(r.key) ? t(`field.${r.key}` as MessageKey) : <span className="mono">{r.key}</span>}
+                      </th>
+                      {showBefore && <td className="diff__before">{showValue(r.key, r.before)}</td>}
+                      {showAfter && <td className="diff__after">{showValue(r.key, r.after)}</td>}
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            )}
+            {e.ip && <p className="muted small">{t('audit.ip', { ip: e.ip })}</p>}
+          </details>
+        )}
+      </td>
+    </tr>
+  );
+}

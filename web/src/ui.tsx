@@ -1,0 +1,106 @@
+import { useEffect, useId, useState, type ReactElement, type ReactNode } from 'react';
+import { ApiError } from './api.ts';
+import { useI18n, type Translate } from './i18n.tsx';
+
+/** The text to show for a failed request: the API's own (Vietnamese) message when there is one. */
+export function errorText(err: unknown, t: Translate): string {
+  if (err instanceof ApiError) {
+    if (err.status === 0) return t('common.networkError');
+    return err.message || t('common.unexpected');
+  }
+  return t('common.unexpected');
+}
+
+/** The message of one field of a failed request, if the API named that field. */
+export function fieldError(err: unknown, path: string): string | undefined {
+  return err instanceof ApiError ? err.field(path) : undefined;
+}
+
+export function useDebounced<T>(value: T, ms = 300): T {
+  const [debounced, setDebounced] = useState(value);
+  useEffect(() => {
+    const timer = setTimeout(() => setDebounced(value), ms);
+    return () => clearTimeout(timer);
+  }, [value, ms]);
+  return debounced;
+}
+
+interface FieldProps {
+  label: string;
+  hint?: string | undefined;
+  error?: string | undefined;
+  optional?: boolean;
+  /** Renders the control, given the ids to wire up. */
+  children: (ids: { id: string; describedBy: string | undefined; invalid: boolean }) => ReactElement;
+}
+
+/** A labelled form control with its hint and its error right under it. */
+export function Field({ label, hint, error, optional, children }: FieldProps) {
+  const { t } = useI18n();
+  const id = useId();
+  // The error usually restates the hint, so only one of them shows.
+  const showHint = hint && !error;
+  const hintId = showHint ? id + '-hint' : undefined;
+  const errorId = error ? id + '-error' : undefined;
+  const describedBy = [hintId, errorId].filter(Boolean).join(' ') || undefined;
+  return (
+    <div className={'field' + (error ? ' field--invalid' : '')}>
+      <label htmlFor={id}>
+        {label}
+        {optional && <span className="field__optional"> ({t('common.optional')})</span>}
+      </label>
+      {children({ id, describedBy, invalid: !!error })}
+      {showHint && (
+        <p className="field__hint" id={hintId}>
+          {hint}
+        </p>
+      )}
+      {error && (
+        <p className="field__error" id={errorId} role="alert">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}
+
+export function Alert({ kind, children, testId }: { kind: 'error' | 'success' | 'info'; children: ReactNode; testId?: string }) {
+  return (
+    <div className={`alert alert--${kind}`} role={kind === 'error' ? 'alert' : 'status'} data-testid={testId}>
+      {children}
+    </div>
+  );
+}
+
+export function Loading() {
+  const { t } = useI18n();
+  return (
+    <p className="muted loading" role="status">
+      {t('common.loading')}
+    </p>
+  );
+}
+
+/** A request's failure with a retry button. */
+export function LoadError({ error, retry }: { error: unknown; retry?: () => void }) {
+  const { t } = useI18n();
+  return (
+    <Alert kind="error">
+      <span>{errorText(error, t)}</span>
+      {retry && (
+        <button type="button" className="btn btn--small" onClick={retry}>
+          {t('common.retry')}
+        </button>
+      )}
+    </Alert>
+  );
+}
+
+/** Date and time in the current locale, e.g. 23/11/2026, 14:05:09. */
+export function useDateTime() {
+  const { locale } = useI18n();
+  return (iso: string) =>
+    new Date(iso).toLocaleString(locale, {
+      day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit', second: '2-digit',
+    });
+}
