@@ -51,6 +51,7 @@ export function App() {
   }, [me, path]);
 
   useEffect(() => {
+    if (me && matchPath('/units/:id', path)) return; // the unit page names itself
     const title = TITLES.find(([p]) => path === p || path.startsWith(p + '/'))?.[1];
     document.title = me && title ? `${t(title)} · ${t('app.name')}` : t('app.name');
   }, [path, me, t]);
@@ -158,6 +159,14 @@ function Shell() {
         </nav>
         {menuOpen && <div className="nav-backdrop" onClick={() => setMenuOpen(false)} aria-hidden="true" />}
         <main id="main" className="main" tabIndex={-1}>
+          {me!.mustChangePassword && path !== '/account' && (
+            <div className="banner" role="status" data-testid="must-change-password">
+              <span>{t('account.mustChange')}</span>
+              <Link to="/account" className="btn btn--small">
+                {t('account.changePassword')}
+              </Link>
+            </div>
+          )}
           <Routes />
         </main>
       </div>

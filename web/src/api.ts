@@ -10,6 +10,8 @@ export interface Me {
   user: { id: number; username: string; fullName: string };
   grants: { id: number; unitId: number; unitName: string; unitPath: string; role: Role; permissions: Permission[] }[];
   csrfToken: string;
+  /** Set after an administrator created the account or reset its password. */
+  mustChangePassword?: boolean;
 }
 
 export interface Unit {

@@ -6,6 +6,8 @@ interface Auth {
   me: Me | null | undefined;
   login: (username: string, password: string) => Promise<void>;
   logout: () => Promise<void>;
+  /** Reloads the session (after a password change, for instance). */
+  refresh: () => Promise<void>;
   can: (permission: Permission) => boolean;
 }
 
@@ -44,6 +46,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
           accept(null);
         }
       },
+      refresh: async () => accept(await api.me()),
       can: (permission) => !!me?.grants.some((g) => g.permissions.includes(permission)),
     }),
     [me, accept],

@@ -68,7 +68,7 @@ const vi = {
   'units.title': 'Đơn vị',
   'units.intro': 'Tìm theo tên hiện nay hoặc tên trước sắp xếp (01/7/2025). Không cần gõ dấu; dùng dấu phẩy để thu hẹp, ví dụ “Điện Quan, Bảo Yên, Lào Cai”.',
   'units.searchLabel': 'Tìm đơn vị',
-  'units.searchPlaceholder': 'Tên xã, phường, thôn, trường…',
+  'units.searchPlaceholder': 'Tên xã, thôn, trường…',
   'units.searchTooShort': 'Nhập ít nhất 2 ký tự.',
   'units.searching': 'Đang tìm…',
   'units.clear': 'Xóa tìm kiếm',
@@ -176,11 +176,12 @@ const vi = {
   'users.count': '{n} người dùng',
 
   'audit.title': 'Nhật ký',
-  'audit.intro': 'Mọi thay đổi và lần đăng nhập trong phạm vi bạn được xem, mới nhất trước.',
+  'audit.intro': 'Các thay đổi trong phạm vi bạn được xem, mới nhất trước.',
   'audit.filters': 'Lọc',
   'audit.action': 'Hành động',
   'audit.entity': 'Đối tượng',
-  'audit.actor': 'Người thực hiện (tên đăng nhập)',
+  'audit.actor': 'Người thực hiện',
+  'audit.actorPlaceholder': 'Tên đăng nhập',
   'audit.actorColumn': 'Người thực hiện',
   'audit.all': 'Tất cả',
   'audit.apply': 'Lọc',
@@ -248,6 +249,7 @@ const vi = {
   'account.mismatch': 'Mật khẩu nhập lại không khớp',
   'account.changed': 'Đã đổi mật khẩu. Các phiên đăng nhập khác của bạn đã được đăng xuất.',
   'account.submit': 'Đổi mật khẩu',
+  'account.mustChange': 'Mật khẩu của bạn do quản trị viên đặt. Vui lòng đổi mật khẩu mới để bảo vệ tài khoản.',
 };
 
 export type MessageKey = keyof typeof vi;
@@ -320,7 +322,7 @@ const en: Dictionary = {
   'units.title': 'Units',
   'units.intro': 'Search by current name or by the name before the reorganisation of 1 July 2025. Diacritics are optional; commas narrow the search, e.g. “Điện Quan, Bảo Yên, Lào Cai”.',
   'units.searchLabel': 'Search units',
-  'units.searchPlaceholder': 'Commune, ward, village, school…',
+  'units.searchPlaceholder': 'Commune, village, school…',
   'units.searchTooShort': 'Type at least 2 characters.',
   'units.searching': 'Searching…',
   'units.clear': 'Clear search',
@@ -428,11 +430,12 @@ const en: Dictionary = {
   'users.count': '{n} users',
 
   'audit.title': 'Audit log',
-  'audit.intro': 'Every change and log-in within your scope, newest first.',
+  'audit.intro': 'Changes within your scope, newest first.',
   'audit.filters': 'Filter',
   'audit.action': 'Action',
   'audit.entity': 'Object',
-  'audit.actor': 'Done by (username)',
+  'audit.actor': 'Done by',
+  'audit.actorPlaceholder': 'Username',
   'audit.actorColumn': 'Done by',
   'audit.all': 'All',
   'audit.apply': 'Filter',
@@ -500,6 +503,7 @@ const en: Dictionary = {
   'account.mismatch': 'The passwords do not match',
   'account.changed': 'Password changed. Your other sessions were logged out.',
   'account.submit': 'Change password',
+  'account.mustChange': 'Your password was set by an administrator. Please choose a new one to protect your account.',
 };
 
 export type Lang = 'vi' | 'en';

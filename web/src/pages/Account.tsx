@@ -8,7 +8,7 @@ import { roleKey } from '../units.tsx';
 
 export function AccountPage() {
   const { t } = useI18n();
-  const { me } = useAuth();
+  const { me, refresh } = useAuth();
   const [current, setCurrent] = useState('');
   const [next, setNext] = useState('');
   const [confirm, setConfirm] = useState('');
@@ -26,6 +26,7 @@ export function AccountPage() {
     try {
       await api.changePassword(current, next);
       setDone(true);
+      void refresh().catch(() => {});
       setCurrent('');
       setNext('');
       setConfirm('');
@@ -71,6 +72,7 @@ export function AccountPage() {
           {t('account.changePassword')}
         </h2>
         <form className="form" onSubmit={submit} data-testid="password-form" noValidate>
+          {me!.mustChangePassword && !done && <Alert kind="info">{t('account.mustChange')}</Alert>}
           {general != null && <Alert kind="error">{errorText(general, t)}</Alert>}
           {done && <Alert kind="success">{t('account.changed')}</Alert>}
           {/* For password managers: which account this is. */}

@@ -85,7 +85,7 @@ export function AuditPage() {
         </div>
         <div className="field">
           <label htmlFor="f-actor">{t('audit.actor')}</label>
-          <input id="f-actor" value={draft.actor} autoCapitalize="none" spellCheck={false} onChange={(e) => setDraft({ ...draft, actor: e.target.value })} />
+          <input id="f-actor" value={draft.actor} placeholder={t('audit.actorPlaceholder')} autoCapitalize="none" spellCheck={false} onChange={(e) => setDraft({ ...draft, actor: e.target.value })} />
         </div>
         <div className="filters__actions">
           <button type="submit" className="btn btn--primary">
