@@ -73,7 +73,7 @@ export function UnitPicker({ id, value, onChange, describedBy, invalid, testId }
     return () => {
       live = false;
     };
-  }, [query]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [query]);
 
   if (value) {
     return (

@@ -48,7 +48,7 @@ export function AuditPage() {
     return () => {
       live = false;
     };
-  }, [filters]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [filters]);
 
   const apply = (e: FormEvent) => {
     e.preventDefault();

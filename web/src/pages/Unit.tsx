@@ -221,7 +221,7 @@ function ChildGroup({ unitId, kind, total }: { unitId: number; kind: UnitKind; t
       },
     );
   };
-  useEffect(() => load(0), [unitId, kind]); // eslint-disable-line react-hooks/exhaustive-deps
+  useEffect(() => load(0), [unitId, kind]);
 
   return (
     <div className="group" data-testid={`children-${kind}`}>

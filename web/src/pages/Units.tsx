@@ -207,7 +207,6 @@ function TreeNode({ unit, initiallyOpen = false }: { unit: Unit; initiallyOpen?:
 
   useEffect(() => {
     if (open && !children && !loading) loadMore(0);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [open]);
 
   return (

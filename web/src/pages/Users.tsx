@@ -44,7 +44,7 @@ export function UsersPage() {
     return () => {
       live = false;
     };
-  }, [query, version]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [query, version]);
 
   const replace = (u: User) => setUsers((list) => list?.map((x) => (x.id === u.id ? u : x)));
 
