@@ -17,7 +17,7 @@ CREATE TABLE units (
   path           text NOT NULL DEFAULT '' COLLATE "C",  -- set by units_place()
   depth          int  NOT NULL DEFAULT 0,
   name_folded    text NOT NULL,              -- lower case, no diacritics (folded by the app)
-  search_text    text NOT NULL DEFAULT '',   -- folded name and ancestors' names, set by units_place()
+  search_text    text NOT NULL DEFAULT '',   -- 'folded name | parent | grandparent', set by units_place()
   note           text,
   created_at     timestamptz NOT NULL DEFAULT now(),
   updated_at     timestamptz NOT NULL DEFAULT now()
@@ -48,7 +48,8 @@ BEGIN
     NEW.path := p.path || NEW.id || '/';
     NEW.depth := p.depth + 1;
     NEW.province_code := COALESCE(NEW.province_code, p.province_code);
-    NEW.search_text := NEW.name_folded || CASE WHEN p.kind = 'country' THEN '' ELSE ' ' || p.search_text END;
+    -- '|' never appears in folded text, so a match cannot run across two names.
+    NEW.search_text := NEW.name_folded || CASE WHEN p.kind = 'country' THEN '' ELSE ' | ' || p.search_text END;
   END IF;
   RETURN NEW;
 END $$;
@@ -63,8 +64,9 @@ CREATE TABLE legacy_units (
   old_province_code   text NOT NULL,
   old_province_name   text NOT NULL,
   new_codes           text[] NOT NULL,
-  search_text         text NOT NULL,      -- folded commune, district and province names
-  district_folded     text NOT NULL       -- folded district and province names
+  name_folded         text NOT NULL,      -- folded commune name
+  search_text         text NOT NULL,      -- 'commune | district | province', folded
+  district_folded     text NOT NULL       -- 'district | province', folded
 );
 CREATE INDEX legacy_units_search_trgm ON legacy_units USING gin (search_text gin_trgm_ops) WITH (fastupdate = off);
 CREATE INDEX legacy_units_district_trgm ON legacy_units USING gin (district_folded gin_trgm_ops) WITH (fastupdate = off);

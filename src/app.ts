@@ -63,15 +63,22 @@ export async function buildApp({ database, config, logger }: AppOptions) {
 
   for (const area of areas) area(app, { db: database.db, config });
 
-  // The staff app: built files, and index.html for its client-side routes.
-  if (fs.existsSync(WEB_DIST + 'index.html')) {
-    await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: 'index.html' });
-    app.get('/*', { schema: { hide: true } }, (req, reply) => {
-      if (req.url.startsWith('/api/')) {
-        return reply.status(404).send({ error: { code: 'NOT_FOUND', message: 'Không tìm thấy địa chỉ yêu cầu' } });
-      }
-      return reply.sendFile('index.html');
-    });
-  }
+  // The staff app: files read from web/dist on each request (a rebuild needs no restart), and
+  // index.html for its client-side routes.
+  fs.mkdirSync(WEB_DIST, { recursive: true });
+  await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, serve: false });
+  app.get('/*', { schema: { hide: true } }, (req, reply) => {
+    if (req.url.startsWith('/api/')) {
+      return reply.status(404).send({ error: { code: 'NOT_FOUND', message: 'Không tìm thấy địa chỉ yêu cầu' } });
+    }
+    const file = (req.params as { '*': string })['*'];
+    if (file && !file.includes('..') && fs.existsSync(WEB_DIST + file) && fs.statSync(WEB_DIST + file).isFile()) {
+      return reply.sendFile(file, file.startsWith('assets/') ? { maxAge: '365d', immutable: true } : {});
+    }
+    if (!fs.existsSync(WEB_DIST + 'index.html')) {
+      return reply.status(503).type('text/plain; charset=utf-8').send('Giao diện web chưa được dựng: chạy "npm run build:web" rồi tải lại trang.');
+    }
+    return reply.sendFile('index.html', { maxAge: 0 });
+  });
   return app;
 }

@@ -28,6 +28,25 @@ describe('platform', () => {
     expect(String(docs.body)).toMatch(/swagger/i);
   });
 
+  it('serves the staff app and its client-side routes, and nothing outside web/dist', async () => {
+    const c = server.anonymous();
+    for (const path of ['/', '/units/345', '/audit']) {
+      const res = await c.get(path);
+      expect(res.status).toBe(200);
+      expect(res.headers.get('content-type')).toMatch(/text\/html/);
+      expect(String(res.body)).toMatch(/<div id="root">/);
+    }
+    const html = String((await c.get('/')).body);
+    const asset = html.match(/\/assets\/[\w.-]+\.js/)![0];
+    const js = await c.get(asset);
+    expect(js.status).toBe(200);
+    expect(js.headers.get('content-type')).toMatch(/javascript/);
+    for (const evil of ['/../package.json', '/%2e%2e/package.json', '/assets/..%2f..%2fpackage.json']) {
+      const res = await c.get(evil);
+      expect(String(res.body)).not.toMatch(/"name": "binh-yen"/);
+    }
+  });
+
   it('applies each migration once and records it', async () => {
     expect(await migrate(server.database)).toEqual([]);
     const rows = await server.database.db.selectFrom('schema_migrations').select('version').execute();

@@ -5,6 +5,6 @@ export const ROLE_LABELS: Record<Role, string> = {
   leader: 'Lãnh đạo (phê duyệt)',
   officer: 'Cán bộ',
   school_staff: 'Cán bộ trường học',
-  village_operator: 'Thôn, tổ dân phố',
+  village_operator: 'Thôn/tổ dân phố',
   viewer: 'Chỉ xem',
 };

@@ -52,7 +52,8 @@ export async function login(db: Kysely<DB>, ctx: Context & { userAgent?: string 
       token_hash: hashToken(token), user_id: user.id, csrf_token: csrfToken, expires_at: sessionExpiry(),
       ip: ctx.ip ?? null, user_agent: ctx.userAgent?.slice(0, 300) ?? null,
     });
-    await recordChange(trx, { actor: null, ip: ctx.ip }, { action: 'login', entity: 'user', entityId: user.id, after: { username: user.username } });
+    const actor = { userId: user.id, username: user.username, fullName: user.full_name, grants: [] };
+    await recordChange(trx, { actor, ip: ctx.ip }, { action: 'login', entity: 'user', entityId: user.id, after: { username: user.username } });
   });
   return { token, csrfToken, userId: user.id };
 }

@@ -30,6 +30,7 @@ export interface LegacyUnitsTable {
   old_province_code: string;
   old_province_name: string;
   new_codes: string[];
+  name_folded: string;
   search_text: string;
   district_folded: string;
 }

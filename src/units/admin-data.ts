@@ -65,8 +65,9 @@ export async function loadAdministrativeUnits(db: Kysely<DB>): Promise<boolean> 
         .values(chunk.map((l) => ({
           ...l,
           new_codes: l.new_codes.split(';').filter(Boolean),
-          search_text: fold(`${l.old_name} ${l.old_district_name} ${l.old_province_name}`),
-          district_folded: fold(`${l.old_district_name} ${l.old_province_name}`),
+          name_folded: fold(l.old_name),
+          search_text: [l.old_name, l.old_district_name, l.old_province_name].map(fold).join(' | '),
+          district_folded: [l.old_district_name, l.old_province_name].map(fold).join(' | '),
         })))
         .execute();
       const successors = chunk.flatMap((l) =>

@@ -26,11 +26,11 @@ export const PARENT_KINDS: Record<CreatableKind, readonly UnitKind[]> = {
 
 export const KIND_LABELS: Record<UnitKind, string> = {
   country: 'Quốc gia',
-  province: 'Tỉnh, thành phố',
-  commune: 'Xã, phường, đặc khu',
-  village: 'Thôn, tổ dân phố',
+  province: 'Tỉnh/thành phố',
+  commune: 'Xã/phường/đặc khu',
+  village: 'Thôn/tổ dân phố',
   school: 'Trường học',
-  agency: 'Cơ quan, tổ chức',
+  agency: 'Cơ quan/tổ chức',
 };
 
 const KIND_WORDS: Record<string, CreatableKind> = {

@@ -131,7 +131,10 @@ export async function searchLegacy(db: Q, parts: string[], scope: string[], limi
           .select(sql`1`.as('one')),
       ),
     )
-    .orderBy('l.old_name')
+    // Names ending with the words typed ("xa dien quan" for "dien quan") before names merely holding them.
+    .orderBy(sql`(l.name_folded like ${'%' + likeEscape(parts[0]!)})`, 'desc')
+    .orderBy(sql`(l.name_folded like ${'%' + likeEscape(parts[0]!) + '%'})`, 'desc')
+    .orderBy('l.name_folded')
     .limit(limit)
     .execute();
   return withSuccessors(db, rows, scope);

@@ -25,6 +25,13 @@ describe('unit search', () => {
     expect(res.body.legacy[0].replaced_by[0]).toMatchObject({ code: '02968', name: 'Xã Thượng Hà' });
   });
 
+  it('ranks the commune named by the words first and never matches across two names', async () => {
+    const res = await admin.get('/api/units/search?q=dien%20quan');
+    expect(res.body.legacy[0].old_code).toBe('02959');
+    // "Phường Cầu Diễn, Quận Nam Từ Liêm" holds "dien" and "quan" only across the name boundary.
+    expect(res.body.legacy.map((l: any) => l.old_name)).not.toContain('Phường Cầu Diễn');
+  });
+
   it('resolves a pre-2025 district to the communes that replaced it', async () => {
     const res = await admin.get(`/api/units/search?q=${encodeURIComponent('huyen trieu son')}`);
     const district = res.body.legacyDistricts.find((d: any) => d.old_district_name === 'Huyện Triệu Sơn');

@@ -7,6 +7,8 @@ import { fold } from '../shared/text.ts';
 import { canonicalSubkind, PARENT_KINDS, type CreatableKind } from './kinds.ts';
 import * as q from './queries.ts';
 
+const vietnamese = new Intl.Collator('vi');
+
 export async function readableUnit(db: Kysely<DB>, actor: Actor, id: number) {
   const unit = await q.getUnit(db, id);
   // Outside the read scope a unit answers as if it did not exist.
@@ -27,7 +29,7 @@ export async function unitPage(db: Kysely<DB>, actor: Actor, id: number) {
     ancestors,
     childCounts: Object.fromEntries(children.map((c) => [c.kind, c.count])),
     subtreeCounts: Object.fromEntries(subtree.map((c) => [c.kind, c.count])),
-    legacy,
+    legacy: legacy.sort((a, b) => vietnamese.compare(a.old_district_name, b.old_district_name) || vietnamese.compare(a.old_name, b.old_name)),
     canWrite: allows(actor, 'unit.write', unit.path),
   };
 }
