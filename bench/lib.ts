@@ -94,60 +94,8 @@ export function meets(figure: Figure): boolean {
   }
 }
 
-export interface HttpResponse<T = any> {
-  status: number;
-  body: T;
-}
-
-/**
- * A small HTTP client for the platform's API over loopback: keeps the session cookie
- * from log-in and sends the CSRF token on writes.
- */
-export class HttpClient {
-  cookie = '';
-  csrf = '';
-  constructor(readonly base: string, readonly timeoutMs = 30_000) {}
-
-  async request<T = any>(method: string, urlPath: string, body?: unknown): Promise<HttpResponse<T>> {
-    const res = await fetch(this.base + urlPath, {
-      method,
-      headers: {
-        ...(body !== undefined && { 'content-type': 'application/json' }),
-        ...(this.cookie && { cookie: this.cookie }),
-        ...(this.csrf && method !== 'GET' && { 'x-csrf-token': this.csrf }),
-      },
-      body: body === undefined ? undefined : JSON.stringify(body),
-      signal: AbortSignal.timeout(this.timeoutMs),
-    });
-    const setCookie = res.headers.get('set-cookie');
-    if (setCookie) this.cookie = setCookie.split(';')[0]!;
-    const text = await res.text();
-    let parsed: unknown = text;
-    try {
-      parsed = text ? JSON.parse(text) : null;
-    } catch {
-      /* not JSON */
-    }
-    return { status: res.status, body: parsed as T };
-  }
-
-  get = <T = any>(urlPath: string) => this.request<T>('GET', urlPath);
-  post = <T = any>(urlPath: string, body?: unknown) => this.request<T>('POST', urlPath, body ?? {});
-
-  /** A GET that must answer 200: anything else aborts the bench. */
-  async ok<T = any>(urlPath: string): Promise<T> {
-    const res = await this.get<T>(urlPath);
-    if (res.status !== 200) throw new Error(`GET ${urlPath} answered ${res.status}: ${JSON.stringify(res.body).slice(0, 500)}`);
-    return res.body;
-  }
-
-  /** Logs in and keeps the session cookie and CSRF token; throws unless 200. */
-  async login(username: string, password: string): Promise<void> {
-    const res = await this.post('/api/auth/login', { username, password });
-    if (res.status !== 200) throw new Error(`log-in as ${username} answered ${res.status}: ${JSON.stringify(res.body)}`);
-    this.csrf = res.body.csrfToken;
-  }
-}
+/** The API client the tests use: session cookie, CSRF token, a time limit per request. */
+export { Client as HttpClient } from '../tests/support/client.ts';
 
 export interface Machine {
   nproc: number;

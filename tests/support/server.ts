@@ -3,6 +3,9 @@ import { buildApp } from '../../src/app.ts';
 import type { Database } from '../../src/db/engine.ts';
 import { testDatabase } from './db.ts';
 import { TEST_PASSWORD } from './prepare.ts';
+import { Client } from './client.ts';
+
+export { Client } from './client.ts';
 
 export interface TestServer {
   app: FastifyInstance;
@@ -13,46 +16,6 @@ export interface TestServer {
   /** A client with no session. */
   anonymous(): Client;
   close(): Promise<void>;
-}
-
-export interface Response<T = any> {
-  status: number;
-  body: T;
-  headers: Headers;
-}
-
-export class Client {
-  cookie = '';
-  csrf = '';
-  constructor(readonly base: string) {}
-
-  async request<T = any>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Response<T>> {
-    const res = await fetch(this.base + path, {
-      method,
-      headers: {
-        ...(body !== undefined && { 'content-type': 'application/json' }),
-        ...(this.cookie && { cookie: this.cookie }),
-        ...(this.csrf && method !== 'GET' && { 'x-csrf-token': this.csrf }),
-        ...headers,
-      },
-      body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
-    });
-    const setCookie = res.headers.get('set-cookie');
-    if (setCookie) this.cookie = setCookie.split(';')[0]!;
-    const text = await res.text();
-    let parsed: unknown = text;
-    try {
-      parsed = text ? JSON.parse(text) : null;
-    } catch {
-      /* not JSON */
-    }
-    return { status: res.status, body: parsed as T, headers: res.headers };
-  }
-
-  get = <T = any>(path: string) => this.request<T>('GET', path);
-  post = <T = any>(path: string, body?: unknown) => this.request<T>('POST', path, body ?? {});
-  patch = <T = any>(path: string, body?: unknown) => this.request<T>('PATCH', path, body ?? {});
-  delete = <T = any>(path: string) => this.request<T>('DELETE', path);
 }
 
 /** The whole platform on a real port over a fresh copy of the prepared database. */
@@ -67,13 +30,7 @@ export async function startTestServer(): Promise<TestServer> {
     database,
     url,
     anonymous: () => new Client(url),
-    async login(username, password = TEST_PASSWORD) {
-      const client = new Client(url);
-      const res = await client.post('/api/auth/login', { username, password });
-      if (res.status !== 200) throw new Error(`login ${username} failed: ${res.status} ${JSON.stringify(res.body)}`);
-      client.csrf = res.body.csrfToken;
-      return client;
-    },
+    login: (username, password = TEST_PASSWORD) => new Client(url).login(username, password),
     async close() {
       await app.close();
       await database.close();
