@@ -44,7 +44,7 @@ const lines = [
 if (config.loadDemo) {
   lines.push(
     `  Tài khoản mẫu (mật khẩu: ${demoLoaded || !process.env.DEMO_PASSWORD ? config.demoPassword : 'như lần chạy đầu'}):`,
-    ...DEMO_USERS.map((u) => `    ${u.username.padEnd(10)} ${ROLE_LABELS[u.role].padEnd(16)} ${u.what}`),
+    ...DEMO_USERS.map((u) => `    ${u.username.padEnd(10)} ${ROLE_LABELS[u.role].padEnd(21)} ${u.what}`),
   );
 }
 console.log(lines.join('\n') + '\n');
