@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
+import type { Actor } from '../access/policy.ts';
 import { recordChange, type Context } from '../audit/record.ts';
 import { AppError, invalid } from '../http/errors.ts';
 import { hashPassword, passwordProblems, verifyPassword } from './passwords.ts';
@@ -48,7 +49,7 @@ export async function login(db: Kysely<DB>, ctx: Context & { userAgent?: string 
   const csrfToken = randomToken(24);
   await db.transaction().execute(async (trx) => {
     await trx.updateTable('users').set({ failed_logins: 0, locked_until: null }).where('id', '=', user.id).execute();
-    await q.insertSession(trx as unknown as Kysely<DB>, {
+    await q.insertSession(trx, {
       token_hash: hashToken(token), user_id: user.id, csrf_token: csrfToken, expires_at: sessionExpiry(),
       ip: ctx.ip ?? null, user_agent: ctx.userAgent?.slice(0, 300) ?? null,
     });
@@ -72,13 +73,13 @@ export async function resume(db: Kysely<DB>, token: string) {
 
 export async function logout(db: Kysely<DB>, ctx: Context, tokenHash: string) {
   await db.transaction().execute(async (trx) => {
-    await q.deleteSession(trx as unknown as Kysely<DB>, tokenHash);
+    await q.deleteSession(trx, tokenHash);
     await recordChange(trx, ctx, { action: 'logout', entity: 'user', entityId: ctx.actor?.userId });
   });
 }
 
 /** Changes one's own password; every other session of the user is closed. */
-export async function changePassword(db: Kysely<DB>, ctx: Context & { actor: { userId: number; username: string } }, tokenHash: string, current: string, next: string) {
+export async function changePassword(db: Kysely<DB>, ctx: Context & { actor: Actor }, tokenHash: string, current: string, next: string) {
   const user = await db.selectFrom('users').selectAll().where('id', '=', ctx.actor.userId).executeTakeFirstOrThrow();
   if (!(await verifyPassword(user.password_hash, current))) {
     throw invalid('Mật khẩu hiện tại không đúng', [{ path: 'currentPassword', message: 'Không đúng' }]);
@@ -89,7 +90,7 @@ export async function changePassword(db: Kysely<DB>, ctx: Context & { actor: { u
   const password_hash = await hashPassword(next);
   await db.transaction().execute(async (trx) => {
     await trx.updateTable('users').set({ password_hash, must_change_password: false, updated_at: new Date() }).where('id', '=', user.id).execute();
-    await q.deleteOtherSessions(trx as unknown as Kysely<DB>, user.id, tokenHash);
-    await recordChange(trx, ctx as Context, { action: 'password_change', entity: 'user', entityId: user.id });
+    await q.deleteOtherSessions(trx, user.id, tokenHash);
+    await recordChange(trx, ctx, { action: 'password_change', entity: 'user', entityId: user.id });
   });
 }
