@@ -13,7 +13,7 @@ export const SUBKINDS: Record<CreatableKind, readonly string[]> = {
   ],
   agency: [
     'Công an xã', 'Công an phường', 'Công an tỉnh', 'UBND xã', 'UBND phường', 'UBND tỉnh',
-    'Phòng Văn hóa - Xã hội', 'Sở GD&ĐT', 'Mặt trận Tổ quốc', 'Đoàn thể', 'Ban chỉ đạo', 'Cơ quan khác',
+    'Phòng Văn hóa - Xã hội', 'Phòng GD&ĐT', 'Sở GD&ĐT', 'Mặt trận Tổ quốc', 'Đoàn thể', 'Ban chỉ đạo', 'Cơ quan khác',
   ],
 };
 
