@@ -64,6 +64,43 @@ export function Field({ label, hint, error, optional, children }: FieldProps) {
   );
 }
 
+interface SearchBoxProps {
+  id: string;
+  /** Read by screen readers; the magnifier shows what the field is for. */
+  label: string;
+  placeholder: string;
+  value: string;
+  onChange: (value: string) => void;
+  testId: string;
+  spellCheck?: boolean;
+  /** When given, a × button with this label empties the field while it has text. */
+  clearLabel?: string;
+}
+
+/** The search field at the top of a list page. */
+export function SearchBox({ id, label, placeholder, value, onChange, testId, spellCheck, clearLabel }: SearchBoxProps) {
+  return (
+    <div className="search" role="search">
+      <label htmlFor={id} className="visually-hidden">
+        {label}
+      </label>
+      <svg className="search__icon" viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" focusable="false">
+        <path d="M11 18a7 7 0 1 0 0-14 7 7 0 0 0 0 14M20 20l-4-4" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" />
+      </svg>
+      <input
+        id={id} type="search" data-testid={testId} className="search__input" value={value}
+        placeholder={placeholder} autoComplete="off" spellCheck={spellCheck}
+        onChange={(e) => onChange(e.target.value)}
+      />
+      {clearLabel && value && (
+        <button type="button" className="search__clear" aria-label={clearLabel} onClick={() => onChange('')}>
+          ×
+        </button>
+      )}
+    </div>
+  );
+}
+
 export function Alert({ kind, children, testId }: { kind: 'error' | 'success' | 'info'; children: ReactNode; testId?: string }) {
   return (
     <div className={`alert alert--${kind}`} role={kind === 'error' ? 'alert' : 'status'} data-testid={testId}>

@@ -2,6 +2,8 @@ import { useEffect, useState } from 'react';
 import { api, type Kinds, type UnitKind, type UnitRef } from './api.ts';
 import { useI18n, type MessageKey } from './i18n.tsx';
 import { Link } from './router.tsx';
+// The same folding the API searches with.
+import { fold } from '../../src/shared/text.ts';
 
 /** Kinds in the order they are listed everywhere. */
 export const KIND_ORDER: UnitKind[] = ['province', 'commune', 'village', 'school', 'agency', 'country'];
@@ -51,17 +53,6 @@ export function UnitRefLinks({ units }: { units: UnitRef[] }) {
       ))}
     </>
   );
-}
-
-/** Lower case, no diacritics, đ → d, single spaces: the same folding the API searches with. */
-export function fold(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[đĐ]/g, 'd')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, ' ')
-    .trim();
 }
 
 const PREFIX = /^(xa|phuong|thi tran|dac khu|thi xa|thanh pho|tinh|quan|huyen|thon|ban|lang|to dan pho)\s+/;

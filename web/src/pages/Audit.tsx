@@ -1,8 +1,9 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { api, type AuditEntry } from '../api.ts';
 import { useI18n, type MessageKey } from '../i18n.tsx';
 import { Link } from '../router.tsx';
 import { LoadError, Loading, useDateTime } from '../ui.tsx';
+import { usePaged } from '../usePaged.ts';
 
 const PAGE = 50;
 const ACTIONS = ['create', 'update', 'import', 'delete', 'grant', 'revoke', 'password_change', 'login', 'login_failed', 'logout'];
@@ -19,36 +20,12 @@ export function AuditPage() {
   const { t } = useI18n();
   const [draft, setDraft] = useState<Filters>(NO_FILTERS);
   const [filters, setFilters] = useState<Filters>(NO_FILTERS);
-  const [entries, setEntries] = useState<AuditEntry[]>();
-  const [hasMore, setHasMore] = useState(false);
-  const [loading, setLoading] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-
-  const load = (before: number | undefined, live: () => boolean = () => true) => {
-    setLoading(true);
-    setError(null);
-    api.audit({ ...filters, actor: filters.actor.trim().toLowerCase(), before, limit: PAGE }).then(
-      (page) => {
-        if (!live()) return;
-        setEntries((prev) => (before === undefined ? page : [...(prev ?? []), ...page]));
-        setHasMore(page.length === PAGE);
-        setLoading(false);
-      },
-      (e: unknown) => {
-        if (!live()) return;
-        setError(e);
-        setLoading(false);
-      },
-    );
-  };
-  useEffect(() => {
-    let live = true;
-    setEntries(undefined);
-    load(undefined, () => live);
-    return () => {
-      live = false;
-    };
-  }, [filters]);
+  const { items: entries, hasMore, loading, error, loadMore } = usePaged<AuditEntry>(
+    (loaded) => api.audit({ ...filters, actor: filters.actor.trim().toLowerCase(), before: loaded.at(-1)?.id, limit: PAGE }),
+    PAGE,
+    [filters],
+    { clear: true },
+  );
 
   const apply = (e: FormEvent) => {
     e.preventDefault();
@@ -61,28 +38,8 @@ export function AuditPage() {
       <h1 className="page__title">{t('audit.title')}</h1>
       <p className="page__intro">{t('audit.intro')}</p>
       <form className="card filters" onSubmit={apply} aria-label={t('audit.filters')} data-testid="audit-filters">
-        <div className="field">
-          <label htmlFor="f-action">{t('audit.action')}</label>
-          <select id="f-action" value={draft.action} onChange={(e) => setDraft({ ...draft, action: e.target.value })}>
-            <option value="">{t('audit.all')}</option>
-            {ACTIONS.map((a) => (
-              <option key={a} value={a}>
-                {t(`action.${a}` as MessageKey)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="f-entity">{t('audit.entity')}</label>
-          <select id="f-entity" value={draft.entity} onChange={(e) => setDraft({ ...draft, entity: e.target.value })}>
-            <option value="">{t('audit.all')}</option>
-            {ENTITIES.map((a) => (
-              <option key={a} value={a}>
-                {t(`entity.${a}` as MessageKey)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect id="f-action" label={t('audit.action')} value={draft.action} codes={ACTIONS} prefix="action" onChange={(action) => setDraft({ ...draft, action })} />
+        <FilterSelect id="f-entity" label={t('audit.entity')} value={draft.entity} codes={ENTITIES} prefix="entity" onChange={(entity) => setDraft({ ...draft, entity })} />
         <div className="field">
           <label htmlFor="f-actor">{t('audit.actor')}</label>
           <input id="f-actor" value={draft.actor} placeholder={t('audit.actorPlaceholder')} autoCapitalize="none" spellCheck={false} onChange={(e) => setDraft({ ...draft, actor: e.target.value })} />
@@ -126,14 +83,32 @@ export function AuditPage() {
           </table>
         </div>
       )}
-      {error != null && <LoadError error={error} retry={() => load(entries?.at(-1)?.id)} />}
+      {error != null && <LoadError error={error} retry={loadMore} />}
       {loading && <Loading />}
       {hasMore && !loading && (
-        <button type="button" className="btn" onClick={() => load(entries?.at(-1)?.id)} data-testid="audit-more">
+        <button type="button" className="btn" onClick={loadMore} data-testid="audit-more">
           {t('common.loadMore')}
         </button>
       )}
       {entries && entries.length > 0 && !hasMore && !loading && <p className="muted center">{t('audit.end')}</p>}
+    </div>
+  );
+}
+
+/** A filter on one of the codes, each shown by its label (message `${prefix}.${code}`), or on none. */
+function FilterSelect({ id, label, value, codes, prefix, onChange }: { id: string; label: string; value: string; codes: string[]; prefix: 'action' | 'entity'; onChange: (value: string) => void }) {
+  const { t } = useI18n();
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <select id={id} value={value} onChange={(e) => onChange(e.target.value)}>
+        <option value="">{t('audit.all')}</option>
+        {codes.map((c) => (
+          <option key={c} value={c}>
+            {t(`${prefix}.${c}` as MessageKey)}
+          </option>
+        ))}
+      </select>
     </div>
   );
 }

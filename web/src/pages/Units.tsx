@@ -1,9 +1,10 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { api, type SearchResult, type Unit } from '../api.ts';
 import { useI18n } from '../i18n.tsx';
 import { Link, navigate } from '../router.tsx';
-import { LoadError, Loading, useDebounced } from '../ui.tsx';
+import { LoadError, Loading, SearchBox, useDebounced } from '../ui.tsx';
 import { CONTAINER_KINDS, rankBy, UnitRefLinks, useKindLabel } from '../units.tsx';
+import { usePaged } from '../usePaged.ts';
 
 const PAGE = 50;
 
@@ -36,24 +37,10 @@ export function UnitsPage() {
     <div className="page">
       <h1 className="page__title">{t('units.title')}</h1>
       <p className="page__intro">{t('units.intro')}</p>
-      <div className="search" role="search">
-        <label htmlFor="unit-search" className="visually-hidden">
-          {t('units.searchLabel')}
-        </label>
-        <svg className="search__icon" viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" focusable="false">
-          <path d="M11 18a7 7 0 1 0 0-14 7 7 0 0 0 0 14M20 20l-4-4" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" />
-        </svg>
-        <input
-          id="unit-search" type="search" data-testid="unit-search" className="search__input" value={q}
-          placeholder={t('units.searchPlaceholder')} autoComplete="off" spellCheck={false}
-          onChange={(e) => setQ(e.target.value)}
-        />
-        {q && (
-          <button type="button" className="search__clear" aria-label={t('units.clear')} onClick={() => setQ('')}>
-            ×
-          </button>
-        )}
-      </div>
+      <SearchBox
+        id="unit-search" testId="unit-search" label={t('units.searchLabel')} placeholder={t('units.searchPlaceholder')}
+        value={q} onChange={setQ} spellCheck={false} clearLabel={t('units.clear')}
+      />
       <div aria-live="polite">
         {q.trim().length === 1 && <p className="muted">{t('units.searchTooShort')}</p>}
         {searching && <p className="muted">{t('units.searching')}</p>}
@@ -82,72 +69,70 @@ function SearchResults({ q, data }: { q: string; data: SearchResult }) {
   return (
     <div className="results" data-testid="search-results">
       {data.units.length > 0 && (
-        <section className="card" aria-labelledby="res-current">
-          <h2 id="res-current" className="card__title">
-            {t('units.current')} <span className="count">{data.units.length}</span>
-          </h2>
-          <ul className="list">
-            {units.map((u) => (
-              <li key={u.id} className="list__item" data-testid="search-unit">
-                <Link to={`/units/${u.id}`} className="list__link">
-                  <span className="list__main">{u.name}</span>
-                  <span className="list__meta">
-                    {kindLabel(u.kind)}
-                    {u.parent_name && <> · {u.parent_name}</>}
-                    {u.code && <> · {u.code}</>}
-                  </span>
-                </Link>
-              </li>
-            ))}
-          </ul>
-        </section>
+        <ResultGroup id="res-current" title={t('units.current')} count={data.units.length}>
+          {units.map((u) => (
+            <li key={u.id} className="list__item" data-testid="search-unit">
+              <Link to={`/units/${u.id}`} className="list__link">
+                <span className="list__main">{u.name}</span>
+                <span className="list__meta">
+                  {kindLabel(u.kind)}
+                  {u.parent_name && <> · {u.parent_name}</>}
+                  {u.code && <> · {u.code}</>}
+                </span>
+              </Link>
+            </li>
+          ))}
+        </ResultGroup>
       )}
       {data.legacy.length > 0 && (
-        <section className="card" aria-labelledby="res-legacy" data-testid="legacy-results">
-          <h2 id="res-legacy" className="card__title">
-            {t('units.legacy')} <span className="count">{data.legacy.length}</span>
-          </h2>
-          <p className="card__hint">{t('units.legacyHint')}</p>
-          <ul className="list">
-            {legacy.map((l) => (
-              <li key={l.old_code} className="list__item legacy" data-testid="legacy-result">
-                <span className="legacy__old">
-                  <strong>{l.old_name}</strong>, {l.old_district_name}, {l.old_province_name}
-                </span>{' '}
-                <span className="legacy__arrow" aria-hidden="true">
-                  →
-                </span>{' '}
-                <span className="legacy__new">
-                  {l.replaced_by.length === 1 ? t('units.nowIs') : t('units.nowIn')} <UnitRefLinks units={l.replaced_by} />
-                </span>
-              </li>
-            ))}
-          </ul>
-        </section>
+        <ResultGroup id="res-legacy" testId="legacy-results" title={t('units.legacy')} count={data.legacy.length} hint={t('units.legacyHint')}>
+          {legacy.map((l) => (
+            <LegacyItem
+              key={l.old_code} testId="legacy-result"
+              old={<><strong>{l.old_name}</strong>, {l.old_district_name}, {l.old_province_name}</>}
+              now={<>{l.replaced_by.length === 1 ? t('units.nowIs') : t('units.nowIn')} <UnitRefLinks units={l.replaced_by} /></>}
+            />
+          ))}
+        </ResultGroup>
       )}
       {data.legacyDistricts.length > 0 && (
-        <section className="card" aria-labelledby="res-districts" data-testid="legacy-district-results">
-          <h2 id="res-districts" className="card__title">
-            {t('units.legacyDistricts')} <span className="count">{data.legacyDistricts.length}</span>
-          </h2>
-          <ul className="list">
-            {districts.map((d) => (
-              <li key={d.old_district_code} className="list__item legacy" data-testid="legacy-district-result">
-                <span className="legacy__old">
-                  <strong>{d.old_district_name}</strong>, {d.old_province_name}
-                </span>{' '}
-                <span className="legacy__arrow" aria-hidden="true">
-                  →
-                </span>{' '}
-                <span className="legacy__new">
-                  {t('units.districtNow')} <UnitRefLinks units={d.replaced_by} />
-                </span>
-              </li>
-            ))}
-          </ul>
-        </section>
+        <ResultGroup id="res-districts" testId="legacy-district-results" title={t('units.legacyDistricts')} count={data.legacyDistricts.length}>
+          {districts.map((d) => (
+            <LegacyItem
+              key={d.old_district_code} testId="legacy-district-result"
+              old={<><strong>{d.old_district_name}</strong>, {d.old_province_name}</>}
+              now={<>{t('units.districtNow')} <UnitRefLinks units={d.replaced_by} /></>}
+            />
+          ))}
+        </ResultGroup>
       )}
     </div>
+  );
+}
+
+/** One kind of search result: a card with its count and a list. */
+function ResultGroup({ id, title, count, hint, testId, children }: { id: string; title: string; count: number; hint?: string; testId?: string; children: ReactNode }) {
+  return (
+    <section className="card" aria-labelledby={id} data-testid={testId}>
+      <h2 id={id} className="card__title">
+        {title} <span className="count">{count}</span>
+      </h2>
+      {hint && <p className="card__hint">{hint}</p>}
+      <ul className="list">{children}</ul>
+    </section>
+  );
+}
+
+/** A pre-2025 name and what stands for it today: "old → now". */
+function LegacyItem({ testId, old, now }: { testId: string; old: ReactNode; now: ReactNode }) {
+  return (
+    <li className="list__item legacy" data-testid={testId}>
+      <span className="legacy__old">{old}</span>{' '}
+      <span className="legacy__arrow" aria-hidden="true">
+        →
+      </span>{' '}
+      <span className="legacy__new">{now}</span>
+    </li>
   );
 }
 
@@ -184,29 +169,14 @@ function TreeNode({ unit, initiallyOpen = false }: { unit: Unit; initiallyOpen?:
   const kindLabel = useKindLabel();
   const container = CONTAINER_KINDS.includes(unit.kind);
   const [open, setOpen] = useState(initiallyOpen && container);
-  const [children, setChildren] = useState<Unit[]>();
-  const [hasMore, setHasMore] = useState(false);
-  const [loading, setLoading] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-
-  const loadMore = (offset: number) => {
-    setLoading(true);
-    setError(null);
-    api.children(unit.id, { limit: PAGE, offset }).then(
-      (page) => {
-        setChildren((prev) => [...(offset === 0 ? [] : (prev ?? [])), ...page]);
-        setHasMore(page.length === PAGE);
-        setLoading(false);
-      },
-      (e: unknown) => {
-        setError(e);
-        setLoading(false);
-      },
-    );
-  };
+  const { items: children, hasMore, loading, error, loadMore } = usePaged<Unit>(
+    (loaded) => api.children(unit.id, { limit: PAGE, offset: loaded.length }),
+    PAGE,
+    null,
+  );
 
   useEffect(() => {
-    if (open && !children && !loading) loadMore(0);
+    if (open && !children && !loading) loadMore();
   }, [open]);
 
   return (
@@ -241,9 +211,9 @@ function TreeNode({ unit, initiallyOpen = false }: { unit: Unit; initiallyOpen?:
             </ul>
           )}
           {loading && <Loading />}
-          {error != null && <LoadError error={error} retry={() => loadMore(children?.length ?? 0)} />}
+          {error != null && <LoadError error={error} retry={loadMore} />}
           {hasMore && !loading && (
-            <button type="button" className="btn btn--small tree__more" onClick={() => loadMore(children?.length ?? 0)}>
+            <button type="button" className="btn btn--small tree__more" onClick={loadMore}>
               {t('common.more')}
             </button>
           )}

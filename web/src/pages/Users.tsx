@@ -1,11 +1,12 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { api, ApiError, ROLES, type Role, type User } from '../api.ts';
 import { useAuth } from '../auth.tsx';
 import { useI18n } from '../i18n.tsx';
 import { Link } from '../router.tsx';
 import { UnitPicker, type PickedUnit } from '../components/UnitPicker.tsx';
-import { Alert, errorText, Field, fieldError, LoadError, Loading, useDateTime, useDebounced } from '../ui.tsx';
+import { Alert, errorText, Field, fieldError, LoadError, Loading, SearchBox, useDateTime, useDebounced } from '../ui.tsx';
 import { roleKey } from '../units.tsx';
+import { usePaged } from '../usePaged.ts';
 
 const PAGE = 50;
 
@@ -13,38 +14,15 @@ export function UsersPage() {
   const { t } = useI18n();
   const [q, setQ] = useState('');
   const query = useDebounced(q.trim(), 300);
-  const [users, setUsers] = useState<User[]>();
-  const [hasMore, setHasMore] = useState(false);
-  const [loading, setLoading] = useState(false);
-  const [error, setError] = useState<unknown>(null);
   const [creating, setCreating] = useState(false);
   const [created, setCreated] = useState('');
   const [version, setVersion] = useState(0);
 
-  const load = (offset: number, live: () => boolean = () => true) => {
-    setLoading(true);
-    setError(null);
-    api.users({ q: query || undefined, limit: PAGE, offset }).then(
-      (page) => {
-        if (!live()) return;
-        setUsers((prev) => (offset === 0 ? page : [...(prev ?? []), ...page]));
-        setHasMore(page.length === PAGE);
-        setLoading(false);
-      },
-      (e: unknown) => {
-        if (!live()) return;
-        setError(e);
-        setLoading(false);
-      },
-    );
-  };
-  useEffect(() => {
-    let live = true;
-    load(0, () => live);
-    return () => {
-      live = false;
-    };
-  }, [query, version]);
+  const { items: users, setItems: setUsers, hasMore, loading, error, loadMore } = usePaged<User>(
+    (loaded) => api.users({ q: query || undefined, limit: PAGE, offset: loaded.length }),
+    PAGE,
+    [query, version],
+  );
 
   const replace = (u: User) => setUsers((list) => list?.map((x) => (x.id === u.id ? u : x)));
 
@@ -72,19 +50,11 @@ export function UsersPage() {
           }}
         />
       )}
-      <div className="search" role="search">
-        <label htmlFor="user-search" className="visually-hidden">
-          {t('users.search')}
-        </label>
-        <svg className="search__icon" viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" focusable="false">
-          <path d="M11 18a7 7 0 1 0 0-14 7 7 0 0 0 0 14M20 20l-4-4" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" />
-        </svg>
-        <input
-          id="user-search" type="search" className="search__input" value={q} data-testid="user-search"
-          placeholder={t('users.searchPlaceholder')} autoComplete="off" onChange={(e) => setQ(e.target.value)}
-        />
-      </div>
-      {error != null && <LoadError error={error} retry={() => load(users?.length ?? 0)} />}
+      <SearchBox
+        id="user-search" testId="user-search" label={t('users.search')} placeholder={t('users.searchPlaceholder')}
+        value={q} onChange={setQ}
+      />
+      {error != null && <LoadError error={error} retry={loadMore} />}
       {users && users.length === 0 && <p className="empty">{t('users.none')}</p>}
       {users && users.length > 0 && (
         <ul className="user-list" data-testid="user-list">
@@ -95,7 +65,7 @@ export function UsersPage() {
       )}
       {loading && <Loading />}
       {hasMore && !loading && (
-        <button type="button" className="btn" onClick={() => load(users?.length ?? 0)}>
+        <button type="button" className="btn" onClick={loadMore}>
           {t('common.loadMore')}
         </button>
       )}
@@ -231,6 +201,12 @@ function UserCard({ user, onChange }: { user: User; onChange: (u: User) => void 
     }
   };
 
+  const togglePanel = (p: NonNullable<Panel>) => {
+    setPanel(panel === p ? null : p);
+    setError(null);
+    setNotice('');
+  };
+
   const toggleActive = () => {
     if (user.active && !tempLocked && !window.confirm(t('users.lockConfirm', { username: user.username }))) return;
     void run(() => api.updateUser(user.id, { active: !(user.active && !tempLocked) }));
@@ -285,10 +261,10 @@ function UserCard({ user, onChange }: { user: User; onChange: (u: User) => void 
       {error != null && !panel && <Alert kind="error">{errorText(error, t)}</Alert>}
       {notice && <Alert kind="success">{notice}</Alert>}
       <div className="user__actions">
-        <button type="button" className="btn btn--small" aria-expanded={panel === 'grant'} onClick={() => { setPanel(panel === 'grant' ? null : 'grant'); setError(null); setNotice(''); }}>
+        <button type="button" className="btn btn--small" aria-expanded={panel === 'grant'} onClick={() => togglePanel('grant')}>
           {t('users.addGrant')}
         </button>
-        <button type="button" className="btn btn--small" aria-expanded={panel === 'password'} onClick={() => { setPanel(panel === 'password' ? null : 'password'); setError(null); setNotice(''); }}>
+        <button type="button" className="btn btn--small" aria-expanded={panel === 'password'} onClick={() => togglePanel('password')}>
           {t('users.resetPassword')}
         </button>
         {user.id !== me?.user.id && (
