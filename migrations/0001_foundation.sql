@@ -25,9 +25,9 @@ CREATE TABLE units (
 CREATE UNIQUE INDEX units_path ON units (path);
 CREATE INDEX units_path_prefix ON units (path text_pattern_ops);
 CREATE INDEX units_parent ON units (parent_id, kind, name_folded);
--- fastupdate off: no pending list to go stale where no autovacuum runs (PGlite).
-CREATE INDEX units_search_trgm ON units USING gin (search_text gin_trgm_ops) WITH (fastupdate = off);
-CREATE INDEX units_name_trgm ON units USING gin (name_folded gin_trgm_ops) WITH (fastupdate = off);
+-- GIN pending lists are flushed by VACUUM after bulk loads (src/db/maintenance.ts): PGlite has no autovacuum.
+CREATE INDEX units_search_trgm ON units USING gin (search_text gin_trgm_ops);
+CREATE INDEX units_name_trgm ON units USING gin (name_folded gin_trgm_ops);
 -- Lets a search matched through ancestors' names stop after a page, in result order.
 CREATE INDEX units_depth_name ON units (depth, name_folded);
 -- One tree: a single root, so a grant on the root covers every unit.
@@ -68,8 +68,8 @@ CREATE TABLE legacy_units (
   search_text         text NOT NULL,      -- 'commune | district | province', folded
   district_folded     text NOT NULL       -- 'district | province', folded
 );
-CREATE INDEX legacy_units_search_trgm ON legacy_units USING gin (search_text gin_trgm_ops) WITH (fastupdate = off);
-CREATE INDEX legacy_units_district_trgm ON legacy_units USING gin (district_folded gin_trgm_ops) WITH (fastupdate = off);
+CREATE INDEX legacy_units_search_trgm ON legacy_units USING gin (search_text gin_trgm_ops);
+CREATE INDEX legacy_units_district_trgm ON legacy_units USING gin (district_folded gin_trgm_ops);
 
 CREATE TABLE legacy_successors (
   old_code  text NOT NULL REFERENCES legacy_units(old_code),
