@@ -1,0 +1,43 @@
+/**
+ * A plan (KẾ HOẠCH) as an official document, in the parts Nghị định 30/2020/NĐ-CP lays out.
+ * This is what the DOCX and PDF exports render, and what the demo plans are written in.
+ */
+export interface PlanSection {
+  /** As printed: "I. MỤC ĐÍCH, YÊU CẦU", "1. Nội dung thực hiện", "Bước 1: Công tác chuẩn bị". */
+  heading: string;
+  /** Body paragraphs; a paragraph beginning "- " or "+ " is a list item. */
+  paragraphs: string[];
+  children?: PlanSection[];
+}
+
+export interface PlanDocument {
+  /** Issuing body, as in the header: superior on the first line when there is one. */
+  issuer: { superior?: string; name: string };
+  /** "519" in 519/KH-CAH; null while the number is not yet given (draft). */
+  number: string | null;
+  /** "KH-CAH", "KH-UBND", "KH-PGDĐT". */
+  symbol: string;
+  /** Place name in the date line: "Điện Quan", "Củ Chi". */
+  place: string;
+  /** ISO date (YYYY-MM-DD), or null when the date is not yet set. */
+  issuedOn: string | null;
+  /** Title after "KẾ HOẠCH", without that word. */
+  title: string;
+  /** Legal bases, each a "Căn cứ …" or "Thực hiện …" sentence. */
+  bases: string[];
+  /** Sentence introducing the body after the bases ("UBND xã … xây dựng kế hoạch … như sau:"). */
+  preamble?: string;
+  /** The numbered parts of the body, in order: purposes and requirements, content, organisation. */
+  sections: PlanSection[];
+  /** Closing sentence before the recipients ("Trên đây là kế hoạch …./."). */
+  closing?: string;
+  /** Nơi nhận, each with its note: "Công an huyện (b/c);". */
+  recipients: string[];
+  signer: {
+    /** "TM. ỦY BAN NHÂN DÂN", "KT. TRƯỞNG PHÒNG"; omitted when the head signs in their own name. */
+    authority?: string;
+    /** "CHỦ TỊCH", "PHÓ TRƯỞNG PHÒNG". */
+    title: string;
+    name: string;
+  };
+}

@@ -1,0 +1,72 @@
+import fc from 'fast-check';
+import { describe as group, expect, it } from 'vitest';
+import { describe, occurrences, type Recurrence } from './recurrence.ts';
+
+const dates = (r: Recurrence, from: string, to: string) => occurrences(r, from, to).map((o) => o.due);
+
+group('recurrence', () => {
+  it('the nightly gong at 22:00 falls every day of the range', () => {
+    const o = occurrences({ freq: 'daily', time: '22:00' }, '2024-02-27', '2024-03-02');
+    expect(o).toEqual(['2024-02-27', '2024-02-28', '2024-02-29', '2024-03-01', '2024-03-02'].map((due) => ({ due, time: '22:00' })));
+  });
+
+  it('weekly patrols fall on the weekday named (1 = Monday)', () => {
+    expect(dates({ freq: 'weekly', weekday: 6 }, '2024-04-01', '2024-04-30')).toEqual(['2024-04-06', '2024-04-13', '2024-04-20', '2024-04-27']);
+  });
+
+  it('monthly on day 31 falls on the last day of shorter months', () => {
+    expect(dates({ freq: 'monthly', day: 31 }, '2024-01-01', '2024-04-30')).toEqual(['2024-01-31', '2024-02-29', '2024-03-31', '2024-04-30']);
+  });
+
+  it('quarterly lock surveys in the last month of each quarter', () => {
+    expect(dates({ freq: 'quarterly', month: 3, day: 25 }, '2024-01-01', '2024-12-31')).toEqual(['2024-03-25', '2024-06-25', '2024-09-25', '2024-12-25']);
+  });
+
+  it('six-monthly reviews and yearly reports due on 10/6 and 10/11', () => {
+    expect(dates({ freq: 'semiannual', month: 6, day: 30 }, '2024-01-01', '2025-01-01')).toEqual(['2024-06-30', '2024-12-30']);
+    expect(dates({ freq: 'yearly', dates: [{ day: 10, month: 6 }, { day: 10, month: 11 }] }, '2024-07-01', '2025-12-31'))
+      .toEqual(['2024-11-10', '2025-06-10', '2025-11-10']);
+  });
+
+  it('a deadline ("before 30/11/2021") is one occurrence', () => {
+    expect(dates({ freq: 'once', due: '2021-11-30' }, '2021-01-01', '2021-12-31')).toEqual(['2021-11-30']);
+  });
+
+  it('reads naturally in Vietnamese', () => {
+    expect(describe({ freq: 'daily', time: '22:00' })).toBe('hằng ngày lúc 22:00');
+    expect(describe({ freq: 'weekly', weekday: 7 })).toBe('hằng tuần vào Chủ nhật');
+    expect(describe({ freq: 'yearly', dates: [{ day: 10, month: 6 }, { day: 10, month: 11 }] })).toBe('hằng năm vào ngày 10/6 và 10/11');
+    expect(describe({ freq: 'once', due: '2021-11-30' })).toBe('trước ngày 30/11/2021');
+  });
+
+  it('every occurrence lies in the range, in order, without repeats, and matches its rule', () => {
+    const day = fc.integer({ min: 1, max: 31 });
+    const rule = fc.oneof(
+      fc.constant<Recurrence>({ freq: 'daily' }),
+      fc.integer({ min: 1, max: 7 }).map((weekday): Recurrence => ({ freq: 'weekly', weekday })),
+      day.map((d): Recurrence => ({ freq: 'monthly', day: d })),
+      fc.tuple(fc.integer({ min: 1, max: 3 }), day).map(([month, d]): Recurrence => ({ freq: 'quarterly', month, day: d })),
+      fc.tuple(fc.integer({ min: 1, max: 6 }), day).map(([month, d]): Recurrence => ({ freq: 'semiannual', month, day: d })),
+      fc.array(fc.record({ day, month: fc.integer({ min: 1, max: 12 }) }), { minLength: 1, maxLength: 4 }).map((ds): Recurrence => ({ freq: 'yearly', dates: ds })),
+    );
+    const date = fc.date({ min: new Date('2020-01-01'), max: new Date('2030-12-31'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
+    fc.assert(
+      fc.property(rule, date, fc.integer({ min: 0, max: 800 }), (r, from, span) => {
+        const to = new Date(Date.parse(from) + span * 86_400_000).toISOString().slice(0, 10);
+        const got = dates(r, from, to);
+        expect(got).toEqual([...new Set(got)].sort());
+        for (const d of got) {
+          expect(d >= from && d <= to).toBe(true);
+          if (r.freq === 'weekly') expect(((new Date(d).getUTCDay() + 6) % 7) + 1).toBe(r.weekday);
+          if (r.freq === 'monthly') {
+            const last = new Date(Date.UTC(+d.slice(0, 4), +d.slice(5, 7), 0)).getUTCDate();
+            expect(+d.slice(8)).toBe(Math.min(r.day, last));
+          }
+        }
+        if (r.freq === 'daily') expect(got.length).toBe(span + 1);
+        if (r.freq === 'monthly' && span >= 62) expect(got.length).toBeGreaterThanOrEqual(2);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
