@@ -4,6 +4,7 @@ import type { Config } from './config.ts';
 import type { DB } from './db/schema.ts';
 import { auditRoutes } from './audit/routes.ts';
 import { authRoutes } from './auth/routes.ts';
+import { modelRoutes } from './models/routes.ts';
 import { unitRoutes } from './units/routes.ts';
 import { userRoutes } from './users/routes.ts';
 
@@ -18,4 +19,5 @@ export const areas: ((app: FastifyInstance, deps: AreaDeps) => void)[] = [
   (app, { db }) => unitRoutes(app, db),
   (app, { db }) => userRoutes(app, db),
   (app, { db }) => auditRoutes(app, db),
+  (app, { db }) => modelRoutes(app, db),
 ];

@@ -6,6 +6,7 @@ import { vacuumAnalyze, scheduleMaintenance } from './db/maintenance.ts';
 import { migrate } from './db/migrate.ts';
 import { DEMO_USERS, loadDemo } from './demo/seed.ts';
 import { loadAdministrativeUnits } from './units/admin-data.ts';
+import { loadBuiltinTemplates } from './models/service.ts';
 import { ROLE_LABELS } from './access/labels.ts';
 import { deleteExpiredSessions } from './auth/queries.ts';
 
@@ -21,6 +22,7 @@ const applied = await migrate(database);
 if (applied.length) log.info({ applied }, 'Đã áp dụng migration');
 const factsLoaded = await loadAdministrativeUnits(database.db);
 if (factsLoaded) log.info('Đã nạp 34 tỉnh, 3.321 xã và danh mục đơn vị trước 01/7/2025');
+await loadBuiltinTemplates(database.db);
 const demoLoaded = config.loadDemo && (await loadDemo(database.db, config.demoPassword));
 if (demoLoaded) log.info('Đã tạo dữ liệu mẫu');
 if (factsLoaded || demoLoaded) await vacuumAnalyze(database);

@@ -8,15 +8,18 @@ import { forbidden } from '../http/errors.ts';
 export const ROLES = ['admin', 'leader', 'officer', 'school_staff', 'village_operator', 'viewer'] as const;
 export type Role = (typeof ROLES)[number];
 
-export const PERMISSIONS = ['unit.read', 'unit.write', 'user.manage', 'audit.read'] as const;
+export const PERMISSIONS = [
+  'unit.read', 'unit.write', 'user.manage', 'audit.read',
+  'model.write', 'template.write', 'plan.write', 'plan.approve', 'task.update',
+] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  admin: ['unit.read', 'unit.write', 'user.manage', 'audit.read'],
-  leader: ['unit.read', 'unit.write', 'audit.read'],
-  officer: ['unit.read', 'unit.write'],
-  school_staff: ['unit.read'],
-  village_operator: ['unit.read'],
+  admin: PERMISSIONS,
+  leader: ['unit.read', 'unit.write', 'audit.read', 'model.write', 'template.write', 'plan.write', 'plan.approve', 'task.update'],
+  officer: ['unit.read', 'unit.write', 'model.write', 'template.write', 'plan.write', 'task.update'],
+  school_staff: ['unit.read', 'model.write', 'task.update'],
+  village_operator: ['unit.read', 'task.update'],
   viewer: ['unit.read'],
 };
 

@@ -19,10 +19,12 @@ export interface Database {
 
 const INT8 = 20;
 const NUMERIC = 1700;
+const DATE = 1082;
 const INT8_ARRAY = 1016 as never; // not in pg-types' builtins list
 let int8ArrayPatched = false;
 // Both engines hand back the same JS types: ids and counts as numbers.
-const parsers = { [INT8]: (v: string) => Number(v), [NUMERIC]: (v: string) => Number(v) };
+// Dates stay 'YYYY-MM-DD' strings: a calendar day has no time zone to get wrong.
+const parsers = { [INT8]: (v: string) => Number(v), [NUMERIC]: (v: string) => Number(v), [DATE]: (v: string) => v };
 
 export interface OpenOptions {
   databaseUrl?: string | undefined;
@@ -41,6 +43,7 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
 async function openPostgres(url: string, max: number): Promise<Database> {
   pg.types.setTypeParser(INT8, parsers[INT8]);
   pg.types.setTypeParser(NUMERIC, parsers[NUMERIC]);
+  pg.types.setTypeParser(DATE, parsers[DATE]);
   if (!int8ArrayPatched) {
     const int8Array = pg.types.getTypeParser(INT8_ARRAY) as (v: string) => string[];
     pg.types.setTypeParser(INT8_ARRAY, (v: string) => int8Array(v).map((x) => (x === null ? x : Number(x))));

@@ -94,7 +94,142 @@ export interface SchemaMigrationsTable {
   applied_at: Timestamp;
 }
 
+type DateCol = ColumnType<string, string, string>;
+type JsonCol<T> = ColumnType<T, string, string>;
+
+export interface ModelTemplatesTable {
+  id: Generated<number>;
+  family_id: number | null;
+  version: Generated<number>;
+  is_current: Generated<boolean>;
+  builtin_key: string | null;
+  owner_unit_id: number | null;
+  owner_path: string | null;
+  name: string;
+  field: 'ANTT' | 'ATGT' | 'PCCC' | 'school';
+  purpose: Generated<string>;
+  steps: JsonCol<unknown>;
+  activities: JsonCol<unknown>;
+  targets: JsonCol<unknown>;
+  reports: JsonCol<unknown>;
+  created_at: Timestamp;
+  created_by: number | null;
+}
+
+export interface PlansTable {
+  id: Generated<number>;
+  province_code: string;
+  unit_id: number;
+  unit_path: string;
+  number: string | null;
+  symbol: string;
+  place: Generated<string>;
+  issued_on: DateCol | null;
+  title: string;
+  title_folded: string;
+  document: JsonCol<unknown>;
+  status: Generated<'draft' | 'issued' | 'closed'>;
+  parent_plan_id: number | null;
+  period_start: DateCol | null;
+  period_end: DateCol | null;
+  created_at: Timestamp;
+  created_by: number | null;
+  updated_at: Timestamp;
+}
+
+export interface ModelInstancesTable {
+  id: Generated<number>;
+  province_code: string;
+  template_id: number;
+  unit_id: number;
+  unit_path: string;
+  name: string;
+  status: Generated<'building' | 'operating' | 'closed'>;
+  replicated_from_id: number | null;
+  plan_id: number | null;
+  started_on: DateCol | null;
+  created_at: Timestamp;
+  created_by: number | null;
+}
+
+export interface ModelInstanceUnitsTable {
+  instance_id: number;
+  unit_id: number;
+}
+
+export interface InstanceStepsTable {
+  id: Generated<number>;
+  province_code: string;
+  instance_id: number;
+  step: string;
+  ordinal: number;
+  title: string;
+  planned_start: DateCol | null;
+  planned_end: DateCol | null;
+  actual_start: DateCol | null;
+  actual_end: DateCol | null;
+  responsible: string | null;
+  notes: string | null;
+}
+
+export interface InstanceMembersTable {
+  id: Generated<number>;
+  province_code: string;
+  instance_id: number;
+  full_name: string;
+  role: string;
+  position: string | null;
+}
+
+export interface InstanceCommitmentsTable {
+  id: Generated<number>;
+  province_code: string;
+  instance_id: number;
+  signer_kind: string;
+  signer_name: string;
+  detail: string | null;
+  signed_on: DateCol;
+}
+
+export interface TasksTable {
+  id: Generated<number>;
+  province_code: string;
+  plan_id: number;
+  title: string;
+  description: Generated<string>;
+  lead_unit_id: number;
+  lead_unit_path: string;
+  support_unit_ids: ColumnType<number[], number[] | undefined, number[]>;
+  recurrence: JsonCol<unknown>;
+  starts_on: DateCol;
+  ends_on: DateCol;
+  status: Generated<'open' | 'done' | 'cancelled'>;
+  created_at: Timestamp;
+}
+
+export interface TaskOccurrencesTable {
+  id: Generated<number>;
+  province_code: string;
+  task_id: number;
+  unit_path: string;
+  due_on: DateCol;
+  due_time: string | null;
+  status: Generated<'open' | 'done'>;
+  done_at: Date | null;
+  done_by: number | null;
+  evidence: string | null;
+}
+
 export interface DB {
+  model_templates: ModelTemplatesTable;
+  plans: PlansTable;
+  model_instances: ModelInstancesTable;
+  model_instance_units: ModelInstanceUnitsTable;
+  instance_steps: InstanceStepsTable;
+  instance_members: InstanceMembersTable;
+  instance_commitments: InstanceCommitmentsTable;
+  tasks: TasksTable;
+  task_occurrences: TaskOccurrencesTable;
   units: UnitsTable;
   legacy_units: LegacyUnitsTable;
   legacy_successors: LegacySuccessorsTable;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { addDays } from '../shared/dates.ts';
 
 /**
  * When a task falls due. The seeds use all of these: a deadline ("trước ngày 30/11/2021"),
@@ -40,7 +41,6 @@ const parse = (date: string) => {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
   return { y, m, d };
 };
-const addDays = (date: string, days: number) => new Date(Date.parse(date + 'T00:00:00Z') + days * 86_400_000).toISOString().slice(0, 10);
 /** 1 = Monday … 7 = Sunday. */
 const weekday = (date: string) => ((new Date(date + 'T00:00:00Z').getUTCDay() + 6) % 7) + 1;
 

@@ -3,6 +3,7 @@ import { vacuumAnalyze } from '../../src/db/maintenance.ts';
 import { migrate } from '../../src/db/migrate.ts';
 import { loadDemo } from '../../src/demo/seed.ts';
 import { loadAdministrativeUnits } from '../../src/units/admin-data.ts';
+import { loadBuiltinTemplates } from '../../src/models/service.ts';
 
 export const TEST_PASSWORD = 'BinhYen@2025';
 
@@ -10,6 +11,7 @@ export const TEST_PASSWORD = 'BinhYen@2025';
 export async function prepare(database: Database) {
   await migrate(database);
   await loadAdministrativeUnits(database.db);
+  await loadBuiltinTemplates(database.db);
   await loadDemo(database.db, TEST_PASSWORD);
   await vacuumAnalyze(database);
 }

@@ -1,0 +1,149 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestServer, type Client, type TestServer } from '../../tests/support/server.ts';
+import { todayVN } from '../shared/dates.ts';
+
+let server: TestServer;
+let officer: Client; // canbo, officer at Xã Thượng Hà
+let thuongHa: any;
+let school: any;
+let cong: any; // "Cổng trường an toàn giao thông"
+const count = async (table: 'model_instances' | 'instance_steps') =>
+  Number((await server.database.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+
+beforeAll(async () => {
+  server = await startTestServer();
+  officer = await server.login('canbo');
+  thuongHa = (await officer.get('/api/units/roots')).body[0];
+  school = (await officer.get(`/api/units/${thuongHa.id}/children?kind=school`)).body[0];
+  cong = (await officer.get('/api/templates')).body.find((t: any) => t.builtin_key === 'cong-truong-atgt');
+});
+afterAll(() => server.close());
+
+describe('model templates', () => {
+  it('has the five models of the seed plans built in, with cadences, targets and report days', async () => {
+    const templates = (await officer.get('/api/templates')).body;
+    expect(templates.filter((t: any) => t.builtin_key).map((t: any) => t.name).sort()).toEqual([
+      'An ninh cơ sở trong trường học', 'Cổng trường an toàn giao thông', 'Khóa an toàn an ninh trật tự',
+      'Tiếng kẻng bình yên', 'Tổ liên gia an toàn về PCCC',
+    ]);
+    const keng = templates.find((t: any) => t.builtin_key === 'tieng-keng-binh-yen');
+    expect(keng.activities[0].recurrence).toEqual({ freq: 'daily', time: '22:00' });
+    expect(keng.targets[0]).toMatchObject({ value: 100, unit: '%' });
+    const ancs = templates.find((t: any) => t.builtin_key === 'an-ninh-co-so-truong-hoc');
+    expect(ancs.reports.map((r: any) => r.due)).toEqual([{ day: 10, month: 6 }, { day: 10, month: 11 }]);
+  });
+
+  it('versions a template once an instance uses it; the instance keeps its version', async () => {
+    const parts = { name: 'Camera an ninh thôn', field: 'ANTT', purpose: 'Lắp camera ở các ngã ba', steps: [{ step: 'survey', title: 'Khảo sát vị trí', startDay: 0, endDay: 5 }], activities: [], targets: [], reports: [] };
+    const created = await officer.post('/api/templates', { ownerUnitId: thuongHa.id, ...parts });
+    expect(created.status).toBe(201);
+    const edited = await officer.request('PUT', `/api/templates/${created.body.id}`, { ...parts, purpose: 'Lắp camera ở ngã ba, ngã tư' });
+    expect(edited.body.id).toBe(created.body.id); // unused: changed in place
+    const village = (await officer.get(`/api/units/${thuongHa.id}/children?kind=village`)).body[0];
+    const m = await officer.post('/api/models', { templateId: created.body.id, unitId: village.id, startedOn: '2024-04-01' });
+    expect(m.status).toBe(201);
+    const v2 = await officer.request('PUT', `/api/templates/${created.body.id}`, { ...parts, name: 'Camera an ninh thôn, bản' });
+    expect(v2.body).toMatchObject({ version: 2, is_current: true, family_id: created.body.id });
+    expect(v2.body.id).not.toBe(created.body.id);
+    const page = (await officer.get(`/api/models/${m.body.id}`)).body;
+    expect(page.instance).toMatchObject({ template_id: created.body.id, template_version: 1, template_name: 'Camera an ninh thôn' });
+    const builtin = await officer.request('PUT', `/api/templates/${cong.id}`, parts);
+    expect(builtin.status).toBe(400);
+  });
+
+  it('refuses a template with reversed step days or a repeated step', async () => {
+    const bad = await officer.post('/api/templates', {
+      ownerUnitId: thuongHa.id, name: 'X', field: 'ANTT', purpose: '', activities: [], targets: [], reports: [],
+      steps: [{ step: 'survey', title: 'A', startDay: 10, endDay: 2 }, { step: 'survey', title: 'B', startDay: 0, endDay: 1 }],
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.fields.map((f: any) => f.path)).toEqual(expect.arrayContaining(['steps.0.endDay', 'steps']));
+  });
+});
+
+describe('model instances', () => {
+  let instance: any;
+  it('starts the school model at Trường THCS Điện Quan with its lifecycle steps planned from the start date', async () => {
+    const staff = await server.login('truonghoc');
+    const res = await staff.post('/api/models', { templateId: cong.id, unitId: school.id, startedOn: '2024-04-01' });
+    expect(res.status).toBe(201);
+    instance = res.body;
+    const page = (await staff.get(`/api/models/${instance.id}`)).body;
+    expect(page.instance).toMatchObject({ name: 'Cổng trường an toàn giao thông — Trường THCS Điện Quan', status: 'building', unit_name: 'Trường THCS Điện Quan' });
+    expect(page.steps.map((s: any) => s.step)).toEqual(['survey', 'working_group', 'training', 'commitments', 'launch', 'operating', 'interim_review']);
+    expect(page.steps[0]).toMatchObject({ planned_start: '2024-04-01', planned_end: '2024-04-08', label: 'Khảo sát', late: true });
+    const again = await staff.post('/api/models', { templateId: cong.id, unitId: school.id, startedOn: '2024-05-01' });
+    expect(again.status).toBe(409);
+  });
+
+  it('records actual dates; the launch puts the model into operation; late steps are flagged', async () => {
+    const ok = await officer.patch(`/api/models/${instance.id}/steps/launch`, { actualStart: '2024-04-15', actualEnd: '2024-04-15', responsible: 'Lò Văn Minh', notes: 'Lễ ra mắt tại sân trường' });
+    expect(ok.status).toBe(200);
+    const page = (await officer.get(`/api/models/${instance.id}`)).body;
+    expect(page.instance.status).toBe('operating');
+    expect(page.steps.find((s: any) => s.step === 'launch').late).toBe(false);
+    expect(page.steps.find((s: any) => s.step === 'survey').late).toBe(true);
+  });
+
+  it.each([
+    [{ actualStart: '2024-04-20', actualEnd: '2024-04-10' }, 'actualEnd'],
+    [{ plannedStart: '2024-05-01', plannedEnd: '2024-04-01' }, 'plannedEnd'],
+    [{ actualEnd: '2999-01-01' }, 'actualEnd'],
+    [{ actualEnd: '2024-02-30' }, 'actualEnd'],
+  ])('refuses impossible or reversed dates %j and changes nothing', async (body, field) => {
+    const before = (await officer.get(`/api/models/${instance.id}`)).body.steps;
+    const res = await officer.patch(`/api/models/${instance.id}/steps/training`, body);
+    expect(res.status).toBe(400);
+    expect(res.body.error.fields.map((f: any) => f.path)).toContain(field);
+    expect((await officer.get(`/api/models/${instance.id}`)).body.steps).toEqual(before);
+  });
+
+  it('keeps the working group and the signed commitments', async () => {
+    expect((await officer.post(`/api/models/${instance.id}/members`, { fullName: 'Hoàng Thị Lan', role: 'Tổ trưởng', position: 'Phó hiệu trưởng' })).status).toBe(201);
+    const list = Array.from({ length: 40 }, (_, i) => ({ signerKind: i % 2 ? 'parent' : 'student', signerName: `Người ký ${i + 1}`, signedOn: '2024-04-12' }));
+    expect((await officer.post(`/api/models/${instance.id}/commitments`, { commitments: list })).status).toBe(201);
+    const future = await officer.post(`/api/models/${instance.id}/commitments`, { commitments: [...list, { signerKind: 'parent', signerName: 'X', signedOn: '2999-01-01' }] });
+    expect(future.status).toBe(400);
+    const page = (await officer.get(`/api/models/${instance.id}`)).body;
+    expect(page.members).toEqual([expect.objectContaining({ full_name: 'Hoàng Thị Lan', role: 'Tổ trưởng' })]);
+    expect(page.commitments).toEqual({ parent: 20, student: 20 });
+  });
+
+  it('replicates to every lower-secondary school of the commune in one request, skipping those that run it', async () => {
+    const csv = 'loai,phan_loai,ten\n' + ['Trường THCS Minh Tân', 'Trường THCS Thượng Hà', 'Trường THCS Bảo Hà'].map((n) => `truong,Trường THCS,${n}`).join('\n');
+    expect((await officer.post(`/api/units/${thuongHa.id}/import`, { csv })).status).toBe(201);
+    const res = await officer.post(`/api/models/${instance.id}/replicate`, { under: { unitId: thuongHa.id, kind: 'school', subkind: 'Trường THCS' }, startedOn: todayVN() });
+    expect(res.status).toBe(201);
+    expect(res.body.created).toBe(3);
+    expect(res.body.skipped).toEqual([expect.objectContaining({ name: 'Trường THCS Điện Quan' })]);
+    const copy = (await officer.get(`/api/models/${res.body.instances[0].id}`)).body;
+    expect(copy.replicatedFrom).toMatchObject({ id: instance.id, unit_name: 'Trường THCS Điện Quan' });
+    expect(copy.instance.template_id).toBe(cong.id);
+    expect(copy.steps[0].planned_start).toBe(todayVN());
+    const origin = (await officer.get(`/api/models/${instance.id}`)).body;
+    expect(origin.replicaCount).toBe(3);
+    expect(origin.replicas.map((r: any) => r.unit_name).sort()).toEqual(['Trường THCS Bảo Hà', 'Trường THCS Minh Tân', 'Trường THCS Thượng Hà']);
+  });
+
+  it('refuses replication to a unit outside the caller\'s grants, and saves nothing', async () => {
+    const admin = await server.login('quantri');
+    const trieuSon = (await admin.get('/api/units/search?q=xa%20trieu%20son')).body.units.find((u: any) => u.code === '15664');
+    const before = [await count('model_instances'), await count('instance_steps')];
+    const res = await officer.post(`/api/models/${instance.id}/replicate`, { unitIds: [trieuSon.id], startedOn: '2024-09-01' });
+    expect([400, 403]).toContain(res.status);
+    const mixed = await admin.post(`/api/models/${instance.id}/replicate`, { unitIds: [trieuSon.id, 1], startedOn: '2024-09-01' });
+    expect(mixed.status).toBe(400);
+    expect([await count('model_instances'), await count('instance_steps')]).toEqual(before);
+  });
+
+  it('lists the models of a unit\'s subtree with their current step and late steps', async () => {
+    const list = (await officer.get(`/api/models?unitId=${thuongHa.id}`)).body;
+    const own = list.find((m: any) => m.id === instance.id);
+    expect(own).toMatchObject({ current_step: 'survey', template_name: 'Cổng trường an toàn giao thông' });
+    expect(own.late_steps).toBeGreaterThan(0);
+    const viewer = await server.login('xem');
+    expect((await viewer.get(`/api/models?unitId=${thuongHa.id}`)).body.length).toBe(list.length);
+    const other = await server.login('quantri');
+    expect((await other.get('/api/models')).body.length).toBeGreaterThanOrEqual(list.length);
+  });
+});
