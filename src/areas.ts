@@ -5,6 +5,7 @@ import type { DB } from './db/schema.ts';
 import { auditRoutes } from './audit/routes.ts';
 import { authRoutes } from './auth/routes.ts';
 import { modelRoutes } from './models/routes.ts';
+import { planRoutes } from './plans/routes.ts';
 import { unitRoutes } from './units/routes.ts';
 import { userRoutes } from './users/routes.ts';
 
@@ -20,4 +21,5 @@ export const areas: ((app: FastifyInstance, deps: AreaDeps) => void)[] = [
   (app, { db }) => userRoutes(app, db),
   (app, { db }) => auditRoutes(app, db),
   (app, { db }) => modelRoutes(app, db),
+  (app, { db }) => planRoutes(app, db),
 ];

@@ -72,6 +72,9 @@ describe('platform', () => {
       ['GET', '/api/units/1/children?limit='], ['GET', '/api/audit?before='], ['GET', '/api/users?offset='],
       ['POST', '/api/units'], ['PATCH', '/api/units/'], ['POST', '/api/users'], ['POST', '/api/units/1/import'],
       ['POST', '/api/auth/login'], ['POST', '/api/users/1/grants'], ['DELETE', '/api/grants/'],
+      ['POST', '/api/plans'], ['PUT', '/api/plans/1'], ['POST', '/api/plans/1/tasks'], ['PATCH', '/api/occurrences/'],
+      ['GET', '/api/calendar?month='], ['GET', '/api/my-work?days='], ['POST', '/api/models'], ['POST', '/api/models/1/replicate'],
+      ['PATCH', '/api/models/1/steps/'], ['POST', '/api/templates'], ['GET', '/api/models?unitId='], ['GET', '/api/plans?q='],
     ] as const;
     await fc.assert(
       fc.asyncProperty(
@@ -85,7 +88,7 @@ describe('platform', () => {
           if (res.status >= 400) expect(res.body.error.message).toBeTruthy();
         },
       ),
-      { numRuns: 300 },
+      { numRuns: 500 },
     );
   });
 });

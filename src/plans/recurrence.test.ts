@@ -70,3 +70,12 @@ group('recurrence', () => {
     );
   });
 });
+
+group('dates typed by people', () => {
+  it('isRealDate answers for any text without throwing', async () => {
+    const { isRealDate } = await import('../shared/dates.ts');
+    expect(['2024-02-29', '2023-02-29', '2024-13-01', '2024-00-10', '99999-01-01', '2024-1-1', ''].map(isRealDate))
+      .toEqual([true, false, false, false, false, false, false]);
+    fc.assert(fc.property(fc.string(), (s) => typeof isRealDate(s) === 'boolean'));
+  });
+});

@@ -1,0 +1,154 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestServer, type Client, type TestServer } from '../../tests/support/server.ts';
+import { addDays, todayVN } from '../shared/dates.ts';
+
+let server: TestServer;
+let officer: Client; // canbo: officer at Xã Thượng Hà
+let leader: Client; // lanhdao: leader at Xã Thượng Hà
+let thuongHa: any;
+let police: any;
+const count = async (table: 'plans' | 'tasks' | 'task_occurrences') =>
+  Number((await server.database.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+
+const draft = (extra: object = {}) => ({
+  unitId: thuongHa.id, symbol: 'KH-UBND', place: 'Thượng Hà',
+  title: 'Xây dựng mô hình "Cổng trường an toàn giao thông" trên địa bàn xã Thượng Hà',
+  issuer: { superior: 'UBND TỈNH LÀO CAI', name: 'ỦY BAN NHÂN DÂN XÃ THƯỢNG HÀ' },
+  bases: ['Căn cứ Hướng dẫn số 22/HD-BCA-V05 ngày 18 tháng 11 năm 2022 của Bộ Công an.'],
+  sections: [{ heading: 'I. MỤC ĐÍCH, YÊU CẦU', paragraphs: ['Nhằm phát huy sức mạnh tổng hợp của cán bộ và nhân dân.'] }],
+  recipients: ['Công an xã (t/h);', 'Lưu: VT.'],
+  signer: { authority: 'TM. ỦY BAN NHÂN DÂN', title: 'CHỦ TỊCH', name: 'Nguyễn Văn Hùng' },
+  periodStart: '2024-04-01', periodEnd: '2024-12-31',
+  ...extra,
+});
+
+beforeAll(async () => {
+  server = await startTestServer();
+  officer = await server.login('canbo');
+  leader = await server.login('lanhdao');
+  thuongHa = (await officer.get('/api/units/roots')).body[0];
+  police = (await officer.get(`/api/units/${thuongHa.id}/children?kind=agency`)).body.find((u: any) => u.name === 'Công an xã Thượng Hà');
+});
+afterAll(() => server.close());
+
+describe('plans', () => {
+  let plan: any;
+  it('drafts a plan with its official parts; an officer drafts, a leader issues once numbered and dated', async () => {
+    const res = await officer.post('/api/plans', draft());
+    expect(res.status).toBe(201);
+    plan = res.body;
+    expect(plan).toMatchObject({ status: 'draft', symbol: 'KH-UBND', unit_name: 'Xã Thượng Hà' });
+    expect((await officer.post(`/api/plans/${plan.id}/status`, { status: 'issued' })).status).toBe(403);
+    const unnumbered = await leader.post(`/api/plans/${plan.id}/status`, { status: 'issued' });
+    expect(unnumbered.status).toBe(400);
+    expect(unnumbered.body.error.fields.map((f: any) => f.path)).toEqual(['number', 'issuedOn']);
+    expect((await officer.request('PUT', `/api/plans/${plan.id}`, draft({ number: '45', issuedOn: '2024-03-20' }))).status).toBe(200);
+    const issued = await leader.post(`/api/plans/${plan.id}/status`, { status: 'issued' });
+    expect(issued.status).toBe(200);
+    expect(issued.body.status).toBe('issued');
+    expect((await officer.request('PUT', `/api/plans/${plan.id}`, draft({ title: 'Khác' }))).status).toBe(409);
+    expect((await leader.post(`/api/plans/${plan.id}/status`, { status: 'issued' })).status).toBe(409);
+  });
+
+  it('refuses a plan that implements itself, directly or through another', async () => {
+    const a = (await officer.post('/api/plans', draft({ title: 'Kế hoạch A' }))).body;
+    const b = (await officer.post('/api/plans', draft({ title: 'Kế hoạch B', parentPlanId: a.id }))).body;
+    const self = await officer.request('PUT', `/api/plans/${a.id}`, draft({ title: 'Kế hoạch A', parentPlanId: a.id }));
+    expect(self.status).toBe(400);
+    const loop = await officer.request('PUT', `/api/plans/${a.id}`, draft({ title: 'Kế hoạch A', parentPlanId: b.id }));
+    expect(loop.status).toBe(400);
+    expect(loop.body.error.message).toMatch(/vòng lặp/);
+    const page = (await officer.get(`/api/plans/${a.id}`)).body;
+    expect(page.plan.parent_plan_id).toBeNull();
+    expect(page.children.map((c: any) => c.id)).toEqual([b.id]);
+  });
+
+  it.each([
+    [{ periodStart: '2024-12-31', periodEnd: '2024-01-01' }, 'periodEnd'],
+    [{ issuedOn: '2024-13-01' }, 'issuedOn'],
+    [{ unitId: 999999999 }, 'unitId'],
+    [{ title: '' }, 'title'],
+  ])('refuses %j and saves nothing', async (extra, field) => {
+    const before = await count('plans');
+    const res = await officer.post('/api/plans', draft(extra));
+    expect(res.status).toBe(400);
+    expect(res.body.error.fields.map((f: any) => f.path)).toContain(field);
+    expect(await count('plans')).toBe(before);
+  });
+
+  it('lays out a recurring task\'s occurrences: the nightly gong at 22:00 for a month', async () => {
+    const res = await officer.post(`/api/plans/${plan.id}/tasks`, {
+      title: 'Đánh kẻng bình yên lúc 22 giờ', leadUnitId: police.id, supportUnitIds: [thuongHa.id],
+      recurrence: { freq: 'daily', time: '22:00' }, startsOn: '2024-05-01', endsOn: '2024-05-31',
+    });
+    expect(res.status).toBe(201);
+    expect(res.body.occurrences).toBe(31);
+    const deadline = await officer.post(`/api/plans/${plan.id}/tasks`, {
+      title: 'Hoàn thiện hồ sơ, ra mắt mô hình', leadUnitId: police.id, recurrence: { freq: 'once', due: '2024-04-15' },
+    });
+    expect(deadline.body.occurrences).toBe(1);
+    const yearly = await officer.post(`/api/plans/${plan.id}/tasks`, {
+      title: 'Báo cáo 6 tháng và năm', leadUnitId: thuongHa.id, recurrence: { freq: 'yearly', dates: [{ day: 10, month: 6 }, { day: 10, month: 11 }] },
+    });
+    expect(yearly.body.occurrences).toBe(2); // within the plan's period 2024-04-01 … 2024-12-31
+    const page = (await officer.get(`/api/plans/${plan.id}`)).body;
+    expect(page.tasks.map((t: any) => [t.title, t.open_occurrences])).toEqual([
+      ['Đánh kẻng bình yên lúc 22 giờ', 31], ['Hoàn thiện hồ sơ, ra mắt mô hình', 1], ['Báo cáo 6 tháng và năm', 2],
+    ]);
+  });
+
+  it('refuses a task for a unit outside the caller\'s units, reversed dates, or an endless daily task, saving nothing', async () => {
+    const admin = await server.login('quantri');
+    const trieuSon = (await admin.get('/api/units/search?q=xa%20trieu%20son')).body.units.find((u: any) => u.code === '15664');
+    const before = [await count('tasks'), await count('task_occurrences')];
+    const outside = await officer.post(`/api/plans/${plan.id}/tasks`, { title: 'X', leadUnitId: trieuSon.id, recurrence: { freq: 'once', due: '2024-05-01' } });
+    expect(outside.status).toBe(400);
+    expect(outside.body.error.fields[0].path).toBe('leadUnitId');
+    const reversed = await officer.post(`/api/plans/${plan.id}/tasks`, { title: 'X', leadUnitId: police.id, recurrence: { freq: 'weekly', weekday: 6 }, startsOn: '2024-06-01', endsOn: '2024-05-01' });
+    expect(reversed.status).toBe(400);
+    const endless = await officer.post(`/api/plans/${plan.id}/tasks`, { title: 'X', leadUnitId: police.id, recurrence: { freq: 'daily' }, startsOn: '2024-01-01', endsOn: '2034-01-01' });
+    expect(endless.status).toBe(400);
+    const badTime = await officer.post(`/api/plans/${plan.id}/tasks`, { title: 'X', leadUnitId: police.id, recurrence: { freq: 'daily', time: '25:00' } });
+    expect(badTime.status).toBe(400);
+    expect([await count('tasks'), await count('task_occurrences')]).toEqual(before);
+  });
+});
+
+describe('my work and the calendar', () => {
+  it('shows overdue, coming and done work for the units a user serves, and only those', async () => {
+    const today = todayVN();
+    const plan = (await officer.post('/api/plans', draft({ title: 'Kế hoạch tuần tra', periodStart: addDays(today, -10), periodEnd: addDays(today, 20) }))).body;
+    await officer.post(`/api/plans/${plan.id}/tasks`, { title: 'Tuần tra sau tiếng kẻng', leadUnitId: police.id, recurrence: { freq: 'daily', time: '22:15' } });
+    const work = (await officer.get('/api/my-work?days=7')).body;
+    expect(work.today).toBe(today);
+    expect(work.counts.overdue).toBeGreaterThanOrEqual(10);
+    expect(work.overdue[0]).toMatchObject({ status: 'open', lead_unit_name: 'Công an xã Thượng Hà' });
+    expect(work.due.map((o: any) => o.due_on)).toContain(today);
+    expect(work.due.every((o: any) => o.due_on >= today && o.due_on <= addDays(today, 7))).toBe(true);
+
+    const first = work.overdue[0];
+    const done = await officer.patch(`/api/occurrences/${first.id}`, { status: 'done', evidence: 'Tổ tuần tra 4 người, không phát hiện vụ việc' });
+    expect(done.status).toBe(200);
+    const after = (await officer.get('/api/my-work?days=7')).body;
+    expect(after.counts.overdue).toBe(work.counts.overdue - 1);
+    expect(after.done[0]).toMatchObject({ id: first.id, evidence: 'Tổ tuần tra 4 người, không phát hiện vụ việc' });
+
+    const viewer = await server.login('xem'); // viewer: sees, may not tick off
+    expect((await viewer.patch(`/api/occurrences/${first.id}`, { status: 'open' })).status).toBe(403);
+    const admin = await server.login('quantri');
+    const outsider = await admin.post('/api/users', { username: 'canbo.trieuson', fullName: 'Lê Văn Sơn', password: 'Trieu-son#2025', unitId: (await admin.get('/api/units/search?q=xa%20trieu%20son')).body.units[0].id, role: 'officer' });
+    expect(outsider.status).toBe(201);
+    const other = await server.login('canbo.trieuson', 'Trieu-son#2025');
+    const theirs = (await other.get('/api/my-work')).body;
+    expect(theirs.counts).toEqual({ overdue: 0, due: 0 });
+    expect((await other.patch(`/api/occurrences/${first.id}`, { status: 'open' })).status).toBe(404);
+  });
+
+  it('lays the month out by day', async () => {
+    const res = await officer.get('/api/calendar?month=2024-05');
+    expect(res.status).toBe(200);
+    expect(Object.keys(res.body.days)).toHaveLength(31);
+    expect(res.body.days['2024-05-31'][0]).toMatchObject({ title: 'Đánh kẻng bình yên lúc 22 giờ', due_time: '22:00' });
+    expect((await officer.get('/api/calendar?month=2024-13')).status).toBe(400);
+  });
+});

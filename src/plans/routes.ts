@@ -1,0 +1,82 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Kysely } from 'kysely';
+import { z } from 'zod';
+import type { DB } from '../db/schema.ts';
+import { actorOf } from '../auth/plugin.ts';
+import { ErrorBody } from '../http/errors.ts';
+import { Recurrence } from './recurrence.ts';
+import { Day, PlanInput } from './schema.ts';
+import * as service from './service.ts';
+
+const Id = z.coerce.number().int().positive().max(2 ** 53 - 1);
+// Success bodies are described in the summaries; their schemas are still to be written (see the issue note).
+const replies = { 200: z.unknown(), 201: z.unknown(), 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody };
+
+export function planRoutes(app: FastifyInstance, db: Kysely<DB>) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const tags = ['Kế hoạch và nhiệm vụ'];
+  const ctx = (req: Parameters<typeof actorOf>[0]) => ({ actor: actorOf(req), ip: req.ip });
+
+  r.get('/api/plans', {
+    schema: {
+      tags, summary: 'Các kế hoạch trong phạm vi',
+      querystring: z.object({
+        unitId: Id.optional(), status: z.enum(['draft', 'issued', 'closed']).optional(), q: z.string().max(200).optional(),
+        limit: z.coerce.number().int().min(1).max(200).default(50), offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+      }),
+      response: replies,
+    },
+  }, async (req) => service.listPlans(db, actorOf(req), req.query));
+
+  r.post('/api/plans', { schema: { tags, summary: 'Soạn kế hoạch (dự thảo)', body: PlanInput, response: replies } },
+    async (req, reply) => reply.status(201).send(await service.createPlan(db, ctx(req), req.body)));
+
+  r.get('/api/plans/:id', { schema: { tags, summary: 'Kế hoạch: văn bản, nhiệm vụ, kế hoạch cấp dưới, mô hình', params: z.object({ id: Id }), response: replies } },
+    async (req) => service.planPage(db, actorOf(req), req.params.id));
+
+  r.put('/api/plans/:id', { schema: { tags, summary: 'Sửa dự thảo kế hoạch', params: z.object({ id: Id }), body: PlanInput, response: replies } },
+    async (req) => service.updatePlan(db, ctx(req), req.params.id, req.body));
+
+  r.post('/api/plans/:id/status', {
+    schema: { tags, summary: 'Ban hành hoặc kết thúc kế hoạch', params: z.object({ id: Id }), body: z.object({ status: z.enum(['issued', 'closed']) }), response: replies },
+  }, async (req) => service.setStatus(db, ctx(req), req.params.id, req.body.status));
+
+  r.post('/api/plans/:id/tasks', {
+    schema: {
+      tags, summary: 'Giao nhiệm vụ: đơn vị chủ trì, phối hợp, thời hạn hoặc lặp lại',
+      params: z.object({ id: Id }),
+      body: z.object({
+        title: z.string().trim().min(1).max(500), description: z.string().max(10_000).optional(),
+        leadUnitId: z.number().int().positive(), supportUnitIds: z.array(z.number().int().positive()).max(100).optional(),
+        recurrence: Recurrence, startsOn: Day.optional(), endsOn: Day.optional(),
+      }),
+      response: replies,
+    },
+  }, async (req, reply) => reply.status(201).send(await service.addTask(db, ctx(req), req.params.id, req.body)));
+
+  r.patch('/api/occurrences/:id', {
+    schema: {
+      tags, summary: 'Đánh dấu một lần thực hiện nhiệm vụ là xong (kèm minh chứng) hoặc mở lại',
+      params: z.object({ id: Id }),
+      body: z.object({ status: z.enum(['open', 'done']), evidence: z.string().max(5000).nullish() }),
+      response: replies,
+    },
+  }, async (req) => service.updateOccurrence(db, ctx(req), req.params.id, req.body));
+
+  r.get('/api/my-work', {
+    schema: {
+      tags, summary: 'Việc của tôi: quá hạn, sắp đến hạn, đã xong, trong các đơn vị được giao',
+      querystring: z.object({ days: z.coerce.number().int().min(1).max(90).default(14), limit: z.coerce.number().int().min(1).max(200).default(50) }),
+      response: replies,
+    },
+  }, async (req) => service.myWork(db, actorOf(req), req.query.days, req.query.limit));
+
+  r.get('/api/calendar', {
+    schema: {
+      tags, summary: 'Lịch việc theo tháng',
+      querystring: z.object({ month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Tháng có dạng YYYY-MM') }),
+      response: replies,
+    },
+  }, async (req) => service.calendar(db, actorOf(req), req.query.month));
+}

@@ -1,0 +1,240 @@
+import type { Kysely } from 'kysely';
+import type { DB } from '../db/schema.ts';
+import { allows, assertAllowed, scopeOf, type Actor } from '../access/policy.ts';
+import { recordChange, type Context } from '../audit/record.ts';
+import { conflict, invalid, notFound } from '../http/errors.ts';
+import { addDays, lastDayOfMonth, todayVN } from '../shared/dates.ts';
+import { fold } from '../shared/text.ts';
+import { getUnit } from '../units/queries.ts';
+import type { PlanDocument } from './document.ts';
+import * as q from './queries.ts';
+import { MAX_OCCURRENCES, occurrences, type Recurrence } from './recurrence.ts';
+import type { PlanInput } from './schema.ts';
+
+type Ctx = Context & { actor: Actor };
+const unitRef = (p: { unit_id: number; unit_path: string; province_code: string }) => ({ id: p.unit_id, path: p.unit_path, province_code: p.province_code });
+
+function documentOf(input: PlanInput) {
+  const { issuer, bases, preamble, sections, closing, recipients, signer } = input;
+  return JSON.stringify({ issuer, bases, preamble, sections, closing, recipients, signer });
+}
+
+function checkPeriod(input: { periodStart?: string | null | undefined; periodEnd?: string | null | undefined }) {
+  if (input.periodStart && input.periodEnd && input.periodStart > input.periodEnd) {
+    throw invalid('Thời gian kết thúc kế hoạch trước thời gian bắt đầu', [{ path: 'periodEnd', message: 'Trước ngày bắt đầu' }]);
+  }
+}
+
+export async function readablePlan(db: Kysely<DB>, actor: Actor, id: number) {
+  const plan = await q.getPlan(db, id);
+  if (!plan || !allows(actor, 'unit.read', plan.unit_path)) throw notFound('Không tìm thấy kế hoạch');
+  return plan;
+}
+
+/** A plan may implement another the caller can see, but never itself, directly or through others. */
+async function checkParent(db: Kysely<DB>, actor: Actor, planId: number | null, parentId: number | null | undefined) {
+  if (parentId == null) return;
+  const parent = await q.getPlan(db, parentId);
+  if (!parent || !allows(actor, 'unit.read', parent.unit_path)) throw invalid('Kế hoạch cấp trên không tồn tại', [{ path: 'parentPlanId', message: 'Không tồn tại' }]);
+  if (planId !== null && (await q.ancestorsOf(db, parentId)).some((p) => p.id === planId)) {
+    throw invalid('Kế hoạch không thể thực hiện chính nó (vòng lặp kế hoạch cấp trên)', [{ path: 'parentPlanId', message: 'Tạo thành vòng lặp' }]);
+  }
+}
+
+export async function createPlan(db: Kysely<DB>, ctx: Ctx, input: PlanInput) {
+  const unit = await getUnit(db, input.unitId);
+  if (!unit || !allows(ctx.actor, 'unit.read', unit.path)) throw invalid('Đơn vị ban hành không tồn tại', [{ path: 'unitId', message: 'Không tồn tại' }]);
+  if (!unit.province_code) throw invalid('Chọn đơn vị cấp tỉnh trở xuống', [{ path: 'unitId', message: 'Không hợp lệ' }]);
+  assertAllowed(ctx.actor, 'plan.write', unit.path);
+  checkPeriod(input);
+  await checkParent(db, ctx.actor, null, input.parentPlanId);
+  return db.transaction().execute(async (trx) => {
+    const row = await trx
+      .insertInto('plans')
+      .values({
+        province_code: unit.province_code!, unit_id: unit.id, unit_path: unit.path, number: input.number ?? null, symbol: input.symbol,
+        place: input.place, issued_on: input.issuedOn ?? null, title: input.title, title_folded: fold(input.title),
+        document: documentOf(input), parent_plan_id: input.parentPlanId ?? null, period_start: input.periodStart ?? null,
+        period_end: input.periodEnd ?? null, created_by: ctx.actor.userId,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const plan = (await q.getPlan(trx, row.id))!;
+    await recordChange(trx, ctx, { action: 'create', entity: 'plan', entityId: plan.id, unit: unitRef(plan), after: plan });
+    return plan;
+  });
+}
+
+export async function updatePlan(db: Kysely<DB>, ctx: Ctx, id: number, input: PlanInput) {
+  const before = await readablePlan(db, ctx.actor, id);
+  assertAllowed(ctx.actor, 'plan.write', before.unit_path);
+  if (before.status !== 'draft') throw conflict('Kế hoạch đã ban hành, không sửa nội dung được');
+  if (input.unitId !== before.unit_id) throw invalid('Không đổi đơn vị ban hành của kế hoạch', [{ path: 'unitId', message: 'Không đổi được' }]);
+  checkPeriod(input);
+  await checkParent(db, ctx.actor, id, input.parentPlanId);
+  return db.transaction().execute(async (trx) => {
+    await trx
+      .updateTable('plans')
+      .set({
+        number: input.number ?? null, symbol: input.symbol, place: input.place, issued_on: input.issuedOn ?? null, title: input.title,
+        title_folded: fold(input.title), document: documentOf(input), parent_plan_id: input.parentPlanId ?? null,
+        period_start: input.periodStart ?? null, period_end: input.periodEnd ?? null, updated_at: new Date(),
+      })
+      .where('id', '=', id)
+      .execute();
+    const after = (await q.getPlan(trx, id))!;
+    await recordChange(trx, ctx, { action: 'update', entity: 'plan', entityId: id, unit: unitRef(after), before, after });
+    return after;
+  });
+}
+
+const NEXT_STATUS = { draft: 'issued', issued: 'closed' } as const;
+
+/** draft → issued (with its number and date) → closed; a leader or administrator approves. */
+export async function setStatus(db: Kysely<DB>, ctx: Ctx, id: number, status: 'issued' | 'closed') {
+  const before = await readablePlan(db, ctx.actor, id);
+  assertAllowed(ctx.actor, 'plan.approve', before.unit_path);
+  if (NEXT_STATUS[before.status as 'draft' | 'issued'] !== status) {
+    throw conflict(`Không chuyển được từ "${STATUS_LABELS[before.status]}" sang "${STATUS_LABELS[status]}"`);
+  }
+  if (status === 'issued' && (!before.number || !before.issued_on)) {
+    throw invalid('Cần số và ngày ban hành trước khi ban hành kế hoạch', [
+      ...(!before.number ? [{ path: 'number', message: 'Thiếu số' }] : []),
+      ...(!before.issued_on ? [{ path: 'issuedOn', message: 'Thiếu ngày ban hành' }] : []),
+    ]);
+  }
+  return db.transaction().execute(async (trx) => {
+    await trx.updateTable('plans').set({ status, updated_at: new Date() }).where('id', '=', id).execute();
+    const after = (await q.getPlan(trx, id))!;
+    await recordChange(trx, ctx, { action: 'update', entity: 'plan', entityId: id, unit: unitRef(after), before: { status: before.status }, after: { status } });
+    return after;
+  });
+}
+
+export const STATUS_LABELS: Record<string, string> = { draft: 'Dự thảo', issued: 'Đã ban hành', closed: 'Đã kết thúc' };
+
+export async function planPage(db: Kysely<DB>, actor: Actor, id: number) {
+  const plan = await readablePlan(db, actor, id);
+  const [tasks, children, instances, chain] = await Promise.all([
+    q.tasksOf(db, id), q.childPlans(db, id), q.governedInstances(db, id), q.ancestorsOf(db, id),
+  ]);
+  const parent = plan.parent_plan_id ? await q.getPlan(db, plan.parent_plan_id) : undefined;
+  const canSee = (path: string) => allows(actor, 'unit.read', path);
+  return {
+    plan: { ...plan, document: plan.document as Omit<PlanDocument, 'number' | 'symbol' | 'place' | 'issuedOn' | 'title'> },
+    parent: parent && canSee(parent.unit_path) ? { id: parent.id, title: parent.title, number: parent.number, symbol: parent.symbol } : null,
+    depth: chain.length - 1,
+    children: children.filter((c) => canSee(c.unit_path)).map(({ unit_path: _, ...c }) => c),
+    instances: instances.filter((m) => canSee(m.unit_path)).map(({ unit_path: _, ...m }) => m),
+    tasks,
+    canWrite: allows(actor, 'plan.write', plan.unit_path) && plan.status === 'draft',
+    canAddTasks: allows(actor, 'plan.write', plan.unit_path) && plan.status !== 'closed',
+    canApprove: allows(actor, 'plan.approve', plan.unit_path),
+  };
+}
+
+export async function listPlans(db: Kysely<DB>, actor: Actor, opts: { unitId?: number | undefined; status?: string | undefined; q?: string | undefined; limit: number; offset: number }) {
+  let underPath: string | undefined;
+  if (opts.unitId) {
+    const unit = await getUnit(db, opts.unitId);
+    if (!unit || !allows(actor, 'unit.read', unit.path)) throw notFound('Không tìm thấy đơn vị');
+    underPath = unit.path;
+  }
+  return q.listPlans(db, scopeOf(actor, 'unit.read'), { ...opts, q: opts.q ? fold(opts.q) : undefined, underPath });
+}
+
+/** The plan as the official document the exports render. */
+export async function planDocument(db: Kysely<DB>, actor: Actor, id: number): Promise<PlanDocument> {
+  const plan = await readablePlan(db, actor, id);
+  const rest = plan.document as Omit<PlanDocument, 'number' | 'symbol' | 'place' | 'issuedOn' | 'title'>;
+  return { ...rest, number: plan.number, symbol: plan.symbol, place: plan.place, issuedOn: plan.issued_on, title: plan.title };
+}
+
+export interface NewTask {
+  title: string;
+  description?: string | undefined;
+  leadUnitId: number;
+  supportUnitIds?: number[] | undefined;
+  recurrence: Recurrence;
+  startsOn?: string | undefined;
+  endsOn?: string | undefined;
+}
+
+/**
+ * Adds a task to a plan and lays out its occurrences. The lead agency must lie within the
+ * caller's own units; a recurring task needs a span (its own, or the plan's period).
+ */
+export async function addTask(db: Kysely<DB>, ctx: Ctx, planId: number, input: NewTask) {
+  const plan = await readablePlan(db, ctx.actor, planId);
+  assertAllowed(ctx.actor, 'plan.write', plan.unit_path);
+  if (plan.status === 'closed') throw conflict('Kế hoạch đã kết thúc, không thêm nhiệm vụ được');
+  const lead = await getUnit(db, input.leadUnitId);
+  if (!lead || !allows(ctx.actor, 'unit.read', lead.path)) throw invalid('Đơn vị chủ trì không tồn tại', [{ path: 'leadUnitId', message: 'Không tồn tại' }]);
+  if (!allows(ctx.actor, 'plan.write', lead.path) || !lead.province_code) {
+    throw invalid('Chỉ giao nhiệm vụ cho đơn vị thuộc phạm vi của bạn', [{ path: 'leadUnitId', message: 'Ngoài phạm vi' }]);
+  }
+  const supportIds = [...new Set(input.supportUnitIds ?? [])];
+  for (const id of supportIds) {
+    const u = await getUnit(db, id);
+    if (!u || !allows(ctx.actor, 'unit.read', u.path)) throw invalid(`Đơn vị phối hợp ${id} không tồn tại`, [{ path: 'supportUnitIds', message: 'Không tồn tại' }]);
+  }
+  const r = input.recurrence;
+  const startsOn = input.startsOn ?? (r.freq === 'once' ? r.due : plan.period_start ?? plan.issued_on ?? undefined);
+  const endsOn = input.endsOn ?? (r.freq === 'once' ? r.due : plan.period_end ?? (startsOn ? addDays(startsOn, 364) : undefined));
+  if (!startsOn || !endsOn) throw invalid('Nhiệm vụ lặp lại cần ngày bắt đầu và kết thúc (hoặc kế hoạch có thời gian thực hiện)', [{ path: 'startsOn', message: 'Thiếu' }]);
+  if (startsOn > endsOn) throw invalid('Ngày kết thúc nhiệm vụ trước ngày bắt đầu', [{ path: 'endsOn', message: 'Trước ngày bắt đầu' }]);
+  const dates = occurrences(r, startsOn, endsOn);
+  if (dates.length > MAX_OCCURRENCES) throw invalid(`Nhiệm vụ lặp quá ${MAX_OCCURRENCES} lần; hãy rút ngắn thời gian`, [{ path: 'endsOn', message: 'Quá dài' }]);
+  if (dates.length === 0) throw invalid('Nhiệm vụ không có lần nào trong khoảng thời gian đã chọn', [{ path: 'recurrence', message: 'Không có lần nào' }]);
+  return db.transaction().execute(async (trx) => {
+    const task = await trx
+      .insertInto('tasks')
+      .values({
+        province_code: lead.province_code!, plan_id: planId, title: input.title, description: input.description ?? '',
+        lead_unit_id: lead.id, lead_unit_path: lead.path, support_unit_ids: supportIds, recurrence: JSON.stringify(r),
+        starts_on: r.freq === 'once' ? (startsOn < r.due ? startsOn : r.due) : startsOn, ends_on: r.freq === 'once' ? r.due : endsOn,
+      })
+      .returning(['id', 'title', 'lead_unit_id', 'starts_on', 'ends_on'])
+      .executeTakeFirstOrThrow();
+    for (let i = 0; i < dates.length; i += 1000) {
+      await trx
+        .insertInto('task_occurrences')
+        .values(dates.slice(i, i + 1000).map((o) => ({ province_code: lead.province_code!, task_id: task.id, unit_path: lead.path, due_on: o.due, due_time: o.time })))
+        .execute();
+    }
+    await recordChange(trx, ctx, { action: 'create', entity: 'task', entityId: task.id, unit: lead, after: { ...task, recurrence: r, occurrences: dates.length } });
+    return { ...task, occurrences: dates.length };
+  });
+}
+
+/** Marks one occurrence done (with evidence) or open again. */
+export async function updateOccurrence(db: Kysely<DB>, ctx: Ctx, id: number, patch: { status: 'open' | 'done'; evidence?: string | null | undefined }) {
+  const before = await q.getOccurrence(db, id);
+  if (!before || !allows(ctx.actor, 'unit.read', before.unit_path)) throw notFound('Không tìm thấy việc cần làm');
+  assertAllowed(ctx.actor, 'task.update', before.unit_path);
+  return db.transaction().execute(async (trx) => {
+    const done = patch.status === 'done';
+    await trx
+      .updateTable('task_occurrences')
+      .set({ status: patch.status, done_at: done ? new Date() : null, done_by: done ? ctx.actor.userId : null, ...(patch.evidence !== undefined && { evidence: patch.evidence }) })
+      .where('id', '=', id)
+      .execute();
+    const after = (await q.getOccurrence(trx, id))!;
+    await recordChange(trx, ctx, { action: 'update', entity: 'task_occurrence', entityId: id, unit: { id: before.lead_unit_id, path: before.unit_path, province_code: before.province_code }, before, after });
+    return after;
+  });
+}
+
+export async function myWork(db: Kysely<DB>, actor: Actor, days: number, limit: number) {
+  const today = todayVN();
+  return { today, ...(await q.myWork(db, scopeOf(actor, 'unit.read'), today, addDays(today, days), limit)) };
+}
+
+export async function calendar(db: Kysely<DB>, actor: Actor, month: string) {
+  const from = `${month}-01`;
+  const to = lastDayOfMonth(month);
+  const rows = await q.calendar(db, scopeOf(actor, 'unit.read'), from, to);
+  const days: Record<string, typeof rows> = {};
+  for (const r of rows) (days[r.due_on] ??= []).push(r);
+  return { month, from, to, days };
+}
