@@ -5,6 +5,7 @@ import { recordChanges } from '../audit/record.ts';
 import { hashPassword } from '../auth/passwords.ts';
 import { fold } from '../shared/text.ts';
 import { getRoot, getUnitByCode, insertUnits } from '../units/queries.ts';
+import { loadDemoPlans } from './plans.ts';
 
 /**
  * Demo data from the seed plans (shared/seeds), placed at today's units. The plans name
@@ -97,5 +98,7 @@ export async function loadDemo(db: Kysely<DB>, password: string): Promise<boolea
       await trx.insertInto('grants').values({ user_id: user.id, unit_id: unitId, role: u.role }).execute();
     }
   });
+  // The seed plans, their tasks and models, written through the services as the administrator.
+  await loadDemoPlans(db);
   return true;
 }
