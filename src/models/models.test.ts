@@ -14,7 +14,8 @@ beforeAll(async () => {
   server = await startTestServer();
   officer = await server.login('canbo');
   thuongHa = (await officer.get('/api/units/roots')).body[0];
-  school = (await officer.get(`/api/units/${thuongHa.id}/children?kind=school`)).body[0];
+  // The demo already runs the school model at Trường THCS Điện Quan: start from a school of our own.
+  school = (await officer.post('/api/units', { parentId: thuongHa.id, kind: 'school', subkind: 'Trường THCS', name: 'Trường THCS Kiểm Thử' })).body;
   cong = (await officer.get('/api/templates')).body.find((t: any) => t.builtin_key === 'cong-truong-atgt');
 });
 afterAll(() => server.close());
@@ -63,13 +64,13 @@ describe('model templates', () => {
 
 describe('model instances', () => {
   let instance: any;
-  it('starts the school model at Trường THCS Điện Quan with its lifecycle steps planned from the start date', async () => {
-    const staff = await server.login('truonghoc');
+  it('starts the school model at a school with its lifecycle steps planned from the start date', async () => {
+    const staff = officer;
     const res = await staff.post('/api/models', { templateId: cong.id, unitId: school.id, startedOn: '2024-04-01' });
     expect(res.status).toBe(201);
     instance = res.body;
     const page = (await staff.get(`/api/models/${instance.id}`)).body;
-    expect(page.instance).toMatchObject({ name: 'Cổng trường an toàn giao thông — Trường THCS Điện Quan', status: 'building', unit_name: 'Trường THCS Điện Quan' });
+    expect(page.instance).toMatchObject({ name: 'Cổng trường an toàn giao thông — Trường THCS Kiểm Thử', status: 'building', unit_name: 'Trường THCS Kiểm Thử' });
     expect(page.steps.map((s: any) => s.step)).toEqual(['survey', 'working_group', 'training', 'commitments', 'launch', 'operating', 'interim_review']);
     expect(page.steps[0]).toMatchObject({ planned_start: '2024-04-01', planned_end: '2024-04-08', label: 'Khảo sát', late: true });
     const again = await staff.post('/api/models', { templateId: cong.id, unitId: school.id, startedOn: '2024-05-01' });
@@ -115,9 +116,10 @@ describe('model instances', () => {
     const res = await officer.post(`/api/models/${instance.id}/replicate`, { under: { unitId: thuongHa.id, kind: 'school', subkind: 'Trường THCS' }, startedOn: todayVN() });
     expect(res.status).toBe(201);
     expect(res.body.created).toBe(3);
-    expect(res.body.skipped).toEqual([expect.objectContaining({ name: 'Trường THCS Điện Quan' })]);
+    // The demo's own instance runs at Trường THCS Điện Quan; the origin runs at its own school.
+    expect(res.body.skipped.map((s: any) => s.name).sort()).toEqual(['Trường THCS Kiểm Thử', 'Trường THCS Điện Quan']);
     const copy = (await officer.get(`/api/models/${res.body.instances[0].id}`)).body;
-    expect(copy.replicatedFrom).toMatchObject({ id: instance.id, unit_name: 'Trường THCS Điện Quan' });
+    expect(copy.replicatedFrom).toMatchObject({ id: instance.id, unit_name: 'Trường THCS Kiểm Thử' });
     expect(copy.instance.template_id).toBe(cong.id);
     expect(copy.steps[0].planned_start).toBe(todayVN());
     const origin = (await officer.get(`/api/models/${instance.id}`)).body;
