@@ -542,6 +542,8 @@ async function templateId(db: Kysely<DB>, key: string) {
  * demo units and users exist (loadDemo), outside their transaction.
  */
 export async function loadDemoPlans(db: Kysely<DB>): Promise<void> {
+  // The demo's models stand on the built-in templates; make sure they are there whoever calls this.
+  await models.loadBuiltinTemplates(db);
   const ctx = await systemActor(db);
   const today = todayVN();
 
