@@ -3,7 +3,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { findPostgresBin } from '../scripts/pg-throwaway.ts';
+import { openDatabase, type Database } from '../src/db/engine.ts';
+import { createDatabase, findPostgresBin, startThrowawayPostgres } from '../scripts/pg-throwaway.ts';
 
 export type BenchEngine = 'postgres' | 'pglite';
 
@@ -177,4 +178,23 @@ export async function runCleanups(): Promise<void> {
       progress(`cleanup failed: ${(e as Error).message}`);
     }
   }
+}
+
+/** The database a bench runs on: a throwaway PostgreSQL server (durable settings), or PGlite in a temporary folder. */
+export async function openEngine(engine: BenchEngine): Promise<{ database: Database; url?: string }> {
+  if (engine === 'postgres') {
+    progress('starting a throwaway PostgreSQL server (default durable settings: fsync on)');
+    const server = await startThrowawayPostgres();
+    onCleanup(() => server.stop());
+    const url = await createDatabase(server.url, 'binhyen_bench');
+    const database = await openDatabase({ databaseUrl: url });
+    onCleanup(() => database.close());
+    return { database, url };
+  }
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'binhyen-bench-pglite-'));
+  onCleanup(() => fs.rmSync(dir, { recursive: true, force: true }));
+  progress(`opening PGlite in ${dir}`);
+  const database = await openDatabase({ dataDir: dir });
+  onCleanup(() => database.close());
+  return { database };
 }

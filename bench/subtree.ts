@@ -12,21 +12,17 @@
  *
  * Requests are sequential, one at a time, timed from sending to the whole body read.
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { sql, type Kysely } from 'kysely';
 import { buildApp } from '../src/app.ts';
-import { openDatabase, type Database } from '../src/db/engine.ts';
+
 import { migrate } from '../src/db/migrate.ts';
 import type { DB, NewUnit } from '../src/db/schema.ts';
 import { vacuumAnalyze } from '../src/db/maintenance.ts';
 import { loadDemo } from '../src/demo/seed.ts';
 import { fold } from '../src/shared/text.ts';
 import { loadAdministrativeUnits } from '../src/units/admin-data.ts';
-import { createDatabase, startThrowawayPostgres } from '../scripts/pg-throwaway.ts';
 import {
-  HttpClient, formatSummary, onCleanup, progress, round, summarize, timed, within,
+  HttpClient, formatSummary, onCleanup, openEngine, progress, round, summarize, timed, within,
   type BenchEngine, type BenchOptions, type Figures,
 } from './lib.ts';
 
@@ -84,24 +80,6 @@ function mulberry32(seed: number) {
     t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
-}
-
-async function openEngine(engine: BenchEngine): Promise<{ database: Database; url?: string }> {
-  if (engine === 'postgres') {
-    progress('starting a throwaway PostgreSQL server (default durable settings: fsync on)');
-    const server = await startThrowawayPostgres();
-    onCleanup(() => server.stop());
-    const url = await createDatabase(server.url, 'binhyen_bench');
-    const database = await openDatabase({ databaseUrl: url });
-    onCleanup(() => database.close());
-    return { database, url };
-  }
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'binhyen-bench-pglite-'));
-  onCleanup(() => fs.rmSync(dir, { recursive: true, force: true }));
-  progress(`opening PGlite in ${dir}`);
-  const database = await openDatabase({ dataDir: dir });
-  onCleanup(() => database.close());
-  return { database };
 }
 
 /** Lào Cai with exactly COMMUNES communes, each with VILLAGES_PER_COMMUNE villages. */
