@@ -50,6 +50,19 @@ describe('plans', () => {
     expect((await leader.post(`/api/plans/${plan.id}/status`, { status: 'issued' })).status).toBe(409);
   });
 
+  it('downloads the plan as DOCX and PDF', async () => {
+    const docx = await fetch(`${server.url}/api/plans/${plan.id}/export.docx`, { headers: { cookie: officer.cookie } });
+    expect(docx.status).toBe(200);
+    expect(docx.headers.get('content-type')).toMatch(/wordprocessingml/);
+    expect(docx.headers.get('content-disposition')).toMatch(/ke-hoach-45-KH-UBND\.docx/);
+    expect(Buffer.from(await docx.arrayBuffer()).subarray(0, 2).toString()).toBe('PK');
+    const pdf = await fetch(`${server.url}/api/plans/${plan.id}/export.pdf`, { headers: { cookie: officer.cookie } });
+    expect(pdf.status).toBe(200);
+    expect(Buffer.from(await pdf.arrayBuffer()).subarray(0, 5).toString()).toBe('%PDF-');
+    const outsider = await fetch(`${server.url}/api/plans/${plan.id}/export.pdf`);
+    expect(outsider.status).toBe(401);
+  });
+
   it('refuses a plan that implements itself, directly or through another', async () => {
     const a = (await officer.post('/api/plans', draft({ title: 'Kế hoạch A' }))).body;
     const b = (await officer.post('/api/plans', draft({ title: 'Kế hoạch B', parentPlanId: a.id }))).body;

@@ -5,6 +5,8 @@ import { z } from 'zod';
 import type { DB } from '../db/schema.ts';
 import { actorOf } from '../auth/plugin.ts';
 import { ErrorBody } from '../http/errors.ts';
+import { renderPlanDocx } from './export/docx.ts';
+import { renderPlanPdf } from './export/pdf.ts';
 import { Recurrence } from './recurrence.ts';
 import { Day, PlanInput } from './schema.ts';
 import * as service from './service.ts';
@@ -71,6 +73,24 @@ export function planRoutes(app: FastifyInstance, db: Kysely<DB>) {
       response: replies,
     },
   }, async (req) => service.myWork(db, actorOf(req), req.query.days, req.query.limit));
+
+  const exports = {
+    docx: { render: renderPlanDocx, type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' },
+    pdf: { render: renderPlanPdf, type: 'application/pdf' },
+  } as const;
+  for (const [format, { render, type }] of Object.entries(exports)) {
+    r.get(`/api/plans/:id/export.${format}`, {
+      schema: { tags, summary: `Tải kế hoạch dạng ${format.toUpperCase()} theo thể thức Nghị định 30/2020/NĐ-CP`, params: z.object({ id: Id }), response: { 200: z.unknown(), 400: ErrorBody, 401: ErrorBody, 404: ErrorBody } },
+    }, async (req, reply) => {
+      const doc = await service.planDocument(db, actorOf(req), req.params.id);
+      const file = await render(doc);
+      const name = `ke-hoach-${doc.number ? `${doc.number}-` : ''}${doc.symbol}`.replace(/[^\w-]+/g, '-');
+      return reply
+        .type(type)
+        .header('content-disposition', `attachment; filename="${name}.${format}"`)
+        .send(file);
+    });
+  }
 
   r.get('/api/calendar', {
     schema: {
