@@ -84,6 +84,13 @@ describe('model instances', () => {
     expect(page.instance.status).toBe('operating');
     expect(page.steps.find((s: any) => s.step === 'launch').late).toBe(false);
     expect(page.steps.find((s: any) => s.step === 'survey').late).toBe(true);
+    // Running the model goes on past its planned end: late only while it has not started.
+    expect(page.steps.find((s: any) => s.step === 'operating').late).toBe(true);
+    await officer.patch(`/api/models/${instance.id}/steps/operating`, { actualStart: '2024-04-16' });
+    const running = (await officer.get(`/api/models/${instance.id}`)).body;
+    expect(running.steps.find((s: any) => s.step === 'operating')).toMatchObject({ actual_end: null, late: false });
+    const listed = (await officer.get(`/api/models?unitId=${school.id}`)).body.find((m: any) => m.id === instance.id);
+    expect(listed.late_steps).toBe(running.steps.filter((s: any) => s.late).length);
   });
 
   it.each([

@@ -59,7 +59,8 @@ export function listInstances(db: Q, scope: string[], opts: { underPath?: string
     .innerJoin('units as u', 'u.id', 'm.unit_id')
     .select([
       ...instanceColumns, 't.name as template_name', 't.field', 'u.name as unit_name',
-      sql<number>`(select count(*)::int from instance_steps s where s.instance_id = m.id and s.actual_end is null and s.planned_end < ${opts.today})`.as('late_steps'),
+      // The rule of isLate (service.ts): running the model is late only when it has not started.
+      sql<number>`(select count(*)::int from instance_steps s where s.instance_id = m.id and case when s.step = 'operating' then s.actual_start is null and s.planned_start < ${opts.today} else s.actual_end is null and s.planned_end < ${opts.today} end)`.as('late_steps'),
       sql<string | null>`(select s.step from instance_steps s where s.instance_id = m.id and s.actual_end is null order by s.ordinal limit 1)`.as('current_step'),
     ])
     .where(inScope('m.unit_path', scope));

@@ -12,6 +12,16 @@ import * as q from './queries.ts';
 type Ctx = Context & { actor: Actor };
 
 /** Adds the built-in templates a database lacks (first start, or a release that brings a new one). */
+/**
+ * A step is late when it is not done by its planned end; running the model ("operating") goes on
+ * until the final review, so it is late only when it has not started by its planned start.
+ * queries.ts counts late steps by the same rule.
+ */
+function isLate(s: { step: string; planned_start: string | null; planned_end: string | null; actual_start: string | null; actual_end: string | null }, today: string): boolean {
+  if (s.step === 'operating') return !s.actual_start && !!s.planned_start && s.planned_start < today;
+  return !s.actual_end && !!s.planned_end && s.planned_end < today;
+}
+
 export async function loadBuiltinTemplates(db: Kysely<DB>) {
   const have = new Set((await db.selectFrom('model_templates').select('builtin_key').where('builtin_key', 'is not', null).execute()).map((r) => r.builtin_key));
   for (const { key, ...parts } of BUILTIN_TEMPLATES.filter((t) => !have.has(t.key))) {
@@ -201,7 +211,7 @@ export async function instancePage(db: Kysely<DB>, actor: Actor, id: number) {
   const canRead = (path: string) => allows(actor, 'unit.read', path);
   return {
     instance: m,
-    steps: steps.map((s) => ({ ...s, label: STEP_LABELS[s.step as Step], late: !s.actual_end && !!s.planned_end && s.planned_end < today })),
+    steps: steps.map((s) => ({ ...s, label: STEP_LABELS[s.step as Step], late: isLate(s, today) })),
     members,
     commitments: Object.fromEntries(commitments.map((c) => [c.signer_kind, c.count])),
     replicatedFrom: origin ? { id: origin.id, name: origin.name, unit_name: canRead(origin.unit_path) ? origin.unit_name : null } : null,

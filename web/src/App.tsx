@@ -6,7 +6,14 @@ import { LanguageSwitch } from './components/LanguageSwitch.tsx';
 import { Logo } from './components/Logo.tsx';
 import { AccountPage } from './pages/Account.tsx';
 import { AuditPage } from './pages/Audit.tsx';
+import { CalendarPage } from './pages/Calendar.tsx';
 import { LoginPage } from './pages/Login.tsx';
+import { ModelPage } from './pages/Model.tsx';
+import { ModelsPage, NewModelPage, TemplatesPage } from './pages/Models.tsx';
+import { MyWorkPage } from './pages/MyWork.tsx';
+import { PlanPage } from './pages/Plan.tsx';
+import { PlanEditorPage } from './pages/PlanEditor.tsx';
+import { PlansPage } from './pages/Plans.tsx';
 import { UnitPage } from './pages/Unit.tsx';
 import { UnitsPage } from './pages/Units.tsx';
 import { UsersPage } from './pages/Users.tsx';
@@ -25,15 +32,26 @@ const icon = (d: string) => (
   </svg>
 );
 const ICONS = {
+  work: icon('M9 11l2 2 4-4M5 4h14a1 1 0 0 1 1 1v14a1 1 0 0 1-1 1H5a1 1 0 0 1-1-1V5a1 1 0 0 1 1-1'),
+  calendar: icon('M4 7a2 2 0 0 1 2-2h12a2 2 0 0 1 2 2v12a2 2 0 0 1-2 2H6a2 2 0 0 1-2-2zM4 10h16M8 3v4M16 3v4'),
+  models: icon('M12 3l8 4-8 4-8-4 8-4M4 12l8 4 8-4M4 17l8 4 8-4'),
+  plans: icon('M14 3H7a2 2 0 0 0-2 2v14a2 2 0 0 0 2 2h10a2 2 0 0 0 2-2V8zM14 3v5h5M9 13h6M9 17h6'),
   units: icon('M3 21h18M5 21V8l7-5 7 5v13M9 21v-6h6v6'),
   users: icon('M16 19v-1.5a3.5 3.5 0 0 0-3.5-3.5h-5A3.5 3.5 0 0 0 4 17.5V19M10 11a3.5 3.5 0 1 0 0-7 3.5 3.5 0 0 0 0 7M20 19v-1.5a3.5 3.5 0 0 0-2.5-3.3M15.5 4.2a3.5 3.5 0 0 1 0 6.6'),
   audit: icon('M8 6h12M8 12h12M8 18h12M4 6h.01M4 12h.01M4 18h.01'),
   account: icon('M12 12a4 4 0 1 0 0-8 4 4 0 0 0 0 8M4 21a8 8 0 0 1 16 0'),
   soon: icon('M12 7v5l3 2M12 21a9 9 0 1 0 0-18 9 9 0 0 0 0 18'),
 };
-const SOON: MessageKey[] = ['nav.models', 'nav.plans', 'nav.patrol', 'nav.reports', 'nav.statistics'];
+const SOON: MessageKey[] = ['nav.patrol', 'nav.reports', 'nav.statistics'];
+
+/** Where the app opens after logging in. */
+export const HOME = '/work';
 
 const TITLES: [string, MessageKey][] = [
+  ['/work', 'nav.work'],
+  ['/calendar', 'nav.calendar'],
+  ['/models', 'nav.models'],
+  ['/plans', 'nav.plans'],
   ['/units', 'nav.units'],
   ['/users', 'nav.users'],
   ['/audit', 'nav.audit'],
@@ -47,11 +65,12 @@ export function App() {
 
   useEffect(() => {
     // Logged out, the address is kept, so the same page opens after logging in.
-    if (me && (path === '/' || path === '/login')) navigate('/units', { replace: true });
+    if (me && (path === '/' || path === '/login')) navigate(HOME, { replace: true });
   }, [me, path]);
 
   useEffect(() => {
-    if (me && matchPath('/units/:id', path)) return; // the unit page names itself
+    // Unit, model and plan pages name themselves.
+    if (me && ['/units/:id', '/models/:id', '/plans/:id'].some((p) => matchPath(p, path) && /\d$/.test(path))) return;
     const title = TITLES.find(([p]) => path === p || path.startsWith(p + '/'))?.[1];
     document.title = me && title ? `${t(title)} · ${t('app.name')}` : t('app.name');
   }, [path, me, t]);
@@ -83,6 +102,10 @@ function Shell() {
   }, [menuOpen]);
 
   const items: NavItem[] = [
+    { to: '/work', label: 'nav.work', icon: ICONS.work, show: true },
+    { to: '/calendar', label: 'nav.calendar', icon: ICONS.calendar, show: true },
+    { to: '/models', label: 'nav.models', icon: ICONS.models, show: true },
+    { to: '/plans', label: 'nav.plans', icon: ICONS.plans, show: true },
     { to: '/units', label: 'nav.units', icon: ICONS.units, show: true },
     { to: '/users', label: 'nav.users', icon: ICONS.users, show: can('user.manage') },
     { to: '/audit', label: 'nav.audit', icon: ICONS.audit, show: can('audit.read') },
@@ -96,7 +119,7 @@ function Shell() {
         {t('shell.skip')}
       </a>
       <header className="header">
-        <Link to="/units" className="header__brand">
+        <Link to={HOME} className="header__brand">
           <Logo size={32} />
           <span className="header__name">{t('app.name')}</span>
         </Link>
@@ -177,7 +200,19 @@ function Shell() {
 function Routes() {
   const path = usePathname();
   const { can } = useAuth();
-  const { t } = useI18n();
+  if (path === '/work') return <MyWorkPage />;
+  if (path === '/calendar') return <CalendarPage />;
+  if (path === '/models') return <ModelsPage />;
+  if (path === '/models/templates') return <TemplatesPage />;
+  if (path === '/models/new') return can('model.write') ? <NewModelPage /> : <NotFound />;
+  const model = matchPath('/models/:id', path);
+  if (model && /^\d+$/.test(model.id!)) return <ModelPage id={Number(model.id)} />;
+  if (path === '/plans') return <PlansPage />;
+  if (path === '/plans/new') return can('plan.write') ? <PlanEditorPage /> : <NotFound />;
+  const plan = matchPath('/plans/:id', path);
+  if (plan && /^\d+$/.test(plan.id!)) return <PlanPage id={Number(plan.id)} />;
+  const planEdit = matchPath('/plans/:id/edit', path);
+  if (planEdit && /^\d+$/.test(planEdit.id!) && can('plan.write')) return <PlanEditorPage key={planEdit.id} id={Number(planEdit.id)} />;
   if (path === '/units') return <UnitsPage />;
   const unit = matchPath('/units/:id', path);
   if (unit && /^\d+$/.test(unit.id!)) return <UnitPage id={Number(unit.id)} />;
@@ -185,6 +220,11 @@ function Routes() {
   if (path === '/audit' && can('audit.read')) return <AuditPage />;
   if (path === '/account') return <AccountPage />;
   if (path === '/' || path === '/login') return <Loading />;
+  return <NotFound />;
+}
+
+function NotFound() {
+  const { t } = useI18n();
   return (
     <div className="page">
       <p className="empty">{t('common.notFound')}</p>

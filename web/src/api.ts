@@ -1,8 +1,14 @@
 /** The platform's JSON API: same-origin cookies, a CSRF header on every change, one error shape. */
 
+import type { Recurrence } from '../../src/plans/recurrence.ts';
+
+export type { Recurrence };
+
 export const ROLES = ['admin', 'leader', 'officer', 'school_staff', 'village_operator', 'viewer'] as const;
 export type Role = (typeof ROLES)[number];
-export type Permission = 'unit.read' | 'unit.write' | 'user.manage' | 'audit.read';
+export type Permission =
+  | 'unit.read' | 'unit.write' | 'user.manage' | 'audit.read'
+  | 'model.write' | 'template.write' | 'plan.write' | 'plan.approve' | 'task.update';
 export const KINDS = ['country', 'province', 'commune', 'village', 'school', 'agency'] as const;
 export type UnitKind = (typeof KINDS)[number];
 
@@ -85,6 +91,227 @@ export interface AuditEntry {
   before: unknown;
   after: unknown;
   ip: string | null;
+}
+
+// ---------- Models ----------
+
+export const STEPS = ['survey', 'working_group', 'training', 'commitments', 'launch', 'operating', 'interim_review', 'final_review'] as const;
+export type Step = (typeof STEPS)[number];
+export const FIELDS = ['ANTT', 'ATGT', 'PCCC', 'school'] as const;
+export type ModelField = (typeof FIELDS)[number];
+export type ModelStatus = 'building' | 'operating' | 'closed';
+export const SIGNER_KINDS = ['parent', 'student', 'household', 'staff', 'other'] as const;
+export type SignerKind = (typeof SIGNER_KINDS)[number];
+
+export interface Template {
+  id: number;
+  family_id: number;
+  version: number;
+  is_current: boolean;
+  builtin_key: string | null;
+  owner_unit_id: number | null;
+  owner_name?: string | null;
+  name: string;
+  field: ModelField;
+  purpose: string;
+  steps: { step: Step; title: string; startDay: number; endDay: number }[];
+  activities: { key: string; title: string; recurrence: Recurrence }[];
+  targets: { key: string; title: string; value: number; unit: '%' | 'count' }[];
+  reports: { title: string; period: 'month' | 'quarter' | 'half_year' | 'year'; due: { day: number; month?: number } }[];
+}
+
+export interface ModelSummary {
+  id: number;
+  template_id: number;
+  unit_id: number;
+  name: string;
+  status: ModelStatus;
+  replicated_from_id: number | null;
+  plan_id: number | null;
+  started_on: string;
+  template_name: string;
+  field: ModelField;
+  unit_name: string;
+  late_steps: number;
+  current_step: Step | null;
+}
+
+export interface ModelStep {
+  id: number;
+  step: Step;
+  title: string;
+  planned_start: string | null;
+  planned_end: string | null;
+  actual_start: string | null;
+  actual_end: string | null;
+  responsible: string | null;
+  notes: string | null;
+  late: boolean;
+}
+
+export interface ModelMember {
+  id: number;
+  full_name: string;
+  role: string;
+  position: string | null;
+}
+
+export interface ModelRef {
+  id: number;
+  name: string;
+  status: ModelStatus;
+  unit_name: string;
+}
+
+export interface ModelPage {
+  instance: ModelSummary & { template_version: number };
+  steps: ModelStep[];
+  members: ModelMember[];
+  commitments: Partial<Record<SignerKind, number>>;
+  replicatedFrom: { id: number; name: string; unit_name: string | null } | null;
+  replicas: ModelRef[];
+  replicaCount: number;
+  extraUnits: { id: number; name: string; kind: UnitKind }[];
+  canWrite: boolean;
+}
+
+export interface StepPatch {
+  plannedStart?: string | null;
+  plannedEnd?: string | null;
+  actualStart?: string | null;
+  actualEnd?: string | null;
+  responsible?: string | null;
+  notes?: string | null;
+}
+
+export type ReplicaKind = 'commune' | 'village' | 'school' | 'agency';
+
+export interface ReplicateResult {
+  created: number;
+  instances: { id: number; name: string; unit_id: number }[];
+  skipped: { unit_id: number; name: string; reason: string }[];
+}
+
+// ---------- Plans and tasks ----------
+
+export type PlanStatus = 'draft' | 'issued' | 'closed';
+
+export interface PlanSection {
+  heading: string;
+  paragraphs: string[];
+  children?: PlanSection[];
+}
+
+export interface PlanBody {
+  issuer: { superior?: string; name: string };
+  bases: string[];
+  preamble?: string;
+  sections: PlanSection[];
+  closing?: string;
+  recipients: string[];
+  signer: { authority?: string; title: string; name: string };
+}
+
+/** What a plan editor writes (POST/PUT /api/plans). */
+export interface PlanInput extends PlanBody {
+  unitId: number;
+  number: string | null;
+  symbol: string;
+  place: string;
+  issuedOn: string | null;
+  title: string;
+  parentPlanId: number | null;
+  periodStart: string | null;
+  periodEnd: string | null;
+}
+
+export interface PlanSummary {
+  id: number;
+  number: string | null;
+  symbol: string;
+  issued_on: string | null;
+  title: string;
+  status: PlanStatus;
+  unit_id: number;
+  unit_name: string;
+  parent_plan_id: number | null;
+  period_start: string | null;
+  period_end: string | null;
+}
+
+export interface Plan extends PlanSummary {
+  place: string;
+  document: PlanBody;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface Task {
+  id: number;
+  title: string;
+  description: string;
+  lead_unit_id: number;
+  lead_unit_name: string;
+  support_unit_ids: number[];
+  recurrence: Recurrence;
+  starts_on: string;
+  ends_on: string;
+  status: string;
+  open_occurrences: number;
+  done_occurrences: number;
+}
+
+export interface PlanPage {
+  plan: Plan;
+  parent: { id: number; title: string; number: string | null; symbol: string } | null;
+  depth: number;
+  children: { id: number; number: string | null; symbol: string; title: string; status: PlanStatus }[];
+  instances: ModelRef[];
+  tasks: Task[];
+  canWrite: boolean;
+  canAddTasks: boolean;
+  canApprove: boolean;
+}
+
+export interface NewTask {
+  title: string;
+  description?: string;
+  leadUnitId: number;
+  supportUnitIds?: number[];
+  recurrence: Recurrence;
+  startsOn?: string;
+  endsOn?: string;
+}
+
+export interface WorkItem {
+  id: number;
+  task_id: number;
+  title: string;
+  due_on: string;
+  due_time: string | null;
+  status: 'open' | 'done';
+  done_at: string | null;
+  evidence: string | null;
+  plan_id: number;
+  plan_title: string;
+  plan_number: string | null;
+  plan_symbol: string;
+  lead_unit_name: string;
+}
+
+export interface MyWork {
+  today: string;
+  overdue: WorkItem[];
+  due: WorkItem[];
+  done: WorkItem[];
+  counts: { overdue: number; due: number };
+}
+
+export interface CalendarMonth {
+  month: string;
+  from: string;
+  to: string;
+  days: Record<string, WorkItem[]>;
 }
 
 export interface FieldError {
@@ -187,6 +414,29 @@ export const api = {
   resetPassword: (id: number, password: string) => request<void>('POST', `/api/users/${id}/password`, { password }),
   addGrant: (userId: number, unitId: number, role: Role) => request<unknown>('POST', `/api/users/${userId}/grants`, { unitId, role }),
   revokeGrant: (grantId: number) => request<void>('DELETE', `/api/grants/${grantId}`),
+
+  templates: () => request<Template[]>('GET', '/api/templates'),
+  template: (id: number) => request<Template & { versions: { id: number; version: number; is_current: boolean }[] }>('GET', `/api/templates/${id}`),
+  models: (opts: { unitId?: number; templateId?: number; limit?: number; offset?: number }) => request<ModelSummary[]>('GET', '/api/models' + qs(opts)),
+  createModel: (body: { templateId: number; unitId: number; startedOn: string; name?: string; planId?: number | null }) =>
+    request<{ id: number; name: string }>('POST', '/api/models', body),
+  model: (id: number) => request<ModelPage>('GET', `/api/models/${id}`),
+  updateStep: (id: number, step: Step, patch: StepPatch) => request<ModelStep>('PATCH', `/api/models/${id}/steps/${step}`, patch),
+  addMember: (id: number, body: { fullName: string; role: string; position?: string | null }) => request<ModelMember>('POST', `/api/models/${id}/members`, body),
+  addCommitments: (id: number, commitments: { signerKind: SignerKind; signerName: string; detail?: string | null; signedOn: string }[]) =>
+    request<{ added: number }>('POST', `/api/models/${id}/commitments`, { commitments }),
+  replicate: (id: number, body: { under?: { unitId: number; kind: ReplicaKind; subkind?: string }; unitIds?: number[]; startedOn: string }) =>
+    request<ReplicateResult>('POST', `/api/models/${id}/replicate`, body),
+
+  plans: (opts: { unitId?: number; status?: PlanStatus; q?: string; limit?: number; offset?: number }) => request<PlanSummary[]>('GET', '/api/plans' + qs(opts)),
+  plan: (id: number) => request<PlanPage>('GET', `/api/plans/${id}`),
+  createPlan: (body: PlanInput) => request<Plan>('POST', '/api/plans', body),
+  updatePlan: (id: number, body: PlanInput) => request<Plan>('PUT', `/api/plans/${id}`, body),
+  setPlanStatus: (id: number, status: 'issued' | 'closed') => request<Plan>('POST', `/api/plans/${id}/status`, { status }),
+  addTask: (planId: number, body: NewTask) => request<{ id: number; occurrences: number }>('POST', `/api/plans/${planId}/tasks`, body),
+  myWork: (days = 14) => request<MyWork>('GET', '/api/my-work' + qs({ days })),
+  calendar: (month: string) => request<CalendarMonth>('GET', '/api/calendar' + qs({ month })),
+  updateOccurrence: (id: number, body: { status: 'open' | 'done'; evidence?: string | null }) => request<unknown>('PATCH', `/api/occurrences/${id}`, body),
 
   audit: (opts: { entity?: string; action?: string; actor?: string; before?: number; limit?: number }) =>
     request<AuditEntry[]>('GET', '/api/audit' + qs(opts)),

@@ -2,6 +2,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { api, ApiError, type Kinds, type Unit, type UnitKind, type UnitPage as UnitPageData } from '../api.ts';
 import { useI18n, useNumber } from '../i18n.tsx';
 import { Link } from '../router.tsx';
+import { UnitWork } from '../components/UnitWork.tsx';
 import { Alert, errorText, Field, fieldError, LoadError, Loading } from '../ui.tsx';
 import { KIND_ORDER, useKindLabel, useKinds, viCollator } from '../units.tsx';
 
@@ -60,6 +61,7 @@ export function UnitPage({ id }: { id: number }) {
       <div className="unit-layout">
         <div className="unit-layout__main">
           <Counts data={data} />
+          <UnitWork key={unit.id} unitId={unit.id} unitName={unit.name} />
           {(unit.kind === 'commune' || data.legacy.length > 0) && <LegacySection data={data} />}
           <ChildrenSection key={`${unit.id}-${version}`} data={data} />
         </div>
@@ -73,11 +75,6 @@ export function UnitPage({ id }: { id: number }) {
           ) : (
             <p className="muted readonly-note">{t('unit.readOnly')}</p>
           )}
-          <section className="card card--placeholder">
-            <h2 className="card__title">{t('unit.later')}</h2>
-            <p className="muted">{t('unit.laterText')}</p>
-            <span className="badge">{t('shell.soon')}</span>
-          </section>
         </aside>
       </div>
     </div>
