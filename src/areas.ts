@@ -4,6 +4,7 @@ import type { Config } from './config.ts';
 import type { DB } from './db/schema.ts';
 import { auditRoutes } from './audit/routes.ts';
 import { authRoutes } from './auth/routes.ts';
+import { fileRoutes } from './files/routes.ts';
 import { modelRoutes } from './models/routes.ts';
 import { planRoutes } from './plans/routes.ts';
 import { unitRoutes } from './units/routes.ts';
@@ -22,4 +23,5 @@ export const areas: ((app: FastifyInstance, deps: AreaDeps) => void)[] = [
   (app, { db }) => auditRoutes(app, db),
   (app, { db }) => modelRoutes(app, db),
   (app, { db }) => planRoutes(app, db),
+  (app, { db }) => fileRoutes(app, db),
 ];

@@ -23,6 +23,12 @@ describe('platform', () => {
     expect(spec.openapi).toBe('3.1.0');
     for (const p of ['/api/auth/login', '/api/units/search', '/api/units/{id}', '/api/users', '/api/audit']) expect(spec.paths).toHaveProperty([p]);
     expect(spec.paths['/api/units'].post.requestBody.content['application/json'].schema.properties).toHaveProperty('parentId');
+    // Every answer of the models and plans is described, and every $ref leads somewhere.
+    expect(spec.paths['/api/my-work'].get.responses['200'].content['application/json'].schema.properties).toHaveProperty('overdue');
+    expect(spec.paths['/api/models/{id}'].get.responses['200'].content['application/json'].schema.properties).toHaveProperty('steps');
+    const refs = [...JSON.stringify(spec).matchAll(/"#\/components\/schemas\/([^"]+)"/g)].map((m) => m[1]!);
+    expect(refs).toContain('TaskOccurrence');
+    for (const ref of new Set(refs)) expect(spec.components.schemas, ref).toHaveProperty([ref]);
     const docs = await server.anonymous().request('GET', '/api/docs/');
     expect(docs.status).toBe(200);
     expect(String(docs.body)).toMatch(/swagger/i);

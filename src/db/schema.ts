@@ -220,7 +220,28 @@ export interface TaskOccurrencesTable {
   evidence: string | null;
 }
 
+export interface FilesTable {
+  id: Generated<number>;
+  province_code: string;
+  unit_path: string;
+  name: string;
+  media_type: string;
+  size: number;
+  sha256: string;
+  content: ColumnType<Uint8Array, Uint8Array, never>;
+  created_at: Timestamp;
+  created_by: number | null;
+}
+
+export interface InstanceStepFilesTable {
+  step_id: number;
+  file_id: number;
+  province_code: string;
+}
+
 export interface DB {
+  files: FilesTable;
+  instance_step_files: InstanceStepFilesTable;
   model_templates: ModelTemplatesTable;
   plans: PlansTable;
   model_instances: ModelInstancesTable;

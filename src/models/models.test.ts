@@ -117,6 +117,51 @@ describe('model instances', () => {
     expect(page.commitments).toEqual({ parent: 20, student: 20 });
   });
 
+  it('attaches files to a step, checked by their content, readable only within the unit\'s scope', async () => {
+    const upload = (who: Client, name: string, body: Uint8Array, step = 'survey') =>
+      fetch(`${server.url}/api/models/${instance.id}/steps/${step}/files?name=${encodeURIComponent(name)}`, {
+        method: 'POST', body, headers: { cookie: who.cookie, 'x-csrf-token': who.csrf, 'content-type': 'application/octet-stream' },
+      });
+    const files = async () => Number((await server.database.db.selectFrom('files').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+    const pdf = new TextEncoder().encode('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
+    const res = await upload(officer, 'Biên bản khảo sát.pdf', pdf);
+    expect(res.status).toBe(201);
+    const file = await res.json();
+    expect(file).toMatchObject({ name: 'Biên bản khảo sát.pdf', media_type: 'application/pdf', size: pdf.length });
+
+    const step = (await officer.get(`/api/models/${instance.id}`)).body.steps.find((s: any) => s.step === 'survey');
+    expect(step.files).toEqual([expect.objectContaining({ id: file.id, name: 'Biên bản khảo sát.pdf' })]);
+    const down = await fetch(`${server.url}/api/files/${file.id}`, { headers: { cookie: officer.cookie } });
+    expect(down.status).toBe(200);
+    expect(down.headers.get('content-type')).toBe('application/pdf');
+    expect(down.headers.get('content-disposition')).toContain(`filename*=UTF-8''${encodeURIComponent('Biên bản khảo sát.pdf')}`);
+    expect(Buffer.from(await down.arrayBuffer()).equals(Buffer.from(pdf))).toBe(true);
+
+    // A renamed program, a text called .jpg, an empty file, a file over 10 MB, a reader without write rights.
+    const before = await files();
+    const exe = new Uint8Array([0x4d, 0x5a, 0x90, 0x00, 0x03, ...new Array(200).fill(0)]);
+    for (const [name, body, status] of [
+      ['quyet-dinh.pdf', exe, 400], ['anh.jpg', new TextEncoder().encode('không phải ảnh'), 400], ['trong.pdf', new Uint8Array(), 400],
+      ['lon.pdf', new Uint8Array(10 * 1024 * 1024 + 1).fill(0x25), 413],
+    ] as const) {
+      const bad = await upload(officer, name, body);
+      expect(bad.status, name).toBe(status);
+      expect((await bad.json()).error.message).toMatch(/[^\x00-\x7f]/); // a Vietnamese message
+    }
+    expect((await upload(await server.login('xem'), 'a.pdf', pdf)).status).toBe(403);
+    expect(await files()).toBe(before);
+
+    const outsider = await server.login('thon'); // a village of Thượng Hà: the school is not theirs
+    expect((await fetch(`${server.url}/api/files/${file.id}`, { headers: { cookie: outsider.cookie } })).status).toBe(404);
+    expect((await fetch(`${server.url}/api/files/${file.id}`)).status).toBe(401);
+
+    expect((await officer.delete(`/api/models/${instance.id}/steps/training/files/${file.id}`)).status).toBe(404);
+    expect((await officer.delete(`/api/models/${instance.id}/steps/survey/files/${file.id}`)).status).toBe(204);
+    expect((await fetch(`${server.url}/api/files/${file.id}`, { headers: { cookie: officer.cookie } })).status).toBe(404);
+    const audit = await server.database.db.selectFrom('audit_log').select('action').where('entity', '=', 'instance_step_file').where('entity_id', '=', String(file.id)).execute();
+    expect(audit.map((a) => a.action).sort()).toEqual(['create', 'delete']);
+  });
+
   it('replicates to every lower-secondary school of the commune in one request, skipping those that run it', async () => {
     const csv = 'loai,phan_loai,ten\n' + ['Trường THCS Minh Tân', 'Trường THCS Thượng Hà', 'Trường THCS Bảo Hà'].map((n) => `truong,Trường THCS,${n}`).join('\n');
     expect((await officer.post(`/api/units/${thuongHa.id}/import`, { csv })).status).toBe(201);

@@ -1,5 +1,6 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { DB } from '../db/schema.ts';
+import { fileColumns } from '../files/queries.ts';
 import { inScope } from '../access/policy.ts';
 
 type Q = Kysely<DB> | Transaction<DB>;
@@ -71,6 +72,17 @@ export function listInstances(db: Q, scope: string[], opts: { underPath?: string
 
 export const stepsOf = (db: Q, instanceId: number) =>
   db.selectFrom('instance_steps').selectAll().where('instance_id', '=', instanceId).orderBy('ordinal').execute();
+
+/** The files attached to the steps of an instance, oldest first. */
+export const stepFilesOf = (db: Q, instanceId: number) =>
+  db
+    .selectFrom('instance_step_files as sf')
+    .innerJoin('instance_steps as s', 's.id', 'sf.step_id')
+    .innerJoin('files as f', 'f.id', 'sf.file_id')
+    .select(['s.step', ...fileColumns])
+    .where('s.instance_id', '=', instanceId)
+    .orderBy('f.id')
+    .execute();
 
 export const membersOf = (db: Q, instanceId: number) =>
   db.selectFrom('instance_members').select(['id', 'full_name', 'role', 'position']).where('instance_id', '=', instanceId).orderBy('id').execute();

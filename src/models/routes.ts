@@ -4,36 +4,39 @@ import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { DB } from '../db/schema.ts';
 import { actorOf } from '../auth/plugin.ts';
-import { ErrorBody } from '../http/errors.ts';
+import { ALLOWED_KINDS, MAX_FILE_BYTES } from '../files/content.ts';
+import { ErrorBody, invalid } from '../http/errors.ts';
 import { isRealDate } from '../shared/dates.ts';
 import { STEPS, TemplateParts } from './parts.ts';
+import { Instance, InstanceListItem, InstancePage, Member, ReplicateResult, Step, StepFile, Template, TemplateWithVersions } from './schemas.ts';
 import * as service from './service.ts';
 
 const Id = z.coerce.number().int().positive().max(2 ** 53 - 1);
 const Day = z.string().refine(isRealDate, 'Ngày không hợp lệ (YYYY-MM-DD)');
-// Success bodies are described in the summaries; their schemas are still to be written (see the issue note).
-const errors = { 200: z.unknown(), 201: z.unknown(), 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody };
+const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody };
+const ok = (body: z.ZodType) => ({ 200: body, ...errors });
+const created = (body: z.ZodType) => ({ 201: body, ...errors });
 
 export function modelRoutes(app: FastifyInstance, db: Kysely<DB>) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['Mô hình'];
   const ctx = (req: Parameters<typeof actorOf>[0]) => ({ actor: actorOf(req), ip: req.ip });
 
-  r.get('/api/templates', { schema: { tags, summary: 'Các mẫu mô hình dùng được (dựng sẵn và của đơn vị)', response: errors } },
+  r.get('/api/templates', { schema: { tags, summary: 'Các mẫu mô hình dùng được (dựng sẵn và của đơn vị)', response: ok(z.array(Template)) } },
     async (req) => service.listTemplates(db, actorOf(req)));
 
-  r.get('/api/templates/:id', { schema: { tags, summary: 'Một mẫu mô hình với các phiên bản', params: z.object({ id: Id }), response: errors } },
+  r.get('/api/templates/:id', { schema: { tags, summary: 'Một mẫu mô hình với các phiên bản', params: z.object({ id: Id }), response: ok(TemplateWithVersions) } },
     async (req) => service.getTemplate(db, actorOf(req), req.params.id));
 
   r.post('/api/templates', {
-    schema: { tags, summary: 'Tạo mẫu mô hình của đơn vị', body: TemplateParts.extend({ ownerUnitId: z.number().int().positive() }), response: errors },
+    schema: { tags, summary: 'Tạo mẫu mô hình của đơn vị', body: TemplateParts.extend({ ownerUnitId: z.number().int().positive() }), response: created(Template) },
   }, async (req, reply) => {
     const { ownerUnitId, ...parts } = req.body;
     return reply.status(201).send(await service.createTemplate(db, ctx(req), ownerUnitId, parts));
   });
 
   r.put('/api/templates/:id', {
-    schema: { tags, summary: 'Sửa mẫu (mẫu đã dùng thì thành phiên bản mới)', params: z.object({ id: Id }), body: TemplateParts, response: errors },
+    schema: { tags, summary: 'Sửa mẫu (mẫu đã dùng thì thành phiên bản mới)', params: z.object({ id: Id }), body: TemplateParts, response: ok(Template) },
   }, async (req) => service.updateTemplate(db, ctx(req), req.params.id, req.body));
 
   r.get('/api/models', {
@@ -43,7 +46,7 @@ export function modelRoutes(app: FastifyInstance, db: Kysely<DB>) {
         unitId: Id.optional(), templateId: Id.optional(),
         limit: z.coerce.number().int().min(1).max(500).default(100), offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
       }),
-      response: errors,
+      response: ok(z.array(InstanceListItem)),
     },
   }, async (req) => service.listInstances(db, actorOf(req), req.query));
 
@@ -54,11 +57,11 @@ export function modelRoutes(app: FastifyInstance, db: Kysely<DB>) {
         templateId: z.number().int().positive(), unitId: z.number().int().positive(), name: z.string().trim().min(1).max(300).optional(),
         startedOn: Day, planId: z.number().int().positive().nullish(), extraUnitIds: z.array(z.number().int().positive()).max(500).optional(),
       }),
-      response: errors,
+      response: created(Instance),
     },
   }, async (req, reply) => reply.status(201).send(await service.createInstance(db, ctx(req), req.body)));
 
-  r.get('/api/models/:id', { schema: { tags, summary: 'Trang mô hình: các bước, tổ giúp việc, cam kết, nhân rộng', params: z.object({ id: Id }), response: errors } },
+  r.get('/api/models/:id', { schema: { tags, summary: 'Trang mô hình: các bước, tổ giúp việc, cam kết, nhân rộng', params: z.object({ id: Id }), response: ok(InstancePage) } },
     async (req) => service.instancePage(db, actorOf(req), req.params.id));
 
   r.patch('/api/models/:id/steps/:step', {
@@ -69,15 +72,39 @@ export function modelRoutes(app: FastifyInstance, db: Kysely<DB>) {
         plannedStart: Day.nullish(), plannedEnd: Day.nullish(), actualStart: Day.nullish(), actualEnd: Day.nullish(),
         responsible: z.string().max(200).nullish(), notes: z.string().max(5000).nullish(),
       }),
-      response: errors,
+      response: ok(Step),
     },
   }, async (req) => service.updateStep(db, ctx(req), req.params.id, req.params.step, req.body));
+
+  // Files come as the raw request body (the browser sends the File as it is), named in ?name=.
+  app.register(async (scope) => {
+    scope.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: MAX_FILE_BYTES }, (_req, body, done) => done(null, body));
+    const s = scope.withTypeProvider<ZodTypeProvider>();
+    s.post('/api/models/:id/steps/:step/files', {
+      schema: {
+        tags, summary: `Đính kèm tệp vào một bước (${ALLOWED_KINDS}; tối đa ${MAX_FILE_BYTES / 1024 / 1024} MB): nội dung tệp là thân yêu cầu`,
+        params: z.object({ id: Id, step: z.enum(STEPS) }),
+        querystring: z.object({ name: z.string().min(1).max(255) }),
+        response: created(StepFile),
+      },
+    }, async (req, reply) => {
+      if (!Buffer.isBuffer(req.body)) throw invalid('Gửi nội dung tệp làm thân yêu cầu (Content-Type: application/octet-stream)');
+      return reply.status(201).send(await service.attachStepFile(db, ctx(req), req.params.id, req.params.step, { name: req.query.name, content: req.body }));
+    });
+  });
+
+  r.delete('/api/models/:id/steps/:step/files/:fileId', {
+    schema: { tags, summary: 'Gỡ tệp đính kèm khỏi một bước', params: z.object({ id: Id, step: z.enum(STEPS), fileId: Id }), response: { 204: z.null(), ...errors } },
+  }, async (req, reply) => {
+    await service.removeStepFile(db, ctx(req), req.params.id, req.params.step, req.params.fileId);
+    return reply.status(204).send(null);
+  });
 
   r.post('/api/models/:id/members', {
     schema: {
       tags, summary: 'Thêm thành viên tổ giúp việc / ban điều hành', params: z.object({ id: Id }),
       body: z.object({ fullName: z.string().trim().min(1).max(200), role: z.string().trim().min(1).max(100), position: z.string().max(300).nullish() }),
-      response: errors,
+      response: created(Member),
     },
   }, async (req, reply) => reply.status(201).send(await service.addMember(db, ctx(req), req.params.id, req.body)));
 
@@ -90,7 +117,7 @@ export function modelRoutes(app: FastifyInstance, db: Kysely<DB>) {
           signerName: z.string().trim().min(1).max(200), detail: z.string().max(500).nullish(), signedOn: Day,
         })).min(1).max(5000),
       }),
-      response: errors,
+      response: created(z.object({ added: z.number() })),
     },
   }, async (req, reply) => reply.status(201).send(await service.addCommitments(db, ctx(req), req.params.id, req.body.commitments)));
 
@@ -103,7 +130,7 @@ export function modelRoutes(app: FastifyInstance, db: Kysely<DB>) {
         under: z.object({ unitId: z.number().int().positive(), kind: z.enum(['commune', 'village', 'school', 'agency']), subkind: z.string().max(100).optional() }).optional(),
         startedOn: Day,
       }).refine((b) => !!b.unitIds?.length !== !!b.under, 'Chọn danh sách đơn vị hoặc "tất cả đơn vị thuộc…", một trong hai'),
-      response: errors,
+      response: created(ReplicateResult),
     },
   }, async (req, reply) => reply.status(201).send(await service.replicate(db, ctx(req), req.params.id, req.body)));
 }

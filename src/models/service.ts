@@ -4,6 +4,7 @@ import { allows, assertAllowed, scopeOf, type Actor } from '../access/policy.ts'
 import { recordChange, recordChanges, type Context } from '../audit/record.ts';
 import { conflict, forbidden, invalid, notFound } from '../http/errors.ts';
 import { addDays, todayVN } from '../shared/dates.ts';
+import { storeFile } from '../files/service.ts';
 import { getUnit } from '../units/queries.ts';
 import { BUILTIN_TEMPLATES } from './builtin.ts';
 import { STEPS, STEP_LABELS, type Step, type TemplateParts } from './parts.ts';
@@ -185,7 +186,7 @@ export async function createInstance(db: Kysely<DB>, ctx: Ctx, input: NewInstanc
     }
     const [m] = await startInstances(trx, ctx, template, [unit], { startedOn: input.startedOn, planId: input.planId, name: input.name });
     if (extras.length) await trx.insertInto('model_instance_units').values(extras.map((u) => ({ instance_id: m!.id, unit_id: u.id }))).execute();
-    return m!;
+    return (await q.getInstance(trx, m!.id))!;
   });
 }
 
@@ -204,14 +205,17 @@ export async function readableInstance(db: Kysely<DB>, actor: Actor, id: number)
 export async function instancePage(db: Kysely<DB>, actor: Actor, id: number) {
   const m = await readableInstance(db, actor, id);
   const today = todayVN();
-  const [steps, members, commitments, replicas, extraUnits, origin] = await Promise.all([
-    q.stepsOf(db, id), q.membersOf(db, id), q.commitmentCounts(db, id), q.replicasOf(db, id), q.extraUnitsOf(db, id),
+  const [steps, files, members, commitments, replicas, extraUnits, origin] = await Promise.all([
+    q.stepsOf(db, id), q.stepFilesOf(db, id), q.membersOf(db, id), q.commitmentCounts(db, id), q.replicasOf(db, id), q.extraUnitsOf(db, id),
     m.replicated_from_id ? q.getInstance(db, m.replicated_from_id) : Promise.resolve(undefined),
   ]);
   const canRead = (path: string) => allows(actor, 'unit.read', path);
   return {
     instance: m,
-    steps: steps.map((s) => ({ ...s, label: STEP_LABELS[s.step as Step], late: isLate(s, today) })),
+    steps: steps.map((s) => ({
+      ...s, label: STEP_LABELS[s.step as Step], late: isLate(s, today),
+      files: files.filter((f) => f.step === s.step).map(({ step: _, ...f }) => f),
+    })),
     members,
     commitments: Object.fromEntries(commitments.map((c) => [c.signer_kind, c.count])),
     replicatedFrom: origin ? { id: origin.id, name: origin.name, unit_name: canRead(origin.unit_path) ? origin.unit_name : null } : null,
@@ -360,3 +364,32 @@ export async function replicate(db: Kysely<DB>, ctx: Ctx, id: number, input: Rep
   });
 }
 
+
+async function writableStep(db: Kysely<DB>, actor: Actor, id: number, step: Step) {
+  const m = await readableInstance(db, actor, id);
+  assertAllowed(actor, 'model.write', m.unit_path);
+  const row = await db.selectFrom('instance_steps').select(['id', 'step']).where('instance_id', '=', id).where('step', '=', step).executeTakeFirst();
+  if (!row) throw notFound('Mô hình này không có bước đó');
+  return { m, row, unit: { id: m.unit_id, path: m.unit_path, province_code: m.province_code } };
+}
+
+/** Attaches a file (minutes, decision, photo, signed list) to a step of an instance. */
+export async function attachStepFile(db: Kysely<DB>, ctx: Ctx, id: number, step: Step, upload: { name: string; content: Uint8Array }) {
+  const { row, unit } = await writableStep(db, ctx.actor, id, step);
+  return db.transaction().execute(async (trx) => {
+    const file = await storeFile(trx, ctx.actor, unit, upload);
+    await trx.insertInto('instance_step_files').values({ step_id: row.id, file_id: file.id, province_code: unit.province_code }).execute();
+    await recordChange(trx, ctx, { action: 'create', entity: 'instance_step_file', entityId: file.id, unit, after: { ...file, step } });
+    return file;
+  });
+}
+
+export async function removeStepFile(db: Kysely<DB>, ctx: Ctx, id: number, step: Step, fileId: number) {
+  const { row, unit } = await writableStep(db, ctx.actor, id, step);
+  return db.transaction().execute(async (trx) => {
+    const link = await trx.deleteFrom('instance_step_files').where('step_id', '=', row.id).where('file_id', '=', fileId).returning('file_id').executeTakeFirst();
+    if (!link) throw notFound('Bước này không có tệp đó');
+    const file = await trx.deleteFrom('files').where('id', '=', fileId).returning(['id', 'name', 'media_type', 'size', 'sha256']).executeTakeFirstOrThrow();
+    await recordChange(trx, ctx, { action: 'delete', entity: 'instance_step_file', entityId: fileId, unit, before: { step, ...file } });
+  });
+}

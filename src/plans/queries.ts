@@ -26,7 +26,7 @@ export function listPlans(db: Q, scope: string[], opts: { underPath?: string | u
   if (opts.underPath) query = query.where('p.unit_path', 'like', opts.underPath + '%');
   if (opts.status) query = query.where('p.status', '=', opts.status as 'draft');
   if (opts.q) query = query.where('p.title_folded', 'like', `%${opts.q}%`);
-  return query.orderBy('p.issued_on', sql`desc nulls first`).orderBy('p.id', 'desc').limit(opts.limit).offset(opts.offset).execute();
+  return query.orderBy('p.issued_on', (ob) => ob.desc().nullsFirst()).orderBy('p.id', 'desc').limit(opts.limit).offset(opts.offset).execute();
 }
 
 /** The chain of plans above one, nearest first (for cycle checks and the breadcrumb). */

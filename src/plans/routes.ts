@@ -9,11 +9,13 @@ import { renderPlanDocx } from './export/docx.ts';
 import { renderPlanPdf } from './export/pdf.ts';
 import { Recurrence } from './recurrence.ts';
 import { Day, PlanInput } from './schema.ts';
+import { Calendar, MyWork, NewTaskReply, OccurrenceUpdated, Plan, PlanListItem, PlanPage } from './replies.ts';
 import * as service from './service.ts';
 
 const Id = z.coerce.number().int().positive().max(2 ** 53 - 1);
-// Success bodies are described in the summaries; their schemas are still to be written (see the issue note).
-const replies = { 200: z.unknown(), 201: z.unknown(), 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody };
+const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody };
+const ok = (body: z.ZodType) => ({ 200: body, ...errors });
+const created = (body: z.ZodType) => ({ 201: body, ...errors });
 
 export function planRoutes(app: FastifyInstance, db: Kysely<DB>) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -27,21 +29,21 @@ export function planRoutes(app: FastifyInstance, db: Kysely<DB>) {
         unitId: Id.optional(), status: z.enum(['draft', 'issued', 'closed']).optional(), q: z.string().max(200).optional(),
         limit: z.coerce.number().int().min(1).max(200).default(50), offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
       }),
-      response: replies,
+      response: ok(z.array(PlanListItem)),
     },
   }, async (req) => service.listPlans(db, actorOf(req), req.query));
 
-  r.post('/api/plans', { schema: { tags, summary: 'Soạn kế hoạch (dự thảo)', body: PlanInput, response: replies } },
+  r.post('/api/plans', { schema: { tags, summary: 'Soạn kế hoạch (dự thảo)', body: PlanInput, response: created(Plan) } },
     async (req, reply) => reply.status(201).send(await service.createPlan(db, ctx(req), req.body)));
 
-  r.get('/api/plans/:id', { schema: { tags, summary: 'Kế hoạch: văn bản, nhiệm vụ, kế hoạch cấp dưới, mô hình', params: z.object({ id: Id }), response: replies } },
+  r.get('/api/plans/:id', { schema: { tags, summary: 'Kế hoạch: văn bản, nhiệm vụ, kế hoạch cấp dưới, mô hình', params: z.object({ id: Id }), response: ok(PlanPage) } },
     async (req) => service.planPage(db, actorOf(req), req.params.id));
 
-  r.put('/api/plans/:id', { schema: { tags, summary: 'Sửa dự thảo kế hoạch', params: z.object({ id: Id }), body: PlanInput, response: replies } },
+  r.put('/api/plans/:id', { schema: { tags, summary: 'Sửa dự thảo kế hoạch', params: z.object({ id: Id }), body: PlanInput, response: ok(Plan) } },
     async (req) => service.updatePlan(db, ctx(req), req.params.id, req.body));
 
   r.post('/api/plans/:id/status', {
-    schema: { tags, summary: 'Ban hành hoặc kết thúc kế hoạch', params: z.object({ id: Id }), body: z.object({ status: z.enum(['issued', 'closed']) }), response: replies },
+    schema: { tags, summary: 'Ban hành hoặc kết thúc kế hoạch', params: z.object({ id: Id }), body: z.object({ status: z.enum(['issued', 'closed']) }), response: ok(Plan) },
   }, async (req) => service.setStatus(db, ctx(req), req.params.id, req.body.status));
 
   r.post('/api/plans/:id/tasks', {
@@ -53,7 +55,7 @@ export function planRoutes(app: FastifyInstance, db: Kysely<DB>) {
         leadUnitId: z.number().int().positive(), supportUnitIds: z.array(z.number().int().positive()).max(100).optional(),
         recurrence: Recurrence, startsOn: Day.optional(), endsOn: Day.optional(),
       }),
-      response: replies,
+      response: created(NewTaskReply),
     },
   }, async (req, reply) => reply.status(201).send(await service.addTask(db, ctx(req), req.params.id, req.body)));
 
@@ -62,7 +64,7 @@ export function planRoutes(app: FastifyInstance, db: Kysely<DB>) {
       tags, summary: 'Đánh dấu một lần thực hiện nhiệm vụ là xong (kèm minh chứng) hoặc mở lại',
       params: z.object({ id: Id }),
       body: z.object({ status: z.enum(['open', 'done']), evidence: z.string().max(5000).nullish() }),
-      response: replies,
+      response: ok(OccurrenceUpdated),
     },
   }, async (req) => service.updateOccurrence(db, ctx(req), req.params.id, req.body));
 
@@ -70,7 +72,7 @@ export function planRoutes(app: FastifyInstance, db: Kysely<DB>) {
     schema: {
       tags, summary: 'Việc của tôi: quá hạn, sắp đến hạn, đã xong, trong các đơn vị được giao',
       querystring: z.object({ days: z.coerce.number().int().min(1).max(90).default(14), limit: z.coerce.number().int().min(1).max(200).default(50) }),
-      response: replies,
+      response: ok(MyWork),
     },
   }, async (req) => service.myWork(db, actorOf(req), req.query.days, req.query.limit));
 
@@ -80,7 +82,7 @@ export function planRoutes(app: FastifyInstance, db: Kysely<DB>) {
   } as const;
   for (const [format, { render, type }] of Object.entries(exports)) {
     r.get(`/api/plans/:id/export.${format}`, {
-      schema: { tags, summary: `Tải kế hoạch dạng ${format.toUpperCase()} theo thể thức Nghị định 30/2020/NĐ-CP`, params: z.object({ id: Id }), response: { 200: z.unknown(), 400: ErrorBody, 401: ErrorBody, 404: ErrorBody } },
+      schema: { tags, summary: `Tải kế hoạch dạng ${format.toUpperCase()} theo thể thức Nghị định 30/2020/NĐ-CP`, params: z.object({ id: Id }), response: { 200: z.unknown().meta({ type: 'string', format: 'binary', description: 'Tệp DOCX hoặc PDF' }), ...errors } },
     }, async (req, reply) => {
       const doc = await service.planDocument(db, actorOf(req), req.params.id);
       const file = await render(doc);
@@ -96,7 +98,7 @@ export function planRoutes(app: FastifyInstance, db: Kysely<DB>) {
     schema: {
       tags, summary: 'Lịch việc theo tháng',
       querystring: z.object({ month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Tháng có dạng YYYY-MM') }),
-      response: replies,
+      response: ok(Calendar),
     },
   }, async (req) => service.calendar(db, actorOf(req), req.query.month));
 }

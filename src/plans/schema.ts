@@ -10,7 +10,7 @@ const Section: z.ZodType<PlanSection> = z.lazy(() =>
     paragraphs: z.array(z.string().max(20_000)).max(500),
     children: z.array(Section).max(100).optional(),
   }),
-);
+).meta({ id: 'PlanSection' });
 
 /** What a caller writes of a plan; the issuing unit, status and links are set apart. */
 export const PlanInput = z.object({

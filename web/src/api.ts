@@ -147,6 +147,15 @@ export interface ModelStep {
   responsible: string | null;
   notes: string | null;
   late: boolean;
+  files: StepFile[];
+}
+
+export interface StepFile {
+  id: number;
+  name: string;
+  media_type: string;
+  size: number;
+  created_at: string;
 }
 
 export interface ModelMember {
@@ -351,7 +360,9 @@ export function setUnauthenticatedHandler(handler: (() => void) | undefined) {
 
 async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
   const headers: Record<string, string> = {};
-  if (body !== undefined) headers['content-type'] = 'application/json';
+  // A File goes as the raw body (uploads); anything else as JSON.
+  const raw = body instanceof Blob;
+  if (body !== undefined) headers['content-type'] = raw ? 'application/octet-stream' : 'application/json';
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
   let res: Response;
   try {
@@ -359,7 +370,7 @@ async function request<T>(method: string, path: string, body?: unknown): Promise
       method,
       headers,
       credentials: 'same-origin',
-      body: body === undefined ? null : JSON.stringify(body),
+      body: body === undefined ? null : raw ? body : JSON.stringify(body),
     });
   } catch {
     throw new ApiError(0, 'NETWORK', '');
@@ -422,6 +433,9 @@ export const api = {
     request<{ id: number; name: string }>('POST', '/api/models', body),
   model: (id: number) => request<ModelPage>('GET', `/api/models/${id}`),
   updateStep: (id: number, step: Step, patch: StepPatch) => request<ModelStep>('PATCH', `/api/models/${id}/steps/${step}`, patch),
+  attachStepFile: (id: number, step: Step, file: File) =>
+    request<StepFile>('POST', `/api/models/${id}/steps/${step}/files${qs({ name: file.name })}`, file),
+  removeStepFile: (id: number, step: Step, fileId: number) => request<void>('DELETE', `/api/models/${id}/steps/${step}/files/${fileId}`),
   addMember: (id: number, body: { fullName: string; role: string; position?: string | null }) => request<ModelMember>('POST', `/api/models/${id}/members`, body),
   addCommitments: (id: number, commitments: { signerKind: SignerKind; signerName: string; detail?: string | null; signedOn: string }[]) =>
     request<{ added: number }>('POST', `/api/models/${id}/commitments`, { commitments }),

@@ -1,0 +1,12 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { DB } from '../db/schema.ts';
+
+type Q = Kysely<DB> | Transaction<DB>;
+
+export const fileColumns = ['f.id', 'f.name', 'f.media_type', 'f.size', 'f.created_at'] as const;
+
+export const insertFile = (db: Q, row: { province_code: string; unit_path: string; name: string; media_type: string; size: number; sha256: string; content: Uint8Array; created_by: number }) =>
+  db.insertInto('files').values(row).returning(['id', 'name', 'media_type', 'size', 'created_at', 'sha256']).executeTakeFirstOrThrow();
+
+export const getFile = (db: Q, id: number) =>
+  db.selectFrom('files as f').select([...fileColumns, 'f.unit_path', 'f.content']).where('f.id', '=', id).executeTakeFirst();
