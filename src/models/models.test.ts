@@ -120,7 +120,7 @@ describe('model instances', () => {
   it('attaches files to a step, checked by their content, readable only within the unit\'s scope', async () => {
     const upload = (who: Client, name: string, body: Uint8Array, step = 'survey') =>
       fetch(`${server.url}/api/models/${instance.id}/steps/${step}/files?name=${encodeURIComponent(name)}`, {
-        method: 'POST', body, headers: { cookie: who.cookie, 'x-csrf-token': who.csrf, 'content-type': 'application/octet-stream' },
+        method: 'POST', body: Buffer.from(body), headers: { cookie: who.cookie, 'x-csrf-token': who.csrf, 'content-type': 'application/octet-stream' },
       });
     const files = async () => Number((await server.database.db.selectFrom('files').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
     const pdf = new TextEncoder().encode('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');

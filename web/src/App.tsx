@@ -14,6 +14,7 @@ import { MyWorkPage } from './pages/MyWork.tsx';
 import { PlanPage } from './pages/Plan.tsx';
 import { PlanEditorPage } from './pages/PlanEditor.tsx';
 import { PlansPage } from './pages/Plans.tsx';
+import { TemplateEditorPage } from './pages/TemplateEditor.tsx';
 import { UnitPage } from './pages/Unit.tsx';
 import { UnitsPage } from './pages/Units.tsx';
 import { UsersPage } from './pages/Users.tsx';
@@ -204,6 +205,12 @@ function Routes() {
   if (path === '/calendar') return <CalendarPage />;
   if (path === '/models') return <ModelsPage />;
   if (path === '/models/templates') return <TemplatesPage />;
+  if (path === '/models/templates/new') {
+    const from = Number(new URLSearchParams(window.location.search).get('from')) || undefined;
+    return can('template.write') ? <TemplateEditorPage key={from ?? 0} from={from} /> : <NotFound />;
+  }
+  const templateEdit = matchPath('/models/templates/:id/edit', path);
+  if (templateEdit) return can('template.write') ? <TemplateEditorPage key={templateEdit.id} id={Number(templateEdit.id)} /> : <NotFound />;
   if (path === '/models/new') return can('model.write') ? <NewModelPage /> : <NotFound />;
   const model = matchPath('/models/:id', path);
   if (model && /^\d+$/.test(model.id!)) return <ModelPage id={Number(model.id)} />;

@@ -110,6 +110,7 @@ export interface Template {
   is_current: boolean;
   builtin_key: string | null;
   owner_unit_id: number | null;
+  owner_path?: string | null;
   owner_name?: string | null;
   name: string;
   field: ModelField;
@@ -119,6 +120,9 @@ export interface Template {
   targets: { key: string; title: string; value: number; unit: '%' | 'count' }[];
   reports: { title: string; period: 'month' | 'quarter' | 'half_year' | 'year'; due: { day: number; month?: number } }[];
 }
+
+/** The parts a template is written with. */
+export type TemplateBody = Pick<Template, 'name' | 'field' | 'purpose' | 'steps' | 'activities' | 'targets' | 'reports'>;
 
 export interface ModelSummary {
   id: number;
@@ -428,6 +432,8 @@ export const api = {
 
   templates: () => request<Template[]>('GET', '/api/templates'),
   template: (id: number) => request<Template & { versions: { id: number; version: number; is_current: boolean }[] }>('GET', `/api/templates/${id}`),
+  createTemplate: (body: TemplateBody & { ownerUnitId: number }) => request<Template>('POST', '/api/templates', body),
+  updateTemplate: (id: number, body: TemplateBody) => request<Template>('PUT', `/api/templates/${id}`, body),
   models: (opts: { unitId?: number; templateId?: number; limit?: number; offset?: number }) => request<ModelSummary[]>('GET', '/api/models' + qs(opts)),
   createModel: (body: { templateId: number; unitId: number; startedOn: string; name?: string; planId?: number | null }) =>
     request<{ id: number; name: string }>('POST', '/api/models', body),

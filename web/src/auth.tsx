@@ -9,6 +9,8 @@ interface Auth {
   /** Reloads the session (after a password change, for instance). */
   refresh: () => Promise<void>;
   can: (permission: Permission) => boolean;
+  /** The permission on a unit, by its path: granted there or above. */
+  canAt: (permission: Permission, path: string) => boolean;
 }
 
 const AuthContext = createContext<Auth | null>(null);
@@ -48,6 +50,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       },
       refresh: async () => accept(await api.me()),
       can: (permission) => !!me?.grants.some((g) => g.permissions.includes(permission)),
+      canAt: (permission, path) => !!me?.grants.some((g) => g.permissions.includes(permission) && path.startsWith(g.unitPath)),
     }),
     [me, accept],
   );

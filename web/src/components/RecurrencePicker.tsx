@@ -38,10 +38,12 @@ interface Props {
   value: RecurrenceDraft;
   onChange: (value: RecurrenceDraft) => void;
   error?: string | undefined;
+  /** Prefix of the fields' ids, for several pickers on one page. */
+  idPrefix?: string;
 }
 
 /** When a task falls due: once by a date, daily, weekly, monthly, quarterly, six-monthly or on days of the year. */
-export function RecurrencePicker({ value: v, onChange, error }: Props) {
+export function RecurrencePicker({ value: v, onChange, error, idPrefix: p = 'r' }: Props) {
   const { t } = useI18n();
   const text = useRecurrenceText();
   const set = (patch: Partial<RecurrenceDraft>) => onChange({ ...v, ...patch });
@@ -53,8 +55,8 @@ export function RecurrencePicker({ value: v, onChange, error }: Props) {
     <fieldset className={'recurrence-picker' + (error ? ' field--invalid' : '')} data-testid="recurrence-picker">
       <legend>{t('recurrence.legend')}</legend>
       <div className="field">
-        <label htmlFor="r-freq">{t('recurrence.freq')}</label>
-        <select id="r-freq" value={v.freq} onChange={(e) => set({ freq: e.target.value as Freq, month: 1 })} data-testid="recurrence-freq">
+        <label htmlFor={`${p}-freq`}>{t('recurrence.freq')}</label>
+        <select id={`${p}-freq`} value={v.freq} onChange={(e) => set({ freq: e.target.value as Freq, month: 1 })} data-testid="recurrence-freq">
           {FREQS.map((f) => (
             <option key={f} value={f}>
               {t(`recurrence.${f}` as MessageKey)}
@@ -65,14 +67,14 @@ export function RecurrencePicker({ value: v, onChange, error }: Props) {
       <div className="recurrence-picker__parts">
         {v.freq === 'once' && (
           <div className="field">
-            <label htmlFor="r-due">{t('recurrence.due')}</label>
-            <input id="r-due" type="date" required value={v.due} onChange={(e) => set({ due: e.target.value })} data-testid="recurrence-due" />
+            <label htmlFor={`${p}-due`}>{t('recurrence.due')}</label>
+            <input id={`${p}-due`} type="date" required value={v.due} onChange={(e) => set({ due: e.target.value })} data-testid="recurrence-due" />
           </div>
         )}
         {v.freq === 'weekly' && (
           <div className="field">
-            <label htmlFor="r-weekday">{t('recurrence.weekday')}</label>
-            <select id="r-weekday" value={v.weekday} onChange={(e) => set({ weekday: Number(e.target.value) })} data-testid="recurrence-weekday">
+            <label htmlFor={`${p}-weekday`}>{t('recurrence.weekday')}</label>
+            <select id={`${p}-weekday`} value={v.weekday} onChange={(e) => set({ weekday: Number(e.target.value) })} data-testid="recurrence-weekday">
               {weekdays.map((k, i) => (
                 <option key={k} value={i + 1}>
                   {t(k)}
@@ -83,8 +85,8 @@ export function RecurrencePicker({ value: v, onChange, error }: Props) {
         )}
         {(v.freq === 'quarterly' || v.freq === 'semiannual') && (
           <div className="field">
-            <label htmlFor="r-month">{t(v.freq === 'quarterly' ? 'recurrence.monthOfQuarter' : 'recurrence.monthOfHalf')}</label>
-            <select id="r-month" value={v.month} onChange={(e) => set({ month: Number(e.target.value) })} data-testid="recurrence-month">
+            <label htmlFor={`${p}-month`}>{t(v.freq === 'quarterly' ? 'recurrence.monthOfQuarter' : 'recurrence.monthOfHalf')}</label>
+            <select id={`${p}-month`} value={v.month} onChange={(e) => set({ month: Number(e.target.value) })} data-testid="recurrence-month">
               {range(v.freq === 'quarterly' ? 3 : 6).map((m) => (
                 <option key={m} value={m}>
                   {v.freq === 'quarterly'
@@ -97,8 +99,8 @@ export function RecurrencePicker({ value: v, onChange, error }: Props) {
         )}
         {(v.freq === 'monthly' || v.freq === 'quarterly' || v.freq === 'semiannual') && (
           <div className="field field--short">
-            <label htmlFor="r-day">{t('recurrence.day')}</label>
-            <select id="r-day" value={v.day} onChange={(e) => set({ day: Number(e.target.value) })} data-testid="recurrence-day">
+            <label htmlFor={`${p}-day`}>{t('recurrence.day')}</label>
+            <select id={`${p}-day`} value={v.day} onChange={(e) => set({ day: Number(e.target.value) })} data-testid="recurrence-day">
               {range(31).map((d) => (
                 <option key={d} value={d}>
                   {d}
@@ -109,10 +111,10 @@ export function RecurrencePicker({ value: v, onChange, error }: Props) {
         )}
         {hasTime && (
           <div className="field field--short">
-            <label htmlFor="r-time">
+            <label htmlFor={`${p}-time`}>
               {t('recurrence.time')} <span className="field__optional">({t('common.optional')})</span>
             </label>
-            <input id="r-time" type="time" value={v.time} onChange={(e) => set({ time: e.target.value })} data-testid="recurrence-time" />
+            <input id={`${p}-time`} type="time" value={v.time} onChange={(e) => set({ time: e.target.value })} data-testid="recurrence-time" />
           </div>
         )}
       </div>
@@ -122,13 +124,13 @@ export function RecurrencePicker({ value: v, onChange, error }: Props) {
           <ul className="yearly__list">
             {v.dates.map((d, i) => (
               <li key={i} className="yearly__row">
-                <label className="visually-hidden" htmlFor={`r-yd-${i}`}>{t('recurrence.day')}</label>
-                <select id={`r-yd-${i}`} value={d.day} onChange={(e) => set({ dates: v.dates.map((x, j) => (j === i ? { ...x, day: Number(e.target.value) } : x)) })}>
+                <label className="visually-hidden" htmlFor={`${p}-yd-${i}`}>{t('recurrence.day')}</label>
+                <select id={`${p}-yd-${i}`} value={d.day} onChange={(e) => set({ dates: v.dates.map((x, j) => (j === i ? { ...x, day: Number(e.target.value) } : x)) })}>
                   {range(31).map((n) => <option key={n} value={n}>{n}</option>)}
                 </select>
                 <span aria-hidden="true">/</span>
-                <label className="visually-hidden" htmlFor={`r-ym-${i}`}>{t('recurrence.month')}</label>
-                <select id={`r-ym-${i}`} value={d.month} onChange={(e) => set({ dates: v.dates.map((x, j) => (j === i ? { ...x, month: Number(e.target.value) } : x)) })}>
+                <label className="visually-hidden" htmlFor={`${p}-ym-${i}`}>{t('recurrence.month')}</label>
+                <select id={`${p}-ym-${i}`} value={d.month} onChange={(e) => set({ dates: v.dates.map((x, j) => (j === i ? { ...x, month: Number(e.target.value) } : x)) })}>
                   {range(12).map((n) => <option key={n} value={n}>{t('recurrence.monthN', { n })}</option>)}
                 </select>
                 {v.dates.length > 1 && (

@@ -240,8 +240,17 @@ export function TemplatesPage() {
       <Link to="/models" className="back-link">
         ‹ {t('models.title')}
       </Link>
-      <h1 className="page__title">{t('templates.title')}</h1>
-      <p className="page__intro">{t('templates.intro')}</p>
+      <div className="page__head">
+        <div>
+          <h1 className="page__title">{t('templates.title')}</h1>
+          <p className="page__intro">{t('templates.intro')}</p>
+        </div>
+        {can('template.write') && (
+          <Link to="/models/templates/new" className="btn btn--primary" data-testid="template-new">
+            {t('templates.new')}
+          </Link>
+        )}
+      </div>
       {error != null && <LoadError error={error} retry={reload} />}
       {!data && error == null && <Loading />}
       {data && (
@@ -257,6 +266,7 @@ export function TemplatesPage() {
 
 export function TemplateCard({ template: tp, canBuild }: { template: Template; canBuild: boolean }) {
   const { t } = useI18n();
+  const { can, canAt } = useAuth();
   const num = useNumber();
   const recurrence = useRecurrenceText();
   return (
@@ -318,11 +328,23 @@ export function TemplateCard({ template: tp, canBuild }: { template: Template; c
           </>
         )}
       </details>
-      {canBuild && (
-        <Link to={`/models/new?templateId=${tp.id}`} className="btn btn--small template__build" data-testid="template-build">
-          {t('templates.build')}
-        </Link>
-      )}
+      <div className="template__actions">
+        {canBuild && (
+          <Link to={`/models/new?templateId=${tp.id}`} className="btn btn--small template__build" data-testid="template-build">
+            {t('templates.build')}
+          </Link>
+        )}
+        {can('template.write') && (
+          <Link to={`/models/templates/new?from=${tp.id}`} className="btn btn--small" data-testid="template-copy">
+            {t('templates.copy')}
+          </Link>
+        )}
+        {tp.owner_path && canAt('template.write', tp.owner_path) && (
+          <Link to={`/models/templates/${tp.id}/edit`} className="btn btn--small" data-testid="template-edit">
+            {t('templates.edit')}
+          </Link>
+        )}
+      </div>
     </li>
   );
 }
