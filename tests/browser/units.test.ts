@@ -1,48 +1,14 @@
-import { execFileSync } from 'node:child_process';
-import fs from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../support/server.ts';
-import { TEST_PASSWORD } from '../support/prepare.ts';
+import { describe, expect, it } from 'vitest';
+import { useBrowserServer } from '../support/browser.ts';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-
-let server: TestServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  // The server serves web/dist only if it exists when the app is built.
-  if (!fs.existsSync(ROOT + 'web/dist/index.html')) {
-    execFileSync('npx', ['vite', 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
-  }
-  server = await startTestServer();
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-async function logIn(context: BrowserContext, username: string, path = '/'): Promise<Page> {
-  const page = await context.newPage();
-  await page.goto(server.url + path);
-  await page.getByTestId('login-username').fill(username);
-  await page.getByTestId('login-password').fill(TEST_PASSWORD);
-  await page.getByTestId('login-submit').click();
-  await page.getByTestId('main-nav').waitFor({ state: 'attached' });
-  return page;
-}
+const app = useBrowserServer();
 
 describe('staff web app', () => {
   it('finds a pre-2025 commune by its old name and opens the unit that replaced it', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const context = await app.browser.newContext({ viewport: { width: 1280, height: 900 } });
     try {
-      const page = await logIn(context, 'quantri');
+      // The app lands on /work after log-in; this test starts on the units page.
+      const page = await app.logIn(context, 'quantri', '/units');
       await page.getByTestId('unit-search').fill('dien quan');
 
       const legacy = page.getByTestId('legacy-result').filter({ hasText: 'Xã Điện Quan' });
@@ -67,9 +33,9 @@ describe('staff web app', () => {
   });
 
   it('fits a 360 px phone: no horizontal overflow, the menu button opens the navigation', async () => {
-    const context = await browser.newContext({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
+    const context = await app.browser.newContext({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
     try {
-      const page = await logIn(context, 'canbo');
+      const page = await app.logIn(context, 'canbo', '/units');
       await page.getByTestId('unit-tree').getByText('Thôn Làng Ngần').waitFor();
       const scrollWidth = () => page.evaluate(() => document.documentElement.scrollWidth);
       expect(await scrollWidth()).toBeLessThanOrEqual(360);
@@ -98,9 +64,9 @@ describe('staff web app', () => {
   });
 
   it('switches to English and remembers the choice', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const context = await app.browser.newContext({ viewport: { width: 1280, height: 900 } });
     try {
-      const page = await logIn(context, 'lanhdao');
+      const page = await app.logIn(context, 'lanhdao');
       const nav = page.getByTestId('main-nav');
       await nav.getByRole('link', { name: 'Đơn vị' }).waitFor();
       expect(await page.evaluate(() => document.documentElement.lang)).toBe('vi');

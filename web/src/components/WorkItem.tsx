@@ -42,7 +42,7 @@ export function WorkItemCard({ item, today, onChanged, hideDate }: Props) {
   };
 
   return (
-    <li className={'work' + (late ? ' work--late' : '') + (done ? ' work--done' : '')} data-testid="work-item" data-status={item.status}>
+    <li className={'work' + (late ? ' work--late' : '') + (done ? ' work--done' : '')} data-testid="work-item" data-id={item.id} data-status={item.status}>
       <div className="work__body">
         <div className="work__main">
           <strong className="work__title">{item.title}</strong>

@@ -48,7 +48,7 @@ export function PlanPage({ id }: { id: number }) {
           </h1>
           <PlanStatusChip status={plan.status} />
         </div>
-        <p className="page__intro plan-subtitle">{plan.title}</p>
+        <p className="page__intro plan-subtitle" data-testid="plan-subtitle">{plan.title}</p>
         <dl className="facts">
           <div>
             <dt>{t('plans.unit')}</dt>

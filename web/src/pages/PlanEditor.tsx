@@ -182,7 +182,7 @@ function EditorForm({ id, draft: d, setDraft, parents }: { id?: number | undefin
   return (
     <form className="form editor" onSubmit={submit} noValidate data-testid="plan-editor">
       {general != null && <Alert kind="error" testId="editor-error">{errorText(general, t)}</Alert>}
-      {Object.keys(local).length > 0 && <Alert kind="error">{t('editor.fixFields')}</Alert>}
+      {Object.keys(local).length > 0 && <Alert kind="error" testId="editor-fix">{t('editor.fixFields')}</Alert>}
 
       <EditorPart title={t('editor.header')} hint={t('editor.headerHint')}>
         <Field label={t('plans.unit')} hint={id ? undefined : t('editor.unitHint')} error={errors.unitId}>
