@@ -1,0 +1,74 @@
+/**
+ * A commune's own model template, written in the browser from a built-in one, and evidence
+ * attached to a model's step: as an officer of Xã Thượng Hà does it.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { useBrowserServer } from '../support/browser.ts';
+
+const env = useBrowserServer();
+
+describe('model templates and step files in the staff app', () => {
+  it('copies a built-in template into the commune\'s own, and refuses an empty step with a clear error', async () => {
+    const context = await env.browser.newContext({ viewport: { width: 1280, height: 900 } });
+    try {
+      const page = await env.logIn(context, 'canbo', '/models/templates');
+      const keng = page.getByTestId('template-card').filter({ hasText: 'Tiếng kẻng bình yên' });
+      await keng.getByTestId('template-copy').click();
+      await page.getByTestId('template-name').fill('Tiếng kẻng bình yên — Thượng Hà');
+      await page.getByTestId('template-add-activity').click();
+      await page.getByTestId('template-activity-title').last().fill('Kiểm tra kẻng các thôn');
+      await page.getByTestId('template-save').click();
+
+      const mine = page.getByTestId('template-card').filter({ hasText: 'Tiếng kẻng bình yên — Thượng Hà' });
+      await mine.waitFor();
+      expect(await mine.textContent()).toContain('Mẫu của Xã Thượng Hà');
+      const saved = (await (await page.request.get(env.server.url + '/api/templates')).json()).find((t: any) => t.name === 'Tiếng kẻng bình yên — Thượng Hà');
+      expect(saved.activities.map((a: any) => a.title)).toContain('Kiểm tra kẻng các thôn');
+      expect(saved.builtin_key).toBeNull();
+
+      await mine.getByTestId('template-edit').click();
+      await page.getByTestId('template-step-title').first().fill('');
+      await page.getByTestId('template-save').click();
+      const error = page.getByTestId('template-error');
+      await error.waitFor();
+      expect(await error.textContent()).toContain('Không được để trống');
+      const after = await (await page.request.get(`${env.server.url}/api/templates/${saved.id}`)).json();
+      expect(after.steps[0].title).toBe(saved.steps[0].title);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('attaches a file to a step, lists it, and refuses a file that is not what it claims', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'step-files-'));
+    const context = await env.browser.newContext({ viewport: { width: 1280, height: 900 } });
+    try {
+      const page = await env.logIn(context, 'canbo', '/models');
+      await page.getByRole('link', { name: 'Cổng trường an toàn giao thông — Trường THCS Điện Quan' }).click();
+      const survey = page.locator('[data-step="survey"]');
+      const minutes = path.join(dir, 'Biên bản khảo sát.pdf');
+      fs.writeFileSync(minutes, '%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
+      await survey.getByTestId('step-file-input').setInputFiles(minutes);
+      const link = survey.getByTestId('step-file').filter({ hasText: 'Biên bản khảo sát.pdf' });
+      await link.waitFor();
+      const res = await page.request.get(env.server.url + (await link.getAttribute('href')));
+      expect(res.headers()['content-type']).toBe('application/pdf');
+
+      const fake = path.join(dir, 'ảnh lễ ra mắt.jpg');
+      fs.writeFileSync(fake, 'đây không phải là ảnh');
+      await survey.getByTestId('step-file-input').setInputFiles(fake);
+      const error = survey.getByTestId('step-file-error');
+      await error.waitFor();
+      expect(await error.textContent()).toContain('Chỉ nhận tệp');
+      await page.reload();
+      await survey.getByTestId('step-file').first().waitFor();
+      expect(await survey.getByTestId('step-file').allTextContents()).toEqual(['Biên bản khảo sát.pdf']);
+    } finally {
+      await context.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
