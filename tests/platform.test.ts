@@ -28,6 +28,7 @@ describe('platform', () => {
     expect(spec.paths['/api/models/{id}'].get.responses['200'].content['application/json'].schema.properties).toHaveProperty('steps');
     const refs = [...JSON.stringify(spec).matchAll(/"#\/components\/schemas\/([^"]+)"/g)].map((m) => m[1]!);
     expect(refs).toContain('TaskOccurrence');
+    expect(Object.keys(spec.paths['/api/plans/{id}/export.pdf'].get.responses['200'].content)).toEqual(['application/pdf']);
     for (const ref of new Set(refs)) expect(spec.components.schemas, ref).toHaveProperty([ref]);
     const docs = await server.anonymous().request('GET', '/api/docs/');
     expect(docs.status).toBe(200);

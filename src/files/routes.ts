@@ -20,7 +20,7 @@ export function fileRoutes(app: FastifyInstance, db: Kysely<DB>) {
   r.get('/api/files/:id', {
     schema: {
       tags: ['Tệp đính kèm'], summary: 'Tải một tệp đính kèm (trong phạm vi đơn vị được giao)', params: z.object({ id: Id }),
-      response: { 200: z.unknown().meta({ type: 'string', format: 'binary' }), 400: ErrorBody, 401: ErrorBody, 404: ErrorBody },
+      response: { 200: { description: 'Nội dung tệp, với đúng loại của nó', content: { '*/*': { schema: z.unknown().meta({ type: 'string', format: 'binary' }) } } }, 400: ErrorBody, 401: ErrorBody, 404: ErrorBody },
     },
   }, async (req, reply) => {
     const file = await readableFile(db, actorOf(req), req.params.id);

@@ -82,7 +82,7 @@ export function planRoutes(app: FastifyInstance, db: Kysely<DB>) {
   } as const;
   for (const [format, { render, type }] of Object.entries(exports)) {
     r.get(`/api/plans/:id/export.${format}`, {
-      schema: { tags, summary: `Tải kế hoạch dạng ${format.toUpperCase()} theo thể thức Nghị định 30/2020/NĐ-CP`, params: z.object({ id: Id }), response: { 200: z.unknown().meta({ type: 'string', format: 'binary', description: 'Tệp DOCX hoặc PDF' }), ...errors } },
+      schema: { tags, summary: `Tải kế hoạch dạng ${format.toUpperCase()} theo thể thức Nghị định 30/2020/NĐ-CP`, params: z.object({ id: Id }), response: { 200: { description: `Tệp ${format.toUpperCase()}`, content: { [type]: { schema: z.unknown().meta({ type: 'string', format: 'binary' }) } } }, ...errors } },
     }, async (req, reply) => {
       const doc = await service.planDocument(db, actorOf(req), req.params.id);
       const file = await render(doc);
