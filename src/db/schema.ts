@@ -239,9 +239,16 @@ export interface InstanceStepFilesTable {
   province_code: string;
 }
 
+export interface TaskOccurrenceFilesTable {
+  occurrence_id: number;
+  file_id: number;
+  province_code: string;
+}
+
 export interface DB {
   files: FilesTable;
   instance_step_files: InstanceStepFilesTable;
+  task_occurrence_files: TaskOccurrenceFilesTable;
   model_templates: ModelTemplatesTable;
   plans: PlansTable;
   model_instances: ModelInstancesTable;

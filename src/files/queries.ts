@@ -10,3 +10,6 @@ export const insertFile = (db: Q, row: { province_code: string; unit_path: strin
 
 export const getFile = (db: Q, id: number) =>
   db.selectFrom('files as f').select([...fileColumns, 'f.unit_path', 'f.content']).where('f.id', '=', id).executeTakeFirst();
+
+export const deleteFile = (db: Q, id: number) =>
+  db.deleteFrom('files').where('id', '=', id).returning(['id', 'name', 'media_type', 'size', 'sha256']).executeTakeFirstOrThrow();

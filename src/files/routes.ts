@@ -4,8 +4,9 @@ import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { actorOf } from '../auth/plugin.ts';
 import type { DB } from '../db/schema.ts';
-import { ErrorBody } from '../http/errors.ts';
-import { readableFile } from './service.ts';
+import { ErrorBody, invalid } from '../http/errors.ts';
+import { ALLOWED_KINDS, MAX_FILE_BYTES } from './content.ts';
+import { readableFile, type Upload } from './service.ts';
 
 const Id = z.coerce.number().int().positive().max(2 ** 53 - 1);
 
@@ -13,6 +14,35 @@ const Id = z.coerce.number().int().positive().max(2 ** 53 - 1);
 export function contentDisposition(kind: 'attachment' | 'inline', name: string): string {
   const ascii = name.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').replace(/[^\x20-\x7e]|["\\%]/g, '_');
   return `${kind}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
+}
+
+/** A stored file as lists show it; its bytes are at /api/files/{id}. */
+export const FileInfo = z.looseObject({
+  id: z.number(),
+  name: z.string(),
+  media_type: z.string().describe('Loại tệp theo nội dung thật của tệp'),
+  size: z.number(),
+  created_at: z.date(),
+}).meta({ id: 'FileInfo', description: 'Tải về tại /api/files/{id}' });
+
+/** The query of an upload route: the file's name, as the body carries only its bytes. */
+export const UploadQuery = z.object({ name: z.string().min(1).max(255).describe('Tên tệp') });
+export const UPLOAD_NOTE = `${ALLOWED_KINDS}; tối đa ${MAX_FILE_BYTES / 1024 / 1024} MB; nội dung tệp là thân yêu cầu`;
+
+/**
+ * Registers routes whose body is a file's raw bytes (the browser sends the File as it is, any
+ * Content-Type), up to the file size limit; the app's other routes keep taking JSON only.
+ */
+export function withUploads(app: FastifyInstance, register: (scope: FastifyInstance) => void): void {
+  app.register(async (scope) => {
+    scope.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: MAX_FILE_BYTES }, (_req, body, done) => done(null, body));
+    register(scope);
+  });
+}
+
+export function uploadOf(req: { body: unknown; query: { name: string } }): Upload {
+  if (!Buffer.isBuffer(req.body)) throw invalid('Gửi nội dung tệp làm thân yêu cầu (Content-Type: application/octet-stream)');
+  return { name: req.query.name, content: req.body };
 }
 
 export function fileRoutes(app: FastifyInstance, db: Kysely<DB>) {

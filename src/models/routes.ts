@@ -4,11 +4,11 @@ import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { DB } from '../db/schema.ts';
 import { actorOf } from '../auth/plugin.ts';
-import { ALLOWED_KINDS, MAX_FILE_BYTES } from '../files/content.ts';
-import { ErrorBody, invalid } from '../http/errors.ts';
+import { FileInfo, UPLOAD_NOTE, UploadQuery, uploadOf, withUploads } from '../files/routes.ts';
+import { ErrorBody } from '../http/errors.ts';
 import { isRealDate } from '../shared/dates.ts';
 import { STEPS, TemplateParts } from './parts.ts';
-import { Instance, InstanceListItem, InstancePage, Member, ReplicateResult, Step, StepFile, Template, TemplateWithVersions } from './schemas.ts';
+import { Instance, InstanceListItem, InstancePage, Member, ReplicateResult, Step, Template, TemplateWithVersions } from './schemas.ts';
 import * as service from './service.ts';
 
 const Id = z.coerce.number().int().positive().max(2 ** 53 - 1);
@@ -76,22 +76,12 @@ export function modelRoutes(app: FastifyInstance, db: Kysely<DB>) {
     },
   }, async (req) => service.updateStep(db, ctx(req), req.params.id, req.params.step, req.body));
 
-  // Files come as the raw request body (the browser sends the File as it is), named in ?name=.
-  app.register(async (scope) => {
-    scope.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: MAX_FILE_BYTES }, (_req, body, done) => done(null, body));
-    const s = scope.withTypeProvider<ZodTypeProvider>();
-    s.post('/api/models/:id/steps/:step/files', {
-      schema: {
-        tags, summary: `Đính kèm tệp vào một bước (${ALLOWED_KINDS}; tối đa ${MAX_FILE_BYTES / 1024 / 1024} MB): nội dung tệp là thân yêu cầu`,
-        params: z.object({ id: Id, step: z.enum(STEPS) }),
-        querystring: z.object({ name: z.string().min(1).max(255) }),
-        response: created(StepFile),
-      },
-    }, async (req, reply) => {
-      if (!Buffer.isBuffer(req.body)) throw invalid('Gửi nội dung tệp làm thân yêu cầu (Content-Type: application/octet-stream)');
-      return reply.status(201).send(await service.attachStepFile(db, ctx(req), req.params.id, req.params.step, { name: req.query.name, content: req.body }));
-    });
-  });
+  withUploads(app, (scope) => scope.withTypeProvider<ZodTypeProvider>().post('/api/models/:id/steps/:step/files', {
+    schema: {
+      tags, summary: `Đính kèm tệp vào một bước (${UPLOAD_NOTE})`,
+      params: z.object({ id: Id, step: z.enum(STEPS) }), querystring: UploadQuery, response: created(FileInfo),
+    },
+  }, async (req, reply) => reply.status(201).send(await service.attachStepFile(db, ctx(req), req.params.id, req.params.step, uploadOf(req)))));
 
   r.delete('/api/models/:id/steps/:step/files/:fileId', {
     schema: { tags, summary: 'Gỡ tệp đính kèm khỏi một bước', params: z.object({ id: Id, step: z.enum(STEPS), fileId: Id }), response: { 204: z.null(), ...errors } },

@@ -3,6 +3,7 @@
  * out. Objects are loose: a column added to a query reaches the client before it is described.
  */
 import { z } from 'zod';
+import { FileInfo } from '../files/routes.ts';
 import { STEPS, TemplateParts } from './parts.ts';
 
 const Day = z.string().describe('YYYY-MM-DD');
@@ -43,14 +44,6 @@ export const InstanceListItem = Instance.extend({
   current_step: z.enum(STEPS).nullable().describe('Bước đầu tiên chưa xong'),
 });
 
-export const StepFile = z.looseObject({
-  id: z.number(),
-  name: z.string(),
-  media_type: z.string().describe('Loại tệp theo nội dung thật của tệp'),
-  size: z.number(),
-  created_at: Timestamp,
-}).meta({ id: 'StepFile', description: 'Tải về tại /api/files/{id}' });
-
 export const Step = z.looseObject({
   id: z.number(),
   step: z.enum(STEPS),
@@ -70,7 +63,7 @@ const InstanceRef = z.object({ id: z.number(), name: z.string(), status: z.strin
 
 export const InstancePage = z.object({
   instance: Instance.extend({ template_version: z.number() }),
-  steps: z.array(Step.extend({ label: z.string(), late: z.boolean(), files: z.array(StepFile) })),
+  steps: z.array(Step.extend({ label: z.string(), late: z.boolean(), files: z.array(FileInfo) })),
   members: z.array(Member),
   commitments: z.record(z.string(), z.number()).describe('Số cam kết đã ký theo loại người ký'),
   replicatedFrom: z.object({ id: z.number(), name: z.string(), unit_name: z.string().nullable() }).nullable(),

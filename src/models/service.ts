@@ -4,7 +4,7 @@ import { allows, assertAllowed, scopeOf, type Actor } from '../access/policy.ts'
 import { recordChange, recordChanges, type Context } from '../audit/record.ts';
 import { conflict, forbidden, invalid, notFound } from '../http/errors.ts';
 import { addDays, todayVN } from '../shared/dates.ts';
-import { storeFile } from '../files/service.ts';
+import { attachFile, detachFile, type Attachment, type Upload } from '../files/service.ts';
 import { getUnit } from '../units/queries.ts';
 import { BUILTIN_TEMPLATES } from './builtin.ts';
 import { STEPS, STEP_LABELS, type Step, type TemplateParts } from './parts.ts';
@@ -365,31 +365,25 @@ export async function replicate(db: Kysely<DB>, ctx: Ctx, id: number, input: Rep
 }
 
 
-async function writableStep(db: Kysely<DB>, actor: Actor, id: number, step: Step) {
+/** A step of an instance the caller may change, as the place its files hang. */
+async function stepAttachment(db: Kysely<DB>, actor: Actor, id: number, step: Step): Promise<Attachment> {
   const m = await readableInstance(db, actor, id);
   assertAllowed(actor, 'model.write', m.unit_path);
-  const row = await db.selectFrom('instance_steps').select(['id', 'step']).where('instance_id', '=', id).where('step', '=', step).executeTakeFirst();
+  const row = await db.selectFrom('instance_steps').select('id').where('instance_id', '=', id).where('step', '=', step).executeTakeFirst();
   if (!row) throw notFound('Mô hình này không có bước đó');
-  return { m, row, unit: { id: m.unit_id, path: m.unit_path, province_code: m.province_code } };
+  const unit = { id: m.unit_id, path: m.unit_path, province_code: m.province_code };
+  return {
+    unit, entity: 'instance_step_file', about: { instance_id: id, step },
+    link: (trx, fileId) => trx.insertInto('instance_step_files').values({ step_id: row.id, file_id: fileId, province_code: unit.province_code }).execute(),
+    unlink: async (trx, fileId) => !!(await trx.deleteFrom('instance_step_files').where('step_id', '=', row.id).where('file_id', '=', fileId).returning('file_id').executeTakeFirst()),
+  };
 }
 
 /** Attaches a file (minutes, decision, photo, signed list) to a step of an instance. */
-export async function attachStepFile(db: Kysely<DB>, ctx: Ctx, id: number, step: Step, upload: { name: string; content: Uint8Array }) {
-  const { row, unit } = await writableStep(db, ctx.actor, id, step);
-  return db.transaction().execute(async (trx) => {
-    const file = await storeFile(trx, ctx.actor, unit, upload);
-    await trx.insertInto('instance_step_files').values({ step_id: row.id, file_id: file.id, province_code: unit.province_code }).execute();
-    await recordChange(trx, ctx, { action: 'create', entity: 'instance_step_file', entityId: file.id, unit, after: { ...file, step } });
-    return file;
-  });
+export async function attachStepFile(db: Kysely<DB>, ctx: Ctx, id: number, step: Step, upload: Upload) {
+  return attachFile(db, ctx, await stepAttachment(db, ctx.actor, id, step), upload);
 }
 
 export async function removeStepFile(db: Kysely<DB>, ctx: Ctx, id: number, step: Step, fileId: number) {
-  const { row, unit } = await writableStep(db, ctx.actor, id, step);
-  return db.transaction().execute(async (trx) => {
-    const link = await trx.deleteFrom('instance_step_files').where('step_id', '=', row.id).where('file_id', '=', fileId).returning('file_id').executeTakeFirst();
-    if (!link) throw notFound('Bước này không có tệp đó');
-    const file = await trx.deleteFrom('files').where('id', '=', fileId).returning(['id', 'name', 'media_type', 'size', 'sha256']).executeTakeFirstOrThrow();
-    await recordChange(trx, ctx, { action: 'delete', entity: 'instance_step_file', entityId: fileId, unit, before: { step, ...file } });
-  });
+  return detachFile(db, ctx, await stepAttachment(db, ctx.actor, id, step), fileId);
 }

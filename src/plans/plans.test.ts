@@ -157,6 +157,26 @@ describe('my work and the calendar', () => {
     expect((await other.patch(`/api/occurrences/${first.id}`, { status: 'open' })).status).toBe(404);
   });
 
+  it('keeps evidence files on an occurrence, for those who may tick it off', async () => {
+    const work = (await officer.get('/api/my-work?days=7')).body;
+    const item = work.overdue[0] ?? work.due[0];
+    const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
+    const res = await officer.upload(`/api/occurrences/${item.id}/files`, 'băng rôn tuyên truyền.jpg', png);
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject({ name: 'băng rôn tuyên truyền.jpg', media_type: 'image/png', size: png.length }); // the bytes decide the type
+    const listed = [...(await officer.get('/api/my-work?days=7')).body.overdue, ...(await officer.get('/api/my-work?days=7')).body.due].find((o: any) => o.id === item.id);
+    expect(listed.files).toEqual([expect.objectContaining({ id: res.body.id, name: 'băng rôn tuyên truyền.jpg' })]);
+    const month = (await officer.get(`/api/calendar?month=${item.due_on.slice(0, 7)}`)).body.days[item.due_on];
+    expect(month.find((o: any) => o.id === item.id).files).toHaveLength(1);
+
+    const viewer = await server.login('xem');
+    expect((await viewer.upload(`/api/occurrences/${item.id}/files`, 'a.png', png)).status).toBe(403);
+    expect((await officer.upload(`/api/occurrences/${item.id}/files`, 'a.png', new TextEncoder().encode('<script>alert(1)</script>'))).status).toBe(400);
+    expect((await officer.upload('/api/occurrences/999999999/files', 'a.png', png)).status).toBe(404);
+    expect((await officer.delete(`/api/occurrences/${item.id}/files/${res.body.id}`)).status).toBe(204);
+    expect((await officer.get(`/api/files/${res.body.id}`)).status).toBe(404);
+  });
+
   it('lays the month out by day', async () => {
     const res = await officer.get('/api/calendar?month=2024-05');
     expect(res.status).toBe(200);

@@ -1,6 +1,7 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import { inScope } from '../access/policy.ts';
+import { fileColumns } from '../files/queries.ts';
 
 type Q = Kysely<DB> | Transaction<DB>;
 
@@ -114,3 +115,15 @@ export const getOccurrence = (db: Q, id: number) =>
     .select(['o.id', 'o.task_id', 'o.unit_path', 'o.province_code', 'o.due_on', 'o.status', 'o.evidence', 'o.done_at', 't.lead_unit_id'])
     .where('o.id', '=', id)
     .executeTakeFirst();
+
+/** The evidence files of these occurrences, oldest first. */
+export const filesOfOccurrences = (db: Q, ids: number[]) =>
+  ids.length === 0
+    ? Promise.resolve([])
+    : db
+      .selectFrom('task_occurrence_files as of')
+      .innerJoin('files as f', 'f.id', 'of.file_id')
+      .select(['of.occurrence_id', ...fileColumns])
+      .where('of.occurrence_id', 'in', ids)
+      .orderBy('f.id')
+      .execute();

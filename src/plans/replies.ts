@@ -3,6 +3,7 @@
  * out. Objects are loose: a column added to a query reaches the client before it is described.
  */
 import { z } from 'zod';
+import { FileInfo } from '../files/routes.ts';
 import { Recurrence } from './recurrence.ts';
 import { PlanInput } from './schema.ts';
 
@@ -78,6 +79,7 @@ export const Occurrence = z.looseObject({
   plan_number: z.string().nullable(),
   plan_symbol: z.string(),
   lead_unit_name: z.string(),
+  files: z.array(FileInfo).describe('Tệp minh chứng'),
 }).meta({ id: 'TaskOccurrence' });
 
 export const OccurrenceUpdated = z.looseObject({ id: z.number(), task_id: z.number(), due_on: Day, status: OccurrenceStatus, evidence: z.string().nullable(), done_at: z.date().nullable() });

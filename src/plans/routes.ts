@@ -4,6 +4,7 @@ import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { DB } from '../db/schema.ts';
 import { actorOf } from '../auth/plugin.ts';
+import { FileInfo, UPLOAD_NOTE, UploadQuery, uploadOf, withUploads } from '../files/routes.ts';
 import { ErrorBody } from '../http/errors.ts';
 import { renderPlanDocx } from './export/docx.ts';
 import { renderPlanPdf } from './export/pdf.ts';
@@ -67,6 +68,20 @@ export function planRoutes(app: FastifyInstance, db: Kysely<DB>) {
       response: ok(OccurrenceUpdated),
     },
   }, async (req) => service.updateOccurrence(db, ctx(req), req.params.id, req.body));
+
+  withUploads(app, (scope) => scope.withTypeProvider<ZodTypeProvider>().post('/api/occurrences/:id/files', {
+    schema: {
+      tags, summary: `Đính kèm minh chứng vào một lần thực hiện nhiệm vụ (${UPLOAD_NOTE})`,
+      params: z.object({ id: Id }), querystring: UploadQuery, response: created(FileInfo),
+    },
+  }, async (req, reply) => reply.status(201).send(await service.attachOccurrenceFile(db, ctx(req), req.params.id, uploadOf(req)))));
+
+  r.delete('/api/occurrences/:id/files/:fileId', {
+    schema: { tags, summary: 'Gỡ tệp minh chứng', params: z.object({ id: Id, fileId: Id }), response: { 204: z.null(), ...errors } },
+  }, async (req, reply) => {
+    await service.removeOccurrenceFile(db, ctx(req), req.params.id, req.params.fileId);
+    return reply.status(204).send(null);
+  });
 
   r.get('/api/my-work', {
     schema: {

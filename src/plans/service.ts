@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import { allows, assertAllowed, scopeOf, type Actor } from '../access/policy.ts';
 import { recordChange, type Context } from '../audit/record.ts';
+import { attachFile, detachFile, type Attachment, type Upload } from '../files/service.ts';
 import { conflict, invalid, notFound } from '../http/errors.ts';
 import { addDays, lastDayOfMonth, todayVN } from '../shared/dates.ts';
 import { fold } from '../shared/text.ts';
@@ -225,16 +226,45 @@ export async function updateOccurrence(db: Kysely<DB>, ctx: Ctx, id: number, pat
   });
 }
 
+/** Each occurrence with its evidence files. */
+async function withFiles<T extends { id: number }>(db: Kysely<DB>, rows: T[]) {
+  const files = await q.filesOfOccurrences(db, rows.map((r) => r.id));
+  return rows.map((r) => ({ ...r, files: files.filter((f) => f.occurrence_id === r.id).map(({ occurrence_id: _, ...f }) => f) }));
+}
+
 export async function myWork(db: Kysely<DB>, actor: Actor, days: number, limit: number) {
   const today = todayVN();
-  return { today, ...(await q.myWork(db, scopeOf(actor, 'unit.read'), today, addDays(today, days), limit)) };
+  const work = await q.myWork(db, scopeOf(actor, 'unit.read'), today, addDays(today, days), limit);
+  const [overdue, due, done] = await Promise.all([withFiles(db, work.overdue), withFiles(db, work.due), withFiles(db, work.done)]);
+  return { today, overdue, due, done, counts: work.counts };
 }
 
 export async function calendar(db: Kysely<DB>, actor: Actor, month: string) {
   const from = `${month}-01`;
   const to = lastDayOfMonth(month);
-  const rows = await q.calendar(db, scopeOf(actor, 'unit.read'), from, to);
+  const rows = await withFiles(db, await q.calendar(db, scopeOf(actor, 'unit.read'), from, to));
   const days: Record<string, typeof rows> = {};
   for (const r of rows) (days[r.due_on] ??= []).push(r);
   return { month, from, to, days };
+}
+
+/** An occurrence the caller may update, as the place its evidence hangs. */
+async function occurrenceAttachment(db: Kysely<DB>, actor: Actor, id: number): Promise<Attachment> {
+  const o = await q.getOccurrence(db, id);
+  if (!o || !allows(actor, 'unit.read', o.unit_path)) throw notFound('Không tìm thấy việc cần làm');
+  assertAllowed(actor, 'task.update', o.unit_path);
+  return {
+    unit: { id: o.lead_unit_id, path: o.unit_path, province_code: o.province_code }, entity: 'task_occurrence_file', about: { occurrence_id: id, task_id: o.task_id },
+    link: (trx, fileId) => trx.insertInto('task_occurrence_files').values({ occurrence_id: id, file_id: fileId, province_code: o.province_code }).execute(),
+    unlink: async (trx, fileId) => !!(await trx.deleteFrom('task_occurrence_files').where('occurrence_id', '=', id).where('file_id', '=', fileId).returning('file_id').executeTakeFirst()),
+  };
+}
+
+/** Evidence of a task done: a photo of the banner, the minutes of the meeting. */
+export async function attachOccurrenceFile(db: Kysely<DB>, ctx: Ctx, id: number, upload: Upload) {
+  return attachFile(db, ctx, await occurrenceAttachment(db, ctx.actor, id), upload);
+}
+
+export async function removeOccurrenceFile(db: Kysely<DB>, ctx: Ctx, id: number, fileId: number) {
+  return detachFile(db, ctx, await occurrenceAttachment(db, ctx.actor, id), fileId);
 }

@@ -42,6 +42,18 @@ export class Client {
   patch = <T = any>(path: string, body?: unknown) => this.request<T>('PATCH', path, body ?? {});
   delete = <T = any>(path: string) => this.request<T>('DELETE', path);
 
+  /** Sends a file's raw bytes, named in ?name=, as the web app does. */
+  async upload<T = any>(path: string, name: string, bytes: Uint8Array): Promise<Response<T>> {
+    const sep = path.includes('?') ? '&' : '?';
+    const res = await fetch(`${this.base}${path}${sep}name=${encodeURIComponent(name)}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/octet-stream', ...(this.cookie && { cookie: this.cookie }), ...(this.csrf && { 'x-csrf-token': this.csrf }) },
+      body: Buffer.from(bytes),
+      signal: AbortSignal.timeout(this.timeoutMs),
+    });
+    return { status: res.status, body: (await res.json()) as T, headers: res.headers };
+  }
+
   /** A GET that must answer 200. */
   async ok<T = any>(path: string): Promise<T> {
     const res = await this.get<T>(path);

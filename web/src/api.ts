@@ -151,10 +151,11 @@ export interface ModelStep {
   responsible: string | null;
   notes: string | null;
   late: boolean;
-  files: StepFile[];
+  files: StoredFile[];
 }
 
-export interface StepFile {
+/** A file kept with a record; its bytes are at /api/files/:id. */
+export interface StoredFile {
   id: number;
   name: string;
   media_type: string;
@@ -310,6 +311,7 @@ export interface WorkItem {
   plan_number: string | null;
   plan_symbol: string;
   lead_unit_name: string;
+  files: StoredFile[];
 }
 
 export interface MyWork {
@@ -440,8 +442,10 @@ export const api = {
   model: (id: number) => request<ModelPage>('GET', `/api/models/${id}`),
   updateStep: (id: number, step: Step, patch: StepPatch) => request<ModelStep>('PATCH', `/api/models/${id}/steps/${step}`, patch),
   attachStepFile: (id: number, step: Step, file: File) =>
-    request<StepFile>('POST', `/api/models/${id}/steps/${step}/files${qs({ name: file.name })}`, file),
+    request<StoredFile>('POST', `/api/models/${id}/steps/${step}/files${qs({ name: file.name })}`, file),
   removeStepFile: (id: number, step: Step, fileId: number) => request<void>('DELETE', `/api/models/${id}/steps/${step}/files/${fileId}`),
+  attachOccurrenceFile: (id: number, file: File) => request<StoredFile>('POST', `/api/occurrences/${id}/files${qs({ name: file.name })}`, file),
+  removeOccurrenceFile: (id: number, fileId: number) => request<void>('DELETE', `/api/occurrences/${id}/files/${fileId}`),
   addMember: (id: number, body: { fullName: string; role: string; position?: string | null }) => request<ModelMember>('POST', `/api/models/${id}/members`, body),
   addCommitments: (id: number, commitments: { signerKind: SignerKind; signerName: string; detail?: string | null; signedOn: string }[]) =>
     request<{ added: number }>('POST', `/api/models/${id}/commitments`, { commitments }),

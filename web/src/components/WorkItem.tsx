@@ -2,6 +2,7 @@ import { useId, useState } from 'react';
 import { api, type WorkItem } from '../api.ts';
 import { useAuth } from '../auth.tsx';
 import { useI18n } from '../i18n.tsx';
+import { Attachments } from './Attachments.tsx';
 import { Link } from '../router.tsx';
 import { Alert, errorText, useDateTime } from '../ui.tsx';
 import { daysBetween, formatDay, usePlanNumber } from '../work.tsx';
@@ -68,6 +69,8 @@ export function WorkItemCard({ item, today, onChanged, hideDate }: Props) {
           {item.evidence && <span className="work__note">“{item.evidence}”</span>}
         </p>
       )}
+      {/* Files are added with the note, before ticking off; otherwise they are only listed. */}
+      {!(can('task.update') && !done && noteOpen) && <Attachments files={item.files} testId="work-files" />}
       {error != null && <Alert kind="error">{errorText(error, t)}</Alert>}
       {can('task.update') && (
         <div className="work__actions">
@@ -81,6 +84,12 @@ export function WorkItemCard({ item, today, onChanged, hideDate }: Props) {
                 data-testid="work-evidence" onChange={(e) => setNote(e.target.value)}
               />
             </div>
+          )}
+          {!done && noteOpen && (
+            <Attachments
+              files={item.files} testId="work-files"
+              write={{ attach: (file) => api.attachOccurrenceFile(item.id, file), remove: (f) => api.removeOccurrenceFile(item.id, f.id), onChanged }}
+            />
           )}
           {!done ? (
             <div className="work__buttons">

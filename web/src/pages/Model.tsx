@@ -1,7 +1,8 @@
-import { useEffect, useId, useRef, useState, type ChangeEvent, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import {
-  api, ApiError, SIGNER_KINDS, type ModelPage as ModelPageData, type ModelStep, type ReplicaKind, type ReplicateResult, type SignerKind, type StepFile,
+  api, ApiError, SIGNER_KINDS, type ModelPage as ModelPageData, type ModelStep, type ReplicaKind, type ReplicateResult, type SignerKind,
 } from '../api.ts';
+import { Attachments } from '../components/Attachments.tsx';
 import { UnitPicker, type PickedUnit } from '../components/UnitPicker.tsx';
 import { useI18n, useNumber, type MessageKey } from '../i18n.tsx';
 import { Link } from '../router.tsx';
@@ -164,7 +165,10 @@ function Lifecycle({ data, onSaved }: { data: ModelPageData; onSaved: () => void
                   )}
                 </dl>
                 {s.notes && <p className="stepper__notes">{s.notes}</p>}
-                <StepFiles modelId={data.instance.id} step={s} canWrite={data.canWrite} onChanged={onSaved} />
+                <Attachments
+                  files={s.files} testId="step-files"
+                  write={data.canWrite ? { attach: (file) => api.attachStepFile(data.instance.id, s.step, file), remove: (f) => api.removeStepFile(data.instance.id, s.step, f.id), onChanged: onSaved } : undefined}
+                />
                 {data.canWrite && editing !== s.step && (
                   <button type="button" className="btn btn--small" onClick={() => setEditing(s.step)} data-testid="edit-step">
                     {t('models.editStep')}
@@ -185,74 +189,6 @@ function Lifecycle({ data, onSaved }: { data: ModelPageData; onSaved: () => void
         })}
       </ol>
     </section>
-  );
-}
-
-const fileSize = (bytes: number) => (bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024))} KB` : `${(bytes / 1024 / 1024).toFixed(1).replace('.', ',')} MB`);
-
-/** Minutes, decisions, photos and signed lists kept with the step they prove. */
-function StepFiles({ modelId, step, canWrite, onChanged }: { modelId: number; step: ModelStep; canWrite: boolean; onChanged: () => void }) {
-  const { t } = useI18n();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const inputId = useId();
-  if (!canWrite && step.files.length === 0) return null;
-
-  const run = async (action: () => Promise<unknown>) => {
-    setBusy(true);
-    setError(null);
-    try {
-      await action();
-      onChanged();
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
-  };
-  const attach = (e: ChangeEvent<HTMLInputElement>) => {
-    const file = e.target.files?.[0];
-    e.target.value = '';
-    if (file) void run(() => api.attachStepFile(modelId, step.step, file));
-  };
-  const remove = (f: StepFile) => {
-    if (window.confirm(t('models.removeFileConfirm', { name: f.name }))) void run(() => api.removeStepFile(modelId, step.step, f.id));
-  };
-
-  return (
-    <div className="step-files" data-testid="step-files">
-      {step.files.length > 0 && (
-        <ul className="step-files__list" aria-label={t('models.files')}>
-          {step.files.map((f) => (
-            <li key={f.id} className="step-files__item">
-              <a href={`/api/files/${f.id}`} target="_blank" rel="noopener" data-testid="step-file">
-                {f.name}
-              </a>
-              <span className="muted"> · {fileSize(f.size)}</span>
-              {canWrite && (
-                <button type="button" className="btn btn--link btn--small" disabled={busy} aria-label={t('models.fileRemove', { name: f.name })} onClick={() => remove(f)}>
-                  {t('models.removeFile')}
-                </button>
-              )}
-            </li>
-          ))}
-        </ul>
-      )}
-      {canWrite && (
-        <div className="step-files__add">
-          <input id={inputId} type="file" className="visually-hidden" accept=".pdf,.jpg,.jpeg,.png,.webp,.docx,.xlsx" onChange={attach} disabled={busy} data-testid="step-file-input" />
-          <label htmlFor={inputId} className={'btn btn--small' + (busy ? ' btn--disabled' : '')}>
-            {busy ? t('models.attaching') : t('models.attach')}
-          </label>
-          <span className="muted step-files__hint">{t('models.attachHint')}</span>
-        </div>
-      )}
-      {error != null && (
-        <Alert kind="error" testId="step-file-error">
-          {errorText(error, t)}
-        </Alert>
-      )}
-    </div>
   );
 }
 

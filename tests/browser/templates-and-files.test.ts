@@ -1,6 +1,6 @@
 /**
  * A commune's own model template, written in the browser from a built-in one, and evidence
- * attached to a model's step: as an officer of Xã Thượng Hà does it.
+ * attached to a model's step and to a task on "Việc của tôi": as an officer of Xã Thượng Hà does it.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -51,21 +51,43 @@ describe('model templates and step files in the staff app', () => {
       const survey = page.locator('[data-step="survey"]');
       const minutes = path.join(dir, 'Biên bản khảo sát.pdf');
       fs.writeFileSync(minutes, '%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
-      await survey.getByTestId('step-file-input').setInputFiles(minutes);
-      const link = survey.getByTestId('step-file').filter({ hasText: 'Biên bản khảo sát.pdf' });
+      await survey.getByTestId('attachment-input').setInputFiles(minutes);
+      const link = survey.getByTestId('attachment').filter({ hasText: 'Biên bản khảo sát.pdf' });
       await link.waitFor();
       const res = await page.request.get(env.server.url + (await link.getAttribute('href')));
       expect(res.headers()['content-type']).toBe('application/pdf');
 
       const fake = path.join(dir, 'ảnh lễ ra mắt.jpg');
       fs.writeFileSync(fake, 'đây không phải là ảnh');
-      await survey.getByTestId('step-file-input').setInputFiles(fake);
-      const error = survey.getByTestId('step-file-error');
+      await survey.getByTestId('attachment-input').setInputFiles(fake);
+      const error = survey.getByTestId('attachment-error');
       await error.waitFor();
       expect(await error.textContent()).toContain('Chỉ nhận tệp');
       await page.reload();
-      await survey.getByTestId('step-file').first().waitFor();
-      expect(await survey.getByTestId('step-file').allTextContents()).toEqual(['Biên bản khảo sát.pdf']);
+      await survey.getByTestId('attachment').first().waitFor();
+      expect(await survey.getByTestId('attachment').allTextContents()).toEqual(['Biên bản khảo sát.pdf']);
+    } finally {
+      await context.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('attaches a photo as evidence to a task on "Việc của tôi"', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'work-files-'));
+    const context = await env.browser.newContext({ viewport: { width: 390, height: 844 } });
+    try {
+      const page = await env.logIn(context, 'canbo', '/work');
+      const item = page.getByTestId('work-item').first();
+      const id = await item.getAttribute('data-id');
+      const photo = path.join(dir, 'băng rôn.png');
+      fs.writeFileSync(photo, Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64'));
+      await item.getByTestId('work-add-note').click();
+      await item.getByTestId('attachment-input').setInputFiles(photo);
+      const same = page.locator(`[data-testid="work-item"][data-id="${id}"]`);
+      await same.getByTestId('attachment').filter({ hasText: 'băng rôn.png' }).waitFor();
+      const work = await (await page.request.get(env.server.url + '/api/my-work')).json();
+      const saved = [...work.overdue, ...work.due].find((o: any) => String(o.id) === id);
+      expect(saved.files.map((f: any) => [f.name, f.media_type])).toEqual([['băng rôn.png', 'image/png']]);
     } finally {
       await context.close();
       fs.rmSync(dir, { recursive: true, force: true });

@@ -1,0 +1,84 @@
+import { useId, useState, type ChangeEvent } from 'react';
+import type { StoredFile } from '../api.ts';
+import { useI18n } from '../i18n.tsx';
+import { Alert, errorText } from '../ui.tsx';
+
+const fileSize = (bytes: number) => (bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024))} KB` : `${(bytes / 1024 / 1024).toFixed(1).replace('.', ',')} MB`);
+
+interface Props {
+  files: StoredFile[];
+  /** Given to those who may attach and remove files; without them the list is read-only. */
+  write?: {
+    attach: (file: File) => Promise<unknown>;
+    remove: (file: StoredFile) => Promise<unknown>;
+    /** Called after a file was attached or removed, to reload the owner. */
+    onChanged: () => void;
+  } | undefined;
+  testId?: string;
+}
+
+/** Files kept with what they prove (a step's minutes, a task's photo): list, attach, remove. */
+export function Attachments({ files, write, testId = 'attachments' }: Props) {
+  const { t } = useI18n();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const inputId = useId();
+  if (!write && files.length === 0) return null;
+
+  const run = async (action: () => Promise<unknown>) => {
+    setBusy(true);
+    setError(null);
+    try {
+      await action();
+      write?.onChanged();
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const picked = (e: ChangeEvent<HTMLInputElement>) => {
+    const file = e.target.files?.[0];
+    e.target.value = '';
+    if (file && write) void run(() => write.attach(file));
+  };
+  const confirmRemove = (f: StoredFile) => {
+    if (write && window.confirm(t('files.removeConfirm', { name: f.name }))) void run(() => write.remove(f));
+  };
+
+  return (
+    <div className="attachments" data-testid={testId}>
+      {files.length > 0 && (
+        <ul className="attachments__list" aria-label={t('files.title')}>
+          {files.map((f) => (
+            <li key={f.id} className="attachments__item">
+              <a href={`/api/files/${f.id}`} target="_blank" rel="noopener" data-testid="attachment">
+                {f.name}
+              </a>
+              <span className="muted"> · {fileSize(f.size)}</span>
+              {write && (
+                <button type="button" className="btn btn--link btn--small" disabled={busy} aria-label={t('files.removeNamed', { name: f.name })} onClick={() => confirmRemove(f)}>
+                  {t('files.remove')}
+                </button>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+      {write && (
+        <div className="attachments__add">
+          <input id={inputId} type="file" className="visually-hidden" accept=".pdf,.jpg,.jpeg,.png,.webp,.docx,.xlsx" onChange={picked} disabled={busy} data-testid="attachment-input" />
+          <label htmlFor={inputId} className={'btn btn--small' + (busy ? ' btn--disabled' : '')}>
+            {busy ? t('files.uploading') : t('files.attach')}
+          </label>
+          <span className="muted attachments__hint">{t('files.hint')}</span>
+        </div>
+      )}
+      {error != null && (
+        <Alert kind="error" testId="attachment-error">
+          {errorText(error, t)}
+        </Alert>
+      )}
+    </div>
+  );
+}
