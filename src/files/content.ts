@@ -6,6 +6,7 @@ import { fileTypeFromBuffer } from 'file-type';
 import { invalid } from '../http/errors.ts';
 
 export const MAX_FILE_BYTES = 10 * 1024 * 1024;
+export const TOO_LARGE = `Tệp lớn hơn ${MAX_FILE_BYTES / 1024 / 1024} MB, hãy gửi tệp nhỏ hơn`;
 
 /** Evidence of the plans' steps: scans, photos, minutes and lists. */
 const ALLOWED: Record<string, string> = {
@@ -19,21 +20,32 @@ const ALLOWED: Record<string, string> = {
 
 export const ALLOWED_KINDS = Object.values(ALLOWED).join(', ');
 
-/** A file name safe to store and to show: no folders, no control characters, at most 255 characters. */
+/**
+ * A file name safe to store and to show: no folders, no control or direction-changing characters
+ * (which can disguise "anh\u202efdp.exe"), at most 255 characters.
+ */
 export function cleanName(name: string): string {
-  // eslint-disable-next-line no-control-regex
-  const base = name.normalize('NFC').split(/[\\/]/).pop()!.replace(/[\u0000-\u001f\u007f]/g, '').trim();
+  const base = name.normalize('NFC').split(/[\\/]/).pop()!.replace(/[\p{Cc}\p{Cf}]/gu, '').trim();
   if (!base || base === '.' || base === '..') throw invalid('Tên tệp không hợp lệ', [{ path: 'name', message: 'Không hợp lệ' }]);
   return base.slice(-255);
 }
 
-/** The media type the bytes really are, or a clear refusal. */
-export async function mediaTypeOf(content: Uint8Array): Promise<string> {
+/** The name with the extension of what the file really is: a PNG called "anh.jpg" is kept as "anh.png". */
+export function withExtension(name: string, ext: string): string {
+  const dot = name.lastIndexOf('.');
+  const stem = dot > 0 ? name.slice(0, dot) : name;
+  const own = dot > 0 ? name.slice(dot + 1).toLowerCase() : '';
+  if (own === ext || (ext === 'jpg' && own === 'jpeg')) return name;
+  return `${stem.slice(0, 250)}.${ext}`;
+}
+
+/** The media type and extension the bytes really are, or a clear refusal. */
+export async function fileTypeOf(content: Uint8Array): Promise<{ mediaType: string; ext: string }> {
   if (content.length === 0) throw invalid('Tệp trống', [{ path: 'file', message: 'Trống' }]);
-  if (content.length > MAX_FILE_BYTES) throw invalid(`Tệp lớn hơn ${MAX_FILE_BYTES / 1024 / 1024} MB`, [{ path: 'file', message: 'Quá lớn' }]);
+  if (content.length > MAX_FILE_BYTES) throw invalid(TOO_LARGE, [{ path: 'file', message: 'Quá lớn' }]);
   const found = await fileTypeFromBuffer(content);
   if (!found || !ALLOWED[found.mime]) {
     throw invalid(`Chỉ nhận tệp ${ALLOWED_KINDS}; nội dung tệp này không phải một trong các loại đó`, [{ path: 'file', message: 'Loại tệp không được nhận' }]);
   }
-  return found.mime;
+  return { mediaType: found.mime, ext: found.ext };
 }

@@ -9,7 +9,9 @@ export const insertFile = (db: Q, row: { province_code: string; unit_path: strin
   db.insertInto('files').values(row).returning(['id', 'name', 'media_type', 'size', 'created_at', 'sha256']).executeTakeFirstOrThrow();
 
 export const getFile = (db: Q, id: number) =>
-  db.selectFrom('files as f').select([...fileColumns, 'f.unit_path', 'f.content']).where('f.id', '=', id).executeTakeFirst();
+  db.selectFrom('files as f').select([...fileColumns, 'f.unit_path', 'f.sha256']).where('f.id', '=', id).executeTakeFirst();
+
+export const fileContent = (db: Q, id: number) => db.selectFrom('files').select('content').where('id', '=', id).executeTakeFirstOrThrow();
 
 export const deleteFile = (db: Q, id: number) =>
   db.deleteFrom('files').where('id', '=', id).returning(['id', 'name', 'media_type', 'size', 'sha256']).executeTakeFirstOrThrow();

@@ -4,16 +4,18 @@ import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { actorOf } from '../auth/plugin.ts';
 import type { DB } from '../db/schema.ts';
-import { ErrorBody, invalid } from '../http/errors.ts';
-import { ALLOWED_KINDS, MAX_FILE_BYTES } from './content.ts';
+import { AppError, invalid } from '../http/errors.ts';
+import { binary, Id } from '../http/replies.ts';
+import { ALLOWED_KINDS, MAX_FILE_BYTES, TOO_LARGE } from './content.ts';
 import { readableFile, type Upload } from './service.ts';
 
-const Id = z.coerce.number().int().positive().max(2 ** 53 - 1);
 
 /** "biên bản khảo sát.pdf" in a header that only takes ASCII: a plain fallback and the UTF-8 name (RFC 6266). */
 export function contentDisposition(kind: 'attachment' | 'inline', name: string): string {
   const ascii = name.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').replace(/[^\x20-\x7e]|["\\%]/g, '_');
-  return `${kind}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
+  // RFC 5987 leaves only letters, digits and !#$&+-.^_`|~ unencoded; encodeURIComponent keeps '()* too.
+  const utf8 = encodeURIComponent(name).replace(/['()*]/g, (c) => '%' + c.charCodeAt(0).toString(16).toUpperCase());
+  return `${kind}; filename="${ascii}"; filename*=UTF-8''${utf8}`;
 }
 
 /** A stored file as lists show it; its bytes are at /api/files/{id}. */
@@ -36,6 +38,10 @@ export const UPLOAD_NOTE = `${ALLOWED_KINDS}; tối đa ${MAX_FILE_BYTES / 1024 
 export function withUploads(app: FastifyInstance, register: (scope: FastifyInstance) => void): void {
   app.register(async (scope) => {
     scope.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: MAX_FILE_BYTES }, (_req, body, done) => done(null, body));
+    // Refused before a byte of the body is read, with the limit in the message.
+    scope.addHook('onRequest', async (req) => {
+      if (Number(req.headers['content-length']) > MAX_FILE_BYTES) throw new AppError(413, 'TOO_LARGE', TOO_LARGE, [{ path: 'file', message: 'Quá lớn' }]);
+    });
     register(scope);
   });
 }
@@ -50,18 +56,20 @@ export function fileRoutes(app: FastifyInstance, db: Kysely<DB>) {
   r.get('/api/files/:id', {
     schema: {
       tags: ['Tệp đính kèm'], summary: 'Tải một tệp đính kèm (trong phạm vi đơn vị được giao)', params: z.object({ id: Id }),
-      response: { 200: { description: 'Nội dung tệp, với đúng loại của nó', content: { '*/*': { schema: z.unknown().meta({ type: 'string', format: 'binary' }) } } }, 400: ErrorBody, 401: ErrorBody, 404: ErrorBody },
+      response: binary('Nội dung tệp, với đúng loại của nó', '*/*'),
     },
   }, async (req, reply) => {
     const file = await readableFile(db, actorOf(req), req.params.id);
-    // Images open in the browser; everything else downloads. nosniff keeps the browser to the checked type.
-    const kind = file.media_type.startsWith('image/') || file.media_type === 'application/pdf' ? 'inline' : 'attachment';
-    return reply
+    // Photos open in the browser, in a sandbox; documents download (a sandbox would stop the PDF
+    // viewer). nosniff holds the browser to the checked type; nothing stays in the cache of a
+    // shared commune computer once the file is removed or the grant revoked.
+    const image = file.media_type.startsWith('image/');
+    reply
       .type(file.media_type)
-      .header('content-disposition', contentDisposition(kind, file.name))
+      .header('content-disposition', contentDisposition(image ? 'inline' : 'attachment', file.name))
       .header('x-content-type-options', 'nosniff')
-      .header('content-security-policy', "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox")
-      .header('cache-control', 'private, max-age=3600')
-      .send(Buffer.from(file.content));
+      .header('cache-control', 'private, no-store');
+    if (image) reply.header('content-security-policy', "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox");
+    return reply.send(Buffer.from(file.content));
   });
 }

@@ -4,7 +4,7 @@ import { allows, type Actor } from '../access/policy.ts';
 import { recordChange, type Context } from '../audit/record.ts';
 import type { DB } from '../db/schema.ts';
 import { notFound } from '../http/errors.ts';
-import { cleanName, mediaTypeOf } from './content.ts';
+import { cleanName, fileTypeOf, withExtension } from './content.ts';
 import * as q from './queries.ts';
 
 type Ctx = Context & { actor: Actor };
@@ -25,8 +25,8 @@ export interface Attachment {
 
 /** Checks an upload by its bytes, stores it and links it, audited, in one transaction. */
 export async function attachFile(db: Kysely<DB>, ctx: Ctx, to: Attachment, upload: Upload) {
-  const name = cleanName(upload.name);
-  const media_type = await mediaTypeOf(upload.content);
+  const { mediaType: media_type, ext } = await fileTypeOf(upload.content);
+  const name = withExtension(cleanName(upload.name), ext);
   const sha256 = createHash('sha256').update(upload.content).digest('hex');
   return db.transaction().execute(async (trx) => {
     const file = await q.insertFile(trx, {
@@ -48,9 +48,11 @@ export async function detachFile(db: Kysely<DB>, ctx: Ctx, from: Attachment, fil
   });
 }
 
-/** A file the caller may read: it belongs to a unit in their read scope. */
+/** A file the caller may read (it belongs to a unit in their read scope), with its bytes. */
 export async function readableFile(db: Kysely<DB>, actor: Actor, id: number) {
   const file = await q.getFile(db, id);
   if (!file || !allows(actor, 'unit.read', file.unit_path)) throw notFound('Không tìm thấy tệp');
-  return file;
+  // The bytes are read only once the caller may have them.
+  const { content } = await q.fileContent(db, id);
+  return { ...file, content };
 }

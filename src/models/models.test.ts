@@ -131,8 +131,21 @@ describe('model instances', () => {
     const down = await fetch(`${server.url}/api/files/${file.id}`, { headers: { cookie: officer.cookie } });
     expect(down.status).toBe(200);
     expect(down.headers.get('content-type')).toBe('application/pdf');
-    expect(down.headers.get('content-disposition')).toContain(`filename*=UTF-8''${encodeURIComponent('Biên bản khảo sát.pdf')}`);
+    expect(down.headers.get('content-disposition')).toBe(`attachment; filename="Bien ban khao sat.pdf"; filename*=UTF-8''${encodeURIComponent('Biên bản khảo sát.pdf')}`);
+    expect(down.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(down.headers.get('cache-control')).toBe('private, no-store');
     expect(Buffer.from(await down.arrayBuffer()).equals(Buffer.from(pdf))).toBe(true);
+
+    // A photo opens in the browser, sandboxed, under the extension of what it really is.
+    const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
+    const photo = await upload(officer, 'ảnh (khảo sát)\u202egpj.jpg', png);
+    expect(photo.body).toMatchObject({ name: 'ảnh (khảo sát)gpj.png', media_type: 'image/png' });
+    const shown = await fetch(`${server.url}/api/files/${photo.body.id}`, { headers: { cookie: officer.cookie } });
+    expect(shown.headers.get('content-disposition')).toBe(`inline; filename="anh (khao sat)gpj.png"; filename*=UTF-8''%E1%BA%A3nh%20%28kh%E1%BA%A3o%20s%C3%A1t%29gpj.png`);
+    expect(shown.headers.get('content-security-policy')).toContain('sandbox');
+    // Up to 10 MB is taken (more than the 5 MB of a JSON request).
+    const big = Buffer.concat([Buffer.from(pdf), Buffer.alloc(6 * 1024 * 1024, 0x20)]);
+    expect((await upload(officer, 'Danh sách ký cam kết.pdf', big)).status).toBe(201);
 
     // A renamed program, a text called .jpg, an empty file, a file over 10 MB, a reader without write rights.
     const before = await files();
@@ -143,7 +156,8 @@ describe('model instances', () => {
     ] as const) {
       const bad = await upload(officer, name, body);
       expect(bad.status, name).toBe(status);
-      expect(bad.body.error.message).toMatch(/[^\x00-\x7f]/); // a Vietnamese message
+      expect(bad.body.error.fields, name).toEqual([expect.objectContaining({ path: 'file' })]);
+      expect(bad.body.error.message, name).toMatch(/^(Chỉ nhận tệp PDF, ảnh JPEG|Tệp trống|Tệp lớn hơn 10 MB)/);
     }
     expect((await upload(await server.login('xem'), 'a.pdf', pdf)).status).toBe(403);
     expect(await files()).toBe(before);

@@ -73,6 +73,16 @@ export function listInstances(db: Q, scope: string[], opts: { underPath?: string
 export const stepsOf = (db: Q, instanceId: number) =>
   db.selectFrom('instance_steps').selectAll().where('instance_id', '=', instanceId).orderBy('ordinal').execute();
 
+export const stepOf = (db: Q, instanceId: number, step: string) =>
+  db.selectFrom('instance_steps').select(['id', 'province_code']).where('instance_id', '=', instanceId).where('step', '=', step).executeTakeFirst();
+
+export const linkStepFile = (db: Q, step: { id: number; province_code: string }, fileId: number) =>
+  db.insertInto('instance_step_files').values({ step_id: step.id, file_id: fileId, province_code: step.province_code }).execute();
+
+/** Whether the step had the file. */
+export const unlinkStepFile = async (db: Q, stepId: number, fileId: number) =>
+  !!(await db.deleteFrom('instance_step_files').where('step_id', '=', stepId).where('file_id', '=', fileId).returning('file_id').executeTakeFirst());
+
 /** The files attached to the steps of an instance, oldest first. */
 export const stepFilesOf = (db: Q, instanceId: number) =>
   db

@@ -5,17 +5,13 @@ import { z } from 'zod';
 import type { DB } from '../db/schema.ts';
 import { actorOf } from '../auth/plugin.ts';
 import { FileInfo, UPLOAD_NOTE, UploadQuery, uploadOf, withUploads } from '../files/routes.ts';
-import { ErrorBody } from '../http/errors.ts';
+import { created, Id, noContent, ok } from '../http/replies.ts';
 import { isRealDate } from '../shared/dates.ts';
 import { STEPS, TemplateParts } from './parts.ts';
 import { Instance, InstanceListItem, InstancePage, Member, ReplicateResult, Step, Template, TemplateWithVersions } from './schemas.ts';
 import * as service from './service.ts';
 
-const Id = z.coerce.number().int().positive().max(2 ** 53 - 1);
 const Day = z.string().refine(isRealDate, 'Ngày không hợp lệ (YYYY-MM-DD)');
-const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody };
-const ok = (body: z.ZodType) => ({ 200: body, ...errors });
-const created = (body: z.ZodType) => ({ 201: body, ...errors });
 
 export function modelRoutes(app: FastifyInstance, db: Kysely<DB>) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -84,7 +80,7 @@ export function modelRoutes(app: FastifyInstance, db: Kysely<DB>) {
   }, async (req, reply) => reply.status(201).send(await service.attachStepFile(db, ctx(req), req.params.id, req.params.step, uploadOf(req)))));
 
   r.delete('/api/models/:id/steps/:step/files/:fileId', {
-    schema: { tags, summary: 'Gỡ tệp đính kèm khỏi một bước', params: z.object({ id: Id, step: z.enum(STEPS), fileId: Id }), response: { 204: z.null(), ...errors } },
+    schema: { tags, summary: 'Gỡ tệp đính kèm khỏi một bước', params: z.object({ id: Id, step: z.enum(STEPS), fileId: Id }), response: noContent },
   }, async (req, reply) => {
     await service.removeStepFile(db, ctx(req), req.params.id, req.params.step, req.params.fileId);
     return reply.status(204).send(null);

@@ -12,7 +12,6 @@ import * as q from './queries.ts';
 
 type Ctx = Context & { actor: Actor };
 
-/** Adds the built-in templates a database lacks (first start, or a release that brings a new one). */
 /**
  * A step is late when it is not done by its planned end; running the model ("operating") goes on
  * until the final review, so it is late only when it has not started by its planned start.
@@ -23,6 +22,7 @@ function isLate(s: { step: string; planned_start: string | null; planned_end: st
   return !s.actual_end && !!s.planned_end && s.planned_end < today;
 }
 
+/** Adds the built-in templates a database lacks (first start, or a release that brings a new one). */
 export async function loadBuiltinTemplates(db: Kysely<DB>) {
   const have = new Set((await db.selectFrom('model_templates').select('builtin_key').where('builtin_key', 'is not', null).execute()).map((r) => r.builtin_key));
   for (const { key, ...parts } of BUILTIN_TEMPLATES.filter((t) => !have.has(t.key))) {
@@ -369,13 +369,12 @@ export async function replicate(db: Kysely<DB>, ctx: Ctx, id: number, input: Rep
 async function stepAttachment(db: Kysely<DB>, actor: Actor, id: number, step: Step): Promise<Attachment> {
   const m = await readableInstance(db, actor, id);
   assertAllowed(actor, 'model.write', m.unit_path);
-  const row = await db.selectFrom('instance_steps').select('id').where('instance_id', '=', id).where('step', '=', step).executeTakeFirst();
+  const row = await q.stepOf(db, id, step);
   if (!row) throw notFound('Mô hình này không có bước đó');
-  const unit = { id: m.unit_id, path: m.unit_path, province_code: m.province_code };
   return {
-    unit, entity: 'instance_step_file', about: { instance_id: id, step },
-    link: (trx, fileId) => trx.insertInto('instance_step_files').values({ step_id: row.id, file_id: fileId, province_code: unit.province_code }).execute(),
-    unlink: async (trx, fileId) => !!(await trx.deleteFrom('instance_step_files').where('step_id', '=', row.id).where('file_id', '=', fileId).returning('file_id').executeTakeFirst()),
+    unit: { id: m.unit_id, path: m.unit_path, province_code: m.province_code }, entity: 'instance_step_file', about: { instance_id: id, step },
+    link: (trx, fileId) => q.linkStepFile(trx, row, fileId),
+    unlink: (trx, fileId) => q.unlinkStepFile(trx, row.id, fileId),
   };
 }
 

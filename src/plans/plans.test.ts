@@ -54,13 +54,14 @@ describe('plans', () => {
     const docx = await fetch(`${server.url}/api/plans/${plan.id}/export.docx`, { headers: { cookie: officer.cookie } });
     expect(docx.status).toBe(200);
     expect(docx.headers.get('content-type')).toMatch(/wordprocessingml/);
-    expect(docx.headers.get('content-disposition')).toMatch(/ke-hoach-45-KH-UBND\.docx/);
+    expect(docx.headers.get('content-disposition')).toBe(`attachment; filename="Ke hoach 45-KH-UBND.docx"; filename*=UTF-8''${encodeURIComponent('Kế hoạch 45-KH-UBND.docx')}`);
     expect(Buffer.from(await docx.arrayBuffer()).subarray(0, 2).toString()).toBe('PK');
     const pdf = await fetch(`${server.url}/api/plans/${plan.id}/export.pdf`, { headers: { cookie: officer.cookie } });
     expect(pdf.status).toBe(200);
     expect(Buffer.from(await pdf.arrayBuffer()).subarray(0, 5).toString()).toBe('%PDF-');
-    const outsider = await fetch(`${server.url}/api/plans/${plan.id}/export.pdf`);
-    expect(outsider.status).toBe(401);
+    expect((await fetch(`${server.url}/api/plans/${plan.id}/export.pdf`)).status).toBe(401);
+    const village = await server.login('thon'); // the commune's plan is above the village
+    expect((await fetch(`${server.url}/api/plans/${plan.id}/export.pdf`, { headers: { cookie: village.cookie } })).status).toBe(404);
   });
 
   it('refuses a plan that implements itself, directly or through another', async () => {
@@ -163,18 +164,28 @@ describe('my work and the calendar', () => {
     const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
     const res = await officer.upload(`/api/occurrences/${item.id}/files`, 'băng rôn tuyên truyền.jpg', png);
     expect(res.status).toBe(201);
-    expect(res.body).toMatchObject({ name: 'băng rôn tuyên truyền.jpg', media_type: 'image/png', size: png.length }); // the bytes decide the type
+    expect(res.body).toMatchObject({ name: 'băng rôn tuyên truyền.png', media_type: 'image/png', size: png.length }); // the bytes decide the type
     const listed = [...(await officer.get('/api/my-work?days=7')).body.overdue, ...(await officer.get('/api/my-work?days=7')).body.due].find((o: any) => o.id === item.id);
-    expect(listed.files).toEqual([expect.objectContaining({ id: res.body.id, name: 'băng rôn tuyên truyền.jpg' })]);
+    expect(listed.files).toEqual([expect.objectContaining({ id: res.body.id, name: 'băng rôn tuyên truyền.png' })]);
     const month = (await officer.get(`/api/calendar?month=${item.due_on.slice(0, 7)}`)).body.days[item.due_on];
     expect(month.find((o: any) => o.id === item.id).files).toHaveLength(1);
 
+    const files = async () => Number((await server.database.db.selectFrom('files').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+    const before = await files();
     const viewer = await server.login('xem');
     expect((await viewer.upload(`/api/occurrences/${item.id}/files`, 'a.png', png)).status).toBe(403);
     expect((await officer.upload(`/api/occurrences/${item.id}/files`, 'a.png', new TextEncoder().encode('<script>alert(1)</script>'))).status).toBe(400);
     expect((await officer.upload('/api/occurrences/999999999/files', 'a.png', png)).status).toBe(404);
+    const other = await server.login('canbo.trieuson', 'Trieu-son#2025'); // officer of another commune
+    expect((await other.upload(`/api/occurrences/${item.id}/files`, 'a.png', png)).status).toBe(404);
+    expect((await other.get(`/api/files/${res.body.id}`)).status).toBe(404);
+    expect((await other.delete(`/api/occurrences/${item.id}/files/${res.body.id}`)).status).toBe(404);
+    expect(await files()).toBe(before);
+
     expect((await officer.delete(`/api/occurrences/${item.id}/files/${res.body.id}`)).status).toBe(204);
     expect((await officer.get(`/api/files/${res.body.id}`)).status).toBe(404);
+    const audit = await server.database.db.selectFrom('audit_log').select('action').where('entity', '=', 'task_occurrence_file').where('entity_id', '=', String(res.body.id)).execute();
+    expect(audit.map((a) => a.action).sort()).toEqual(['create', 'delete']);
   });
 
   it('lays the month out by day', async () => {

@@ -127,3 +127,10 @@ export const filesOfOccurrences = (db: Q, ids: number[]) =>
       .where('of.occurrence_id', 'in', ids)
       .orderBy('f.id')
       .execute();
+
+export const linkOccurrenceFile = (db: Q, occurrence: { id: number; province_code: string }, fileId: number) =>
+  db.insertInto('task_occurrence_files').values({ occurrence_id: occurrence.id, file_id: fileId, province_code: occurrence.province_code }).execute();
+
+/** Whether the occurrence had the file. */
+export const unlinkOccurrenceFile = async (db: Q, occurrenceId: number, fileId: number) =>
+  !!(await db.deleteFrom('task_occurrence_files').where('occurrence_id', '=', occurrenceId).where('file_id', '=', fileId).returning('file_id').executeTakeFirst());

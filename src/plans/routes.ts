@@ -4,8 +4,8 @@ import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { DB } from '../db/schema.ts';
 import { actorOf } from '../auth/plugin.ts';
-import { FileInfo, UPLOAD_NOTE, UploadQuery, uploadOf, withUploads } from '../files/routes.ts';
-import { ErrorBody } from '../http/errors.ts';
+import { contentDisposition, FileInfo, UPLOAD_NOTE, UploadQuery, uploadOf, withUploads } from '../files/routes.ts';
+import { binary, created, Id, noContent, ok } from '../http/replies.ts';
 import { renderPlanDocx } from './export/docx.ts';
 import { renderPlanPdf } from './export/pdf.ts';
 import { Recurrence } from './recurrence.ts';
@@ -13,10 +13,6 @@ import { Day, PlanInput } from './schema.ts';
 import { Calendar, MyWork, NewTaskReply, OccurrenceUpdated, Plan, PlanListItem, PlanPage } from './replies.ts';
 import * as service from './service.ts';
 
-const Id = z.coerce.number().int().positive().max(2 ** 53 - 1);
-const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody };
-const ok = (body: z.ZodType) => ({ 200: body, ...errors });
-const created = (body: z.ZodType) => ({ 201: body, ...errors });
 
 export function planRoutes(app: FastifyInstance, db: Kysely<DB>) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -77,7 +73,7 @@ export function planRoutes(app: FastifyInstance, db: Kysely<DB>) {
   }, async (req, reply) => reply.status(201).send(await service.attachOccurrenceFile(db, ctx(req), req.params.id, uploadOf(req)))));
 
   r.delete('/api/occurrences/:id/files/:fileId', {
-    schema: { tags, summary: 'Gỡ tệp minh chứng', params: z.object({ id: Id, fileId: Id }), response: { 204: z.null(), ...errors } },
+    schema: { tags, summary: 'Gỡ tệp minh chứng', params: z.object({ id: Id, fileId: Id }), response: noContent },
   }, async (req, reply) => {
     await service.removeOccurrenceFile(db, ctx(req), req.params.id, req.params.fileId);
     return reply.status(204).send(null);
@@ -97,15 +93,12 @@ export function planRoutes(app: FastifyInstance, db: Kysely<DB>) {
   } as const;
   for (const [format, { render, type }] of Object.entries(exports)) {
     r.get(`/api/plans/:id/export.${format}`, {
-      schema: { tags, summary: `Tải kế hoạch dạng ${format.toUpperCase()} theo thể thức Nghị định 30/2020/NĐ-CP`, params: z.object({ id: Id }), response: { 200: { description: `Tệp ${format.toUpperCase()}`, content: { [type]: { schema: z.unknown().meta({ type: 'string', format: 'binary' }) } } }, ...errors } },
+      schema: { tags, summary: `Tải kế hoạch dạng ${format.toUpperCase()} theo thể thức Nghị định 30/2020/NĐ-CP`, params: z.object({ id: Id }), response: binary(`Tệp ${format.toUpperCase()}`, type) },
     }, async (req, reply) => {
       const doc = await service.planDocument(db, actorOf(req), req.params.id);
       const file = await render(doc);
-      const name = `ke-hoach-${doc.number ? `${doc.number}-` : ''}${doc.symbol}`.replace(/[^\w-]+/g, '-');
-      return reply
-        .type(type)
-        .header('content-disposition', `attachment; filename="${name}.${format}"`)
-        .send(file);
+      const name = `Kế hoạch ${doc.number ? `${doc.number}-` : ''}${doc.symbol}`.replace(/[\\/]/g, '-');
+      return reply.type(type).header('content-disposition', contentDisposition('attachment', `${name}.${format}`)).send(file);
     });
   }
 

@@ -226,23 +226,27 @@ export async function updateOccurrence(db: Kysely<DB>, ctx: Ctx, id: number, pat
   });
 }
 
-/** Each occurrence with its evidence files. */
-async function withFiles<T extends { id: number }>(db: Kysely<DB>, rows: T[]) {
-  const files = await q.filesOfOccurrences(db, rows.map((r) => r.id));
-  return rows.map((r) => ({ ...r, files: files.filter((f) => f.occurrence_id === r.id).map(({ occurrence_id: _, ...f }) => f) }));
+/** The occurrences of several lists, each with its evidence files, in one query. */
+type FileRow = Omit<Awaited<ReturnType<typeof q.filesOfOccurrences>>[number], 'occurrence_id'>;
+async function withFiles<T extends { id: number }>(db: Kysely<DB>, ...lists: T[][]): Promise<(T & { files: FileRow[] })[][]> {
+  const byOccurrence = new Map<number, FileRow[]>();
+  for (const { occurrence_id, ...f } of await q.filesOfOccurrences(db, lists.flat().map((r) => r.id))) {
+    byOccurrence.set(occurrence_id, [...(byOccurrence.get(occurrence_id) ?? []), f]);
+  }
+  return lists.map((rows) => rows.map((r) => ({ ...r, files: byOccurrence.get(r.id) ?? [] })));
 }
 
 export async function myWork(db: Kysely<DB>, actor: Actor, days: number, limit: number) {
   const today = todayVN();
   const work = await q.myWork(db, scopeOf(actor, 'unit.read'), today, addDays(today, days), limit);
-  const [overdue, due, done] = await Promise.all([withFiles(db, work.overdue), withFiles(db, work.due), withFiles(db, work.done)]);
+  const [overdue = [], due = [], done = []] = await withFiles(db, work.overdue, work.due, work.done);
   return { today, overdue, due, done, counts: work.counts };
 }
 
 export async function calendar(db: Kysely<DB>, actor: Actor, month: string) {
   const from = `${month}-01`;
   const to = lastDayOfMonth(month);
-  const rows = await withFiles(db, await q.calendar(db, scopeOf(actor, 'unit.read'), from, to));
+  const [rows = []] = await withFiles(db, await q.calendar(db, scopeOf(actor, 'unit.read'), from, to));
   const days: Record<string, typeof rows> = {};
   for (const r of rows) (days[r.due_on] ??= []).push(r);
   return { month, from, to, days };
@@ -255,8 +259,8 @@ async function occurrenceAttachment(db: Kysely<DB>, actor: Actor, id: number): P
   assertAllowed(actor, 'task.update', o.unit_path);
   return {
     unit: { id: o.lead_unit_id, path: o.unit_path, province_code: o.province_code }, entity: 'task_occurrence_file', about: { occurrence_id: id, task_id: o.task_id },
-    link: (trx, fileId) => trx.insertInto('task_occurrence_files').values({ occurrence_id: id, file_id: fileId, province_code: o.province_code }).execute(),
-    unlink: async (trx, fileId) => !!(await trx.deleteFrom('task_occurrence_files').where('occurrence_id', '=', id).where('file_id', '=', fileId).returning('file_id').executeTakeFirst()),
+    link: (trx, fileId) => q.linkOccurrenceFile(trx, o, fileId),
+    unlink: (trx, fileId) => q.unlinkOccurrenceFile(trx, id, fileId),
   };
 }
 

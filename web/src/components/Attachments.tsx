@@ -1,7 +1,10 @@
 import { useId, useState, type ChangeEvent } from 'react';
-import type { StoredFile } from '../api.ts';
+import { ApiError, type StoredFile } from '../api.ts';
 import { useI18n } from '../i18n.tsx';
 import { Alert, errorText } from '../ui.tsx';
+
+/** As the server takes them (src/files/content.ts). */
+const MAX_FILE_BYTES = 10 * 1024 * 1024;
 
 const fileSize = (bytes: number) => (bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024))} KB` : `${(bytes / 1024 / 1024).toFixed(1).replace('.', ',')} MB`);
 
@@ -40,7 +43,10 @@ export function Attachments({ files, write, testId = 'attachments' }: Props) {
   const picked = (e: ChangeEvent<HTMLInputElement>) => {
     const file = e.target.files?.[0];
     e.target.value = '';
-    if (file && write) void run(() => write.attach(file));
+    if (!file || !write) return;
+    // Refused here, before a large phone photo crawls up a slow line only to be refused there.
+    if (file.size > MAX_FILE_BYTES) setError(new ApiError(413, 'TOO_LARGE', t('files.tooLarge', { name: file.name })));
+    else void run(() => write.attach(file));
   };
   const confirmRemove = (f: StoredFile) => {
     if (write && window.confirm(t('files.removeConfirm', { name: f.name }))) void run(() => write.remove(f));

@@ -38,6 +38,8 @@ export function WorkItemCard({ item, today, onChanged, hideDate }: Props) {
       onChanged();
     } catch (err) {
       setError(err);
+    } finally {
+      // The card may stay mounted (the calendar's day view), so its buttons must come back.
       setBusy(false);
     }
   };
