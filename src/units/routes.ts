@@ -4,13 +4,12 @@ import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { DB } from '../db/schema.ts';
 import { actorOf } from '../auth/plugin.ts';
-import { ErrorBody } from '../http/errors.ts';
+import { errors, Id } from '../http/replies.ts';
 import { CREATABLE_KINDS, KIND_LABELS, PARENT_KINDS, SUBKINDS } from './kinds.ts';
 import { importUnits } from './import.ts';
 import * as service from './service.ts';
 
 const KINDS = ['country', 'province', 'commune', 'village', 'school', 'agency'] as const;
-const Id = z.coerce.number().int().positive().max(2 ** 53 - 1);
 
 const Unit = z
   .object({
@@ -23,7 +22,6 @@ const UnitRef = z.object({ id: z.number(), code: z.string().nullable(), name: z.
 const Legacy = z.object({
   old_code: z.string(), old_name: z.string(), old_district_name: z.string(), old_province_name: z.string(),
 });
-const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody };
 
 export function unitRoutes(app: FastifyInstance, db: Kysely<DB>) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -108,7 +106,7 @@ export function unitRoutes(app: FastifyInstance, db: Kysely<DB>) {
         name: z.string().min(1).max(200),
         note: z.string().max(2000).nullish(),
       }),
-      response: { 201: Unit, ...errors, 409: ErrorBody },
+      response: { 201: Unit, ...errors },
     },
   }, async (req, reply) => reply.status(201).send(await service.createUnit(db, { actor: actorOf(req), ip: req.ip }, req.body)));
 
@@ -120,7 +118,7 @@ export function unitRoutes(app: FastifyInstance, db: Kysely<DB>) {
         subkind: z.string().min(1).max(100).optional(),
         note: z.string().max(2000).nullish(),
       }),
-      response: { 200: Unit, ...errors, 409: ErrorBody },
+      response: { 200: Unit, ...errors },
     },
   }, async (req) => service.updateUnit(db, { actor: actorOf(req), ip: req.ip }, req.params.id, req.body));
 

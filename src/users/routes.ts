@@ -5,10 +5,9 @@ import { z } from 'zod';
 import type { DB } from '../db/schema.ts';
 import { ROLES } from '../access/policy.ts';
 import { actorOf } from '../auth/plugin.ts';
-import { ErrorBody } from '../http/errors.ts';
+import { errors, Id } from '../http/replies.ts';
 import * as service from './service.ts';
 
-const Id = z.coerce.number().int().positive().max(2 ** 53 - 1);
 const Grant = z.object({ id: z.number(), unit_id: z.number(), unit_name: z.string(), role: z.enum(ROLES) });
 const User = z
   .object({
@@ -16,7 +15,6 @@ const User = z
     active: z.boolean(), locked_until: z.date().nullable(), created_at: z.date(), grants: z.array(Grant),
   })
   .meta({ id: 'User' });
-const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody };
 const phone = z.string().trim().regex(/^\+?[0-9 .-]{8,15}$/, 'Số điện thoại không hợp lệ');
 
 export function userRoutes(app: FastifyInstance, db: Kysely<DB>) {
@@ -47,7 +45,7 @@ export function userRoutes(app: FastifyInstance, db: Kysely<DB>) {
         unitId: z.number().int().positive(),
         role: z.enum(ROLES),
       }),
-      response: { 201: User, ...errors, 409: ErrorBody },
+      response: { 201: User, ...errors },
     },
   }, async (req, reply) => reply.status(201).send(await service.createUser(db, ctx(req), req.body)));
 
@@ -78,7 +76,7 @@ export function userRoutes(app: FastifyInstance, db: Kysely<DB>) {
     schema: {
       tags, summary: 'Cấp quyền tại một đơn vị (áp dụng cho cả cây trực thuộc)', params: z.object({ id: Id }),
       body: z.object({ unitId: z.number().int().positive(), role: z.enum(ROLES) }),
-      response: { 201: z.object({ id: z.number(), user_id: z.number(), unit_id: z.number(), role: z.string() }), ...errors, 409: ErrorBody },
+      response: { 201: z.object({ id: z.number(), user_id: z.number(), unit_id: z.number(), role: z.string() }), ...errors },
     },
   }, async (req, reply) => reply.status(201).send(await service.addGrant(db, ctx(req), req.params.id, req.body.unitId, req.body.role)));
 
