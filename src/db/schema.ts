@@ -245,7 +245,48 @@ export interface TaskOccurrenceFilesTable {
   province_code: string;
 }
 
+export type GongCondition = 'in_use' | 'damaged' | 'lost' | 'replaced';
+
+export interface GongsTable {
+  id: Generated<number>;
+  province_code: string;
+  village_id: number;
+  village_path: string;
+  location: string;
+  condition: ColumnType<GongCondition, GongCondition | undefined, GongCondition>;
+  allowance_per_strike: number | null;
+  allowance_per_month: number | null;
+  note: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface GongStrikersTable {
+  id: Generated<number>;
+  province_code: string;
+  gong_id: number;
+  full_name: string;
+  phone: string | null;
+  user_id: number | null;
+}
+
+export interface GongCheckinsTable {
+  id: Generated<number>;
+  province_code: string;
+  village_id: number;
+  village_path: string;
+  night: DateCol;
+  struck_at: Timestamp;
+  late_minutes: number;
+  idempotency_key: string;
+  recorded_by: number | null;
+  received_at: Timestamp;
+}
+
 export interface DB {
+  gongs: GongsTable;
+  gong_strikers: GongStrikersTable;
+  gong_checkins: GongCheckinsTable;
   files: FilesTable;
   instance_step_files: InstanceStepFilesTable;
   task_occurrence_files: TaskOccurrenceFilesTable;

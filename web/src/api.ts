@@ -8,7 +8,8 @@ export const ROLES = ['admin', 'leader', 'officer', 'school_staff', 'village_ope
 export type Role = (typeof ROLES)[number];
 export type Permission =
   | 'unit.read' | 'unit.write' | 'user.manage' | 'audit.read'
-  | 'model.write' | 'template.write' | 'plan.write' | 'plan.approve' | 'task.update';
+  | 'model.write' | 'template.write' | 'plan.write' | 'plan.approve' | 'task.update'
+  | 'gong.manage' | 'gong.checkin';
 export const KINDS = ['country', 'province', 'commune', 'village', 'school', 'agency'] as const;
 export type UnitKind = (typeof KINDS)[number];
 

@@ -1,0 +1,138 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestServer, type Client, type TestServer } from '../../tests/support/server.ts';
+import { addDays, todayVN } from '../shared/dates.ts';
+import { gongTime } from './night.ts';
+
+let server: TestServer;
+let head: Client; // thon: village operator of Thôn Làng Ngần, Xã Thượng Hà
+let officer: Client; // canbo: officer of Xã Thượng Hà
+let thuongHa: any;
+let langNgan: any;
+let banLu: any;
+const yesterday = () => addDays(todayVN(), -1);
+const at = (night: string, minutesAfter22: number) => new Date(gongTime(night).getTime() + minutesAfter22 * 60_000).toISOString();
+const checkins = async () => Number((await server.database.db.selectFrom('gong_checkins').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+
+beforeAll(async () => {
+  server = await startTestServer();
+  head = await server.login('thon');
+  officer = await server.login('canbo');
+  thuongHa = (await officer.get('/api/units/roots')).body[0];
+  const villages = (await officer.get(`/api/units/${thuongHa.id}/children?kind=village`)).body;
+  const list = Array.isArray(villages) ? villages : villages.items ?? villages.units;
+  langNgan = list.find((u: any) => u.name === 'Thôn Làng Ngần');
+  banLu = list.find((u: any) => u.name === 'Thôn Bản Lự');
+});
+afterAll(() => server.close());
+
+describe('gong inventory', () => {
+  it('keeps a village\'s gong, where it hangs, its strikers and allowance; changes are audited', async () => {
+    const res = await head.post('/api/gongs', {
+      villageId: langNgan.id, location: 'Nhà văn hóa thôn', allowancePerMonth: 200_000,
+      strikers: [{ fullName: 'Hoàng Văn Páo', phone: '0912345678' }, { fullName: 'Lý Thị Mai' }],
+    });
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject({ location: 'Nhà văn hóa thôn', condition: 'in_use', allowance_per_month: 200_000 });
+    expect(res.body.strikers.map((s: any) => s.full_name)).toEqual(['Hoàng Văn Páo', 'Lý Thị Mai']);
+
+    const damaged = await head.request('PUT', `/api/gongs/${res.body.id}`, { location: 'Nhà văn hóa thôn', condition: 'damaged', strikers: [{ fullName: 'Lý Thị Mai' }] });
+    expect(damaged.status).toBe(200);
+    const listed = (await officer.get(`/api/gongs?unitId=${thuongHa.id}`)).body.find((g: any) => g.id === res.body.id);
+    expect(listed).toMatchObject({ condition: 'damaged', village_name: 'Thôn Làng Ngần' });
+    expect(listed.strikers.map((s: any) => s.full_name)).toEqual(['Lý Thị Mai']);
+    const audit = await server.database.db.selectFrom('audit_log').select('action').where('entity', '=', 'gong').where('entity_id', '=', String(res.body.id)).execute();
+    expect(audit.map((a) => a.action).sort()).toEqual(['create', 'update']);
+  });
+
+  it('refuses a gong outside the village head\'s village, at a commune, or without a place', async () => {
+    expect((await head.post('/api/gongs', { villageId: banLu.id, location: 'Đầu thôn' })).status).toBe(404);
+    const commune = await officer.post('/api/gongs', { villageId: thuongHa.id, location: 'Trụ sở xã' });
+    expect(commune.status).toBe(400);
+    expect(commune.body.error.message).toBe('Kẻng được đặt ở thôn, tổ dân phố');
+    const empty = await head.post('/api/gongs', { villageId: langNgan.id, location: '  ' });
+    expect(empty.status).toBe(400);
+    expect(empty.body.error.fields[0]).toMatchObject({ path: 'location', message: 'Không được để trống' });
+    expect((await (await server.login('xem')).post('/api/gongs', { villageId: langNgan.id, location: 'Đầu thôn' })).status).toBe(403);
+  });
+});
+
+describe('nightly check-in', () => {
+  it('records the 22:00 gong once per night; a replay of the same key finds the same row', async () => {
+    const night = yesterday();
+    const key = randomUUID();
+    const first = await head.post('/api/gong-checkins', { villageId: langNgan.id, night, struckAt: at(night, 5), idempotencyKey: key });
+    expect(first.status).toBe(201);
+    expect(first.body).toMatchObject({ created: true, checkin: { village_id: langNgan.id, night, late_minutes: 5 } });
+    const before = await checkins();
+
+    const replay = await head.post('/api/gong-checkins', { villageId: langNgan.id, night, struckAt: at(night, 5), idempotencyKey: key });
+    expect(replay.status).toBe(200);
+    expect(replay.body).toMatchObject({ created: false, checkin: { id: first.body.checkin.id } });
+    const second = await head.post('/api/gong-checkins', { villageId: langNgan.id, night, struckAt: at(night, 30), idempotencyKey: randomUUID() });
+    expect(second.status).toBe(409);
+    expect(second.body.error.message).toMatch(/^Thôn Làng Ngần đã báo đánh kẻng đêm \d\d\/\d\d\/\d{4} lúc 22:05$/);
+    const reused = await head.post('/api/gong-checkins', { villageId: langNgan.id, night: addDays(night, -1), struckAt: at(addDays(night, -1), 0), idempotencyKey: key });
+    expect(reused.status).toBe(409);
+    expect(await checkins()).toBe(before);
+  });
+
+  it('keeps one row when a phone sends the same check-in many times at once, or two phones report the same night', async () => {
+    const night = addDays(todayVN(), -2);
+    const key = randomUUID();
+    const same = await Promise.all(Array.from({ length: 12 }, () => head.post('/api/gong-checkins', { villageId: langNgan.id, night, struckAt: at(night, 1), idempotencyKey: key })));
+    expect(same.map((r) => r.status).sort()).toEqual([200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 201]);
+    expect(new Set(same.map((r) => r.body.checkin.id)).size).toBe(1);
+
+    const other = addDays(todayVN(), -3);
+    const two = await Promise.all([head, officer].map((c) => c.post('/api/gong-checkins', { villageId: langNgan.id, night: other, struckAt: at(other, 2), idempotencyKey: randomUUID() })));
+    expect(two.map((r) => r.status).sort()).toEqual([201, 409]);
+    const rows = await server.database.db.selectFrom('gong_checkins').select('id').where('village_id', '=', langNgan.id).where('night', 'in', [night, other]).execute();
+    expect(rows).toHaveLength(2);
+  });
+
+  it.each([
+    ['a future night', () => ({ night: addDays(todayVN(), 1) }), 400, 'night'],
+    ['a night long past', () => ({ night: addDays(todayVN(), -40), struckAt: at(addDays(todayVN(), -40), 0) }), 400, 'night'],
+    ['a time outside the night', () => ({ night: addDays(todayVN(), -4), struckAt: at(addDays(todayVN(), -4), -6 * 60) }), 400, 'struckAt'],
+    ['a time in the future', () => ({ night: todayVN(), struckAt: new Date(Date.now() + 3_600_000).toISOString() }), 400, 'struckAt'],
+    ['an impossible date', () => ({ night: '2026-02-30' }), 400, 'night'],
+    ['a key that is no UUID', () => ({ night: addDays(todayVN(), -4), idempotencyKey: 'abc' }), 400, 'idempotencyKey'],
+  ])('refuses %s and records nothing', async (_what, body, status, field) => {
+    const before = await checkins();
+    const res = await head.post('/api/gong-checkins', { villageId: langNgan.id, idempotencyKey: randomUUID(), ...body() });
+    expect(res.status).toBe(status);
+    expect(res.body.error.fields.map((f: any) => f.path)).toContain(field);
+    expect(await checkins()).toBe(before);
+  });
+
+  it('refuses a village the user does not serve, and a viewer', async () => {
+    const night = addDays(todayVN(), -5);
+    expect((await head.post('/api/gong-checkins', { villageId: banLu.id, night, idempotencyKey: randomUUID() })).status).toBe(404);
+    expect((await (await server.login('xem')).post('/api/gong-checkins', { villageId: langNgan.id, night, idempotencyKey: randomUUID() })).status).toBe(403);
+    expect((await server.anonymous().post('/api/gong-checkins', { villageId: langNgan.id, night, idempotencyKey: randomUUID() })).status).toBe(401);
+  });
+});
+
+describe('compliance', () => {
+  it('counts nights struck on time, late and missed per village, and villages struck per night', async () => {
+    const from = addDays(todayVN(), -3);
+    const to = yesterday();
+    const late = addDays(todayVN(), -1);
+    await officer.post('/api/gong-checkins', { villageId: banLu.id, night: late, struckAt: at(late, 40), idempotencyKey: randomUUID() });
+    const res = await officer.get(`/api/gong-compliance?unitId=${thuongHa.id}&from=${from}&to=${to}`);
+    expect(res.status).toBe(200);
+    expect(res.body.nights).toBe(3);
+    const byName = Object.fromEntries(res.body.villages.map((v: any) => [v.village_name, v]));
+    expect(byName['Thôn Làng Ngần']).toMatchObject({ on_time: 3, late: 0, missed: 0 });
+    expect(byName['Thôn Bản Lự']).toMatchObject({ on_time: 0, late: 1, missed: 2 });
+    expect(byName['Thôn Khe Bàm']).toMatchObject({ on_time: 0, late: 0, missed: 3 });
+    expect(res.body.perNight.at(-1)).toMatchObject({ night: to, struck: 2, on_time: 1, villages: res.body.villages.length });
+
+    // The village head sees their village only.
+    const own = (await head.get(`/api/gong-compliance?unitId=${langNgan.id}&from=${from}&to=${to}`)).body;
+    expect(own.villages.map((v: any) => v.village_name)).toEqual(['Thôn Làng Ngần']);
+    expect((await head.get(`/api/gong-compliance?unitId=${thuongHa.id}&from=${from}&to=${to}`)).status).toBe(404);
+    expect((await officer.get(`/api/gong-compliance?unitId=${thuongHa.id}&from=${to}&to=${from}`)).status).toBe(400);
+  });
+});

@@ -1,0 +1,117 @@
+import { sql, type Kysely, type Transaction } from 'kysely';
+import { inScope } from '../access/policy.ts';
+import type { DB, GongCondition } from '../db/schema.ts';
+import { ON_TIME_MINUTES } from './night.ts';
+
+type Q = Kysely<DB> | Transaction<DB>;
+
+export const gongColumns = [
+  'g.id', 'g.village_id', 'g.location', 'g.condition', 'g.allowance_per_strike', 'g.allowance_per_month', 'g.note', 'g.updated_at',
+] as const;
+
+/** Gongs of the villages under a path (inside the scope), with their village's name. */
+export const gongsUnder = (db: Q, scope: string[], underPath: string) =>
+  db
+    .selectFrom('gongs as g')
+    .innerJoin('units as u', 'u.id', 'g.village_id')
+    .select([...gongColumns, 'u.name as village_name'])
+    .where(inScope('g.village_path', scope))
+    .where('g.village_path', 'like', underPath + '%')
+    .orderBy('u.name_folded')
+    .orderBy('g.id')
+    .limit(2000)
+    .execute();
+
+export const getGong = (db: Q, id: number) =>
+  db.selectFrom('gongs as g').select([...gongColumns, 'g.village_path', 'g.province_code']).where('g.id', '=', id).executeTakeFirst();
+
+export const strikersOf = (db: Q, gongIds: number[]) =>
+  gongIds.length === 0
+    ? Promise.resolve([])
+    : db.selectFrom('gong_strikers').select(['id', 'gong_id', 'full_name', 'phone', 'user_id']).where('gong_id', 'in', gongIds).orderBy('id').execute();
+
+export interface GongFields {
+  location: string;
+  condition: GongCondition;
+  allowance_per_strike: number | null;
+  allowance_per_month: number | null;
+  note: string | null;
+}
+
+export const insertGong = (db: Q, village: { id: number; path: string; province_code: string }, fields: GongFields) =>
+  db
+    .insertInto('gongs')
+    .values({ ...fields, village_id: village.id, village_path: village.path, province_code: village.province_code })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+
+export const updateGong = (db: Q, id: number, fields: GongFields) =>
+  db.updateTable('gongs').set({ ...fields, updated_at: new Date() }).where('id', '=', id).execute();
+
+/** The strikers of a gong become exactly this list. */
+export async function replaceStrikers(db: Q, gong: { id: number; province_code: string }, strikers: { full_name: string; phone: string | null }[]) {
+  await db.deleteFrom('gong_strikers').where('gong_id', '=', gong.id).execute();
+  if (strikers.length) await db.insertInto('gong_strikers').values(strikers.map((s) => ({ ...s, gong_id: gong.id, province_code: gong.province_code }))).execute();
+}
+
+export interface NewCheckin {
+  province_code: string;
+  village_id: number;
+  village_path: string;
+  night: string;
+  struck_at: Date;
+  late_minutes: number;
+  idempotency_key: string;
+  recorded_by: number;
+}
+
+const checkinColumns = ['id', 'village_id', 'night', 'struck_at', 'late_minutes', 'idempotency_key', 'received_at'] as const;
+
+/** Inserts unless the key or the village's night is taken; undefined then. */
+export const insertCheckin = (db: Q, row: NewCheckin) =>
+  db.insertInto('gong_checkins').values(row).onConflict((oc) => oc.doNothing()).returning(checkinColumns).executeTakeFirst();
+
+export const checkinByKey = (db: Q, key: string) =>
+  db.selectFrom('gong_checkins').select(checkinColumns).where('idempotency_key', '=', key).executeTakeFirst();
+
+export const checkinOfNight = (db: Q, villageId: number, night: string) =>
+  db.selectFrom('gong_checkins').select(checkinColumns).where('village_id', '=', villageId).where('night', '=', night).executeTakeFirst();
+
+/**
+ * Per village under a path: nights struck on time, struck late, and missed, from `from` to
+ * `to` (nights still to come are left out by the caller's `to`).
+ */
+export function compliance(db: Q, scope: string[], underPath: string, from: string, to: string) {
+  return db
+    .selectFrom('units as v')
+    .leftJoin('gong_checkins as c', (j) => j.onRef('c.village_id', '=', 'v.id').on('c.night', '>=', from).on('c.night', '<=', to))
+    .select([
+      'v.id as village_id', 'v.name as village_name',
+      sql<number>`count(c.id) filter (where c.late_minutes <= ${ON_TIME_MINUTES})::int`.as('on_time'),
+      sql<number>`count(c.id) filter (where c.late_minutes > ${ON_TIME_MINUTES})::int`.as('late'),
+    ])
+    .where('v.kind', '=', 'village')
+    .where('v.path', 'like', underPath + '%')
+    .where(inScope('v.path', scope))
+    .groupBy(['v.id', 'v.name', 'v.name_folded'])
+    .orderBy('v.name_folded')
+    .limit(5000)
+    .execute();
+}
+
+/** Villages struck (and struck on time) per night under a path. */
+export const strikesPerNight = (db: Q, scope: string[], underPath: string, from: string, to: string) =>
+  db
+    .selectFrom('gong_checkins as c')
+    .select([
+      'c.night',
+      sql<number>`count(*)::int`.as('struck'),
+      sql<number>`count(*) filter (where c.late_minutes <= ${ON_TIME_MINUTES})::int`.as('on_time'),
+    ])
+    .where('c.village_path', 'like', underPath + '%')
+    .where(inScope('c.village_path', scope))
+    .where('c.night', '>=', from)
+    .where('c.night', '<=', to)
+    .groupBy('c.night')
+    .orderBy('c.night')
+    .execute();

@@ -1,0 +1,144 @@
+import type { Kysely, Transaction } from 'kysely';
+import { allows, assertAllowed, scopeOf, type Actor } from '../access/policy.ts';
+import { recordChange, type Context } from '../audit/record.ts';
+import type { DB, GongCondition } from '../db/schema.ts';
+import { conflict, invalid, notFound } from '../http/errors.ts';
+import { addDays, todayVN } from '../shared/dates.ts';
+import { getUnit } from '../units/queries.ts';
+import { inNight, lateMinutes, nightsBetween, ON_TIME_MINUTES } from './night.ts';
+import * as q from './queries.ts';
+
+type Ctx = Context & { actor: Actor };
+
+/** How far back a phone that was offline may still report a night. */
+export const CHECKIN_DAYS_BACK = 31;
+/** A phone's clock may run this far ahead of the server's. */
+const CLOCK_SKEW_MS = 5 * 60_000;
+
+/** A unit the caller may read; 404 otherwise, as for everything outside their units. */
+async function readableUnit(db: Kysely<DB>, actor: Actor, id: number, what = 'Không tìm thấy đơn vị') {
+  const unit = await getUnit(db, id);
+  if (!unit || !allows(actor, 'unit.read', unit.path)) throw notFound(what);
+  return unit;
+}
+
+async function village(db: Kysely<DB>, actor: Actor, id: number) {
+  const v = await readableUnit(db, actor, id, 'Không tìm thấy thôn');
+  if (v.kind !== 'village' || !v.province_code) throw invalid('Kẻng được đặt ở thôn, tổ dân phố', [{ path: 'villageId', message: 'Không phải thôn' }]);
+  return { ...v, province_code: v.province_code };
+}
+
+export async function listGongs(db: Kysely<DB>, actor: Actor, unitId: number) {
+  const unit = await readableUnit(db, actor, unitId);
+  const gongs = await q.gongsUnder(db, scopeOf(actor, 'unit.read'), unit.path);
+  const strikers = await q.strikersOf(db, gongs.map((g) => g.id));
+  return gongs.map((g) => ({ ...g, strikers: strikers.filter((s) => s.gong_id === g.id).map(({ gong_id: _, ...s }) => s) }));
+}
+
+export interface GongInput {
+  location: string;
+  condition: GongCondition;
+  allowancePerStrike?: number | null | undefined;
+  allowancePerMonth?: number | null | undefined;
+  note?: string | null | undefined;
+  strikers: { fullName: string; phone?: string | null | undefined }[];
+}
+
+const fieldsOf = (g: GongInput): q.GongFields => ({
+  location: g.location, condition: g.condition, allowance_per_strike: g.allowancePerStrike ?? null,
+  allowance_per_month: g.allowancePerMonth ?? null, note: g.note ?? null,
+});
+const strikersOf = (g: GongInput) => g.strikers.map((s) => ({ full_name: s.fullName, phone: s.phone ?? null }));
+
+async function gongPage(db: Kysely<DB> | Transaction<DB>, id: number) {
+  const g = (await q.getGong(db, id))!;
+  return { ...g, strikers: await q.strikersOf(db, [id]) };
+}
+
+export async function createGong(db: Kysely<DB>, ctx: Ctx, villageId: number, input: GongInput) {
+  const v = await village(db, ctx.actor, villageId);
+  assertAllowed(ctx.actor, 'gong.manage', v.path);
+  return db.transaction().execute(async (trx) => {
+    const { id } = await q.insertGong(trx, v, fieldsOf(input));
+    await q.replaceStrikers(trx, { id, province_code: v.province_code }, strikersOf(input));
+    const after = await gongPage(trx, id);
+    await recordChange(trx, ctx, { action: 'create', entity: 'gong', entityId: id, unit: v, after });
+    return after;
+  });
+}
+
+export async function updateGong(db: Kysely<DB>, ctx: Ctx, id: number, input: GongInput) {
+  const before = await q.getGong(db, id);
+  if (!before || !allows(ctx.actor, 'unit.read', before.village_path)) throw notFound('Không tìm thấy kẻng');
+  assertAllowed(ctx.actor, 'gong.manage', before.village_path);
+  return db.transaction().execute(async (trx) => {
+    const old = await gongPage(trx, id);
+    await q.updateGong(trx, id, fieldsOf(input));
+    await q.replaceStrikers(trx, before, strikersOf(input));
+    const after = await gongPage(trx, id);
+    await recordChange(trx, ctx, { action: 'update', entity: 'gong', entityId: id, unit: { id: before.village_id, path: before.village_path, province_code: before.province_code }, before: old, after });
+    return after;
+  });
+}
+
+export interface CheckinInput {
+  villageId: number;
+  night: string;
+  /** When the striker tapped, from the phone: a queued check-in keeps its own time. */
+  struckAt?: string | undefined;
+  idempotencyKey: string;
+}
+
+/**
+ * The nightly check-in. Committed before it is answered; a replay of the same key answers the
+ * same row (created: false), a second check-in for the night is refused.
+ */
+export async function checkIn(db: Kysely<DB>, actor: Actor, input: CheckinInput, now = new Date()) {
+  const v = await village(db, actor, input.villageId);
+  assertAllowed(actor, 'gong.checkin', v.path);
+  const today = todayVN(now);
+  if (input.night > today) throw invalid('Không báo trước cho đêm chưa tới', [{ path: 'night', message: 'Ở tương lai' }]);
+  if (input.night < addDays(today, -CHECKIN_DAYS_BACK)) throw invalid(`Chỉ báo được trong ${CHECKIN_DAYS_BACK} ngày gần đây`, [{ path: 'night', message: 'Quá cũ' }]);
+  const struckAt = input.struckAt ? new Date(input.struckAt) : now;
+  if (struckAt.getTime() > now.getTime() + CLOCK_SKEW_MS) throw invalid('Giờ đánh kẻng ở tương lai', [{ path: 'struckAt', message: 'Ở tương lai' }]);
+  if (!inNight(input.night, struckAt)) throw invalid('Giờ đánh kẻng không thuộc đêm đã chọn (từ 18 giờ đến 6 giờ sáng hôm sau)', [{ path: 'struckAt', message: 'Ngoài đêm này' }]);
+
+  const row = await q.insertCheckin(db, {
+    province_code: v.province_code, village_id: v.id, village_path: v.path, night: input.night, struck_at: struckAt,
+    late_minutes: lateMinutes(input.night, struckAt), idempotency_key: input.idempotencyKey, recorded_by: actor.userId,
+  });
+  if (row) return { created: true, checkin: row };
+  const replay = await q.checkinByKey(db, input.idempotencyKey);
+  if (replay) {
+    if (replay.village_id !== v.id || replay.night !== input.night) throw conflict('Mã gửi này đã dùng cho một lần báo khác', [{ path: 'idempotencyKey', message: 'Đã dùng' }]);
+    return { created: false, checkin: replay };
+  }
+  const taken = await q.checkinOfNight(db, v.id, input.night);
+  const at = taken ? new Intl.DateTimeFormat('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh', hour: '2-digit', minute: '2-digit' }).format(taken.struck_at) : '';
+  throw conflict(`${v.name} đã báo đánh kẻng đêm ${input.night.split('-').reverse().join('/')}${at ? ` lúc ${at}` : ''}`, [{ path: 'night', message: 'Đã báo' }]);
+}
+
+/** Nights struck on time, late and missed per village under a unit; nights still to come are not counted. */
+export async function compliance(db: Kysely<DB>, actor: Actor, unitId: number, from: string, to: string, now = new Date()) {
+  if (from > to) throw invalid('Ngày bắt đầu sau ngày kết thúc', [{ path: 'to', message: 'Trước ngày bắt đầu' }]);
+  if (nightsBetween(from, to).length > 366) throw invalid('Tối đa một năm mỗi lần xem', [{ path: 'to', message: 'Quá dài' }]);
+  const unit = await readableUnit(db, actor, unitId);
+  const today = todayVN(now);
+  // Tonight counts once its gong is due; before 22:00 it is neither struck nor missed.
+  const lastDue = now.getTime() >= Date.parse(`${today}T15:00:00Z`) + ON_TIME_MINUTES * 60_000 ? today : addDays(today, -1);
+  const until = to < lastDue ? to : lastDue;
+  const nights = until >= from ? nightsBetween(from, until).length : 0;
+  const scope = scopeOf(actor, 'unit.read');
+  const [villages, perNight] = await Promise.all([
+    q.compliance(db, scope, unit.path, from, until),
+    nights ? q.strikesPerNight(db, scope, unit.path, from, until) : Promise.resolve([]),
+  ]);
+  return {
+    from, to: until, nights,
+    villages: villages.map((v) => ({ ...v, missed: nights - v.on_time - v.late })),
+    perNight: nights ? nightsBetween(from, until).map((night) => {
+      const n = perNight.find((p) => p.night === night);
+      return { night, struck: n?.struck ?? 0, on_time: n?.on_time ?? 0, villages: villages.length };
+    }) : [],
+  };
+}
