@@ -5,6 +5,7 @@ import type { DB } from './db/schema.ts';
 import { auditRoutes } from './audit/routes.ts';
 import { authRoutes } from './auth/routes.ts';
 import { fileRoutes } from './files/routes.ts';
+import { phoneRoutes } from './gongs/phone.ts';
 import { gongRoutes } from './gongs/routes.ts';
 import { modelRoutes } from './models/routes.ts';
 import { planRoutes } from './plans/routes.ts';
@@ -26,4 +27,5 @@ export const areas: ((app: FastifyInstance, deps: AreaDeps) => void)[] = [
   (app, { db }) => planRoutes(app, db),
   (app, { db }) => fileRoutes(app, db),
   (app, { db }) => gongRoutes(app, db),
+  (app) => phoneRoutes(app),
 ];

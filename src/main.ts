@@ -41,6 +41,7 @@ const lines = [
   '',
   `Bình Yên đã sẵn sàng sau ${((Date.now() - started) / 1000).toFixed(1)} giây (${database.engine}).`,
   `  Mở: http://localhost:${port}/`,
+  `  Báo đánh kẻng (điện thoại): http://localhost:${port}/keng`,
   `  API: http://localhost:${port}/api/docs`,
 ];
 if (config.loadDemo) {

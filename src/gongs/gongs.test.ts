@@ -106,6 +106,15 @@ describe('nightly check-in', () => {
     expect(await checkins()).toBe(before);
   });
 
+  it('lists on the striker\'s phone the villages they report for, with the night\'s check-in', async () => {
+    const night = yesterday();
+    const own = (await head.get(`/api/gong-checkins/villages?night=${night}`)).body;
+    expect(own).toMatchObject({ night, villages: [{ id: langNgan.id, name: 'Thôn Làng Ngần', commune_name: 'Xã Thượng Hà', late_minutes: 5 }] });
+    const commune = (await officer.get(`/api/gong-checkins/villages?night=${night}`)).body.villages;
+    expect(commune.map((v: any) => v.name)).toEqual(['Thôn Bản Lự', 'Thôn Khe Bàm', 'Thôn Khuổi Phường', 'Thôn Làng Hải', 'Thôn Làng Ngần', 'Thôn Nà Pồng']);
+    expect((await (await server.login('xem')).get('/api/gong-checkins/villages')).body.villages).toEqual([]);
+  });
+
   it('refuses a village the user does not serve, and a viewer', async () => {
     const night = addDays(todayVN(), -5);
     expect((await head.post('/api/gong-checkins', { villageId: banLu.id, night, idempotencyKey: randomUUID() })).status).toBe(404);

@@ -115,3 +115,17 @@ export const strikesPerNight = (db: Q, scope: string[], underPath: string, from:
     .groupBy('c.night')
     .orderBy('c.night')
     .execute();
+
+/** The villages inside the scope (a phone's list), with their check-in of the night if any. */
+export const villagesToStrike = (db: Q, scope: string[], night: string) =>
+  db
+    .selectFrom('units as v')
+    .innerJoin('units as c', 'c.id', 'v.parent_id')
+    .leftJoin('gong_checkins as k', (j) => j.onRef('k.village_id', '=', 'v.id').on('k.night', '=', night))
+    .select(['v.id', 'v.name', 'c.name as commune_name', 'k.struck_at', 'k.late_minutes'])
+    .where('v.kind', '=', 'village')
+    .where(inScope('v.path', scope))
+    .orderBy('c.name_folded')
+    .orderBy('v.name_folded')
+    .limit(200)
+    .execute();

@@ -67,6 +67,17 @@ export function gongRoutes(app: FastifyInstance, db: Kysely<DB>) {
     return isNew ? reply.status(201).send({ created: true, checkin }) : reply.status(200).send({ created: false, checkin });
   });
 
+  r.get('/api/gong-checkins/villages', {
+    schema: {
+      tags, summary: 'Các thôn người dùng được báo đánh kẻng, với lần báo của đêm (mặc định: đêm hiện tại)',
+      querystring: z.object({ night: Day.optional() }),
+      response: ok(z.object({
+        night: z.string(),
+        villages: z.array(z.object({ id: z.number(), name: z.string(), commune_name: z.string(), struck_at: z.date().nullable(), late_minutes: z.number().nullable() })),
+      })),
+    },
+  }, async (req) => service.villagesToStrike(db, actorOf(req), req.query.night));
+
   r.get('/api/gong-compliance', {
     schema: {
       tags, summary: 'Số đêm đánh kẻng đúng giờ, muộn, bỏ sót của từng thôn dưới một đơn vị',

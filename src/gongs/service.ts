@@ -142,3 +142,14 @@ export async function compliance(db: Kysely<DB>, actor: Actor, unitId: number, f
     }) : [],
   };
 }
+
+/** The night whose gong is due now: before 06:00 it is still last night. */
+export function currentNight(now = new Date()): string {
+  return todayVN(new Date(now.getTime() - 6 * 3_600_000));
+}
+
+/** What a striker's phone lists: the villages they may report for, struck or not this night. */
+export async function villagesToStrike(db: Kysely<DB>, actor: Actor, night = currentNight()) {
+  const rows = await q.villagesToStrike(db, scopeOf(actor, 'gong.checkin'), night);
+  return { night, villages: rows.map((r) => ({ id: r.id, name: r.name, commune_name: r.commune_name, struck_at: r.struck_at, late_minutes: r.late_minutes })) };
+}

@@ -1,0 +1,141 @@
+// Báo đánh kẻng: one tap per village and night. Works offline: a tap is queued on the phone
+// with its own time and an idempotency key, and sent (and re-sent) until the server answers.
+'use strict';
+(function () {
+  var QUEUE = 'keng.queue', LIST = 'keng.villages';
+  var $ = function (id) { return document.getElementById(id); };
+  var csrf = null, list = null;
+
+  function load(key, dflt) { try { return JSON.parse(localStorage.getItem(key)) || dflt; } catch (e) { return dflt; } }
+  function save(key, value) { localStorage.setItem(key, JSON.stringify(value)); }
+  function uuid() {
+    if (window.crypto && crypto.randomUUID) return crypto.randomUUID();
+    var b = crypto.getRandomValues(new Uint8Array(16));
+    b[6] = (b[6] & 15) | 64; b[8] = (b[8] & 63) | 128;
+    var h = Array.prototype.map.call(b, function (x) { return (x + 256).toString(16).slice(1); }).join('');
+    return h.slice(0, 8) + '-' + h.slice(8, 12) + '-' + h.slice(12, 16) + '-' + h.slice(16, 20) + '-' + h.slice(20);
+  }
+  // The night whose gong is due: in Vietnam's time, before 06:00 it is still last night.
+  function currentNight() {
+    var d = new Date(Date.now() - 6 * 3600e3);
+    return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh', year: 'numeric', month: '2-digit', day: '2-digit' }).format(d);
+  }
+  function dmy(night) { return night.split('-').reverse().join('/'); }
+  function hm(iso) { return new Intl.DateTimeFormat('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh', hour: '2-digit', minute: '2-digit' }).format(new Date(iso)); }
+  function status(text, kind) { var s = $('status'); s.textContent = text; s.className = 'status' + (kind ? ' status--' + kind : ''); }
+
+  function api(method, path, body) {
+    var headers = { accept: 'application/json' };
+    if (body) headers['content-type'] = 'application/json';
+    if (csrf && method !== 'GET') headers['x-csrf-token'] = csrf;
+    return fetch(path, { method: method, headers: headers, credentials: 'same-origin', body: body ? JSON.stringify(body) : undefined })
+      .then(function (r) { return r.json().catch(function () { return {}; }).then(function (b) { return { status: r.status, body: b }; }); });
+  }
+
+  // The server takes a strike between 18:00 and 06:00 (Vietnam's time).
+  function inWindow() {
+    var h = Number(new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Ho_Chi_Minh', hour: '2-digit', hourCycle: 'h23' }).format(new Date()));
+    return h >= 18 || h < 6;
+  }
+
+  function render() {
+    var night = currentNight(), queue = load(QUEUE, []), open = inWindow();
+    $('night').textContent = open ? 'Đêm ' + dmy(night) + ': bấm khi đã đánh kẻng 22 giờ' : 'Báo đánh kẻng từ 18 giờ đến 6 giờ sáng.';
+    var ul = $('villages');
+    ul.textContent = '';
+    (list ? list.villages : load(LIST, [])).forEach(function (v) {
+      var queued = queue.filter(function (c) { return c.villageId === v.id && c.night === night; })[0];
+      var done = list && list.night === night && v.struck_at;
+      var b = document.createElement('button');
+      b.type = 'button';
+      b.className = 'strike' + (queued ? ' strike--queued' : '');
+      b.disabled = !!(done || queued || !open);
+      b.setAttribute('data-village', v.id);
+      b.textContent = v.name;
+      var small = document.createElement('small');
+      small.textContent = done ? 'Đã báo lúc ' + hm(v.struck_at) : queued ? 'Đã ghi lúc ' + hm(queued.struckAt) + ', chờ gửi' : v.commune_name + ' · Bấm để báo đã đánh kẻng';
+      b.appendChild(small);
+      b.onclick = function () { strike(v, night); };
+      var li = document.createElement('li');
+      li.appendChild(b);
+      ul.appendChild(li);
+    });
+  }
+
+  function strike(v, night) {
+    var queue = load(QUEUE, []);
+    queue.push({ villageId: v.id, night: night, struckAt: new Date().toISOString(), idempotencyKey: uuid() });
+    save(QUEUE, queue);
+    render();
+    flush();
+  }
+
+  var flushing = false;
+  function flush() {
+    if (flushing) return Promise.resolve();
+    var queue = load(QUEUE, []);
+    if (!queue.length) return refresh();
+    if (!navigator.onLine) { status('Chưa có mạng: ' + queue.length + ' lần báo đã lưu trên máy, sẽ tự gửi khi có mạng.', 'offline'); return Promise.resolve(); }
+    flushing = true;
+    var c = queue[0];
+    return api('POST', '/api/gong-checkins', c).then(function (r) {
+      flushing = false;
+      if (r.status === 401) return showLogin('Phiên đăng nhập đã hết, hãy đăng nhập lại để gửi ' + queue.length + ' lần báo đã lưu.');
+      if (r.status === 403 && r.body.error && r.body.error.code === 'CSRF') return me();
+      // The server could not take it now: it stays queued for the next try.
+      if (r.status >= 500 || r.status === 429) return status('Máy chủ chưa nhận được, sẽ tự gửi lại sau.', 'offline');
+      // Sent, found again (a replay), or refused for good: it leaves the queue; the server's word is shown.
+      save(QUEUE, load(QUEUE, []).filter(function (x) { return x.idempotencyKey !== c.idempotencyKey; }));
+      if (r.status >= 400) status(r.body.error ? r.body.error.message : 'Không gửi được (mã ' + r.status + ')', 'error');
+      return flush();
+    }, function () {
+      flushing = false;
+      status('Mất kết nối: lần báo đã lưu trên máy, sẽ tự gửi lại.', 'offline');
+    });
+  }
+
+  function refresh() {
+    return api('GET', '/api/gong-checkins/villages?night=' + currentNight()).then(function (r) {
+      if (r.status !== 200) return;
+      list = r.body;
+      save(LIST, list.villages);
+      var n = list.villages.filter(function (v) { return v.struck_at; }).length;
+      status(list.villages.length ? 'Đã báo ' + n + '/' + list.villages.length + ' thôn đêm nay.' : 'Tài khoản chưa được giao thôn nào để báo đánh kẻng.');
+      render();
+    }, function () { render(); });
+  }
+
+  function showLogin(message) {
+    $('strike').hidden = true; $('logout').hidden = true; $('login').hidden = false;
+    status(message || 'Đăng nhập để báo đánh kẻng.');
+  }
+  function showStrike() { $('login').hidden = true; $('strike').hidden = false; $('logout').hidden = false; render(); }
+
+  function me() {
+    return api('GET', '/api/auth/me').then(function (r) {
+      if (r.status === 200) { csrf = r.body.csrfToken; showStrike(); return flush(); }
+      if (r.status === 401) return showLogin();
+    }, function () {
+      // Offline at start: the last list and the queue still work.
+      showStrike();
+      status('Chưa có mạng: bấm vẫn được ghi trên máy và tự gửi khi có mạng.', 'offline');
+    });
+  }
+
+  $('login').onsubmit = function (e) {
+    e.preventDefault();
+    var f = e.target;
+    api('POST', '/api/auth/login', { username: f.username.value.trim(), password: f.password.value }).then(function (r) {
+      if (r.status !== 200) return status(r.body.error ? r.body.error.message : 'Không đăng nhập được', 'error');
+      csrf = r.body.csrfToken; f.password.value = '';
+      showStrike(); flush();
+    }, function () { status('Không kết nối được máy chủ.', 'error'); });
+  };
+  $('logout').onclick = function () {
+    api('POST', '/api/auth/logout', {}).then(function () { csrf = null; list = null; showLogin(); });
+  };
+  window.addEventListener('online', function () { flush(); });
+  setInterval(function () { if (load(QUEUE, []).length) flush(); }, 30000);
+  if ('serviceWorker' in navigator) navigator.serviceWorker.register('/keng/sw.js', { scope: '/keng' }).catch(function () {});
+  me();
+})();

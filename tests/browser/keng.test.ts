@@ -1,0 +1,80 @@
+/**
+ * The striker's phone page (/keng) as a village head uses it on a small phone: log in, tap the
+ * village after the 22:00 gong, and the same with no signal, the tap sent once signal returns.
+ */
+import zlib from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { addDays, todayVN } from '../../src/shared/dates.ts';
+import { gongTime } from '../../src/gongs/night.ts';
+import { useBrowserServer } from '../support/browser.ts';
+import { TEST_PASSWORD } from '../support/prepare.ts';
+
+const env = useBrowserServer();
+
+async function checkinsOf(night: string) {
+  return env.server.database.db.selectFrom('gong_checkins as c').innerJoin('units as v', 'v.id', 'c.village_id')
+    .select(['v.name', 'c.late_minutes']).where('c.night', '=', night).execute();
+}
+
+async function phone(minutesAfter22: number, night: string) {
+  const context = await env.browser.newContext({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
+  const page = await context.newPage();
+  // The phone's clock says it is that night; the server's is now, so the strike is in the past.
+  await page.clock.setFixedTime(new Date(gongTime(night).getTime() + minutesAfter22 * 60_000));
+  await page.goto(env.server.url + '/keng');
+  await page.getByLabel('Tên đăng nhập').fill('thon');
+  await page.getByLabel('Mật khẩu').fill(TEST_PASSWORD);
+  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  return { context, page, village: page.locator('button.strike', { hasText: 'Thôn Làng Ngần' }) };
+}
+
+describe('the striker\'s phone page', () => {
+  it('is small: its script and page weigh a few kilobytes gzipped', async () => {
+    let total = 0;
+    for (const path of ['/keng', '/keng/app.js', '/keng/sw.js', '/keng/manifest.webmanifest']) {
+      const res = await fetch(env.server.url + path);
+      expect(res.status, path).toBe(200);
+      total += zlib.gzipSync(Buffer.from(await res.arrayBuffer())).length;
+    }
+    expect(total).toBeLessThan(50 * 1024);
+    const manifest = await (await fetch(env.server.url + '/keng/manifest.webmanifest')).json();
+    expect(manifest).toMatchObject({ lang: 'vi', start_url: '/keng', display: 'standalone' });
+  });
+
+  it('reports the gong in one tap after logging in, once', async () => {
+    const night = addDays(todayVN(), -1);
+    const { context, page, village } = await phone(4, night);
+    try {
+      await expect.poll(() => page.locator('#night').textContent()).toContain(`Đêm ${night.split('-').reverse().join('/')}`);
+      await village.click();
+      await expect.poll(() => village.textContent()).toContain('Đã báo lúc 22:04');
+      expect(await village.isDisabled()).toBe(true);
+      expect(await checkinsOf(night)).toEqual([{ name: 'Thôn Làng Ngần', late_minutes: 4 }]);
+      const box = await village.boundingBox();
+      expect(box!.height).toBeGreaterThanOrEqual(48); // a large touch target
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('keeps a tap made without signal and sends it, once, when signal returns', async () => {
+    const night = addDays(todayVN(), -2);
+    const { context, page, village } = await phone(9, night);
+    try {
+      await expect.poll(() => village.isEnabled()).toBe(true);
+      await context.setOffline(true);
+      await village.click();
+      await expect.poll(() => village.textContent()).toContain('chờ gửi');
+      await expect.poll(() => page.locator('#status').textContent()).toContain('Chưa có mạng');
+      expect(await checkinsOf(night)).toEqual([]);
+
+      await context.setOffline(false);
+      await page.evaluate(() => window.dispatchEvent(new Event('online')));
+      await expect.poll(() => village.textContent()).toContain('Đã báo lúc 22:09');
+      expect(await checkinsOf(night)).toEqual([{ name: 'Thôn Làng Ngần', late_minutes: 9 }]);
+      expect(await page.evaluate(() => localStorage.getItem('keng.queue'))).toBe('[]');
+    } finally {
+      await context.close();
+    }
+  });
+});
