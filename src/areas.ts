@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { Config } from './config.ts';
 import type { DB } from './db/schema.ts';
+import { alarmRoutes } from './alarms/routes.ts';
 import { auditRoutes } from './audit/routes.ts';
 import { authRoutes } from './auth/routes.ts';
 import { fileRoutes } from './files/routes.ts';
@@ -28,4 +29,5 @@ export const areas: ((app: FastifyInstance, deps: AreaDeps) => void)[] = [
   (app, { db }) => fileRoutes(app, db),
   (app, { db }) => gongRoutes(app, db),
   (app) => phoneRoutes(app),
+  (app, { db }) => alarmRoutes(app, db),
 ];

@@ -11,16 +11,16 @@ export type Role = (typeof ROLES)[number];
 export const PERMISSIONS = [
   'unit.read', 'unit.write', 'user.manage', 'audit.read',
   'model.write', 'template.write', 'plan.write', 'plan.approve', 'task.update',
-  'gong.manage', 'gong.checkin',
+  'gong.manage', 'gong.checkin', 'alarm.raise',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   admin: PERMISSIONS,
-  leader: ['unit.read', 'unit.write', 'audit.read', 'model.write', 'template.write', 'plan.write', 'plan.approve', 'task.update', 'gong.manage', 'gong.checkin'],
-  officer: ['unit.read', 'unit.write', 'model.write', 'template.write', 'plan.write', 'task.update', 'gong.manage', 'gong.checkin'],
+  leader: ['unit.read', 'unit.write', 'audit.read', 'model.write', 'template.write', 'plan.write', 'plan.approve', 'task.update', 'gong.manage', 'gong.checkin', 'alarm.raise'],
+  officer: ['unit.read', 'unit.write', 'model.write', 'template.write', 'plan.write', 'task.update', 'gong.manage', 'gong.checkin', 'alarm.raise'],
   school_staff: ['unit.read', 'model.write', 'task.update'],
-  village_operator: ['unit.read', 'task.update', 'gong.manage', 'gong.checkin'],
+  village_operator: ['unit.read', 'task.update', 'gong.manage', 'gong.checkin', 'alarm.raise'],
   viewer: ['unit.read'],
 };
 

@@ -283,7 +283,41 @@ export interface GongCheckinsTable {
   received_at: Timestamp;
 }
 
+export type AlarmKind = 'crime' | 'fire' | 'other';
+
+export interface AlarmsTable {
+  id: Generated<number>;
+  province_code: string;
+  village_id: number;
+  village_path: string;
+  kind: AlarmKind;
+  description: string;
+  occurred_at: Timestamp;
+  raised_by: number | null;
+  raised_at: Timestamp;
+  idempotency_key: string;
+}
+
+export interface NotificationsTable {
+  id: Generated<number>;
+  province_code: string;
+  user_id: number;
+  alarm_id: number;
+  channel: string;
+  created_at: Timestamp;
+}
+
+export interface AlarmAcksTable {
+  alarm_id: number;
+  user_id: number;
+  province_code: string;
+  acked_at: Timestamp;
+}
+
 export interface DB {
+  alarms: AlarmsTable;
+  notifications: NotificationsTable;
+  alarm_acks: AlarmAcksTable;
   gongs: GongsTable;
   gong_strikers: GongStrikersTable;
   gong_checkins: GongCheckinsTable;

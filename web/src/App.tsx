@@ -2,6 +2,7 @@ import { useEffect, useState, type ReactNode } from 'react';
 import { useAuth } from './auth.tsx';
 import { useI18n, type MessageKey } from './i18n.tsx';
 import { Link, matchPath, navigate, usePathname } from './router.tsx';
+import { AlarmBanner } from './components/Alarms.tsx';
 import { LanguageSwitch } from './components/LanguageSwitch.tsx';
 import { Logo } from './components/Logo.tsx';
 import { AccountPage } from './pages/Account.tsx';
@@ -183,6 +184,7 @@ function Shell() {
         </nav>
         {menuOpen && <div className="nav-backdrop" onClick={() => setMenuOpen(false)} aria-hidden="true" />}
         <main id="main" className="main" tabIndex={-1}>
+          <AlarmBanner />
           {me!.mustChangePassword && path !== '/account' && (
             <div className="banner" role="status" data-testid="must-change-password">
               <span>{t('account.mustChange')}</span>

@@ -9,7 +9,7 @@ export type Role = (typeof ROLES)[number];
 export type Permission =
   | 'unit.read' | 'unit.write' | 'user.manage' | 'audit.read'
   | 'model.write' | 'template.write' | 'plan.write' | 'plan.approve' | 'task.update'
-  | 'gong.manage' | 'gong.checkin';
+  | 'gong.manage' | 'gong.checkin' | 'alarm.raise';
 export const KINDS = ['country', 'province', 'commune', 'village', 'school', 'agency'] as const;
 export type UnitKind = (typeof KINDS)[number];
 
@@ -315,6 +315,20 @@ export interface WorkItem {
   files: StoredFile[];
 }
 
+export interface Alarm {
+  id: number;
+  village_id: number;
+  village_name: string;
+  commune_name: string;
+  kind: 'crime' | 'fire' | 'other';
+  description: string;
+  occurred_at: string;
+  raised_at: string;
+  notified: boolean;
+  acked_at: string | null;
+  acks: number;
+}
+
 export interface MyWork {
   today: string;
   overdue: WorkItem[];
@@ -446,6 +460,8 @@ export const api = {
     request<StoredFile>('POST', `/api/models/${id}/steps/${step}/files${qs({ name: file.name })}`, file),
   removeStepFile: (id: number, step: Step, fileId: number) => request<void>('DELETE', `/api/models/${id}/steps/${step}/files/${fileId}`),
   attachOccurrenceFile: (id: number, file: File) => request<StoredFile>('POST', `/api/occurrences/${id}/files${qs({ name: file.name })}`, file),
+  alarms: (opts: { unacked?: boolean; limit?: number }) => request<Alarm[]>('GET', '/api/alarms' + qs({ unacked: opts.unacked ? 'true' : undefined, limit: opts.limit })),
+  ackAlarm: (id: number) => request<Alarm>('POST', `/api/alarms/${id}/ack`, {}),
   removeOccurrenceFile: (id: number, fileId: number) => request<void>('DELETE', `/api/occurrences/${id}/files/${fileId}`),
   addMember: (id: number, body: { fullName: string; role: string; position?: string | null }) => request<ModelMember>('POST', `/api/models/${id}/members`, body),
   addCommitments: (id: number, commitments: { signerKind: SignerKind; signerName: string; detail?: string | null; signedOn: string }[]) =>

@@ -1,0 +1,80 @@
+import { sql, type Kysely, type Transaction } from 'kysely';
+import { inScope } from '../access/policy.ts';
+import type { AlarmKind, DB } from '../db/schema.ts';
+
+type Q = Kysely<DB> | Transaction<DB>;
+
+export interface NewAlarm {
+  province_code: string;
+  village_id: number;
+  village_path: string;
+  kind: AlarmKind;
+  description: string;
+  occurred_at: Date;
+  raised_by: number;
+  idempotency_key: string;
+}
+
+const alarmColumns = ['a.id', 'a.village_id', 'a.province_code', 'a.kind', 'a.description', 'a.occurred_at', 'a.raised_at', 'a.idempotency_key'] as const;
+
+export const insertAlarm = (db: Q, row: NewAlarm) =>
+  db.insertInto('alarms').values(row).onConflict((oc) => oc.column('idempotency_key').doNothing()).returning('id').executeTakeFirst();
+
+export const alarmIdByKey = (db: Q, key: string) =>
+  db.selectFrom('alarms').select(['id', 'village_id']).where('idempotency_key', '=', key).executeTakeFirst();
+
+/**
+ * Who is told of an alarm at a village: the commune's officers and leaders (granted on the
+ * commune or on one of its agencies, such as Công an xã) and the village's own operators.
+ */
+export const recipientsOf = (db: Q, village: { id: number; parent_id: number; path: string }) =>
+  db
+    .selectFrom('grants as g')
+    .innerJoin('units as u', 'u.id', 'g.unit_id')
+    .innerJoin('users as us', 'us.id', 'g.user_id')
+    .select('g.user_id')
+    .distinct()
+    .where('us.active', '=', true)
+    .where((eb) => eb.or([
+      eb.and([eb('g.role', 'in', ['officer', 'leader']), eb.or([eb('u.id', '=', village.parent_id), eb.and([eb('u.parent_id', '=', village.parent_id), eb('u.kind', '=', 'agency')])])]),
+      eb.and([eb('g.role', '=', 'village_operator'), eb('u.id', '=', village.id)]),
+    ]))
+    .execute();
+
+export const insertNotifications = (db: Q, rows: { province_code: string; user_id: number; alarm_id: number; channel: string }[]) =>
+  rows.length ? db.insertInto('notifications').values(rows).onConflict((oc) => oc.doNothing()).execute() : Promise.resolve();
+
+function alarmsQuery(db: Q, userId: number) {
+  return db
+    .selectFrom('alarms as a')
+    .innerJoin('units as v', 'v.id', 'a.village_id')
+    .innerJoin('units as c', 'c.id', 'v.parent_id')
+    .leftJoin('units as p', 'p.code', 'a.province_code')
+    .select([
+      ...alarmColumns, 'v.name as village_name', 'c.name as commune_name', 'c.code as commune_code', 'p.name as province_name',
+      sql<boolean>`exists (select 1 from notifications n where n.alarm_id = a.id and n.user_id = ${userId})`.as('notified'),
+      sql<Date | null>`(select k.acked_at from alarm_acks k where k.alarm_id = a.id and k.user_id = ${userId})`.as('acked_at'),
+      sql<number>`(select count(*)::int from alarm_acks k where k.alarm_id = a.id)`.as('acks'),
+    ]);
+}
+
+/** Alarms inside the scope, newest first; `unacked` keeps those sent to the user and not acknowledged. */
+export function listAlarms(db: Q, scope: string[], userId: number, opts: { unacked: boolean; afterId?: number; limit: number }) {
+  let query = alarmsQuery(db, userId).where(inScope('a.village_path', scope));
+  if (opts.unacked) {
+    query = query
+      .where(({ exists, selectFrom }) => exists(selectFrom('notifications as n').select('n.id').whereRef('n.alarm_id', '=', 'a.id').where('n.user_id', '=', userId)))
+      .where(({ not, exists, selectFrom }) => not(exists(selectFrom('alarm_acks as k').select('k.alarm_id').whereRef('k.alarm_id', '=', 'a.id').where('k.user_id', '=', userId))));
+  }
+  if (opts.afterId !== undefined) query = query.where('a.id', '>', opts.afterId);
+  return query.orderBy('a.id', 'desc').limit(opts.limit).execute();
+}
+
+export const getAlarm = (db: Q, id: number, userId = 0) =>
+  alarmsQuery(db, userId).select('a.village_path').where('a.id', '=', id).executeTakeFirst();
+
+export const insertAck = (db: Q, row: { alarm_id: number; user_id: number; province_code: string }) =>
+  db.insertInto('alarm_acks').values(row).onConflict((oc) => oc.doNothing()).returning('acked_at').executeTakeFirst();
+
+/** The newest alarms anywhere, for the public CAP feed. */
+export const latestAlarms = (db: Q, limit: number) => alarmsQuery(db, 0).orderBy('a.id', 'desc').limit(limit).execute();

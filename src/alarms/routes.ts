@@ -1,0 +1,110 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Kysely } from 'kysely';
+import type { ServerResponse } from 'node:http';
+import { z } from 'zod';
+import { actorOf } from '../auth/plugin.ts';
+import type { DB } from '../db/schema.ts';
+import { notFound } from '../http/errors.ts';
+import { created, Id, ok } from '../http/replies.ts';
+import { atomFeed, capAlert } from './cap.ts';
+import * as q from './queries.ts';
+import * as service from './service.ts';
+
+const Kind = z.enum(['crime', 'fire', 'other']).describe('tội phạm, cháy, sự việc khác');
+const Alarm = z.looseObject({
+  id: z.number(), village_id: z.number(), village_name: z.string(), commune_name: z.string(), kind: Kind, description: z.string(),
+  occurred_at: z.date(), raised_at: z.date(), notified: z.boolean().describe('Người dùng là người nhận'),
+  acked_at: z.date().nullable().describe('Lúc người dùng xác nhận đã nhận'), acks: z.number(),
+}).meta({ id: 'Alarm' });
+
+/** How often an open page's stream looks for new alarms (any instance may have written them). */
+const STREAM_POLL_MS = 1000;
+const STREAM_PING_MS = 15_000;
+
+const baseOf = (req: FastifyRequest) => ({ host: req.host, base: `${req.protocol}://${req.host}` });
+
+export function alarmRoutes(app: FastifyInstance, db: Kysely<DB>) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const tags = ['Báo động'];
+  const ctx = (req: Parameters<typeof actorOf>[0]) => ({ actor: actorOf(req), ip: req.ip });
+
+  r.post('/api/alarms', {
+    schema: {
+      tags, summary: 'Phát kẻng báo động ở một thôn: báo ngay cho công an, lãnh đạo xã và thôn',
+      body: z.object({
+        villageId: z.number().int().positive(), kind: Kind,
+        description: z.string().trim().min(1, 'Hãy mô tả ngắn sự việc').max(2000),
+        occurredAt: z.iso.datetime({ offset: true }).optional(), idempotencyKey: z.uuid(),
+      }),
+      response: { ...created(z.object({ created: z.literal(true), alarm: Alarm, recipients: z.number() })), 200: z.object({ created: z.literal(false), alarm: Alarm, recipients: z.number() }) },
+    },
+  }, async (req, reply) => {
+    const { created: isNew, alarm, recipients } = await service.raiseAlarm(db, ctx(req), req.body);
+    return isNew ? reply.status(201).send({ created: true, alarm, recipients }) : reply.status(200).send({ created: false, alarm, recipients });
+  });
+
+  r.get('/api/alarms', {
+    schema: {
+      tags, summary: 'Báo động trong phạm vi, mới nhất trước; unacked=true: những báo động gửi tới người dùng mà chưa xác nhận',
+      querystring: z.object({ unacked: z.stringbool().default(false), limit: z.coerce.number().int().min(1).max(200).default(50) }),
+      response: ok(z.array(Alarm)),
+    },
+  }, async (req) => service.listAlarms(db, actorOf(req), req.query));
+
+  r.post('/api/alarms/:id/ack', {
+    schema: { tags, summary: 'Xác nhận đã nhận báo động', params: z.object({ id: Id }), response: ok(Alarm) },
+  }, async (req) => service.acknowledge(db, ctx(req), req.params.id));
+
+  // Server-sent events: each new alarm in the user's units, as it is raised.
+  const streams = new Set<ServerResponse>();
+  app.addHook('onClose', async () => {
+    for (const res of streams) res.end();
+  });
+  r.get('/api/alarms/stream', {
+    schema: { tags, summary: 'Luồng sự kiện (text/event-stream): mỗi báo động mới trong phạm vi, ngay khi phát' },
+  }, async (req, reply) => {
+    const actor = actorOf(req);
+    const resume = Number(req.headers['last-event-id']);
+    let last = Number.isInteger(resume) && resume > 0 ? resume : ((await service.listAlarms(db, actor, { unacked: false, limit: 1 }))[0]?.id ?? 0);
+    reply.hijack();
+    const res = reply.raw;
+    res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-store', 'x-accel-buffering': 'no' });
+    res.write('retry: 3000\n\n');
+    streams.add(res);
+    let busy = false;
+    const poll = setInterval(async () => {
+      if (busy) return;
+      busy = true;
+      try {
+        const rows = await service.listAlarms(db, actor, { unacked: false, afterId: last, limit: 50 });
+        for (const row of rows.reverse()) {
+          res.write(`id: ${row.id}\nevent: alarm\ndata: ${JSON.stringify(row)}\n\n`);
+          last = row.id;
+        }
+      } catch (err) {
+        req.log.warn({ err }, 'alarm stream poll failed');
+      } finally {
+        busy = false;
+      }
+    }, STREAM_POLL_MS);
+    const ping = setInterval(() => res.write(': ping\n\n'), STREAM_PING_MS);
+    res.on('close', () => {
+      clearInterval(poll);
+      clearInterval(ping);
+      streams.delete(res);
+    });
+  });
+
+  // CAP 1.2: public, as alerts are meant for anyone's reader.
+  app.get('/cap/alerts.atom', { schema: { hide: true } }, async (req, reply) =>
+    reply.type('application/atom+xml; charset=utf-8').header('cache-control', 'public, max-age=30')
+      .send(atomFeed(await q.latestAlarms(db, 50), { ...baseOf(req), now: new Date() })));
+
+  app.get<{ Params: { id: string } }>('/cap/alerts/:id.xml', { schema: { hide: true } }, async (req, reply) => {
+    const id = Number(req.params.id);
+    const alarm = Number.isSafeInteger(id) && id > 0 ? await q.getAlarm(db, id) : undefined;
+    if (!alarm) throw notFound('Không tìm thấy cảnh báo');
+    return reply.type('application/cap+xml; charset=utf-8').header('cache-control', 'public, max-age=300').send(capAlert(alarm, baseOf(req)));
+  });
+}

@@ -1,0 +1,69 @@
+import type { Kysely } from 'kysely';
+import { allows, assertAllowed, scopeOf, type Actor } from '../access/policy.ts';
+import { recordChange, type Context } from '../audit/record.ts';
+import type { AlarmKind, DB } from '../db/schema.ts';
+import { conflict, invalid, notFound } from '../http/errors.ts';
+import { getUnit } from '../units/queries.ts';
+import { CHANNELS } from './channels.ts';
+import * as q from './queries.ts';
+
+type Ctx = Context & { actor: Actor };
+
+export const ALARM_KINDS: Record<AlarmKind, string> = { crime: 'Tội phạm', fire: 'Cháy', other: 'Sự việc khác' };
+const CLOCK_SKEW_MS = 5 * 60_000;
+
+export interface AlarmInput {
+  villageId: number;
+  kind: AlarmKind;
+  description: string;
+  /** When it happened; by default when the alarm is raised. */
+  occurredAt?: string | undefined;
+  idempotencyKey: string;
+}
+
+/**
+ * Raises the alarm gong: the alarm, its notifications on every channel and the audit entry in
+ * one transaction, committed before the answer. A replay of the same key answers the same alarm.
+ */
+export async function raiseAlarm(db: Kysely<DB>, ctx: Ctx, input: AlarmInput, now = new Date()) {
+  const village = await getUnit(db, input.villageId);
+  if (!village || !allows(ctx.actor, 'unit.read', village.path)) throw notFound('Không tìm thấy thôn');
+  if (village.kind !== 'village' || !village.province_code || !village.parent_id) throw invalid('Báo động được phát ở thôn, tổ dân phố', [{ path: 'villageId', message: 'Không phải thôn' }]);
+  assertAllowed(ctx.actor, 'alarm.raise', village.path);
+  const occurredAt = input.occurredAt ? new Date(input.occurredAt) : now;
+  if (occurredAt.getTime() > now.getTime() + CLOCK_SKEW_MS) throw invalid('Thời điểm xảy ra ở tương lai', [{ path: 'occurredAt', message: 'Ở tương lai' }]);
+  if (occurredAt.getTime() < now.getTime() - 24 * 3_600_000) throw invalid('Báo động cho sự việc trong 24 giờ qua; việc cũ hơn hãy ghi vào nhật ký', [{ path: 'occurredAt', message: 'Quá cũ' }]);
+  const provinceCode = village.province_code;
+  return db.transaction().execute(async (trx) => {
+    const row = await q.insertAlarm(trx, {
+      province_code: provinceCode, village_id: village.id, village_path: village.path, kind: input.kind,
+      description: input.description, occurred_at: occurredAt, raised_by: ctx.actor.userId, idempotency_key: input.idempotencyKey,
+    });
+    if (!row) {
+      const replay = (await q.alarmIdByKey(trx, input.idempotencyKey))!;
+      if (replay.village_id !== village.id) throw conflict('Mã gửi này đã dùng cho một báo động khác', [{ path: 'idempotencyKey', message: 'Đã dùng' }]);
+      return { created: false, alarm: (await q.getAlarm(trx, replay.id, ctx.actor.userId))!, recipients: 0 };
+    }
+    const recipients = await q.recipientsOf(trx, { id: village.id, parent_id: village.parent_id!, path: village.path });
+    const notifications = recipients.map((r) => ({ alarmId: row.id, userId: r.user_id, provinceCode }));
+    for (const channel of CHANNELS) await channel.deliver(trx, notifications);
+    const alarm = (await q.getAlarm(trx, row.id, ctx.actor.userId))!;
+    await recordChange(trx, ctx, { action: 'create', entity: 'alarm', entityId: row.id, unit: village, after: { ...alarm, recipients: recipients.length } });
+    return { created: true, alarm, recipients: recipients.length };
+  });
+}
+
+export function listAlarms(db: Kysely<DB>, actor: Actor, opts: { unacked: boolean; afterId?: number; limit: number }) {
+  return q.listAlarms(db, scopeOf(actor, 'unit.read'), actor.userId, opts);
+}
+
+/** Records that the user has seen the alarm (once; again is a no-op). */
+export async function acknowledge(db: Kysely<DB>, ctx: Ctx, id: number) {
+  const alarm = await q.getAlarm(db, id, ctx.actor.userId);
+  if (!alarm || !allows(ctx.actor, 'unit.read', alarm.village_path)) throw notFound('Không tìm thấy báo động');
+  return db.transaction().execute(async (trx) => {
+    const ack = await q.insertAck(trx, { alarm_id: id, user_id: ctx.actor.userId, province_code: alarm.province_code });
+    if (ack) await recordChange(trx, ctx, { action: 'update', entity: 'alarm_ack', entityId: id, unit: { id: alarm.village_id, path: alarm.village_path, province_code: alarm.province_code }, after: { acked_at: ack.acked_at } });
+    return (await q.getAlarm(trx, id, ctx.actor.userId))!;
+  });
+}
