@@ -38,6 +38,11 @@ function vitest(name: string, config: string, env: Record<string, string>): Run 
   return run;
 }
 
+// The types first: strict TypeScript is the cheapest test there is (vitest strips types unread).
+console.log('\n━━ Type check (tsc) ━━');
+const typecheck = ['.', 'web'].every((project) =>
+  spawnSync(process.execPath, ['node_modules/typescript/bin/tsc', '--noEmit', '-p', project], { stdio: 'inherit' }).status === 0);
+
 vitest('PGlite (cơ sở dữ liệu nhúng)', 'vitest.config.ts', {});
 
 if (findPostgresBin()) {
@@ -60,9 +65,10 @@ if (chromium) {
 fs.rmSync(outDir, { recursive: true, force: true });
 console.log('\n━━ Summary ━━');
 for (const r of runs) console.log(`${r.ok ? 'OK  ' : 'FAIL'} ${r.name}: ${r.passed} passed, ${r.failed} failed${r.skipped ? `, ${r.skipped} skipped` : ''}`);
+console.log(`${typecheck ? 'OK  ' : 'FAIL'} Type check (tsc, server and web)`);
 for (const m of missing) console.log(`NOT RUN ${m}`);
 if (missing.length && requireAll) console.log('REQUIRE_ALL=1: a missing piece fails the run');
 const total = runs.reduce((a, r) => ({ passed: a.passed + r.passed, failed: a.failed + r.failed }), { passed: 0, failed: 0 });
-const ok = runs.every((r) => r.ok) && !(requireAll && missing.length);
+const ok = typecheck && runs.every((r) => r.ok) && !(requireAll && missing.length);
 console.log(`${total.passed} passed, ${total.failed} failed`);
 process.exit(ok ? 0 : 1);

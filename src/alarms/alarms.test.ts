@@ -17,7 +17,7 @@ const raise = (who: Client, body: Record<string, unknown> = {}) =>
 
 beforeAll(async () => {
   server = await startTestServer();
-  [head, officer, leader] = await Promise.all(['thon', 'canbo', 'lanhdao'].map((u) => server.login(u)));
+  [head, officer, leader] = await Promise.all([server.login('thon'), server.login('canbo'), server.login('lanhdao')]);
   thuongHa = (await officer.get('/api/units/roots')).body[0];
   const villages = (await officer.get(`/api/units/${thuongHa.id}/children?kind=village`)).body;
   langNgan = villages.find((u: any) => u.name === 'Thôn Làng Ngần');

@@ -16,11 +16,12 @@ async function checkinsOf(night: string) {
     .select(['v.name', 'c.late_minutes']).where('c.night', '=', night).execute();
 }
 
-async function phone(minutesAfter22: number, night: string) {
+/** A phone logged in as the village head; its clock set to that night, or left as it is. */
+async function phone(at?: { night: string; minutesAfter22: number }) {
   const context = await env.browser.newContext({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
   const page = await context.newPage();
   // The phone's clock says it is that night; the server's is now, so the strike is in the past.
-  await page.clock.setFixedTime(new Date(gongTime(night).getTime() + minutesAfter22 * 60_000));
+  if (at) await page.clock.setFixedTime(new Date(gongTime(at.night).getTime() + at.minutesAfter22 * 60_000));
   await page.goto(env.server.url + '/keng');
   await page.getByLabel('Tên đăng nhập').fill('thon');
   await page.getByLabel('Mật khẩu').fill(TEST_PASSWORD);
@@ -43,7 +44,7 @@ describe('the striker\'s phone page', () => {
 
   it('reports the gong in one tap after logging in, once', async () => {
     const night = addDays(todayVN(), -1);
-    const { context, page, village } = await phone(4, night);
+    const { context, page, village } = await phone({ night, minutesAfter22: 4 });
     try {
       await expect.poll(() => page.locator('#night').textContent()).toContain(`Đêm ${night.split('-').reverse().join('/')}`);
       await village.click();
@@ -59,7 +60,7 @@ describe('the striker\'s phone page', () => {
 
   it('keeps a tap made without signal and sends it, once, when signal returns', async () => {
     const night = addDays(todayVN(), -2);
-    const { context, page, village } = await phone(9, night);
+    const { context, page, village } = await phone({ night, minutesAfter22: 9 });
     try {
       await expect.poll(() => village.isEnabled()).toBe(true);
       await context.setOffline(true);
@@ -73,6 +74,28 @@ describe('the striker\'s phone page', () => {
       await expect.poll(() => village.textContent()).toContain('Đã báo lúc 22:09');
       expect(await checkinsOf(night)).toEqual([{ name: 'Thôn Làng Ngần', late_minutes: 9 }]);
       expect(await page.evaluate(() => localStorage.getItem('keng.queue'))).toBe('[]');
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('raises an alarm from the phone, kept without signal and sent once when it returns', async () => {
+    const { context, page } = await phone(); // an alarm can be raised at any hour
+    try {
+      await page.getByRole('button', { name: 'Báo động' }).click();
+      await page.getByLabel('Thôn').selectOption({ label: 'Thôn Làng Ngần (Xã Thượng Hà)' });
+      await page.getByLabel('Cháy').check();
+      await page.getByLabel('Mô tả ngắn').fill('Cháy đống rơm sau nhà văn hóa');
+      await context.setOffline(true);
+      await page.getByRole('button', { name: 'Phát báo động' }).click();
+      await expect.poll(() => page.locator('#status').textContent()).toContain('đã lưu trên máy');
+      const alarms = () => env.server.database.db.selectFrom('alarms').select(['kind', 'description']).where('description', '=', 'Cháy đống rơm sau nhà văn hóa').execute();
+      expect(await alarms()).toEqual([]);
+
+      await context.setOffline(false);
+      await page.evaluate(() => window.dispatchEvent(new Event('online')));
+      await expect.poll(() => page.locator('#status').textContent()).toMatch(/Đã phát báo động, đã báo cho \d+ người nhận/);
+      expect(await alarms()).toEqual([{ kind: 'fire', description: 'Cháy đống rơm sau nhà văn hóa' }]);
     } finally {
       await context.close();
     }

@@ -4,9 +4,10 @@
 (function () {
   var QUEUE = 'keng.queue', LIST = 'keng.villages';
   var $ = function (id) { return document.getElementById(id); };
-  var csrf = null, list = null;
+  var csrf = null, list = null, notice = '';
 
   function load(key, dflt) { try { return JSON.parse(localStorage.getItem(key)) || dflt; } catch (e) { return dflt; } }
+  function queued() { return load(QUEUE, []).filter(function (c) { return c && c.path && c.body; }); }
   function save(key, value) { localStorage.setItem(key, JSON.stringify(value)); }
   function uuid() {
     if (window.crypto && crypto.randomUUID) return crypto.randomUUID();
@@ -39,12 +40,12 @@
   }
 
   function render() {
-    var night = currentNight(), queue = load(QUEUE, []), open = inWindow();
+    var night = currentNight(), queue = queued(), open = inWindow();
     $('night').textContent = open ? 'Đêm ' + dmy(night) + ': bấm khi đã đánh kẻng 22 giờ' : 'Báo đánh kẻng từ 18 giờ đến 6 giờ sáng.';
     var ul = $('villages');
     ul.textContent = '';
     (list ? list.villages : load(LIST, [])).forEach(function (v) {
-      var queued = queue.filter(function (c) { return c.villageId === v.id && c.night === night; })[0];
+      var queued = queue.filter(function (c) { return c.body.villageId === v.id && c.body.night === night; })[0];
       var done = list && list.night === night && v.struck_at;
       var b = document.createElement('button');
       b.type = 'button';
@@ -53,7 +54,7 @@
       b.setAttribute('data-village', v.id);
       b.textContent = v.name;
       var small = document.createElement('small');
-      small.textContent = done ? 'Đã báo lúc ' + hm(v.struck_at) : queued ? 'Đã ghi lúc ' + hm(queued.struckAt) + ', chờ gửi' : v.commune_name + ' · Bấm để báo đã đánh kẻng';
+      small.textContent = done ? 'Đã báo lúc ' + hm(v.struck_at) : queued ? 'Đã ghi lúc ' + hm(queued.body.struckAt) + ', chờ gửi' : v.commune_name + ' · Bấm để báo đã đánh kẻng';
       b.appendChild(small);
       b.onclick = function () { strike(v, night); };
       var li = document.createElement('li');
@@ -63,8 +64,9 @@
   }
 
   function strike(v, night) {
-    var queue = load(QUEUE, []);
-    queue.push({ villageId: v.id, night: night, struckAt: new Date().toISOString(), idempotencyKey: uuid() });
+    notice = '';
+    var queue = queued();
+    queue.push({ path: '/api/gong-checkins', body: { villageId: v.id, night: night, struckAt: new Date().toISOString(), idempotencyKey: uuid() } });
     save(QUEUE, queue);
     render();
     flush();
@@ -73,20 +75,21 @@
   var flushing = false;
   function flush() {
     if (flushing) return Promise.resolve();
-    var queue = load(QUEUE, []);
+    var queue = queued();
     if (!queue.length) return refresh();
     if (!navigator.onLine) { status('Chưa có mạng: ' + queue.length + ' lần báo đã lưu trên máy, sẽ tự gửi khi có mạng.', 'offline'); return Promise.resolve(); }
     flushing = true;
     var c = queue[0];
-    return api('POST', '/api/gong-checkins', c).then(function (r) {
+    return api('POST', c.path, c.body).then(function (r) {
       flushing = false;
       if (r.status === 401) return showLogin('Phiên đăng nhập đã hết, hãy đăng nhập lại để gửi ' + queue.length + ' lần báo đã lưu.');
       if (r.status === 403 && r.body.error && r.body.error.code === 'CSRF') return me();
       // The server could not take it now: it stays queued for the next try.
       if (r.status >= 500 || r.status === 429) return status('Máy chủ chưa nhận được, sẽ tự gửi lại sau.', 'offline');
       // Sent, found again (a replay), or refused for good: it leaves the queue; the server's word is shown.
-      save(QUEUE, load(QUEUE, []).filter(function (x) { return x.idempotencyKey !== c.idempotencyKey; }));
+      save(QUEUE, queued().filter(function (x) { return x.body.idempotencyKey !== c.body.idempotencyKey; }));
       if (r.status >= 400) status(r.body.error ? r.body.error.message : 'Không gửi được (mã ' + r.status + ')', 'error');
+      else if (c.path === '/api/alarms') notice = 'Đã phát báo động, đã báo cho ' + r.body.recipients + ' người nhận.';
       return flush();
     }, function () {
       flushing = false;
@@ -100,7 +103,7 @@
       list = r.body;
       save(LIST, list.villages);
       var n = list.villages.filter(function (v) { return v.struck_at; }).length;
-      status(list.villages.length ? 'Đã báo ' + n + '/' + list.villages.length + ' thôn đêm nay.' : 'Tài khoản chưa được giao thôn nào để báo đánh kẻng.');
+      status(notice + (notice ? ' ' : '') + (list.villages.length ? 'Đã báo kẻng ' + n + '/' + list.villages.length + ' thôn đêm nay.' : 'Tài khoản chưa được giao thôn nào để báo đánh kẻng.'));
       render();
     }, function () { render(); });
   }
@@ -122,6 +125,29 @@
     });
   }
 
+  function showAlarm(open) {
+    $('alarm').hidden = !open; $('strike').hidden = open;
+    if (!open) return;
+    var select = $('alarm-village');
+    select.textContent = '';
+    (list ? list.villages : load(LIST, [])).forEach(function (v) {
+      var o = document.createElement('option'); o.value = v.id; o.textContent = v.name + ' (' + v.commune_name + ')'; select.appendChild(o);
+    });
+  }
+  $('alarm-open').onclick = function () { showAlarm(true); };
+  $('alarm-cancel').onclick = function () { showAlarm(false); };
+  $('alarm').onsubmit = function (e) {
+    e.preventDefault();
+    var f = e.target;
+    var queue = queued();
+    queue.push({ path: '/api/alarms', body: { villageId: Number(f.village.value), kind: f.kind.value, description: f.description.value.trim(), occurredAt: new Date().toISOString(), idempotencyKey: uuid() } });
+    save(QUEUE, queue);
+    f.reset();
+    showAlarm(false);
+    status(navigator.onLine ? 'Đang phát báo động…' : 'Chưa có mạng: báo động đã lưu trên máy, sẽ tự gửi khi có mạng.', navigator.onLine ? '' : 'offline');
+    flush();
+  };
+
   $('login').onsubmit = function (e) {
     e.preventDefault();
     var f = e.target;
@@ -135,7 +161,7 @@
     api('POST', '/api/auth/logout', {}).then(function () { csrf = null; list = null; showLogin(); });
   };
   window.addEventListener('online', function () { flush(); });
-  setInterval(function () { if (load(QUEUE, []).length) flush(); }, 30000);
+  setInterval(function () { if (queued().length) flush(); }, 30000);
   if ('serviceWorker' in navigator) navigator.serviceWorker.register('/keng/sw.js', { scope: '/keng' }).catch(function () {});
   me();
 })();
