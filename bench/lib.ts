@@ -8,7 +8,7 @@ import { createDatabase, findPostgresBin, startThrowawayPostgres } from '../scri
 
 export type BenchEngine = 'postgres' | 'pglite';
 
-/** One measured figure: its value, unit and the goal it is held to ("<= 10"). */
+/** One measured figure: its value, unit and the goal it is held to ("<= 10", or "baseline" for a reference). */
 export interface Figure {
   value: number;
   unit: string;
@@ -84,6 +84,7 @@ export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(r
 
 /** Whether a "<= 10" / ">= 5" goal holds for a value. */
 export function meets(figure: Figure): boolean {
+  if (figure.goal === 'baseline') return true;
   const m = /^\s*(<=|>=|<|>)\s*([\d.]+)\s*$/.exec(figure.goal);
   if (!m) throw new Error(`unreadable goal "${figure.goal}"`);
   const goal = Number(m[2]);
@@ -181,7 +182,7 @@ export async function runCleanups(): Promise<void> {
 }
 
 /** The database a bench runs on: a throwaway PostgreSQL server (durable settings), or PGlite in a temporary folder. */
-export async function openEngine(engine: BenchEngine): Promise<{ database: Database; url?: string }> {
+export async function openEngine(engine: BenchEngine): Promise<{ database: Database; url?: string; dataDir?: string }> {
   if (engine === 'postgres') {
     progress('starting a throwaway PostgreSQL server (default durable settings: fsync on)');
     const server = await startThrowawayPostgres();
@@ -196,5 +197,5 @@ export async function openEngine(engine: BenchEngine): Promise<{ database: Datab
   progress(`opening PGlite in ${dir}`);
   const database = await openDatabase({ dataDir: dir });
   onCleanup(() => database.close());
-  return { database };
+  return { database, dataDir: dir };
 }

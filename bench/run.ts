@@ -75,7 +75,7 @@ async function main(): Promise<void> {
   const figures = await mod.default({ engine });
 
   for (const [key, f] of Object.entries(figures)) {
-    progress(`${key} = ${f.value} ${f.unit} (goal ${f.goal}): ${meets(f) ? 'met' : 'MISSED'}`);
+    progress(f.goal === 'baseline' ? `${key} = ${f.value} ${f.unit} (baseline)` : `${key} = ${f.value} ${f.unit} (goal ${f.goal}): ${meets(f) ? 'met' : 'MISSED'}`);
   }
   process.stdout.write(JSON.stringify({ bench: name, engine, figures }) + '\n');
 }

@@ -1,31 +1,29 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
-import type { Actor, Role } from '../access/policy.ts';
+import type { Actor } from '../access/policy.ts';
 
 export const findUserByUsername = (db: Kysely<DB>, username: string) =>
   db.selectFrom('users').selectAll().where('username', '=', username).executeTakeFirst();
 
-/** The live session for a token hash, with its user; expired sessions and inactive users yield nothing. */
-export const findSession = (db: Kysely<DB>, tokenHash: string) =>
+/**
+ * The live sessions of these token hashes, with their users and the users' grants, in one round
+ * trip for all the requests that ask at once; expired sessions and inactive users yield nothing.
+ */
+export const findSessions = (db: Kysely<DB>, tokenHashes: readonly string[]) =>
   db
     .selectFrom('sessions as s')
     .innerJoin('users as u', 'u.id', 's.user_id')
-    .select(['s.token_hash', 's.csrf_token', 's.expires_at', 'u.id as user_id', 'u.username', 'u.full_name', 'u.must_change_password'])
-    .where('s.token_hash', '=', tokenHash)
+    .select([
+      's.token_hash', 's.csrf_token', 's.expires_at', 'u.id as user_id', 'u.username', 'u.full_name', 'u.must_change_password',
+      sql<Actor['grants']>`(
+        select coalesce(json_agg(json_build_object('id', g.id, 'unitId', g.unit_id, 'unitPath', gu.path, 'unitName', gu.name, 'role', g.role) order by gu.path), '[]'::json)
+        from grants g join units gu on gu.id = g.unit_id where g.user_id = u.id
+      )`.as('grants'),
+    ])
+    .where('s.token_hash', 'in', tokenHashes)
     .where('s.expires_at', '>', sql<Date>`now()`)
     .where('u.active', '=', true)
-    .executeTakeFirst();
-
-export async function loadGrants(db: Kysely<DB>, userId: number): Promise<Actor['grants']> {
-  const rows = await db
-    .selectFrom('grants as g')
-    .innerJoin('units as u', 'u.id', 'g.unit_id')
-    .select(['g.id', 'g.unit_id', 'u.path', 'u.name', 'g.role'])
-    .where('g.user_id', '=', userId)
-    .orderBy('u.path')
     .execute();
-  return rows.map((r) => ({ id: r.id, unitId: r.unit_id, unitPath: r.path, unitName: r.name, role: r.role as Role }));
-}
 
 export const insertSession = (
   db: Kysely<DB>,

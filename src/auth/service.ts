@@ -1,4 +1,5 @@
 import crypto from 'node:crypto';
+import DataLoader from 'dataloader';
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import type { Actor } from '../access/policy.ts';
@@ -59,16 +60,34 @@ export async function login(db: Kysely<DB>, ctx: Context & { userAgent?: string 
   return { token, csrfToken, userId: user.id };
 }
 
+type Session = Awaited<ReturnType<typeof q.findSessions>>[number];
+
+/**
+ * Every request looks its session up; those arriving in the same tick share one query. No
+ * cache: each lookup reads the database, so a logout or a revoked grant counts at once.
+ */
+const sessionLoaders = new WeakMap<Kysely<DB>, DataLoader<string, Session | undefined>>();
+function sessionLoader(db: Kysely<DB>) {
+  let loader = sessionLoaders.get(db);
+  if (!loader) {
+    loader = new DataLoader(async (hashes: readonly string[]) => {
+      const found = new Map((await q.findSessions(db, hashes)).map((s) => [s.token_hash, s]));
+      return hashes.map((h) => found.get(h));
+    }, { cache: false });
+    sessionLoaders.set(db, loader);
+  }
+  return loader;
+}
+
 /** The session behind a cookie token, extended when past half its life. */
 export async function resume(db: Kysely<DB>, token: string) {
   const tokenHash = hashToken(token);
-  const session = await q.findSession(db, tokenHash);
+  const session = await sessionLoader(db).load(tokenHash);
   if (!session) return undefined;
   if (session.expires_at.getTime() - Date.now() < (SESSION_HOURS * 3600_000) / 2) {
     await q.extendSession(db, tokenHash, sessionExpiry());
   }
-  const grants = await q.loadGrants(db, session.user_id);
-  return { tokenHash, session, grants };
+  return { tokenHash, session, grants: session.grants };
 }
 
 export async function logout(db: Kysely<DB>, ctx: Context, tokenHash: string) {

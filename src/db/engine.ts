@@ -94,6 +94,8 @@ async function openPglite(opts: OpenOptions): Promise<Database> {
       }
     },
     async close() {
+      // Closing twice (a bench hands the folder to a server, then cleans up) is harmless.
+      if (pglite.closed) return;
       await db.destroy();
       await pglite.close();
     },

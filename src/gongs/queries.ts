@@ -71,6 +71,10 @@ const checkinColumns = ['id', 'village_id', 'night', 'struck_at', 'late_minutes'
 export const insertCheckin = (db: Q, row: NewCheckin) =>
   db.insertInto('gong_checkins').values(row).onConflict((oc) => oc.doNothing()).returning(checkinColumns).executeTakeFirst();
 
+/** Many at once, one statement and one commit; those whose key or night is taken are skipped. */
+export const insertCheckins = (db: Q, rows: NewCheckin[]) =>
+  db.insertInto('gong_checkins').values(rows).onConflict((oc) => oc.doNothing()).returning(checkinColumns).execute();
+
 export const checkinByKey = (db: Q, key: string) =>
   db.selectFrom('gong_checkins').select(checkinColumns).where('idempotency_key', '=', key).executeTakeFirst();
 

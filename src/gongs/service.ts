@@ -4,7 +4,9 @@ import { recordChange, type Context } from '../audit/record.ts';
 import type { DB, GongCondition } from '../db/schema.ts';
 import { conflict, invalid, notFound } from '../http/errors.ts';
 import { addDays, todayVN } from '../shared/dates.ts';
+import { unitLoader } from '../units/loader.ts';
 import { getUnit } from '../units/queries.ts';
+import { groupCommit } from './group-commit.ts';
 import { inNight, lateMinutes, nightsBetween, ON_TIME_MINUTES } from './night.ts';
 import * as q from './queries.ts';
 
@@ -16,14 +18,15 @@ export const CHECKIN_DAYS_BACK = 31;
 const CLOCK_SKEW_MS = 5 * 60_000;
 
 /** A unit the caller may read; 404 otherwise, as for everything outside their units. */
-async function readableUnit(db: Kysely<DB>, actor: Actor, id: number, what = 'Không tìm thấy đơn vị') {
+async function readableUnit(db: Kysely<DB>, actor: Actor, id: number) {
   const unit = await getUnit(db, id);
-  if (!unit || !allows(actor, 'unit.read', unit.path)) throw notFound(what);
+  if (!unit || !allows(actor, 'unit.read', unit.path)) throw notFound('Không tìm thấy đơn vị');
   return unit;
 }
 
 async function village(db: Kysely<DB>, actor: Actor, id: number) {
-  const v = await readableUnit(db, actor, id, 'Không tìm thấy thôn');
+  const v = await unitLoader(db).load(id);
+  if (!v || !allows(actor, 'unit.read', v.path)) throw notFound('Không tìm thấy thôn');
   if (v.kind !== 'village' || !v.province_code) throw invalid('Kẻng được đặt ở thôn, tổ dân phố', [{ path: 'villageId', message: 'Không phải thôn' }]);
   return { ...v, province_code: v.province_code };
 }
@@ -81,6 +84,14 @@ export async function updateGong(db: Kysely<DB>, ctx: Ctx, id: number, input: Go
   });
 }
 
+/** One group-commit writer per database. */
+const writers = new WeakMap<Kysely<DB>, ReturnType<typeof groupCommit>>();
+function writerFor(db: Kysely<DB>) {
+  let writer = writers.get(db);
+  if (!writer) writers.set(db, (writer = groupCommit(db)));
+  return writer;
+}
+
 export interface CheckinInput {
   villageId: number;
   night: string;
@@ -103,7 +114,7 @@ export async function checkIn(db: Kysely<DB>, actor: Actor, input: CheckinInput,
   if (struckAt.getTime() > now.getTime() + CLOCK_SKEW_MS) throw invalid('Giờ đánh kẻng ở tương lai', [{ path: 'struckAt', message: 'Ở tương lai' }]);
   if (!inNight(input.night, struckAt)) throw invalid('Giờ đánh kẻng không thuộc đêm đã chọn (từ 18 giờ đến 6 giờ sáng hôm sau)', [{ path: 'struckAt', message: 'Ngoài đêm này' }]);
 
-  const row = await q.insertCheckin(db, {
+  const row = await writerFor(db)({
     province_code: v.province_code, village_id: v.id, village_path: v.path, night: input.night, struck_at: struckAt,
     late_minutes: lateMinutes(input.night, struckAt), idempotency_key: input.idempotencyKey, recorded_by: actor.userId,
   });
