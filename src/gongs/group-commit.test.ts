@@ -36,6 +36,14 @@ describe('group commit of check-ins', () => {
     expect(tx[0]!.n).toBe(1);
   });
 
+  it('answers only the first of several copies of one check-in in a batch; the others find it by its key', async () => {
+    const write = groupCommit(server.database.db);
+    const copy = row(villages[3]!, addDays(todayVN(), -25));
+    const results = await Promise.all(Array.from({ length: 5 }, () => write({ ...copy })));
+    expect(results.filter(Boolean)).toHaveLength(1);
+    expect(results[0]).toMatchObject({ idempotency_key: copy.idempotency_key });
+  });
+
   it('answers a taken night with nothing, and keeps a bad row from failing its neighbours', async () => {
     const write = groupCommit(server.database.db);
     const night = addDays(todayVN(), -20);

@@ -25,8 +25,13 @@ export function groupCommit(db: Kysely<DB>) {
     try {
       const stored = await q.insertCheckins(db, batch.map((w) => w.row));
       const byKey = new Map(stored.map((s) => [s.idempotency_key, s]));
-      // A row not written met a key or a village's night already taken: the caller finds out which.
-      for (const w of batch) w.resolve(byKey.get(w.row.idempotency_key));
+      // Each written row answers the first request that carried its key; a later copy in the same
+      // batch (a phone's retry), like a row not written (its key or the village's night taken
+      // before), gets nothing, and the caller finds out which.
+      for (const w of batch) {
+        w.resolve(byKey.get(w.row.idempotency_key));
+        byKey.delete(w.row.idempotency_key);
+      }
     } catch {
       // One bad row must not fail its neighbours: each is tried on its own, in arrival order.
       for (const w of batch) await q.insertCheckin(db, w.row).then(w.resolve, w.reject);
