@@ -2,15 +2,15 @@ import type { Kysely } from 'kysely';
 import { allows, assertAllowed, scopeOf, type Actor } from '../access/policy.ts';
 import { recordChange, type Context } from '../audit/record.ts';
 import type { AlarmKind, DB } from '../db/schema.ts';
+import { CLOCK_SKEW_MS } from '../gongs/night.ts';
+import { readableVillage } from '../gongs/service.ts';
 import { conflict, invalid, notFound } from '../http/errors.ts';
-import { getUnit } from '../units/queries.ts';
 import { CHANNELS } from './channels.ts';
 import * as q from './queries.ts';
 
 type Ctx = Context & { actor: Actor };
 
 export const ALARM_KINDS: Record<AlarmKind, string> = { crime: 'Tội phạm', fire: 'Cháy', other: 'Sự việc khác' };
-const CLOCK_SKEW_MS = 5 * 60_000;
 
 export interface AlarmInput {
   villageId: number;
@@ -26,9 +26,7 @@ export interface AlarmInput {
  * one transaction, committed before the answer. A replay of the same key answers the same alarm.
  */
 export async function raiseAlarm(db: Kysely<DB>, ctx: Ctx, input: AlarmInput, now = new Date()) {
-  const village = await getUnit(db, input.villageId);
-  if (!village || !allows(ctx.actor, 'unit.read', village.path)) throw notFound('Không tìm thấy thôn');
-  if (village.kind !== 'village' || !village.province_code || !village.parent_id) throw invalid('Báo động được phát ở thôn, tổ dân phố', [{ path: 'villageId', message: 'Không phải thôn' }]);
+  const village = await readableVillage(db, ctx.actor, input.villageId, 'Báo động được phát ở thôn, tổ dân phố');
   assertAllowed(ctx.actor, 'alarm.raise', village.path);
   const occurredAt = input.occurredAt ? new Date(input.occurredAt) : now;
   if (occurredAt.getTime() > now.getTime() + CLOCK_SKEW_MS) throw invalid('Thời điểm xảy ra ở tương lai', [{ path: 'occurredAt', message: 'Ở tương lai' }]);
@@ -44,7 +42,7 @@ export async function raiseAlarm(db: Kysely<DB>, ctx: Ctx, input: AlarmInput, no
       if (replay.village_id !== village.id) throw conflict('Mã gửi này đã dùng cho một báo động khác', [{ path: 'idempotencyKey', message: 'Đã dùng' }]);
       return { created: false, alarm: (await q.getAlarm(trx, replay.id, ctx.actor.userId))!, recipients: 0 };
     }
-    const recipients = await q.recipientsOf(trx, { id: village.id, parent_id: village.parent_id!, path: village.path });
+    const recipients = await q.recipientsOf(trx, { id: village.id, parent_id: village.parent_id, path: village.path });
     const notifications = recipients.map((r) => ({ alarmId: row.id, userId: r.user_id, provinceCode }));
     for (const channel of CHANNELS) await channel.deliver(trx, notifications);
     const alarm = (await q.getAlarm(trx, row.id, ctx.actor.userId))!;

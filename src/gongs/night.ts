@@ -7,6 +7,9 @@ import { addDays } from '../shared/dates.ts';
 const HOUR = 3_600_000;
 /** 22:00 in Vietnam is 15:00 UTC. */
 const GONG_HOUR_UTC = 15;
+/** A phone's clock may run this far ahead of the server's. */
+export const CLOCK_SKEW_MS = 5 * 60_000;
+
 /** Up to this many minutes after 22:00 a strike is on time. */
 export const ON_TIME_MINUTES = 15;
 

@@ -6,6 +6,7 @@ import { conflict, forbidden, invalid, notFound } from '../http/errors.ts';
 import { addDays, todayVN } from '../shared/dates.ts';
 import { attachFile, detachFile, type Attachment, type Upload } from '../files/service.ts';
 import { getUnit } from '../units/queries.ts';
+import { readableUnit } from '../units/service.ts';
 import { BUILTIN_TEMPLATES } from './builtin.ts';
 import { STEPS, STEP_LABELS, type Step, type TemplateParts } from './parts.ts';
 import * as q from './queries.ts';
@@ -227,12 +228,7 @@ export async function instancePage(db: Kysely<DB>, actor: Actor, id: number) {
 }
 
 export async function listInstances(db: Kysely<DB>, actor: Actor, opts: { unitId?: number | undefined; templateId?: number | undefined; limit: number; offset: number }) {
-  let underPath: string | undefined;
-  if (opts.unitId) {
-    const unit = await getUnit(db, opts.unitId);
-    if (!unit || !allows(actor, 'unit.read', unit.path)) throw notFound('Không tìm thấy đơn vị');
-    underPath = unit.path;
-  }
+  const underPath = opts.unitId ? (await readableUnit(db, actor, opts.unitId)).path : undefined;
   return q.listInstances(db, scopeOf(actor, 'unit.read'), { ...opts, underPath, today: todayVN() });
 }
 

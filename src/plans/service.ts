@@ -7,6 +7,7 @@ import { conflict, invalid, notFound } from '../http/errors.ts';
 import { addDays, lastDayOfMonth, todayVN } from '../shared/dates.ts';
 import { fold } from '../shared/text.ts';
 import { getUnit } from '../units/queries.ts';
+import { readableUnit } from '../units/service.ts';
 import type { PlanDocument } from './document.ts';
 import * as q from './queries.ts';
 import { MAX_OCCURRENCES, occurrences, type Recurrence } from './recurrence.ts';
@@ -135,12 +136,7 @@ export async function planPage(db: Kysely<DB>, actor: Actor, id: number) {
 }
 
 export async function listPlans(db: Kysely<DB>, actor: Actor, opts: { unitId?: number | undefined; status?: string | undefined; q?: string | undefined; limit: number; offset: number }) {
-  let underPath: string | undefined;
-  if (opts.unitId) {
-    const unit = await getUnit(db, opts.unitId);
-    if (!unit || !allows(actor, 'unit.read', unit.path)) throw notFound('Không tìm thấy đơn vị');
-    underPath = unit.path;
-  }
+  const underPath = opts.unitId ? (await readableUnit(db, actor, opts.unitId)).path : undefined;
   return q.listPlans(db, scopeOf(actor, 'unit.read'), { ...opts, q: opts.q ? fold(opts.q) : undefined, underPath });
 }
 

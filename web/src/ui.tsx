@@ -1,6 +1,7 @@
 import { useEffect, useId, useState, type ReactElement, type ReactNode } from 'react';
 import { ApiError } from './api.ts';
 import { useI18n, type Translate } from './i18n.tsx';
+import { Link } from './router.tsx';
 
 /** The text to show for a failed request: the API's own (Vietnamese) message when there is one. */
 export function errorText(err: unknown, t: Translate): string {
@@ -9,6 +10,15 @@ export function errorText(err: unknown, t: Translate): string {
     return err.message || t('common.unexpected');
   }
   return t('common.unexpected');
+}
+
+/**
+ * The error to show above a form: none when it names fields and each is shown at its own field
+ * (a path in `shown`, or one `shown` accepts), the error itself otherwise.
+ */
+export function generalError(err: unknown, shown: readonly string[] | ((path: string) => boolean)): unknown {
+  const atField = typeof shown === 'function' ? shown : (path: string) => shown.includes(path);
+  return err instanceof ApiError && err.fields.length > 0 && err.fields.every((f) => atField(f.path)) ? null : err;
 }
 
 /** The message of one field of a failed request, if the API named that field. */
@@ -131,6 +141,35 @@ export function LoadError({ error, retry }: { error: unknown; retry?: () => void
       )}
     </Alert>
   );
+}
+
+/**
+ * A detail page before its data: the failure with a retry and a way back to its list, or the
+ * spinner. Its own `page` frame, so the layout does not jump when the data arrives.
+ */
+export function PageNotReady({ error, retry, back }: { error: unknown; retry: () => void; back: { to: string; label: string } }) {
+  return (
+    <div className="page">
+      {error != null ? (
+        <>
+          <LoadError error={error} retry={retry} />
+          <Link to={back.to} className="btn">
+            {back.label}
+          </Link>
+        </>
+      ) : (
+        <Loading />
+      )}
+    </div>
+  );
+}
+
+/** Names the browser tab after what a page shows, once it is known. */
+export function useDocumentTitle(title: string | undefined) {
+  const { t } = useI18n();
+  useEffect(() => {
+    if (title) document.title = `${title} · ${t('app.name')}`;
+  }, [title, t]);
 }
 
 /** Date and time in the current locale, e.g. 23/11/2026, 14:05:09. */

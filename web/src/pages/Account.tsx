@@ -1,9 +1,9 @@
 import { useState, type FormEvent } from 'react';
-import { api, ApiError } from '../api.ts';
+import { api } from '../api.ts';
 import { useAuth } from '../auth.tsx';
 import { useI18n } from '../i18n.tsx';
 import { Link } from '../router.tsx';
-import { Alert, errorText, Field, fieldError } from '../ui.tsx';
+import { Alert, errorText, Field, fieldError, generalError } from '../ui.tsx';
 import { roleKey } from '../units.tsx';
 
 export function AccountPage() {
@@ -36,7 +36,7 @@ export function AccountPage() {
       setBusy(false);
     }
   };
-  const general = error instanceof ApiError && error.fields.length > 0 && error.fields.every((f) => f.path === 'currentPassword' || f.path === 'newPassword') ? null : error;
+  const general = generalError(error, ['currentPassword', 'newPassword']);
 
   return (
     <div className="page page--narrow">

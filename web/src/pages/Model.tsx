@@ -6,7 +6,7 @@ import { Attachments } from '../components/Attachments.tsx';
 import { UnitPicker, type PickedUnit } from '../components/UnitPicker.tsx';
 import { useI18n, useNumber, type MessageKey } from '../i18n.tsx';
 import { Link } from '../router.tsx';
-import { Alert, errorText, Field, fieldError, LoadError, Loading } from '../ui.tsx';
+import { Alert, errorText, Field, fieldError, generalError, PageNotReady, useDocumentTitle } from '../ui.tsx';
 import { useKindLabel, useKinds } from '../units.tsx';
 import { useResource } from '../useResource.ts';
 import { fieldKey, formatDay, ModelStatusChip, stepKey, todayVN, useRecurrenceText } from '../work.tsx';
@@ -15,27 +15,8 @@ export function ModelPage({ id }: { id: number }) {
   const { t } = useI18n();
   const { data, error, reload } = useResource(() => api.model(id), [id], { clear: true });
 
-  useEffect(() => {
-    if (data) document.title = `${data.instance.name} · ${t('app.name')}`;
-  }, [data, t]);
-
-  if (error != null && !data) {
-    return (
-      <div className="page">
-        <LoadError error={error} retry={reload} />
-        <Link to="/models" className="btn">
-          {t('models.back')}
-        </Link>
-      </div>
-    );
-  }
-  if (!data) {
-    return (
-      <div className="page">
-        <Loading />
-      </div>
-    );
-  }
+  useDocumentTitle(data?.instance.name);
+  if (!data) return <PageNotReady error={error} retry={reload} back={{ to: '/models', label: t('models.back') }} />;
   const m = data.instance;
   return (
     <div className="page">
@@ -221,7 +202,7 @@ function StepForm({ modelId, step, onSaved, onCancel }: { modelId: number; step:
     }
   };
   const PATHS = ['plannedStart', 'plannedEnd', 'actualStart', 'actualEnd', 'responsible', 'notes'];
-  const general = error instanceof ApiError && error.fields.length > 0 && error.fields.every((f) => PATHS.includes(f.path)) ? null : error;
+  const general = generalError(error, PATHS);
   const date = (k: 'plannedStart' | 'plannedEnd' | 'actualStart' | 'actualEnd', label: MessageKey, max?: string) => (
     <Field label={t(label)} error={fieldError(error, k)}>
       {({ id, describedBy, invalid }) => (
@@ -321,7 +302,7 @@ function Members({ data, onAdded }: { data: ModelPageData; onAdded: () => void }
       setBusy(false);
     }
   };
-  const general = error instanceof ApiError && error.fields.length > 0 && error.fields.every((f) => ['fullName', 'role', 'position'].includes(f.path)) ? null : error;
+  const general = generalError(error, ['fullName', 'role', 'position']);
 
   return (
     <section className="card" aria-labelledby="members-title" data-testid="members">

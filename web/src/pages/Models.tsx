@@ -1,10 +1,11 @@
 import { useState, type FormEvent } from 'react';
-import { api, ApiError, type ModelSummary, type Template } from '../api.ts';
+import { api, type ModelSummary, type Template } from '../api.ts';
 import { useAuth } from '../auth.tsx';
 import { UnitPicker, type PickedUnit } from '../components/UnitPicker.tsx';
+import { PagedList } from '../components/PagedList.tsx';
 import { useI18n, useNumber, type MessageKey } from '../i18n.tsx';
 import { Link, navigate, useLocation } from '../router.tsx';
-import { Alert, errorText, Field, fieldError, LoadError, Loading } from '../ui.tsx';
+import { Alert, errorText, Field, fieldError, generalError, LoadError, Loading } from '../ui.tsx';
 import { usePaged } from '../usePaged.ts';
 import { useResource } from '../useResource.ts';
 import { addDays, fieldKey, formatDay, ModelStatusChip, stepKey, todayVN, useRecurrenceText } from '../work.tsx';
@@ -18,7 +19,7 @@ export function ModelsPage() {
   const templates = useResource(() => api.templates(), []);
   const [templateId, setTemplateId] = useState('');
   const [unit, setUnit] = useState<PickedUnit | null>(null);
-  const { items, hasMore, loading, error, loadMore } = usePaged<ModelSummary>(
+  const page = usePaged<ModelSummary>(
     (loaded) => api.models({ templateId: Number(templateId) || undefined, unitId: unit?.id, limit: PAGE, offset: loaded.length }),
     PAGE,
     [templateId, unit?.id],
@@ -59,25 +60,9 @@ export function ModelsPage() {
           {({ id }) => <UnitPicker id={id} value={unit} onChange={setUnit} testId="filter-unit" />}
         </Field>
       </div>
-      {error != null && <LoadError error={error} retry={loadMore} />}
-      {items && items.length === 0 && (
-        <p className="empty" data-testid="models-empty">
-          {templateId || unit ? t('models.noneFiltered') : t('models.none')}
-        </p>
-      )}
-      {items && items.length > 0 && (
-        <ul className="card-list" data-testid="model-list">
-          {items.map((m) => (
-            <ModelCard key={m.id} model={m} />
-          ))}
-        </ul>
-      )}
-      {loading && <Loading />}
-      {hasMore && !loading && (
-        <button type="button" className="btn" onClick={loadMore}>
-          {t('common.loadMore')}
-        </button>
-      )}
+      <PagedList page={page} className="card-list" testId="model-list" emptyTestId="models-empty" empty={templateId || unit ? t('models.noneFiltered') : t('models.none')}>
+        {(m) => <ModelCard key={m.id} model={m} />}
+      </PagedList>
     </div>
   );
 }
@@ -138,7 +123,7 @@ export function NewModelPage() {
     }
   };
   const FIELDS = ['templateId', 'unitId', 'startedOn', 'name', 'planId'];
-  const general = error instanceof ApiError && error.fields.length > 0 && error.fields.every((f) => FIELDS.includes(f.path)) ? null : error;
+  const general = generalError(error, FIELDS);
 
   return (
     <div className="page page--narrow">

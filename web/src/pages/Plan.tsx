@@ -1,11 +1,11 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { api, ApiError, type Plan, type PlanPage as PlanPageData, type PlanSection } from '../api.ts';
 import { useAuth } from '../auth.tsx';
 import { emptyRecurrence, RecurrencePicker, toRecurrence, type RecurrenceDraft } from '../components/RecurrencePicker.tsx';
 import { UnitPicker, type PickedUnit } from '../components/UnitPicker.tsx';
 import { useI18n, useNumber } from '../i18n.tsx';
 import { Link } from '../router.tsx';
-import { Alert, errorText, Field, fieldError, LoadError, Loading } from '../ui.tsx';
+import { Alert, errorText, Field, fieldError, generalError, PageNotReady, useDocumentTitle } from '../ui.tsx';
 import { useResource } from '../useResource.ts';
 import { firstGrantUnit, formatDay, ModelStatusChip, PlanStatusChip, todayVN, usePlanNumber, useRecurrenceText } from '../work.tsx';
 
@@ -14,27 +14,8 @@ export function PlanPage({ id }: { id: number }) {
   const planNumber = usePlanNumber();
   const { data, error, reload } = useResource(() => api.plan(id), [id], { clear: true });
 
-  useEffect(() => {
-    if (data) document.title = `${planNumber(data.plan)} · ${t('app.name')}`;
-  }, [data, t]);
-
-  if (error != null && !data) {
-    return (
-      <div className="page">
-        <LoadError error={error} retry={reload} />
-        <Link to="/plans" className="btn">
-          {t('plans.back')}
-        </Link>
-      </div>
-    );
-  }
-  if (!data) {
-    return (
-      <div className="page">
-        <Loading />
-      </div>
-    );
-  }
+  useDocumentTitle(data ? planNumber(data.plan) : undefined);
+  if (!data) return <PageNotReady error={error} retry={reload} back={{ to: '/plans', label: t('plans.back') }} />;
   const { plan } = data;
   return (
     <div className="page">
@@ -384,7 +365,7 @@ function TaskForm({ data, onAdded, onCancel }: { data: PlanPageData; onAdded: (o
     }
   };
   const recurrenceError = error instanceof ApiError ? error.fields.filter((f) => f.path.startsWith('recurrence')).map((f) => f.message).join('; ') || undefined : undefined;
-  const general = error instanceof ApiError && error.fields.length > 0 && error.fields.every((f) => TASK_FIELDS.includes(f.path) || f.path.startsWith('recurrence')) ? null : error;
+  const general = generalError(error, (p) => TASK_FIELDS.includes(p) || p.startsWith('recurrence'));
   const spanHint = plan.period_start && plan.period_end
     ? t('tasks.spanHintPlan', { from: formatDay(plan.period_start), to: formatDay(plan.period_end) })
     : t('tasks.spanHint');

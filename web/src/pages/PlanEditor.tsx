@@ -4,7 +4,7 @@ import { useAuth } from '../auth.tsx';
 import { UnitPicker, type PickedUnit } from '../components/UnitPicker.tsx';
 import { useI18n, type MessageKey } from '../i18n.tsx';
 import { Link, navigate } from '../router.tsx';
-import { Alert, errorText, Field, LoadError, Loading } from '../ui.tsx';
+import { Alert, errorText, Field, generalError, LoadError, Loading } from '../ui.tsx';
 import { firstGrantUnit } from '../work.tsx';
 
 /** A section as edited: its paragraphs as one text, a line each. */
@@ -124,7 +124,7 @@ function EditorForm({ id, draft: d, setDraft, parents }: { id?: number | undefin
   if (error instanceof ApiError) for (const f of error.fields) serverErrors[f.path] ??= f.message;
   const errors = { ...serverErrors, ...local };
   const KNOWN = ['unitId', 'number', 'symbol', 'place', 'issuedOn', 'title', 'issuer.name', 'issuer.superior', 'signer.title', 'signer.name', 'signer.authority', 'periodStart', 'periodEnd', 'parentPlanId'];
-  const general = error instanceof ApiError && error.fields.length > 0 && error.fields.every((f) => KNOWN.includes(f.path)) ? null : error;
+  const general = generalError(error, KNOWN);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();

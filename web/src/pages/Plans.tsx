@@ -1,9 +1,10 @@
 import { useState } from 'react';
 import { api, type PlanStatus, type PlanSummary } from '../api.ts';
 import { useAuth } from '../auth.tsx';
+import { PagedList } from '../components/PagedList.tsx';
 import { useI18n, type MessageKey } from '../i18n.tsx';
 import { Link } from '../router.tsx';
-import { LoadError, Loading, SearchBox, useDebounced } from '../ui.tsx';
+import { SearchBox, useDebounced } from '../ui.tsx';
 import { usePaged } from '../usePaged.ts';
 import { formatDay, PlanStatusChip, usePlanNumber } from '../work.tsx';
 
@@ -16,7 +17,7 @@ export function PlansPage() {
   const [status, setStatus] = useState<'' | PlanStatus>('');
   const [q, setQ] = useState('');
   const query = useDebounced(q.trim(), 300);
-  const { items, hasMore, loading, error, loadMore } = usePaged<PlanSummary>(
+  const page = usePaged<PlanSummary>(
     (loaded) => api.plans({ status: status || undefined, q: query || undefined, limit: PAGE, offset: loaded.length }),
     PAGE,
     [status, query],
@@ -44,21 +45,9 @@ export function PlansPage() {
           </button>
         ))}
       </div>
-      {error != null && <LoadError error={error} retry={loadMore} />}
-      {items && items.length === 0 && <p className="empty">{status || query ? t('plans.noneFiltered') : t('plans.none')}</p>}
-      {items && items.length > 0 && (
-        <ul className="card-list" data-testid="plan-list">
-          {items.map((p) => (
-            <PlanCard key={p.id} plan={p} />
-          ))}
-        </ul>
-      )}
-      {loading && <Loading />}
-      {hasMore && !loading && (
-        <button type="button" className="btn" onClick={loadMore}>
-          {t('common.loadMore')}
-        </button>
-      )}
+      <PagedList page={page} className="card-list" testId="plan-list" empty={status || query ? t('plans.noneFiltered') : t('plans.none')}>
+        {(p) => <PlanCard key={p.id} plan={p} />}
+      </PagedList>
     </div>
   );
 }

@@ -3,7 +3,7 @@ import { api, ApiError, type Kinds, type Unit, type UnitKind, type UnitPage as U
 import { useI18n, useNumber } from '../i18n.tsx';
 import { Link } from '../router.tsx';
 import { UnitWork } from '../components/UnitWork.tsx';
-import { Alert, errorText, Field, fieldError, LoadError, Loading } from '../ui.tsx';
+import { Alert, errorText, Field, fieldError, generalError, LoadError, Loading, PageNotReady, useDocumentTitle } from '../ui.tsx';
 import { KIND_ORDER, useKindLabel, useKinds, viCollator } from '../units.tsx';
 
 const PAGE = 50;
@@ -29,31 +29,12 @@ export function UnitPage({ id }: { id: number }) {
     };
   }, [id, version]);
 
-  useEffect(() => {
-    if (data && data.unit.id === id) document.title = `${data.unit.name} · ${t('app.name')}`;
-  }, [data, id, t]);
-
-  if (error != null) {
-    return (
-      <div className="page">
-        <LoadError error={error} retry={() => setVersion((v) => v + 1)} />
-        <Link to="/units" className="btn">
-          {t('common.backToUnits')}
-        </Link>
-      </div>
-    );
-  }
-  if (!data || data.unit.id !== id) {
-    return (
-      <div className="page">
-        <Loading />
-      </div>
-    );
-  }
+  const reload = () => setVersion((v) => v + 1);
+  useDocumentTitle(data?.unit.id === id ? data.unit.name : undefined);
+  if (error != null || !data || data.unit.id !== id) return <PageNotReady error={error} retry={reload} back={{ to: '/units', label: t('common.backToUnits') }} />;
 
   const { unit } = data;
   const allowed = kinds?.creatable.filter((c) => c.parentKinds.includes(unit.kind)) ?? [];
-  const reload = () => setVersion((v) => v + 1);
 
   return (
     <div className="page">
@@ -277,7 +258,7 @@ function AddUnitForm({ parent, kinds, onAdded }: { parent: Unit; kinds: Kinds['c
     }
   };
 
-  const general = error instanceof ApiError && error.fields.length > 0 && error.fields.every((f) => ['kind', 'subkind', 'name', 'note'].includes(f.path)) ? null : error;
+  const general = generalError(error, ['kind', 'subkind', 'name', 'note']);
   return (
     <section className="card" aria-labelledby="add-title">
       <h2 id="add-title" className="card__title">

@@ -1,10 +1,11 @@
 import { useState, type FormEvent } from 'react';
-import { api, ApiError, ROLES, type Role, type User } from '../api.ts';
+import { api, ROLES, type Role, type User } from '../api.ts';
 import { useAuth } from '../auth.tsx';
 import { useI18n } from '../i18n.tsx';
 import { Link } from '../router.tsx';
 import { UnitPicker, type PickedUnit } from '../components/UnitPicker.tsx';
-import { Alert, errorText, Field, fieldError, LoadError, Loading, SearchBox, useDateTime, useDebounced } from '../ui.tsx';
+import { PagedList } from '../components/PagedList.tsx';
+import { Alert, errorText, Field, fieldError, generalError, SearchBox, useDateTime, useDebounced } from '../ui.tsx';
 import { roleKey } from '../units.tsx';
 import { usePaged } from '../usePaged.ts';
 
@@ -18,13 +19,13 @@ export function UsersPage() {
   const [created, setCreated] = useState('');
   const [version, setVersion] = useState(0);
 
-  const { items: users, setItems: setUsers, hasMore, loading, error, loadMore } = usePaged<User>(
+  const page = usePaged<User>(
     (loaded) => api.users({ q: query || undefined, limit: PAGE, offset: loaded.length }),
     PAGE,
     [query, version],
   );
 
-  const replace = (u: User) => setUsers((list) => list?.map((x) => (x.id === u.id ? u : x)));
+  const replace = (u: User) => page.setItems((list) => list?.map((x) => (x.id === u.id ? u : x)));
 
   return (
     <div className="page">
@@ -54,21 +55,9 @@ export function UsersPage() {
         id="user-search" testId="user-search" label={t('users.search')} placeholder={t('users.searchPlaceholder')}
         value={q} onChange={setQ}
       />
-      {error != null && <LoadError error={error} retry={loadMore} />}
-      {users && users.length === 0 && <p className="empty">{t('users.none')}</p>}
-      {users && users.length > 0 && (
-        <ul className="user-list" data-testid="user-list">
-          {users.map((u) => (
-            <UserCard key={u.id} user={u} onChange={replace} />
-          ))}
-        </ul>
-      )}
-      {loading && <Loading />}
-      {hasMore && !loading && (
-        <button type="button" className="btn" onClick={loadMore}>
-          {t('common.loadMore')}
-        </button>
-      )}
+      <PagedList page={page} className="user-list" testId="user-list" empty={t('users.none')}>
+        {(u) => <UserCard key={u.id} user={u} onChange={replace} />}
+      </PagedList>
     </div>
   );
 }
@@ -114,7 +103,7 @@ function CreateUserForm({ onCreated, onCancel }: { onCreated: (u: User) => void;
     }
   };
   // A message tied to fields is shown beside them; the general one only when it says more.
-  const general = error instanceof ApiError && error.fields.length > 0 && error.fields.every((f) => CREATE_FIELDS.includes(f.path)) ? null : error;
+  const general = generalError(error, CREATE_FIELDS);
 
   return (
     <section className="card card--form" aria-labelledby="create-user-title">
@@ -297,7 +286,7 @@ function GrantForm({ busy, error, onSubmit, onCancel }: { busy: boolean; error: 
   const { t } = useI18n();
   const [unit, setUnit] = useState<PickedUnit | null>(null);
   const [role, setRole] = useState<Role | ''>('');
-  const general = error instanceof ApiError && error.fields.length > 0 && error.fields.every((f) => f.path === 'unitId' || f.path === 'role') ? null : error;
+  const general = generalError(error, ['unitId', 'role']);
   return (
     <form
       className="form inline-form"
