@@ -164,6 +164,29 @@ export function PageNotReady({ error, retry, back }: { error: unknown; retry: ()
   );
 }
 
+/**
+ * A user's action on the server: busy while it runs (its buttons disabled), its failure kept to
+ * be shown. `run` resolves to whether the action went through.
+ */
+export function useAction() {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const run = async (action: () => Promise<unknown>): Promise<boolean> => {
+    setBusy(true);
+    setError(null);
+    try {
+      await action();
+      return true;
+    } catch (err) {
+      setError(err);
+      return false;
+    } finally {
+      setBusy(false);
+    }
+  };
+  return { busy, error, setError, run };
+}
+
 /** Names the browser tab after what a page shows, once it is known. */
 export function useDocumentTitle(title: string | undefined) {
   const { t } = useI18n();

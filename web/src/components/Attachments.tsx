@@ -1,7 +1,7 @@
-import { useId, useState, type ChangeEvent } from 'react';
+import { useId, type ChangeEvent } from 'react';
 import { ApiError, type StoredFile } from '../api.ts';
 import { useI18n } from '../i18n.tsx';
-import { Alert, errorText } from '../ui.tsx';
+import { Alert, errorText, useAction } from '../ui.tsx';
 
 /** As the server takes them (src/files/content.ts). */
 const MAX_FILE_BYTES = 10 * 1024 * 1024;
@@ -23,33 +23,25 @@ interface Props {
 /** Files kept with what they prove (a step's minutes, a task's photo): list, attach, remove. */
 export function Attachments({ files, write, testId = 'attachments' }: Props) {
   const { t } = useI18n();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, setError, run } = useAction();
   const inputId = useId();
   if (!write && files.length === 0) return null;
 
-  const run = async (action: () => Promise<unknown>) => {
-    setBusy(true);
-    setError(null);
-    try {
-      await action();
-      write?.onChanged();
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
-  };
+  // Each change reloads the owner, whose list of files it is.
+  const change = (action: () => Promise<unknown>) => run(async () => {
+    await action();
+    write?.onChanged();
+  });
   const picked = (e: ChangeEvent<HTMLInputElement>) => {
     const file = e.target.files?.[0];
     e.target.value = '';
     if (!file || !write) return;
     // Refused here, before a large phone photo crawls up a slow line only to be refused there.
     if (file.size > MAX_FILE_BYTES) setError(new ApiError(413, 'TOO_LARGE', t('files.tooLarge', { name: file.name })));
-    else void run(() => write.attach(file));
+    else void change(() => write.attach(file));
   };
   const confirmRemove = (f: StoredFile) => {
-    if (write && window.confirm(t('files.removeConfirm', { name: f.name }))) void run(() => write.remove(f));
+    if (write && window.confirm(t('files.removeConfirm', { name: f.name }))) void change(() => write.remove(f));
   };
 
   return (

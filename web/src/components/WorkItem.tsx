@@ -4,7 +4,7 @@ import { useAuth } from '../auth.tsx';
 import { useI18n } from '../i18n.tsx';
 import { Attachments } from './Attachments.tsx';
 import { Link } from '../router.tsx';
-import { Alert, errorText, useDateTime } from '../ui.tsx';
+import { Alert, errorText, useAction, useDateTime } from '../ui.tsx';
 import { daysBetween, formatDay, usePlanNumber } from '../work.tsx';
 
 interface Props {
@@ -25,24 +25,15 @@ export function WorkItemCard({ item, today, onChanged, hideDate }: Props) {
   const noteId = useId();
   const [noteOpen, setNoteOpen] = useState(false);
   const [note, setNote] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, run } = useAction();
   const done = item.status === 'done';
   const late = !done && item.due_on < today ? daysBetween(item.due_on, today) : 0;
 
-  const set = async (status: 'done' | 'open') => {
-    setBusy(true);
-    setError(null);
-    try {
-      await api.updateOccurrence(item.id, status === 'done' ? { status, evidence: note.trim() || null } : { status });
-      onChanged();
-    } catch (err) {
-      setError(err);
-    } finally {
-      // The card may stay mounted (the calendar's day view), so its buttons must come back.
-      setBusy(false);
-    }
-  };
+  // The card may stay mounted (the calendar's day view): run gives its buttons back either way.
+  const set = (status: 'done' | 'open') => run(async () => {
+    await api.updateOccurrence(item.id, status === 'done' ? { status, evidence: note.trim() || null } : { status });
+    onChanged();
+  });
 
   return (
     <li className={'work' + (late ? ' work--late' : '') + (done ? ' work--done' : '')} data-testid="work-item" data-id={item.id} data-status={item.status}>

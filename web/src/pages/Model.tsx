@@ -6,7 +6,7 @@ import { Attachments } from '../components/Attachments.tsx';
 import { UnitPicker, type PickedUnit } from '../components/UnitPicker.tsx';
 import { useI18n, useNumber, type MessageKey } from '../i18n.tsx';
 import { Link } from '../router.tsx';
-import { Alert, errorText, Field, fieldError, generalError, PageNotReady, useDocumentTitle } from '../ui.tsx';
+import { Alert, errorText, Field, fieldError, generalError, PageNotReady, useAction, useDocumentTitle } from '../ui.tsx';
 import { useKindLabel, useKinds } from '../units.tsx';
 import { useResource } from '../useResource.ts';
 import { fieldKey, formatDay, ModelStatusChip, stepKey, todayVN, useRecurrenceText } from '../work.tsx';
@@ -182,24 +182,18 @@ function StepForm({ modelId, step, onSaved, onCancel }: { modelId: number; step:
     plannedStart: step.planned_start ?? '', plannedEnd: step.planned_end ?? '', actualStart: step.actual_start ?? '',
     actualEnd: step.actual_end ?? '', responsible: step.responsible ?? '', notes: step.notes ?? '',
   });
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, run } = useAction();
   const set = (k: keyof typeof v) => (e: { target: { value: string } }) => setV({ ...v, [k]: e.target.value });
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       await api.updateStep(modelId, step.step, {
         plannedStart: v.plannedStart || null, plannedEnd: v.plannedEnd || null, actualStart: v.actualStart || null,
         actualEnd: v.actualEnd || null, responsible: v.responsible.trim() || null, notes: v.notes.trim() || null,
       });
       onSaved();
-    } catch (err) {
-      setError(err);
-      setBusy(false);
-    }
+    });
   };
   const PATHS = ['plannedStart', 'plannedEnd', 'actualStart', 'actualEnd', 'responsible', 'notes'];
   const general = generalError(error, PATHS);
@@ -284,23 +278,16 @@ function Members({ data, onAdded }: { data: ModelPageData; onAdded: () => void }
   const [fullName, setFullName] = useState('');
   const [role, setRole] = useState('');
   const [position, setPosition] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, setError, run } = useAction();
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       await api.addMember(data.instance.id, { fullName: fullName.trim(), role: role.trim(), position: position.trim() || null });
       setFullName('');
       setPosition('');
       onAdded();
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   const general = generalError(error, ['fullName', 'role', 'position']);
 
@@ -382,8 +369,7 @@ function Commitments({ data, onAdded }: { data: ModelPageData; onAdded: () => vo
   const [kind, setKind] = useState<SignerKind>(school ? 'parent' : 'household');
   const [signedOn, setSignedOn] = useState(todayVN());
   const [text, setText] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, setError, run } = useAction();
   const [done, setDone] = useState<number>();
   const signers = parseSigners(text);
   const total = Object.values(data.commitments).reduce((a, b) => a + (b ?? 0), 0);
@@ -392,19 +378,13 @@ function Commitments({ data, onAdded }: { data: ModelPageData; onAdded: () => vo
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     if (signers.length === 0) return;
-    setBusy(true);
-    setError(null);
     setDone(undefined);
-    try {
+    await run(async () => {
       const res = await api.addCommitments(data.instance.id, signers.map((s) => ({ signerKind: kind, signerName: s.name, detail: s.detail, signedOn })));
       setDone(res.added);
       setText('');
       onAdded();
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   // Row errors name the list index; show them by the line the user typed.
   const rowErrors =
@@ -559,8 +539,7 @@ function ReplicateForm({ data, onClose }: { data: ModelPageData; onClose: (chang
   const [subkind, setSubkind] = useState('');
   const [units, setUnits] = useState<PickedUnit[]>([]);
   const [startedOn, setStartedOn] = useState(todayVN());
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, run } = useAction();
   const [result, setResult] = useState<ReplicateResult>();
 
   // Start from the model's own place: the units like it in the same commune.
@@ -586,18 +565,12 @@ function ReplicateForm({ data, onClose }: { data: ModelPageData; onClose: (chang
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     if (!ready) return;
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       const body = mode === 'under'
         ? { under: { unitId: under!.id, kind, ...(subkind && { subkind }) }, startedOn }
         : { unitIds: units.map((u) => u.id), startedOn };
       setResult(await api.replicate(data.instance.id, body));
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   if (result) {

@@ -5,7 +5,7 @@ import { UnitPicker, type PickedUnit } from '../components/UnitPicker.tsx';
 import { PagedList } from '../components/PagedList.tsx';
 import { useI18n, useNumber, type MessageKey } from '../i18n.tsx';
 import { Link, navigate, useLocation } from '../router.tsx';
-import { Alert, errorText, Field, fieldError, generalError, LoadError, Loading } from '../ui.tsx';
+import { Alert, errorText, Field, fieldError, generalError, LoadError, Loading, useAction } from '../ui.tsx';
 import { usePaged } from '../usePaged.ts';
 import { useResource } from '../useResource.ts';
 import { addDays, fieldKey, formatDay, ModelStatusChip, stepKey, todayVN, useRecurrenceText } from '../work.tsx';
@@ -105,22 +105,16 @@ export function NewModelPage() {
   const [startedOn, setStartedOn] = useState(todayVN());
   const [name, setName] = useState('');
   const [planId, setPlanId] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, run } = useAction();
   const template = templates.data?.find((x) => String(x.id) === templateId);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     if (!template || !unit || !startedOn) return;
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       const m = await api.createModel({ templateId: template.id, unitId: unit.id, startedOn, name: name.trim() || undefined, planId: planId ? Number(planId) : null });
       navigate(`/models/${m.id}`);
-    } catch (err) {
-      setError(err);
-      setBusy(false);
-    }
+    });
   };
   const FIELDS = ['templateId', 'unitId', 'startedOn', 'name', 'planId'];
   const general = generalError(error, FIELDS);

@@ -5,7 +5,7 @@ import { emptyRecurrence, RecurrencePicker, toRecurrence, type RecurrenceDraft }
 import { UnitPicker, type PickedUnit } from '../components/UnitPicker.tsx';
 import { useI18n, useNumber } from '../i18n.tsx';
 import { Link } from '../router.tsx';
-import { Alert, errorText, Field, fieldError, generalError, PageNotReady, useDocumentTitle } from '../ui.tsx';
+import { Alert, errorText, Field, fieldError, generalError, PageNotReady, useAction, useDocumentTitle } from '../ui.tsx';
 import { useResource } from '../useResource.ts';
 import { firstGrantUnit, formatDay, ModelStatusChip, PlanStatusChip, todayVN, usePlanNumber, useRecurrenceText } from '../work.tsx';
 
@@ -112,21 +112,14 @@ export function PlanPage({ id }: { id: number }) {
 function PlanActions({ data, onChanged }: { data: PlanPageData; onChanged: () => void }) {
   const { t } = useI18n();
   const { plan } = data;
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, run } = useAction();
 
   const setStatus = async (status: 'issued' | 'closed') => {
     if (!window.confirm(t(status === 'issued' ? 'plans.issueConfirm' : 'plans.closeConfirm'))) return;
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       await api.setPlanStatus(plan.id, status);
       onChanged();
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   const missing = error instanceof ApiError ? error.fields.map((f) => f.path) : [];
 
@@ -342,27 +335,21 @@ function TaskForm({ data, onAdded, onCancel }: { data: PlanPageData; onAdded: (o
   const [rec, setRec] = useState<RecurrenceDraft>(emptyRecurrence);
   const [startsOn, setStartsOn] = useState('');
   const [endsOn, setEndsOn] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, run } = useAction();
   const rule = toRecurrence(rec);
   const plan = data.plan;
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     if (!rule || !lead || !title.trim()) return;
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       const res = await api.addTask(plan.id, {
         title: title.trim(), ...(description.trim() && { description: description.trim() }), leadUnitId: lead.id,
         supportUnitIds: support.map((u) => u.id), recurrence: rule,
         ...(rule.freq !== 'once' && startsOn && { startsOn }), ...(rule.freq !== 'once' && endsOn && { endsOn }),
       });
       onAdded(res.occurrences);
-    } catch (err) {
-      setError(err);
-      setBusy(false);
-    }
+    });
   };
   const recurrenceError = error instanceof ApiError ? error.fields.filter((f) => f.path.startsWith('recurrence')).map((f) => f.message).join('; ') || undefined : undefined;
   const general = generalError(error, (p) => TASK_FIELDS.includes(p) || p.startsWith('recurrence'));

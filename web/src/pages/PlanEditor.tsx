@@ -4,7 +4,7 @@ import { useAuth } from '../auth.tsx';
 import { UnitPicker, type PickedUnit } from '../components/UnitPicker.tsx';
 import { useI18n, type MessageKey } from '../i18n.tsx';
 import { Link, navigate } from '../router.tsx';
-import { Alert, errorText, Field, generalError, LoadError, Loading } from '../ui.tsx';
+import { Alert, errorText, Field, generalError, LoadError, Loading, useAction } from '../ui.tsx';
 import { firstGrantUnit } from '../work.tsx';
 
 /** A section as edited: its paragraphs as one text, a line each. */
@@ -114,8 +114,7 @@ type Errors = Record<string, string>;
 
 function EditorForm({ id, draft: d, setDraft, parents }: { id?: number | undefined; draft: Draft; setDraft: (d: Draft) => void; parents: { id: number; label: string }[] }) {
   const { t } = useI18n();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, setError, run } = useAction();
   const [local, setLocal] = useState<Errors>({});
   const set = <K extends keyof Draft>(k: K, v: Draft[K]) => setDraft({ ...d, [k]: v });
   const input = (k: keyof Draft) => (e: { target: { value: string } }) => set(k, e.target.value as never);
@@ -150,15 +149,10 @@ function EditorForm({ id, draft: d, setDraft, parents }: { id?: number | undefin
       signer: { ...(d.authority.trim() && { authority: d.authority.trim() }), title: d.signerTitle.trim(), name: d.signerName.trim() },
       parentPlanId: d.parentPlanId ? Number(d.parentPlanId) : null, periodStart: d.periodStart || null, periodEnd: d.periodEnd || null,
     };
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       const saved = id ? await api.updatePlan(id, body) : await api.createPlan(body);
       navigate(`/plans/${saved.id}`);
-    } catch (err) {
-      setError(err);
-      setBusy(false);
-    }
+    });
   };
 
   const text = (k: keyof Draft, label: MessageKey, opts: { path?: string; optional?: boolean; hint?: MessageKey; placeholder?: MessageKey; max?: number; testId?: string; type?: string } = {}) => (

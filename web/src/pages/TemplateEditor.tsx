@@ -5,7 +5,7 @@ import { RecurrencePicker, emptyRecurrence, toRecurrence, type RecurrenceDraft }
 import { UnitPicker, type PickedUnit } from '../components/UnitPicker.tsx';
 import { useI18n, type MessageKey } from '../i18n.tsx';
 import { Link, navigate } from '../router.tsx';
-import { Alert, errorText, Field, fieldError, LoadError, Loading } from '../ui.tsx';
+import { Alert, errorText, Field, fieldError, LoadError, Loading, useAction } from '../ui.tsx';
 import { useResource } from '../useResource.ts';
 import { fieldKey, stepKey } from '../work.tsx';
 
@@ -65,8 +65,7 @@ function TemplateForm({ id, initial, version }: { id?: number | undefined; initi
     const g = me?.grants.find((x) => x.permissions.includes('template.write'));
     return g ? { id: g.unitId, name: g.unitName, detail: '' } : null;
   });
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, setError, run } = useAction();
   // The form is long: bring its error into view, wherever the user pressed "Lưu mẫu".
   useEffect(() => {
     if (error != null) document.querySelector('[data-testid="template-error"]')?.scrollIntoView({ block: 'center' });
@@ -91,19 +90,14 @@ function TemplateForm({ id, initial, version }: { id?: number | undefined; initi
       activities: activities as { key: string; title: string; recurrence: Recurrence }[],
       targets: v.targets.map((x, i) => ({ ...x, key: `t${i + 1}` })),
     };
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       if (id) await api.updateTemplate(id, body);
       else {
         if (!owner) throw new ApiError(400, 'VALIDATION', t('templateEditor.ownerMissing'), [{ path: 'ownerUnitId', message: t('templateEditor.ownerMissing') }]);
         await api.createTemplate({ ...body, ownerUnitId: owner.id });
       }
       navigate('/models/templates');
-    } catch (err) {
-      setError(err);
-      setBusy(false);
-    }
+    });
   };
 
   return (
