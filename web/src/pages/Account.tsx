@@ -3,7 +3,7 @@ import { api } from '../api.ts';
 import { useAuth } from '../auth.tsx';
 import { useI18n } from '../i18n.tsx';
 import { Link } from '../router.tsx';
-import { Alert, errorText, Field, fieldError, generalError } from '../ui.tsx';
+import { Alert, errorText, Field, fieldError, generalError, useAction } from '../ui.tsx';
 import { roleKey } from '../units.tsx';
 
 export function AccountPage() {
@@ -12,29 +12,22 @@ export function AccountPage() {
   const [current, setCurrent] = useState('');
   const [next, setNext] = useState('');
   const [confirm, setConfirm] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, run } = useAction();
   const [done, setDone] = useState(false);
   const mismatch = confirm.length > 0 && next !== confirm;
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     if (next !== confirm) return;
-    setBusy(true);
-    setError(null);
     setDone(false);
-    try {
+    await run(async () => {
       await api.changePassword(current, next);
       setDone(true);
       void refresh().catch(() => {});
       setCurrent('');
       setNext('');
       setConfirm('');
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   const general = generalError(error, ['currentPassword', 'newPassword']);
 

@@ -3,26 +3,20 @@ import { useAuth } from '../auth.tsx';
 import { useI18n } from '../i18n.tsx';
 import { LanguageSwitch } from '../components/LanguageSwitch.tsx';
 import { Logo } from '../components/Logo.tsx';
-import { Alert, errorText } from '../ui.tsx';
+import { Alert, errorText, useAction } from '../ui.tsx';
 
 export function LoginPage() {
   const { t } = useI18n();
   const { login } = useAuth();
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, run } = useAction();
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       await login(username.trim(), password);
-    } catch (err) {
-      setError(err);
-      setBusy(false);
-    }
+    });
   };
 
   return (

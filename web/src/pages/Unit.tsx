@@ -3,7 +3,7 @@ import { api, ApiError, type Kinds, type Unit, type UnitKind, type UnitPage as U
 import { useI18n, useNumber } from '../i18n.tsx';
 import { Link } from '../router.tsx';
 import { UnitWork } from '../components/UnitWork.tsx';
-import { Alert, errorText, Field, fieldError, generalError, LoadError, Loading, PageNotReady, useDocumentTitle } from '../ui.tsx';
+import { Alert, errorText, Field, fieldError, generalError, LoadError, Loading, PageNotReady, useAction, useDocumentTitle } from '../ui.tsx';
 import { KIND_ORDER, useKindLabel, useKinds, viCollator } from '../units.tsx';
 
 const PAGE = 50;
@@ -234,28 +234,21 @@ function AddUnitForm({ parent, kinds, onAdded }: { parent: Unit; kinds: Kinds['c
   const [subkind, setSubkind] = useState('');
   const [name, setName] = useState('');
   const [note, setNote] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, run } = useAction();
   const [done, setDone] = useState('');
   const subkinds = kinds.find((k) => k.kind === kind)?.subkinds ?? [];
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     if (!kind) return;
-    setBusy(true);
-    setError(null);
     setDone('');
-    try {
+    await run(async () => {
       const created = await api.createUnit({ parentId: parent.id, kind, subkind, name: name.trim(), note: note.trim() || null });
       setDone(t('unit.added', { name: created.name }));
       setName('');
       setNote('');
       onAdded();
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   const general = generalError(error, ['kind', 'subkind', 'name', 'note']);
@@ -328,8 +321,7 @@ function EditUnitForm({ unit, kinds, onSaved }: { unit: Unit; kinds: Kinds; onSa
   const [name, setName] = useState(unit.name);
   const [subkind, setSubkind] = useState(unit.subkind);
   const [note, setNote] = useState(unit.note ?? '');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, setError, run } = useAction();
   const [done, setDone] = useState(false);
   const subkinds = kinds.creatable.find((k) => k.kind === unit.kind)?.subkinds ?? [];
 
@@ -343,18 +335,12 @@ function EditUnitForm({ unit, kinds, onSaved }: { unit: Unit; kinds: Kinds; onSa
       setOpen(false);
       return;
     }
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       await api.updateUnit(unit.id, patch);
       setDone(true);
       setOpen(false);
       onSaved();
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
@@ -449,8 +435,7 @@ const ROW_PATH = /^row (\d+)\.(.+)$/;
 function ImportForm({ unit, allowed, onImported }: { unit: Unit; allowed: UnitKind[]; onImported: () => void }) {
   const { t } = useI18n();
   const [csv, setCsv] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, setError, run } = useAction();
   const [done, setDone] = useState<number>();
   const [fileName, setFileName] = useState('');
   const sample = sampleCsv(unit, allowed);
@@ -462,20 +447,14 @@ function ImportForm({ unit, allowed, onImported }: { unit: Unit; allowed: UnitKi
       setError(new ApiError(400, 'EMPTY', t('import.empty')));
       return;
     }
-    setBusy(true);
-    setError(null);
     setDone(undefined);
-    try {
+    await run(async () => {
       const res = await api.importUnits(unit.id, csv);
       setDone(res.created);
       setCsv('');
       setFileName('');
       onImported();
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   const readFile = (file: File | undefined) => {

@@ -5,7 +5,7 @@ import { useI18n } from '../i18n.tsx';
 import { Link } from '../router.tsx';
 import { UnitPicker, type PickedUnit } from '../components/UnitPicker.tsx';
 import { PagedList } from '../components/PagedList.tsx';
-import { Alert, errorText, Field, fieldError, generalError, SearchBox, useDateTime, useDebounced } from '../ui.tsx';
+import { Alert, errorText, Field, fieldError, generalError, SearchBox, useAction, useDateTime, useDebounced } from '../ui.tsx';
 import { roleKey } from '../units.tsx';
 import { usePaged } from '../usePaged.ts';
 
@@ -86,21 +86,15 @@ function CreateUserForm({ onCreated, onCancel }: { onCreated: (u: User) => void;
   const [password, setPassword] = useState('');
   const [unit, setUnit] = useState<PickedUnit | null>(null);
   const [role, setRole] = useState<Role | ''>('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, run } = useAction();
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     if (!unit || !role) return;
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       const u = await api.createUser({ username: username.trim(), fullName: fullName.trim(), phone: phone.trim() || null, password, unitId: unit.id, role });
       onCreated(u);
-    } catch (err) {
-      setError(err);
-      setBusy(false);
-    }
+    });
   };
   // A message tied to fields is shown beside them; the general one only when it says more.
   const general = generalError(error, CREATE_FIELDS);
@@ -168,26 +162,18 @@ function UserCard({ user, onChange }: { user: User; onChange: (u: User) => void 
   const { me } = useAuth();
   const dateTime = useDateTime();
   const [panel, setPanel] = useState<Panel>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, setError, run: runAction } = useAction();
   const [notice, setNotice] = useState('');
   const tempLocked = !!user.locked_until && new Date(user.locked_until) > new Date();
 
-  const run = async (action: () => Promise<User | void>, message = '') => {
-    setBusy(true);
-    setError(null);
+  /** An action on the user, the card refreshed from its answer and the message shown. */
+  const run = (action: () => Promise<User | void>, message = '') => {
     setNotice('');
-    try {
+    return runAction(async () => {
       const updated = await action();
       onChange(updated ?? (await api.user(user.id)));
       setNotice(message);
-      return true;
-    } catch (err) {
-      setError(err);
-      return false;
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   const togglePanel = (p: NonNullable<Panel>) => {
