@@ -7,7 +7,7 @@ import { addDays, todayVN } from '../shared/dates.ts';
 import { unitLoader } from '../units/loader.ts';
 import { readableUnit } from '../units/service.ts';
 import { groupCommit } from './group-commit.ts';
-import { CLOCK_SKEW_MS, inNight, lateMinutes, nightsBetween, ON_TIME_MINUTES } from './night.ts';
+import { CLOCK_SKEW_MS, gongTime, inNight, lateMinutes, nightsBetween, ON_TIME_MINUTES } from './night.ts';
 import * as q from './queries.ts';
 
 type Ctx = Context & { actor: Actor };
@@ -131,21 +131,19 @@ export async function compliance(db: Kysely<DB>, actor: Actor, unitId: number, f
   const unit = await readableUnit(db, actor, unitId);
   const today = todayVN(now);
   // Tonight counts once its gong is due; before 22:00 it is neither struck nor missed.
-  const lastDue = now.getTime() >= Date.parse(`${today}T15:00:00Z`) + ON_TIME_MINUTES * 60_000 ? today : addDays(today, -1);
+  const lastDue = now.getTime() >= gongTime(today).getTime() + ON_TIME_MINUTES * 60_000 ? today : addDays(today, -1);
   const until = to < lastDue ? to : lastDue;
-  const nights = until >= from ? nightsBetween(from, until).length : 0;
+  const nights = until >= from ? nightsBetween(from, until) : [];
   const scope = scopeOf(actor, 'unit.read');
   const [villages, perNight] = await Promise.all([
     q.compliance(db, scope, unit.path, from, until),
-    nights ? q.strikesPerNight(db, scope, unit.path, from, until) : Promise.resolve([]),
+    nights.length ? q.strikesPerNight(db, scope, unit.path, from, until) : Promise.resolve([]),
   ]);
+  const byNight = new Map(perNight.map((p) => [p.night, p]));
   return {
-    from, to: until, nights,
-    villages: villages.map((v) => ({ ...v, missed: nights - v.on_time - v.late })),
-    perNight: nights ? nightsBetween(from, until).map((night) => {
-      const n = perNight.find((p) => p.night === night);
-      return { night, struck: n?.struck ?? 0, on_time: n?.on_time ?? 0, villages: villages.length };
-    }) : [],
+    from, to: until, nights: nights.length,
+    villages: villages.map((v) => ({ ...v, missed: nights.length - v.on_time - v.late })),
+    perNight: nights.map((night) => ({ night, struck: byNight.get(night)?.struck ?? 0, on_time: byNight.get(night)?.on_time ?? 0, villages: villages.length })),
   };
 }
 
