@@ -12,15 +12,17 @@ export const PERMISSIONS = [
   'unit.read', 'unit.write', 'user.manage', 'audit.read',
   'model.write', 'template.write', 'plan.write', 'plan.approve', 'task.update',
   'gong.manage', 'gong.checkin', 'alarm.raise',
+  // Households are personal data (names, addresses, phones): read only by those who serve them.
+  'household.read', 'household.write', 'field.write', 'activity.write',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   admin: PERMISSIONS,
-  leader: ['unit.read', 'unit.write', 'audit.read', 'model.write', 'template.write', 'plan.write', 'plan.approve', 'task.update', 'gong.manage', 'gong.checkin', 'alarm.raise'],
-  officer: ['unit.read', 'unit.write', 'model.write', 'template.write', 'plan.write', 'task.update', 'gong.manage', 'gong.checkin', 'alarm.raise'],
-  school_staff: ['unit.read', 'model.write', 'task.update'],
-  village_operator: ['unit.read', 'task.update', 'gong.manage', 'gong.checkin', 'alarm.raise'],
+  leader: ['unit.read', 'unit.write', 'audit.read', 'model.write', 'template.write', 'plan.write', 'plan.approve', 'task.update', 'gong.manage', 'gong.checkin', 'alarm.raise', 'household.read', 'household.write', 'field.write', 'activity.write'],
+  officer: ['unit.read', 'unit.write', 'model.write', 'template.write', 'plan.write', 'task.update', 'gong.manage', 'gong.checkin', 'alarm.raise', 'household.read', 'household.write', 'field.write', 'activity.write'],
+  school_staff: ['unit.read', 'model.write', 'task.update', 'activity.write'],
+  village_operator: ['unit.read', 'task.update', 'gong.manage', 'gong.checkin', 'alarm.raise', 'household.read', 'household.write', 'field.write', 'activity.write'],
   viewer: ['unit.read'],
 };
 

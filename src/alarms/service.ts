@@ -3,7 +3,7 @@ import { allows, assertAllowed, scopeOf, type Actor } from '../access/policy.ts'
 import { recordChange, type Context } from '../audit/record.ts';
 import type { AlarmKind, DB } from '../db/schema.ts';
 import { CLOCK_SKEW_MS } from '../gongs/night.ts';
-import { readableVillage } from '../gongs/service.ts';
+import { readableVillage } from '../units/service.ts';
 import { conflict, invalid, notFound } from '../http/errors.ts';
 import { CHANNELS } from './channels.ts';
 import * as q from './queries.ts';

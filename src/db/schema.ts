@@ -314,7 +314,152 @@ export interface AlarmAcksTable {
   acked_at: Timestamp;
 }
 
+export interface HouseholdsTable {
+  id: Generated<number>;
+  province_code: string;
+  village_id: number;
+  village_path: string;
+  head_name: string;
+  address: string;
+  members: number;
+  phone: string | null;
+  note: string | null;
+  identity_folded: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface FireGroupsTable {
+  id: Generated<number>;
+  province_code: string;
+  village_id: number;
+  village_path: string;
+  name: string;
+  leader_name: string;
+  leader_phone: string | null;
+  leader_user_id: number | null;
+  note: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface FireGroupHouseholdsTable {
+  household_id: number;
+  group_id: number;
+  province_code: string;
+}
+
+export type EquipmentCondition = 'ready' | 'needs_service' | 'missing';
+
+export interface FireGroupEquipmentTable {
+  id: Generated<number>;
+  group_id: number;
+  province_code: string;
+  item: string;
+  quantity: number;
+  condition: EquipmentCondition;
+  checked_on: DateCol | null;
+}
+
+export interface KeychainsTable {
+  id: Generated<number>;
+  province_code: string;
+  village_id: number;
+  village_path: string;
+  commune_id: number;
+  household_id: number;
+  code: string;
+  locks: ColumnType<number, number | undefined, number>;
+  handed_on: DateCol;
+  contact_name: string;
+  contact_phone: string;
+  revoked_at: Date | null;
+  created_at: Timestamp;
+}
+
+export type PatrolCadence = 'nightly' | 'weekly';
+
+export interface PatrolSchedulesTable {
+  id: Generated<number>;
+  province_code: string;
+  unit_id: number;
+  unit_path: string;
+  cadence: PatrolCadence;
+  weekday: number | null;
+  start_time: string;
+  area: string;
+  team: string | null;
+  active: ColumnType<boolean, boolean | undefined, boolean>;
+  created_at: Timestamp;
+}
+
+export interface PatrolsTable {
+  id: Generated<number>;
+  province_code: string;
+  unit_id: number;
+  unit_path: string;
+  schedule_id: number | null;
+  started_at: Timestamp;
+  ended_at: Timestamp;
+  area: string;
+  participants: string[];
+  findings: string | null;
+  recorded_by: number | null;
+  created_at: Timestamp;
+}
+
+export interface PatrolIncidentsTable {
+  patrol_id: number;
+  alarm_id: number;
+  province_code: string;
+}
+
+export type ActivityKind = 'outreach' | 'training' | 'meeting' | 'drill' | 'launch' | 'commitment_campaign';
+export type OutreachChannel = 'loudspeaker' | 'banner' | 'zalo' | 'facebook' | 'talk' | 'contest' | 'leaflet' | 'other';
+
+export interface ActivitiesTable {
+  id: Generated<number>;
+  province_code: string;
+  unit_id: number;
+  unit_path: string;
+  kind: ActivityKind;
+  channel: OutreachChannel | null;
+  title: string;
+  topic: string | null;
+  held_on: DateCol;
+  audience: number | null;
+  description: string | null;
+  instance_id: number | null;
+  fire_group_id: number | null;
+  recorded_by: number | null;
+  created_at: Timestamp;
+  title_folded: string;
+}
+
+export interface PatrolFilesTable {
+  patrol_id: number;
+  file_id: number;
+  province_code: string;
+}
+
+export interface ActivityFilesTable {
+  activity_id: number;
+  file_id: number;
+  province_code: string;
+}
+
 export interface DB {
+  households: HouseholdsTable;
+  fire_groups: FireGroupsTable;
+  fire_group_households: FireGroupHouseholdsTable;
+  fire_group_equipment: FireGroupEquipmentTable;
+  keychains: KeychainsTable;
+  patrol_schedules: PatrolSchedulesTable;
+  patrols: PatrolsTable;
+  patrol_incidents: PatrolIncidentsTable;
+  activities: ActivitiesTable;
+  patrol_files: PatrolFilesTable;
+  activity_files: ActivityFilesTable;
   alarms: AlarmsTable;
   notifications: NotificationsTable;
   alarm_acks: AlarmAcksTable;

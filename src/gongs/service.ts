@@ -4,8 +4,7 @@ import { recordChange, type Context } from '../audit/record.ts';
 import type { DB, GongCondition } from '../db/schema.ts';
 import { conflict, invalid, notFound } from '../http/errors.ts';
 import { addDays, todayVN } from '../shared/dates.ts';
-import { unitLoader } from '../units/loader.ts';
-import { readableUnit } from '../units/service.ts';
+import { readableUnit, readableVillage } from '../units/service.ts';
 import { groupCommit } from './group-commit.ts';
 import { CLOCK_SKEW_MS, gongTime, inNight, lateMinutes, nightsBetween, ON_TIME_MINUTES } from './night.ts';
 import * as q from './queries.ts';
@@ -14,16 +13,6 @@ type Ctx = Context & { actor: Actor };
 
 /** How far back a phone that was offline may still report a night. */
 export const CHECKIN_DAYS_BACK = 31;
-/** A phone's clock may run this far ahead of the server's. */
-
-/** A village the caller may read (404 otherwise); anything else is refused with `notAVillage`. */
-export async function readableVillage(db: Kysely<DB>, actor: Actor, id: number, notAVillage: string) {
-  const v = await unitLoader(db).load(id);
-  if (!v || !allows(actor, 'unit.read', v.path)) throw notFound('Không tìm thấy thôn');
-  if (v.kind !== 'village' || !v.province_code || !v.parent_id) throw invalid(notAVillage, [{ path: 'villageId', message: 'Không phải thôn' }]);
-  return { ...v, province_code: v.province_code, parent_id: v.parent_id };
-}
-
 const village = (db: Kysely<DB>, actor: Actor, id: number) => readableVillage(db, actor, id, 'Kẻng được đặt ở thôn, tổ dân phố');
 
 export async function listGongs(db: Kysely<DB>, actor: Actor, unitId: number) {

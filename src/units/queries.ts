@@ -52,6 +52,10 @@ export function listChildren(db: Q, q: ChildrenQuery) {
   return query.orderBy('u.kind').orderBy('u.name_folded').orderBy('u.id').limit(q.limit).offset(q.offset).execute();
 }
 
+/** Every village under a path (a commune's villages), by name. */
+export const villagesUnder = (db: Q, path: string) =>
+  db.selectFrom('units as u').select(unitColumns).where('u.kind', '=', 'village').where('u.path', 'like', path + '%').orderBy('u.name_folded').execute();
+
 /** A page of a unit's whole subtree in tree (path) order, keyset-paged on the path. */
 export function listSubtree(db: Q, path: string, limit: number, after?: string) {
   let query = db

@@ -5,6 +5,7 @@ import { recordChange, type Context } from '../audit/record.ts';
 import { AppError, conflict, invalid, notFound } from '../http/errors.ts';
 import { fold } from '../shared/text.ts';
 import { canonicalSubkind, PARENT_KINDS, type CreatableKind } from './kinds.ts';
+import { unitLoader } from './loader.ts';
 import * as q from './queries.ts';
 
 const vietnamese = new Intl.Collator('vi');
@@ -14,6 +15,14 @@ export async function readableUnit(db: Kysely<DB>, actor: Actor, id: number) {
   // Outside the read scope a unit answers as if it did not exist.
   if (!unit || !allows(actor, 'unit.read', unit.path)) throw notFound('Không tìm thấy đơn vị');
   return unit;
+}
+
+/** A village the caller may read (404 otherwise); anything else is refused with `notAVillage`. */
+export async function readableVillage(db: Kysely<DB>, actor: Actor, id: number, notAVillage: string) {
+  const v = await unitLoader(db).load(id);
+  if (!v || !allows(actor, 'unit.read', v.path)) throw notFound('Không tìm thấy thôn');
+  if (v.kind !== 'village' || !v.province_code || !v.parent_id) throw invalid(notAVillage, [{ path: 'villageId', message: 'Không phải thôn' }]);
+  return { ...v, province_code: v.province_code, parent_id: v.parent_id };
 }
 
 export async function unitPage(db: Kysely<DB>, actor: Actor, id: number) {

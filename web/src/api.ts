@@ -9,7 +9,8 @@ export type Role = (typeof ROLES)[number];
 export type Permission =
   | 'unit.read' | 'unit.write' | 'user.manage' | 'audit.read'
   | 'model.write' | 'template.write' | 'plan.write' | 'plan.approve' | 'task.update'
-  | 'gong.manage' | 'gong.checkin' | 'alarm.raise';
+  | 'gong.manage' | 'gong.checkin' | 'alarm.raise'
+  | 'household.read' | 'household.write' | 'field.write' | 'activity.write';
 export const KINDS = ['country', 'province', 'commune', 'village', 'school', 'agency'] as const;
 export type UnitKind = (typeof KINDS)[number];
 

@@ -1,0 +1,136 @@
+import readXlsxFile from 'read-excel-file/node';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestServer, type Client, type TestServer } from '../../tests/support/server.ts';
+
+let server: TestServer;
+let head: Client; // thon: village operator of Thôn Làng Ngần, Xã Thượng Hà
+let officer: Client; // canbo: officer of Xã Thượng Hà
+let thuongHa: any;
+let langNgan: any;
+let banLu: any;
+const count = async () => Number((await server.database.db.selectFrom('households').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+
+async function importCsv(client: Client, unitId: number, text: string | Uint8Array) {
+  const res = await fetch(`${server.url}/api/households/import?unitId=${unitId}`, {
+    method: 'POST',
+    headers: { 'content-type': 'text/csv', cookie: client.cookie, 'x-csrf-token': client.csrf },
+    body: typeof text === 'string' ? text : Buffer.from(text),
+  });
+  return { status: res.status, body: (await res.json()) as any };
+}
+
+async function download(client: Client, path: string) {
+  const res = await fetch(server.url + path, { headers: { cookie: client.cookie } });
+  return { status: res.status, headers: res.headers, bytes: Buffer.from(await res.arrayBuffer()) };
+}
+
+beforeAll(async () => {
+  server = await startTestServer();
+  head = await server.login('thon');
+  officer = await server.login('canbo');
+  thuongHa = (await officer.get('/api/units/roots')).body[0];
+  const villages = (await officer.get(`/api/units/${thuongHa.id}/children?kind=village`)).body;
+  langNgan = villages.find((u: any) => u.name === 'Thôn Làng Ngần');
+  banLu = villages.find((u: any) => u.name === 'Thôn Bản Lự');
+});
+afterAll(() => server.close());
+
+describe('households', () => {
+  it('keeps a household with its head, address, members and phone; the same head and address twice is refused', async () => {
+    const res = await head.post('/api/households', { villageId: langNgan.id, headName: 'Hoàng Văn Sử', address: 'Xóm Trên', members: 5, phone: '0912 345 678' });
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject({ head_name: 'Hoàng Văn Sử', members: 5, phone: '0912345678' });
+    const again = await head.post('/api/households', { villageId: langNgan.id, headName: 'HOANG VAN SU', address: 'xom tren', members: 4 });
+    expect(again.status).toBe(409);
+    expect(again.body.error.message).toContain('Thôn đã có hộ');
+
+    const edited = await head.request('PUT', `/api/households/${res.body.id}`, { headName: 'Hoàng Văn Sử', address: 'Xóm Trên', members: 6 });
+    expect(edited.body).toMatchObject({ members: 6, phone: null });
+    const found = await officer.get(`/api/households?unitId=${thuongHa.id}&q=hoang van su`);
+    expect(found.body.map((h: any) => [h.head_name, h.village_name])).toEqual([['Hoàng Văn Sử', 'Thôn Làng Ngần']]);
+  });
+
+  it('shows households only to those who serve the village: a viewer is refused, another village is not found', async () => {
+    const viewer = await server.login('xem');
+    const refused = await viewer.get(`/api/households?unitId=${thuongHa.id}`);
+    expect(refused.status).toBe(403);
+    expect(refused.body.error.message).toContain('dữ liệu cá nhân');
+    expect((await download(viewer, `/api/households/export.csv?unitId=${thuongHa.id}`)).status).toBe(403);
+    expect((await head.post('/api/households', { villageId: banLu.id, headName: 'Lý Văn A', address: 'Bản Lự', members: 3 })).status).toBe(404);
+    const bad = await head.post('/api/households', { villageId: langNgan.id, headName: '', address: 'x', members: 0, phone: '12' });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.fields.map((f: any) => f.path).sort()).toEqual(['headName', 'members', 'phone']);
+  });
+});
+
+describe('CSV import', () => {
+  it('imports a village\'s Excel file (semicolons, byte-order mark, headers without diacritics) and updates on a second import', async () => {
+    const csv = '\uFEFFChu ho;Dia chi;So nhan khau;So dien thoai;Ghi chu\r\nLý Văn Pao;Nà Pồng;4;0987.654.321;\r\nLý Thị Dua;"Nà Pồng; gần suối";2;;Hộ nghèo\r\n';
+    const first = await importCsv(head, langNgan.id, csv);
+    expect(first).toMatchObject({ status: 200, body: { created: 2, updated: 0, unchanged: 0 } });
+    const second = await importCsv(head, langNgan.id, csv.replace(';4;', ';5;'));
+    expect(second.body).toEqual({ created: 0, updated: 1, unchanged: 1 });
+    const listed = (await head.get(`/api/households?unitId=${langNgan.id}&q=ly thi dua`)).body[0];
+    expect(listed).toMatchObject({ address: 'Nà Pồng; gần suối', members: 2, phone: null, note: 'Hộ nghèo' });
+  });
+
+  it('rejects a file with bad rows, naming each row and column, and saves nothing', async () => {
+    const before = await count();
+    const csv = [
+      'Chủ hộ,Địa chỉ,Số nhân khẩu,Số điện thoại',
+      'Đặng Văn Một,Xóm Dưới,3,0912000111',
+      ',Xóm Dưới,2,',
+      'Đặng Văn Ba,Xóm Dưới,ba,0912',
+      'ĐẶNG VĂN MỘT,xóm dưới,1,',
+    ].join('\n');
+    const res = await importCsv(head, langNgan.id, csv);
+    expect(res.status).toBe(400);
+    expect(res.body.error.message).toBe('Tệp có 4 lỗi, chưa nhập dòng nào');
+    expect(res.body.error.fields).toEqual([
+      { path: 'Dòng 3, cột Chủ hộ', message: 'Chưa có tên chủ hộ' },
+      { path: 'Dòng 4, cột Số nhân khẩu', message: 'Số nhân khẩu phải là số' },
+      { path: 'Dòng 4, cột Số điện thoại', message: 'Số điện thoại không hợp lệ (ví dụ 0912345678)' },
+      { path: 'Dòng 5, cột Chủ hộ', message: 'Trùng với dòng 2 (cùng chủ hộ và địa chỉ)' },
+    ]);
+    expect(await count()).toBe(before);
+  });
+
+  it('rejects a malformed CSV, a file not in UTF-8, a missing column and a commune file without villages, saving nothing', async () => {
+    const before = await count();
+    const malformed = await importCsv(head, langNgan.id, 'Chủ hộ,Địa chỉ,Số nhân khẩu\n"Lò Văn Hai,Xóm Giữa,3\n');
+    expect(malformed.status).toBe(400);
+    expect(malformed.body.error.message).toMatch(/^Tệp CSV không đọc được/);
+    // "Chủ hộ" in Windows-1258, as an old Excel saves it.
+    const legacy = await importCsv(head, langNgan.id, Uint8Array.from([0x43, 0x68, 0xf4, 0xde, 0x20, 0x68, 0xf4, 0x0a]));
+    expect(legacy.body.error.message).toMatch(/không phải mã UTF-8/);
+    const noMembers = await importCsv(head, langNgan.id, 'Chủ hộ,Địa chỉ\nLò Văn Ba,Xóm Giữa\n');
+    expect(noMembers.body.error.message).toBe('Thiếu cột "Số nhân khẩu" ở dòng tiêu đề');
+    const commune = await importCsv(officer, thuongHa.id, 'Chủ hộ,Địa chỉ,Số nhân khẩu\nLò Văn Ba,Xóm Giữa,3\n');
+    expect(commune.body.error.message).toBe('Thiếu cột "Thôn" ở dòng tiêu đề');
+    const elsewhere = await importCsv(head, thuongHa.id, 'Thôn,Chủ hộ,Địa chỉ,Số nhân khẩu\nThôn Bản Lự,Lò Văn Ba,Xóm Giữa,3\n');
+    expect(elsewhere.status).toBe(404); // the head does not serve the commune
+    expect(await count()).toBe(before);
+  });
+});
+
+describe('export', () => {
+  it('exports CSV and XLSX with Vietnamese headings, and the CSV imports back unchanged', async () => {
+    const csv = await download(officer, `/api/households/export.csv?unitId=${thuongHa.id}`);
+    expect(csv.status).toBe(200);
+    expect(csv.headers.get('content-disposition')).toContain("filename*=UTF-8''H%E1%BB%99%20gia%20%C4%91%C3%ACnh");
+    const text = csv.bytes.toString('utf8');
+    expect(text.startsWith('\uFEFFThôn,Chủ hộ,Địa chỉ,Số nhân khẩu,Số điện thoại,Ghi chú,Tổ liên gia,Mã móc khóa')).toBe(true);
+    expect(text).toContain('Thôn Làng Ngần,Lý Thị Dua,Nà Pồng; gần suối,2,,Hộ nghèo');
+    const rows = text.trim().split('\n').length - 1;
+    const back = await importCsv(officer, thuongHa.id, csv.bytes);
+    expect(back.body).toEqual({ created: 0, updated: 0, unchanged: rows });
+
+    const xlsx = await download(officer, `/api/households/export.xlsx?unitId=${thuongHa.id}`);
+    expect(xlsx.headers.get('content-type')).toContain('spreadsheetml');
+    const sheet = (await readXlsxFile(xlsx.bytes)) as unknown as { data: unknown[][] }[] | unknown[][];
+    const data = (Array.isArray(sheet[0]) ? sheet : (sheet as { data: unknown[][] }[])[0]!.data) as unknown[][];
+    expect(data[0]).toEqual(['Thôn', 'Chủ hộ', 'Địa chỉ', 'Số nhân khẩu', 'Số điện thoại', 'Ghi chú', 'Tổ liên gia', 'Mã móc khóa']);
+    expect(data.some((r) => r[1] === 'Lý Thị Dua' && r[3] === 2)).toBe(true);
+    expect(data.length - 1).toBe(rows);
+  });
+});

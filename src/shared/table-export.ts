@@ -1,0 +1,34 @@
+/**
+ * A table as the files officers open in Excel: CSV (UTF-8 with a byte-order mark, so Excel reads
+ * the diacritics) and XLSX. Columns carry their Vietnamese headings.
+ */
+import { stringify } from 'csv-stringify/sync';
+import writeXlsxFile from 'write-excel-file/node';
+
+export interface TableColumn<T> {
+  header: string;
+  value: (row: T) => string | number | null;
+  /** Width in characters in the XLSX. */
+  width?: number;
+}
+
+export const CSV_TYPE = 'text/csv; charset=utf-8';
+export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+export function toCsv<T>(columns: TableColumn<T>[], rows: T[]): Buffer {
+  const text = stringify([columns.map((c) => c.header), ...rows.map((r) => columns.map((c) => c.value(r) ?? ''))]);
+  return Buffer.from('\uFEFF' + text, 'utf8');
+}
+
+export async function toXlsx<T>(columns: TableColumn<T>[], rows: T[], sheet: string): Promise<Buffer> {
+  const data = [
+    columns.map((c) => ({ value: c.header, fontWeight: 'bold' as const })),
+    ...rows.map((r) => columns.map((c) => {
+      const value = c.value(r);
+      return value == null ? null : typeof value === 'number' ? { type: Number, value } : { type: String, value };
+    })),
+  ];
+  // Excel refuses sheet names over 31 characters or with []:*?/\.
+  const name = sheet.replace(/[[\]:*?/\\]/g, ' ').slice(0, 31);
+  return writeXlsxFile(data, { sheet: name, columns: columns.map((c) => ({ width: c.width ?? 16 })), stickyRowsCount: 1 }).toBuffer();
+}
