@@ -6,6 +6,7 @@ import { alarmRoutes } from './alarms/routes.ts';
 import { auditRoutes } from './audit/routes.ts';
 import { authRoutes } from './auth/routes.ts';
 import { fileRoutes } from './files/routes.ts';
+import { fireGroupRoutes } from './firegroups/routes.ts';
 import { householdRoutes } from './households/routes.ts';
 import { phoneRoutes } from './gongs/phone.ts';
 import { gongRoutes } from './gongs/routes.ts';
@@ -32,4 +33,5 @@ export const areas: ((app: FastifyInstance, deps: AreaDeps) => void)[] = [
   (app) => phoneRoutes(app),
   (app, { db }) => alarmRoutes(app, db),
   (app, { db }) => householdRoutes(app, db),
+  (app, { db }) => fireGroupRoutes(app, db),
 ];

@@ -5,6 +5,7 @@ import type { AlarmKind, DB } from '../db/schema.ts';
 import { CLOCK_SKEW_MS } from '../gongs/night.ts';
 import { readableVillage } from '../units/service.ts';
 import { conflict, invalid, notFound } from '../http/errors.ts';
+import { leadersOf as fireGroupLeadersOf } from '../firegroups/queries.ts';
 import { CHANNELS } from './channels.ts';
 import * as q from './queries.ts';
 
@@ -42,8 +43,12 @@ export async function raiseAlarm(db: Kysely<DB>, ctx: Ctx, input: AlarmInput, no
       if (replay.village_id !== village.id) throw conflict('Mã gửi này đã dùng cho một báo động khác', [{ path: 'idempotencyKey', message: 'Đã dùng' }]);
       return { created: false, alarm: (await q.getAlarm(trx, replay.id, ctx.actor.userId))!, recipients: 0 };
     }
-    const recipients = await q.recipientsOf(trx, { id: village.id, parent_id: village.parent_id, path: village.path });
-    const notifications = recipients.map((r) => ({ alarmId: row.id, userId: r.user_id, provinceCode }));
+    // The commune's officers and the village's operators, and the leaders of its fire-safety groups.
+    const recipients = [...new Set([
+      ...(await q.recipientsOf(trx, { id: village.id, parent_id: village.parent_id, path: village.path })),
+      ...(await fireGroupLeadersOf(trx, village.id)),
+    ].map((r) => r.user_id))];
+    const notifications = recipients.map((userId) => ({ alarmId: row.id, userId, provinceCode }));
     for (const channel of CHANNELS) await channel.deliver(trx, notifications);
     const alarm = (await q.getAlarm(trx, row.id, ctx.actor.userId))!;
     await recordChange(trx, ctx, { action: 'create', entity: 'alarm', entityId: row.id, unit: village, after: { ...alarm, recipients: recipients.length } });
