@@ -19,7 +19,7 @@ const WEB_DIST = fileURLToPath(new URL('../web/dist/', import.meta.url));
 
 export interface AppOptions {
   database: Database;
-  config: Pick<Config, 'cookieSecure'>;
+  config: Pick<Config, 'cookieSecure'> & Partial<Pick<Config, 'publicUrl'>>;
   logger?: FastifyBaseLogger | undefined;
 }
 

@@ -8,6 +8,7 @@ import { authRoutes } from './auth/routes.ts';
 import { fileRoutes } from './files/routes.ts';
 import { fireGroupRoutes } from './firegroups/routes.ts';
 import { householdRoutes } from './households/routes.ts';
+import { keychainRoutes } from './keychains/routes.ts';
 import { phoneRoutes } from './gongs/phone.ts';
 import { gongRoutes } from './gongs/routes.ts';
 import { modelRoutes } from './models/routes.ts';
@@ -17,7 +18,7 @@ import { userRoutes } from './users/routes.ts';
 
 export interface AreaDeps {
   db: Kysely<DB>;
-  config: Pick<Config, 'cookieSecure'>;
+  config: Pick<Config, 'cookieSecure'> & Partial<Pick<Config, 'publicUrl'>>;
 }
 
 /** Every domain area of the platform. A new area adds its routes here and its tables in migrations/. */
@@ -34,4 +35,5 @@ export const areas: ((app: FastifyInstance, deps: AreaDeps) => void)[] = [
   (app, { db }) => alarmRoutes(app, db),
   (app, { db }) => householdRoutes(app, db),
   (app, { db }) => fireGroupRoutes(app, db),
+  (app, { db, config }) => keychainRoutes(app, db, config.publicUrl),
 ];

@@ -11,6 +11,8 @@ export interface Config {
   /** Send cookies with the Secure flag (set when served over HTTPS). */
   cookieSecure: boolean;
   loadDemo: boolean;
+  /** The address the public reaches the platform at, printed in QR codes (keychain cards); by default the address a request came to. */
+  publicUrl: string | undefined;
   logLevel: string;
 }
 
@@ -27,6 +29,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demoPassword: env.DEMO_PASSWORD ?? 'BinhYen@2025',
     cookieSecure: env.COOKIE_SECURE === '1' || env.COOKIE_SECURE === 'true',
     loadDemo: env.DEMO !== '0',
+    publicUrl: env.PUBLIC_URL || undefined,
     logLevel: env.LOG_LEVEL ?? 'info',
   };
 }

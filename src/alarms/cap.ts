@@ -6,6 +6,7 @@
  * as CAP forbids "Z"; identifier and sender hold no spaces, commas, "<" or "&".
  */
 import type { AlarmKind } from '../db/schema.ts';
+import { escapeXml } from '../shared/text.ts';
 
 export interface CapAlarm {
   id: number;
@@ -25,10 +26,6 @@ const EVENT: Record<AlarmKind, string> = { crime: 'Báo động tội phạm', f
 // A fire threatens life and property at once; a crime or another incident may.
 const SEVERITY: Record<AlarmKind, string> = { crime: 'Moderate', fire: 'Severe', other: 'Moderate' };
 
-export const escapeXml = (s: string) =>
-  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]!)
-    // Characters XML 1.0 cannot carry at all.
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '');
 
 /** "2026-11-22T22:05:00+07:00": Vietnam's time with its offset, to the second. */
 export function capTime(d: Date): string {

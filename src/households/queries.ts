@@ -32,6 +32,11 @@ export function householdsUnder(db: Q, scope: string[], underPath: string, opts:
 export const getHousehold = (db: Q, id: number) =>
   db.selectFrom('households as h').select([...columns, 'h.village_path', 'h.province_code', 'h.identity_folded']).where('h.id', '=', id).executeTakeFirst();
 
+export const getHouseholds = (db: Q, ids: number[]) =>
+  ids.length === 0
+    ? Promise.resolve([])
+    : db.selectFrom('households as h').select([...columns, 'h.village_path', 'h.province_code']).where('h.id', 'in', ids).execute();
+
 export const householdByIdentity = (db: Q, villageId: number, identity: string) =>
   db.selectFrom('households').select('id').where('village_id', '=', villageId).where('identity_folded', '=', identity).executeTakeFirst();
 

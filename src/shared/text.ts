@@ -16,3 +16,9 @@ export function fold(text: string): string {
 export function likeEscape(text: string): string {
   return text.replace(/[\\%_]/g, (c) => '\\' + c);
 }
+
+/** Text safe inside XML or HTML, as content or a quoted attribute ('&apos;' is understood by both). */
+export const escapeXml = (s: string) =>
+  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]!)
+    // Characters XML 1.0 cannot carry at all.
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '');
