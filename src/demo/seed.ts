@@ -5,6 +5,7 @@ import { recordChanges } from '../audit/record.ts';
 import { hashPassword } from '../auth/passwords.ts';
 import { fold } from '../shared/text.ts';
 import { getRoot, getUnitByCode, insertUnits } from '../units/queries.ts';
+import { loadDemoField } from './field.ts';
 import { loadDemoPlans } from './plans.ts';
 
 /**
@@ -69,6 +70,7 @@ export const DEMO_USERS: { username: string; fullName: string; role: Role; at: s
   { username: 'canbo', fullName: 'Lò Văn Minh', role: 'officer', at: '02968', what: 'cán bộ Công an xã Thượng Hà' },
   { username: 'truonghoc', fullName: 'Hoàng Thị Lan', role: 'school_staff', at: 'Trường THCS Điện Quan', what: 'cán bộ Trường THCS Điện Quan' },
   { username: 'thon', fullName: 'Vàng A Sử', role: 'village_operator', at: 'Thôn Làng Ngần', what: 'trưởng thôn Làng Ngần' },
+  { username: 'thachlap', fullName: 'Bùi Văn Cường', role: 'officer', at: '15085', what: 'cán bộ Công an xã Thạch Lập (kẻng, tuần tra, tổ liên gia, khóa an toàn)' },
   { username: 'xem', fullName: 'Trần Thị Mai', role: 'viewer', at: '15', what: 'xem toàn tỉnh Lào Cai' },
 ];
 
@@ -100,5 +102,7 @@ export async function loadDemo(db: Kysely<DB>, password: string): Promise<boolea
   });
   // The seed plans, their tasks and models, written through the services as the administrator.
   await loadDemoPlans(db);
+  const thachLap = await db.selectFrom('users').select('id').where('username', '=', 'thachlap').executeTakeFirstOrThrow();
+  await loadDemoField(db, thachLap.id);
   return true;
 }

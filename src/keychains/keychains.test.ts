@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import jsQR from 'jsqr';
+import jsqr from 'jsqr';
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type Client, type TestServer } from '../../tests/support/server.ts';
@@ -130,7 +130,7 @@ describe('khóa an toàn', () => {
       const h = Math.round(54 * mm);
       const crop = new Uint8ClampedArray(w * h * 4);
       for (let y = 0; y < h; y++) crop.set(png.data.subarray(((top + y) * png.width + left) * 4, ((top + y) * png.width + left + w) * 4), y * w * 4);
-      const qr = jsQR(crop, w, h);
+      const qr = jsqr.default(crop, w, h); // CommonJS: the function is also its own .default
       expect(qr, `QR code of card ${column + 1}`).not.toBeNull();
       found.push(qr!.data);
     }
