@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { Config } from './config.ts';
 import type { DB } from './db/schema.ts';
+import { activityRoutes } from './activities/routes.ts';
 import { alarmRoutes } from './alarms/routes.ts';
 import { auditRoutes } from './audit/routes.ts';
 import { authRoutes } from './auth/routes.ts';
@@ -12,7 +13,9 @@ import { keychainRoutes } from './keychains/routes.ts';
 import { phoneRoutes } from './gongs/phone.ts';
 import { gongRoutes } from './gongs/routes.ts';
 import { modelRoutes } from './models/routes.ts';
+import { patrolRoutes } from './patrols/routes.ts';
 import { planRoutes } from './plans/routes.ts';
+import { targetRoutes } from './targets/routes.ts';
 import { unitRoutes } from './units/routes.ts';
 import { userRoutes } from './users/routes.ts';
 
@@ -34,6 +37,9 @@ export const areas: ((app: FastifyInstance, deps: AreaDeps) => void)[] = [
   (app) => phoneRoutes(app),
   (app, { db }) => alarmRoutes(app, db),
   (app, { db }) => householdRoutes(app, db),
+  (app, { db }) => patrolRoutes(app, db),
+  (app, { db }) => activityRoutes(app, db),
   (app, { db }) => fireGroupRoutes(app, db),
   (app, { db, config }) => keychainRoutes(app, db, config.publicUrl),
+  (app, { db }) => targetRoutes(app, db),
 ];

@@ -2,12 +2,13 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
+import type { Actor } from '../access/policy.ts';
 import { actorOf } from '../auth/plugin.ts';
 import type { DB } from '../db/schema.ts';
 import { AppError, invalid } from '../http/errors.ts';
-import { binary, Id } from '../http/replies.ts';
+import { binary, created, Id, noContent } from '../http/replies.ts';
 import { ALLOWED_KINDS, MAX_FILE_BYTES, TOO_LARGE } from './content.ts';
-import { readableFile, type Upload } from './service.ts';
+import { attachFile, detachFile, readableFile, type Attachment, type Upload } from './service.ts';
 
 
 /** "biên bản khảo sát.pdf" in a header that only takes ASCII: a plain fallback and the UTF-8 name (RFC 6266). */
@@ -71,5 +72,31 @@ export function fileRoutes(app: FastifyInstance, db: Kysely<DB>) {
       .header('cache-control', 'private, no-store');
     if (image) reply.header('content-security-policy', "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox");
     return reply.send(Buffer.from(file.content));
+  });
+}
+
+type Req = Parameters<typeof actorOf>[0];
+const ctx = (req: Req) => ({ actor: actorOf(req), ip: req.ip });
+
+/**
+ * The routes of the files that hang on one kind of record: the upload (raw bytes, checked by
+ * content) and the removal. `attachment` finds the record the caller may change (404 outside
+ * their units, 403 without the right) and says how its files are linked.
+ */
+export function attachmentRoutes(
+  app: FastifyInstance,
+  db: Kysely<DB>,
+  opts: { path: string; tags: string[]; of: string; attachment: (db: Kysely<DB>, actor: Actor, id: number) => Promise<Attachment> },
+) {
+  const at = (req: Req, id: number) => opts.attachment(db, actorOf(req), id);
+  withUploads(app, (scope) => scope.withTypeProvider<ZodTypeProvider>().post(`${opts.path}/:id/files`, {
+    schema: { tags: opts.tags, summary: `Đính kèm ảnh, tài liệu vào ${opts.of} (${UPLOAD_NOTE})`, params: z.object({ id: Id }), querystring: UploadQuery, response: created(FileInfo) },
+  }, async (req, reply) => reply.status(201).send(await attachFile(db, ctx(req), await at(req, req.params.id), uploadOf(req)))));
+
+  app.withTypeProvider<ZodTypeProvider>().delete(`${opts.path}/:id/files/:fileId`, {
+    schema: { tags: opts.tags, summary: `Gỡ tệp đính kèm khỏi ${opts.of}`, params: z.object({ id: Id, fileId: Id }), response: noContent },
+  }, async (req, reply) => {
+    await detachFile(db, ctx(req), await at(req, req.params.id), req.params.fileId);
+    return reply.status(204).send(null);
   });
 }

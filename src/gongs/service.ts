@@ -4,6 +4,7 @@ import { recordChange, type Context } from '../audit/record.ts';
 import type { DB, GongCondition } from '../db/schema.ts';
 import { conflict, invalid, notFound } from '../http/errors.ts';
 import { addDays, todayVN } from '../shared/dates.ts';
+import { checkPeriod, REPORT_DAYS } from '../shared/period.ts';
 import { readableUnit, readableVillage } from '../units/service.ts';
 import { groupCommit } from './group-commit.ts';
 import { CLOCK_SKEW_MS, gongTime, inNight, lateMinutes, nightsBetween, ON_TIME_MINUTES } from './night.ts';
@@ -115,8 +116,7 @@ export async function checkIn(db: Kysely<DB>, actor: Actor, input: CheckinInput,
 
 /** Nights struck on time, late and missed per village under a unit; nights still to come are not counted. */
 export async function compliance(db: Kysely<DB>, actor: Actor, unitId: number, from: string, to: string, now = new Date()) {
-  if (from > to) throw invalid('Ngày bắt đầu sau ngày kết thúc', [{ path: 'to', message: 'Trước ngày bắt đầu' }]);
-  if (nightsBetween(from, to).length > 366) throw invalid('Tối đa một năm mỗi lần xem', [{ path: 'to', message: 'Quá dài' }]);
+  checkPeriod(from, to, REPORT_DAYS);
   const unit = await readableUnit(db, actor, unitId);
   const today = todayVN(now);
   // Tonight counts once its gong is due; before 22:00 it is neither struck nor missed.

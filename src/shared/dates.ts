@@ -19,3 +19,13 @@ export const lastDayOfMonth = (month: string) => {
   const [y, m] = month.split('-').map(Number) as [number, number];
   return new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
 };
+
+/** Nothing is recorded before this day: an earlier one is a mistyped year. */
+export const FIRST_DAY = '2000-01-01';
+
+/** The instant a calendar day begins in Vietnam (UTC+7 all year, no daylight saving). */
+export const dayStart = (day: string) => new Date(`${day}T00:00:00+07:00`);
+
+/** The Monday of the ISO week a day is in. */
+export const mondayOf = (day: string) => addDays(day, -((new Date(`${day}T00:00:00Z`).getUTCDay() + 6) % 7));
+

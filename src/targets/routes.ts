@@ -1,0 +1,26 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Kysely } from 'kysely';
+import { z } from 'zod';
+import { actorOf } from '../auth/plugin.ts';
+import type { DB } from '../db/schema.ts';
+import { Id, ok } from '../http/replies.ts';
+import { unitTargets } from './service.ts';
+
+const Indicator = z.object({
+  key: z.string(), title: z.string(), unit: z.enum(['%', 'count']), target: z.number(),
+  source: z.object({ instance_id: z.number(), instance_name: z.string() }).nullable().describe('Mô hình đặt chỉ tiêu; null: chỉ tiêu của kế hoạch mẫu'),
+  measures: z.array(z.object({ label: z.string(), value: z.number().nullable(), count: z.number(), of: z.number().nullable() })),
+  met: z.boolean().nullable(),
+}).meta({ id: 'Indicator' });
+
+export function targetRoutes(app: FastifyInstance, db: Kysely<DB>) {
+  app.withTypeProvider<ZodTypeProvider>().get('/api/targets', {
+    schema: {
+      tags: ['Chỉ tiêu'],
+      summary: 'Chỉ tiêu của một xã, thôn đo từ dữ liệu: thôn đánh kẻng đúng 22 giờ (đêm, 7 đêm, 30 đêm), hộ trong tổ liên gia, hộ nhận móc khóa, tuần tra mỗi tuần',
+      querystring: z.object({ unitId: Id }),
+      response: ok(z.object({ unit: z.object({ id: z.number(), name: z.string(), kind: z.string() }), indicators: z.array(Indicator) })),
+    },
+  }, async (req) => unitTargets(db, actorOf(req), req.query.unitId));
+}

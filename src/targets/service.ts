@@ -1,0 +1,98 @@
+/**
+ * Chỉ tiêu measured from the data: each figure a commune or village page shows beside the target
+ * it is held to. The target comes from the models covering the unit (their template's targets,
+ * the nearest model first), or else from the built-in template of the seed plan it belongs to.
+ */
+import type { Kysely } from 'kysely';
+import type { Actor } from '../access/policy.ts';
+import type { DB } from '../db/schema.ts';
+import { coverage } from '../firegroups/service.ts';
+import { compliance } from '../gongs/service.ts';
+import { handedOut } from '../keychains/service.ts';
+import { BUILTIN_TEMPLATES } from '../models/builtin.ts';
+import { patrolsPerWeek } from '../patrols/service.ts';
+import { addDays, todayVN } from '../shared/dates.ts';
+import { readableUnit } from '../units/service.ts';
+import * as q from './queries.ts';
+
+export interface Measure {
+  /** 'night', '7 nights', '30 nights', 'now', 'last week'… as the label says. */
+  label: string;
+  value: number | null;
+  /** What the value is made of: e.g. 52 of 60 village-nights. */
+  count: number;
+  of: number | null;
+}
+
+export interface Indicator {
+  key: string;
+  title: string;
+  unit: '%' | 'count';
+  target: number;
+  /** The model whose template sets the target; null when it is the seed plan's own. */
+  source: { instance_id: number; instance_name: string } | null;
+  measures: Measure[];
+  /** The latest measure reaches the target; null when there is nothing to measure yet. */
+  met: boolean | null;
+}
+
+const share = (count: number, of: number) => (of ? Math.round((1000 * count) / of) / 10 : null);
+
+/** The seed plan's target for a key, from the built-in templates. */
+function builtinTarget(key: string) {
+  for (const t of BUILTIN_TEMPLATES) {
+    const found = t.targets.find((x) => x.key === key);
+    if (found) return found;
+  }
+  throw new Error(`no built-in target ${key}`);
+}
+
+export async function unitTargets(db: Kysely<DB>, actor: Actor, unitId: number, now = new Date()) {
+  const unit = await readableUnit(db, actor, unitId);
+  const today = todayVN(now);
+  const [gongs, fire, keychains, patrols, covering] = await Promise.all([
+    compliance(db, actor, unitId, addDays(today, -30), today, now),
+    coverage(db, actor, unitId),
+    handedOut(db, actor, unitId),
+    patrolsPerWeek(db, actor, unitId, addDays(today, -7), addDays(today, -7)),
+    q.targetsCovering(db, unit.path),
+  ]);
+
+  const targetOf = (key: string) => {
+    for (const model of covering) {
+      const found = model.targets.find((t) => t.key === key);
+      if (found) return { title: found.title, target: found.value, source: { instance_id: model.instance_id, instance_name: model.instance_name } };
+    }
+    const builtin = builtinTarget(key);
+    return { title: builtin.title, target: builtin.value, source: null };
+  };
+  const indicator = (key: string, unitOf: '%' | 'count', measures: Measure[]): Indicator => {
+    const t = targetOf(key);
+    const latest = measures[0]?.value ?? null;
+    return { key, unit: unitOf, ...t, measures, met: latest === null ? null : latest >= t.target };
+  };
+
+  // Village-nights struck on time over the last night, 7 and 30 nights (nights still to come left out).
+  const nights = gongs.perNight.slice().reverse();
+  const gongMeasure = (label: string, n: number): Measure => {
+    const span = nights.slice(0, n);
+    const count = span.reduce((s, x) => s + x.on_time, 0);
+    const of = span.reduce((s, x) => s + x.villages, 0);
+    return { label, value: share(count, of), count, of };
+  };
+  const lastWeek = patrols.weeks[0];
+
+  return {
+    unit: { id: unit.id, name: unit.name, kind: unit.kind },
+    indicators: [
+      indicator('thon-danh-keng', '%', [gongMeasure('Đêm gần nhất', 1), gongMeasure('7 đêm qua', 7), gongMeasure('30 đêm qua', 30)]),
+      indicator('ho-trong-to', '%', [{ label: 'Hiện nay', value: share(fire.in_groups, fire.households), count: fire.in_groups, of: fire.households }]),
+      indicator('ho-nhan-khoa', '%', [{ label: 'Hiện nay', value: share(keychains.keychains, keychains.households), count: keychains.keychains, of: keychains.households }]),
+      {
+        key: 'tuan-tra', title: 'Tuần tra theo lịch mỗi tuần', unit: 'count' as const, target: patrols.expected, source: null,
+        measures: [{ label: `Tuần trước (từ ${patrols.from.split('-').reverse().join('/')})`, value: lastWeek?.patrols ?? 0, count: lastWeek?.patrols ?? 0, of: patrols.expected }],
+        met: patrols.expected ? (lastWeek?.patrols ?? 0) >= patrols.expected : null,
+      },
+    ],
+  };
+}
