@@ -8,6 +8,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
+import * as activities from '../activities/queries.ts';
 import * as fireGroups from '../firegroups/queries.ts';
 import { gongTime, lateMinutes } from '../gongs/night.ts';
 import * as gongs from '../gongs/queries.ts';
@@ -16,7 +17,10 @@ import { identityOf } from '../households/service.ts';
 import { newCode } from '../keychains/code.ts';
 import * as keychains from '../keychains/queries.ts';
 import { addDays, todayVN } from '../shared/dates.ts';
+import { fold } from '../shared/text.ts';
+import * as patrols from '../patrols/queries.ts';
 import { getUnitByCode, villagesUnder } from '../units/queries.ts';
+import type { Place } from '../access/rows.ts';
 
 const THACH_LAP = '15085';
 const NIGHTS = 60;
@@ -102,4 +106,44 @@ export async function loadDemoField(db: Kysely<DB>, userId: number) {
     }
     await gongs.insertCheckins(db, checkins);
   }
+
+  const place = { id: commune.id, path: commune.path, province_code: commune.province_code! };
+  await demoPatrols(db, place, villages, userId, rnd, today);
+  await demoActivities(db, place, villages, userId, today);
 }
+
+/** A nightly patrol after the gong and a weekly one along the main road; four weeks of logs with a few nights skipped. */
+async function demoPatrols(db: Kysely<DB>, commune: Place, villages: (Place & { name: string })[], userId: number, rnd: () => number, today: string) {
+  const nightly = await patrols.insertSchedule(db, commune, { cadence: 'nightly', weekday: null, start_time: '22:15', area: 'Các làng, thôn sau tiếng kẻng', team: 'Tổ an ninh xung kích xã', active: true });
+  const weekly = await patrols.insertSchedule(db, commune, { cadence: 'weekly', weekday: 6, start_time: '20:00', area: 'Tuyến đường liên xã, chợ Thạch Lập', team: 'Công an xã và dân quân', active: true });
+  const people = ['Bùi Văn Thắng', 'Phạm Văn Đức', 'Quách Văn Sơn', 'Trương Văn Hòa', 'Lê Văn Toàn', 'Hà Văn Khánh'];
+  for (let n = 1; n <= 28; n++) {
+    const day = addDays(today, -n);
+    const schedules = [...(rnd() < 0.85 ? [{ id: nightly.id, at: '22:15', hours: 2 }] : []), ...(weekdayOf(day) === 6 ? [{ id: weekly.id, at: '20:00', hours: 3 }] : [])];
+    for (const s of schedules) {
+      const started = new Date(`${day}T${s.at}:00+07:00`);
+      const village = villages[n % villages.length]!;
+      await patrols.insertPatrol(db, commune, {
+        schedule_id: s.id, started_at: started, ended_at: new Date(started.getTime() + s.hours * 3_600_000),
+        area: s.id === weekly.id ? 'Tuyến đường liên xã, chợ Thạch Lập' : `${village.name} và ${villages[(n + 1) % villages.length]!.name}`,
+        participants: people.filter(() => rnd() < 0.5).slice(0, 4).concat(people[n % people.length]!).filter((p, i, all) => all.indexOf(p) === i),
+        findings: rnd() < 0.15 ? 'Phát hiện nhóm thanh niên tụ tập uống rượu sau 23 giờ, đã nhắc nhở giải tán.' : 'Tình hình an ninh, trật tự ổn định.',
+      }, userId);
+    }
+  }
+}
+
+const weekdayOf = (day: string) => ((new Date(`${day}T00:00:00Z`).getUTCDay() + 6) % 7) + 1;
+
+async function demoActivities(db: Kysely<DB>, commune: Place, villages: Place[], userId: number, today: string) {
+  const rows: (Omit<activities.ActivityFields, 'title_folded' | 'instance_id' | 'fire_group_id'> & { at: Place })[] = [
+    { at: commune, kind: 'outreach', channel: 'loudspeaker', title: 'Tuyên truyền mô hình "Tiếng kẻng bình yên" trên loa truyền thanh xã', topic: 'Tiếng kẻng bình yên', held_on: addDays(today, -40), audience: null, description: 'Phát 3 buổi sáng trong tuần.' },
+    { at: villages[0]!, kind: 'outreach', channel: 'talk', title: 'Họp dân phổ biến quy định đánh kẻng 22 giờ và báo động', topic: 'Phòng chống tội phạm, cháy nổ', held_on: addDays(today, -35), audience: 86, description: null },
+    { at: commune, kind: 'outreach', channel: 'zalo', title: 'Đăng tin cảnh giác lừa đảo qua mạng trên nhóm Zalo của xã', topic: 'Phòng chống lừa đảo', held_on: addDays(today, -12), audience: 1240, description: null },
+    { at: villages[1]!, kind: 'drill', channel: null, title: 'Thực tập phương án chữa cháy tại tổ liên gia số 1', topic: 'PCCC', held_on: addDays(today, -20), audience: 45, description: 'Dập đám cháy giả định bằng bình bột và nước.' },
+    { at: commune, kind: 'training', channel: null, title: 'Tập huấn kỹ năng tuần tra, xử lý tình huống cho tổ an ninh xung kích', topic: 'Nghiệp vụ tuần tra', held_on: addDays(today, -50), audience: 32, description: null },
+    { at: commune, kind: 'meeting', channel: null, title: 'Sơ kết tháng mô hình "Tiếng kẻng bình yên"', topic: null, held_on: addDays(today, -5), audience: 18, description: null },
+  ];
+  for (const { at, ...a } of rows) await activities.insertActivity(db, at, { ...a, title_folded: fold(a.title), instance_id: null, fire_group_id: null }, userId);
+}
+

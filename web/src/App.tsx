@@ -1,6 +1,7 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import { useAuth } from './auth.tsx';
 import { useI18n, type MessageKey } from './i18n.tsx';
+import { FieldPage } from './field/Field.tsx';
 import { Link, matchPath, navigate, usePathname } from './router.tsx';
 import { AlarmBanner } from './components/Alarms.tsx';
 import { LanguageSwitch } from './components/LanguageSwitch.tsx';
@@ -42,9 +43,10 @@ const ICONS = {
   users: icon('M16 19v-1.5a3.5 3.5 0 0 0-3.5-3.5h-5A3.5 3.5 0 0 0 4 17.5V19M10 11a3.5 3.5 0 1 0 0-7 3.5 3.5 0 0 0 0 7M20 19v-1.5a3.5 3.5 0 0 0-2.5-3.3M15.5 4.2a3.5 3.5 0 0 1 0 6.6'),
   audit: icon('M8 6h12M8 12h12M8 18h12M4 6h.01M4 12h.01M4 18h.01'),
   account: icon('M12 12a4 4 0 1 0 0-8 4 4 0 0 0 0 8M4 21a8 8 0 0 1 16 0'),
+  field: icon('M12 22s7-6.2 7-12a7 7 0 1 0-14 0c0 5.8 7 12 7 12zM12 12.5a2.5 2.5 0 1 0 0-5 2.5 2.5 0 0 0 0 5'),
   soon: icon('M12 7v5l3 2M12 21a9 9 0 1 0 0-18 9 9 0 0 0 0 18'),
 };
-const SOON: MessageKey[] = ['nav.patrol', 'nav.reports', 'nav.statistics'];
+const SOON: MessageKey[] = ['nav.reports', 'nav.statistics'];
 
 /** Where the app opens after logging in. */
 export const HOME = '/work';
@@ -54,6 +56,7 @@ const TITLES: [string, MessageKey][] = [
   ['/calendar', 'nav.calendar'],
   ['/models', 'nav.models'],
   ['/plans', 'nav.plans'],
+  ['/field', 'nav.patrol'],
   ['/units', 'nav.units'],
   ['/users', 'nav.users'],
   ['/audit', 'nav.audit'],
@@ -71,8 +74,8 @@ export function App() {
   }, [me, path]);
 
   useEffect(() => {
-    // Unit, model and plan pages name themselves.
-    if (me && ['/units/:id', '/models/:id', '/plans/:id'].some((p) => matchPath(p, path) && /\d$/.test(path))) return;
+    // Unit, model, plan and field pages name themselves.
+    if (me && (['/units/:id', '/models/:id', '/plans/:id'].some((p) => matchPath(p, path) && /\d$/.test(path)) || /^\/field\/\d+/.test(path))) return;
     const title = TITLES.find(([p]) => path === p || path.startsWith(p + '/'))?.[1];
     document.title = me && title ? `${t(title)} · ${t('app.name')}` : t('app.name');
   }, [path, me, t]);
@@ -108,6 +111,7 @@ function Shell() {
     { to: '/calendar', label: 'nav.calendar', icon: ICONS.calendar, show: true },
     { to: '/models', label: 'nav.models', icon: ICONS.models, show: true },
     { to: '/plans', label: 'nav.plans', icon: ICONS.plans, show: true },
+    { to: '/field', label: 'nav.patrol', icon: ICONS.field, show: true },
     { to: '/units', label: 'nav.units', icon: ICONS.units, show: true },
     { to: '/users', label: 'nav.users', icon: ICONS.users, show: can('user.manage') },
     { to: '/audit', label: 'nav.audit', icon: ICONS.audit, show: can('audit.read') },
@@ -222,6 +226,8 @@ function Routes() {
   if (plan && /^\d+$/.test(plan.id!)) return <PlanPage id={Number(plan.id)} />;
   const planEdit = matchPath('/plans/:id/edit', path);
   if (planEdit && /^\d+$/.test(planEdit.id!) && can('plan.write')) return <PlanEditorPage key={planEdit.id} id={Number(planEdit.id)} />;
+  const field = matchPath('/field/:unitId', path) ?? matchPath('/field/:unitId/:tab', path);
+  if (path === '/field' || (field && /^\d+$/.test(field.unitId!))) return <FieldPage unitId={field ? Number(field.unitId) : null} tab={field?.tab} />;
   if (path === '/units') return <UnitsPage />;
   const unit = matchPath('/units/:id', path);
   if (unit && /^\d+$/.test(unit.id!)) return <UnitPage id={Number(unit.id)} />;

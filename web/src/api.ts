@@ -380,7 +380,7 @@ export function setUnauthenticatedHandler(handler: (() => void) | undefined) {
   onUnauthenticated = handler;
 }
 
-async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
+export async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
   const headers: Record<string, string> = {};
   // A File goes as the raw body (uploads); anything else as JSON.
   const raw = body instanceof Blob;
@@ -412,7 +412,7 @@ async function request<T>(method: string, path: string, body?: unknown): Promise
   return data as T;
 }
 
-const qs = (params: Record<string, string | number | undefined>) => {
+export const qs = (params: Record<string, string | number | undefined>) => {
   const s = new URLSearchParams();
   for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== '') s.set(k, String(v));
   const text = s.toString();

@@ -3,6 +3,7 @@ import { api, ApiError, type Kinds, type Unit, type UnitKind, type UnitPage as U
 import { useI18n, useNumber } from '../i18n.tsx';
 import { Link } from '../router.tsx';
 import { UnitWork } from '../components/UnitWork.tsx';
+import { TargetsSummary } from '../field/Targets.tsx';
 import { Alert, errorText, Field, fieldError, generalError, LoadError, Loading, PageNotReady, useAction, useDocumentTitle } from '../ui.tsx';
 import { KIND_ORDER, useKindLabel, useKinds, viCollator } from '../units.tsx';
 
@@ -41,6 +42,7 @@ export function UnitPage({ id }: { id: number }) {
       <UnitHeader data={data} />
       <div className="unit-layout">
         <div className="unit-layout__main">
+          {(unit.kind === 'commune' || unit.kind === 'village') && <TargetsSummary key={unit.id} unitId={unit.id} />}
           <Counts data={data} />
           <UnitWork key={unit.id} unitId={unit.id} unitName={unit.name} />
           {(unit.kind === 'commune' || data.legacy.length > 0) && <LegacySection data={data} />}

@@ -1,0 +1,112 @@
+import { useEffect, type ComponentType } from 'react';
+import { api, type Unit, type UnitPage } from '../api.ts';
+import { useI18n, type MessageKey } from '../i18n.tsx';
+import { Link, navigate } from '../router.tsx';
+import { LoadError, Loading, PageNotReady, useDocumentTitle } from '../ui.tsx';
+import { useKindLabel } from '../units.tsx';
+import { useResource } from '../useResource.ts';
+import { ActivitiesTab } from './Activities.tsx';
+import { AlarmsTab } from './AlarmsHistory.tsx';
+import { FireGroupsTab } from './FireGroups.tsx';
+import { GongsTab } from './Gongs.tsx';
+import { HouseholdsTab } from './Households.tsx';
+import { KeychainsTab } from './Keychains.tsx';
+import { PatrolsTab } from './Patrols.tsx';
+import { TargetsTab } from './Targets.tsx';
+
+/** What every tab gets: the unit it shows (a commune, a village, or a unit above them). */
+export interface FieldTabProps {
+  unit: Unit;
+}
+
+export const FIELD_TABS: { key: string; label: MessageKey; Tab: ComponentType<FieldTabProps> }[] = [
+  { key: 'targets', label: 'field.tab.targets', Tab: TargetsTab },
+  { key: 'gongs', label: 'field.tab.gongs', Tab: GongsTab },
+  { key: 'alarms', label: 'field.tab.alarms', Tab: AlarmsTab },
+  { key: 'patrols', label: 'field.tab.patrols', Tab: PatrolsTab },
+  { key: 'activities', label: 'field.tab.activities', Tab: ActivitiesTab },
+  { key: 'households', label: 'field.tab.households', Tab: HouseholdsTab },
+  { key: 'fire-groups', label: 'field.tab.fireGroups', Tab: FireGroupsTab },
+  { key: 'keychains', label: 'field.tab.keychains', Tab: KeychainsTab },
+];
+
+/** /field: the field work of one unit; without a unit, the user's own units to choose from. */
+export function FieldPage({ unitId, tab }: { unitId: number | null; tab: string | undefined }) {
+  if (unitId === null) return <ChooseUnit />;
+  return <UnitField key={unitId} unitId={unitId} tab={FIELD_TABS.find((t) => t.key === tab) ?? FIELD_TABS[0]!} />;
+}
+
+function ChooseUnit() {
+  const { t } = useI18n();
+  const kindLabel = useKindLabel();
+  const roots = useResource(() => api.roots(), []);
+  useDocumentTitle(t('field.title'));
+  useEffect(() => {
+    if (roots.data?.length === 1) navigate(`/field/${roots.data[0]!.id}`, { replace: true });
+  }, [roots.data]);
+  return (
+    <div className="page">
+      <header className="page__head">
+        <h1 className="page__title">{t('field.title')}</h1>
+        <p className="page__intro">{t('field.intro')}</p>
+      </header>
+      {roots.error != null ? <LoadError error={roots.error} retry={roots.reload} /> : !roots.data ? <Loading /> : (
+        <ul className="card-list">
+          {roots.data.map((u) => (
+            <li key={u.id} className="card">
+              <Link to={`/field/${u.id}`}>{u.name}</Link> <span className="muted">{kindLabel(u.kind)}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+function UnitField({ unitId, tab }: { unitId: number; tab: (typeof FIELD_TABS)[number] }) {
+  const { t } = useI18n();
+  const kindLabel = useKindLabel();
+  const page = useResource<UnitPage>(() => api.unit(unitId), [unitId]);
+  const villages = useResource(
+    () => (page.data && page.data.unit.kind === 'commune' ? api.children(unitId, { kind: 'village', limit: 200 }) : Promise.resolve([])),
+    [page.data?.unit.id],
+  );
+  useDocumentTitle(page.data ? `${t(tab.label)} · ${page.data.unit.name}` : undefined);
+  if (page.error != null || !page.data) return <PageNotReady error={page.error} retry={page.reload} back={{ to: '/field', label: t('field.title') }} />;
+  const { unit, ancestors } = page.data;
+  const parent = ancestors[ancestors.length - 1];
+  const Tab = tab.Tab;
+  return (
+    <div className="page">
+      <header className="page__head field-head">
+        <p className="muted field-head__where">
+          {kindLabel(unit.kind)}
+          {parent && <> · <Link to={`/field/${parent.id}/${tab.key}`}>{parent.name}</Link></>}
+          {' · '}<Link to={`/units/${unit.id}`}>{t('field.unitPage')}</Link>
+        </p>
+        <h1 className="page__title">{unit.name}</h1>
+        {villages.data && villages.data.length > 0 && (
+          <label className="field-head__villages">
+            <span>{t('field.village')}</span>{' '}
+            <select value="" onChange={(e) => e.target.value && navigate(`/field/${e.target.value}/${tab.key}`)} data-testid="field-village">
+              <option value="">{t('field.chooseVillage')}</option>
+              {villages.data.map((v) => <option key={v.id} value={v.id}>{v.name}</option>)}
+            </select>
+          </label>
+        )}
+      </header>
+      <nav className="tabs" aria-label={t('field.tabs')}>
+        <ul>
+          {FIELD_TABS.map((x) => (
+            <li key={x.key}>
+              <Link to={`/field/${unit.id}/${x.key}`} aria-current={x.key === tab.key ? 'page' : undefined} data-testid={`tab-${x.key}`}>{t(x.label)}</Link>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <section className="tab-panel" aria-label={t(tab.label)}>
+        <Tab unit={unit} />
+      </section>
+    </div>
+  );
+}
