@@ -9,6 +9,7 @@ import { unitTargets } from './service.ts';
 
 const Indicator = z.object({
   key: z.string(), title: z.string(), unit: z.enum(['%', 'count']), target: z.number(),
+  basis: z.enum(['model', 'plan', 'schedules']).describe('Chỉ tiêu theo mô hình, theo kế hoạch mẫu, hay theo lịch tuần tra đang áp dụng'),
   source: z.object({ instance_id: z.number(), instance_name: z.string() }).nullable().describe('Mô hình đặt chỉ tiêu; null: chỉ tiêu của kế hoạch mẫu'),
   measures: z.array(z.object({ label: z.string(), value: z.number().nullable(), count: z.number(), of: z.number().nullable() })),
   met: z.boolean().nullable(),

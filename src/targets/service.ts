@@ -29,7 +29,9 @@ export interface Indicator {
   title: string;
   unit: '%' | 'count';
   target: number;
-  /** The model whose template sets the target; null when it is the seed plan's own. */
+  /** Where the target comes from: a covering model's template, the seed plan's, or the unit's active patrol schedules. */
+  basis: 'model' | 'plan' | 'schedules';
+  /** The model whose template sets the target (basis 'model'). */
   source: { instance_id: number; instance_name: string } | null;
   measures: Measure[];
   /** The latest measure reaches the target; null when there is nothing to measure yet. */
@@ -69,7 +71,7 @@ export async function unitTargets(db: Kysely<DB>, actor: Actor, unitId: number, 
   const indicator = (key: string, unitOf: '%' | 'count', measures: Measure[]): Indicator => {
     const t = targetOf(key);
     const latest = measures[0]?.value ?? null;
-    return { key, unit: unitOf, ...t, measures, met: latest === null ? null : latest >= t.target };
+    return { key, unit: unitOf, ...t, basis: t.source ? 'model' : 'plan', measures, met: latest === null ? null : latest >= t.target };
   };
 
   // Village-nights struck on time over the last night, 7 and 30 nights (nights still to come left out).
@@ -89,7 +91,7 @@ export async function unitTargets(db: Kysely<DB>, actor: Actor, unitId: number, 
       indicator('ho-trong-to', '%', [{ label: 'Hiện nay', value: share(fire.in_groups, fire.households), count: fire.in_groups, of: fire.households }]),
       indicator('ho-nhan-khoa', '%', [{ label: 'Hiện nay', value: share(keychains.keychains, keychains.households), count: keychains.keychains, of: keychains.households }]),
       {
-        key: 'tuan-tra', title: 'Tuần tra theo lịch mỗi tuần', unit: 'count' as const, target: patrols.expected, source: null,
+        key: 'tuan-tra', title: 'Tuần tra theo lịch mỗi tuần', unit: 'count' as const, target: patrols.expected, basis: 'schedules' as const, source: null,
         measures: [{ label: `Tuần trước (từ ${patrols.from.split('-').reverse().join('/')})`, value: lastWeek?.patrols ?? 0, count: lastWeek?.patrols ?? 0, of: patrols.expected }],
         met: patrols.expected ? (lastWeek?.patrols ?? 0) >= patrols.expected : null,
       },

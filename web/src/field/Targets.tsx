@@ -92,7 +92,7 @@ function IndicatorCard({ indicator }: { indicator: Indicator }) {
               {t('targets.fromModel')} <Link to={`/models/${indicator.source.instance_id}`}>{indicator.source.instance_name}</Link>
             </>
           ) : (
-            t('targets.fromPlan')
+            t(indicator.basis === 'schedules' ? 'targets.fromSchedules' : 'targets.fromPlan')
           )}
         </span>
       </p>

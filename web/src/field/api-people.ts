@@ -19,6 +19,7 @@ export interface Indicator {
   unit: '%' | 'count';
   target: number;
   /** The model whose template sets the target; null when it is the seed plan's own. */
+  basis: 'model' | 'plan' | 'schedules';
   source: { instance_id: number; instance_name: string } | null;
   measures: Measure[];
   met: boolean | null;
