@@ -1,7 +1,6 @@
-import { useEffect, useState, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, useState, type ReactNode } from 'react';
 import { useAuth } from './auth.tsx';
 import { useI18n, type MessageKey } from './i18n.tsx';
-import { FieldPage } from './field/Field.tsx';
 import { Link, matchPath, navigate, usePathname } from './router.tsx';
 import { AlarmBanner } from './components/Alarms.tsx';
 import { LanguageSwitch } from './components/LanguageSwitch.tsx';
@@ -21,6 +20,9 @@ import { UnitPage } from './pages/Unit.tsx';
 import { UnitsPage } from './pages/Units.tsx';
 import { UsersPage } from './pages/Users.tsx';
 import { Loading } from './ui.tsx';
+
+// Field work is its own chunk: most sessions (a school, a plan) never open it.
+const FieldPage = lazy(() => import('./field/Field.tsx').then((m) => ({ default: m.FieldPage })));
 
 interface NavItem {
   to: string;
@@ -227,7 +229,7 @@ function Routes() {
   const planEdit = matchPath('/plans/:id/edit', path);
   if (planEdit && /^\d+$/.test(planEdit.id!) && can('plan.write')) return <PlanEditorPage key={planEdit.id} id={Number(planEdit.id)} />;
   const field = matchPath('/field/:unitId', path) ?? matchPath('/field/:unitId/:tab', path);
-  if (path === '/field' || (field && /^\d+$/.test(field.unitId!))) return <FieldPage unitId={field ? Number(field.unitId) : null} tab={field?.tab} />;
+  if (path === '/field' || (field && /^\d+$/.test(field.unitId!))) return <Suspense fallback={<Loading />}><FieldPage unitId={field ? Number(field.unitId) : null} tab={field?.tab} /></Suspense>;
   if (path === '/units') return <UnitsPage />;
   const unit = matchPath('/units/:id', path);
   if (unit && /^\d+$/.test(unit.id!)) return <UnitPage id={Number(unit.id)} />;
