@@ -11,11 +11,14 @@ CREATE TABLE households (
   members        int NOT NULL CHECK (members BETWEEN 1 AND 100),   -- nhân khẩu
   phone          text CHECK (phone ~ '^[0-9+][0-9 .]{5,19}$'),
   note           text,
-  -- The head and address folded, so "Nguyễn Văn A, xóm 1" is one household however it is typed.
-  identity_folded text NOT NULL,
+  -- The head and address in lower case with spacing and punctuation evened out, so "Nguyễn Văn A,
+  -- xóm 1" is one household however it is typed; the diacritics stay, as Hùng and Hưng are two people.
+  identity       text NOT NULL,
+  search_folded  text NOT NULL,   -- head and address without diacritics, for search
+
   created_at     timestamptz NOT NULL DEFAULT now(),
   updated_at     timestamptz NOT NULL DEFAULT now(),
-  UNIQUE (village_id, identity_folded)
+  UNIQUE (village_id, identity)
 );
 CREATE INDEX households_village_path ON households (village_path text_pattern_ops);
 

@@ -29,7 +29,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demoPassword: env.DEMO_PASSWORD ?? 'BinhYen@2025',
     cookieSecure: env.COOKIE_SECURE === '1' || env.COOKIE_SECURE === 'true',
     loadDemo: env.DEMO !== '0',
-    publicUrl: env.PUBLIC_URL || undefined,
+    publicUrl: publicUrlOf(env.PUBLIC_URL),
     logLevel: env.LOG_LEVEL ?? 'info',
   };
+}
+
+/** Printed into QR codes that stay in people's houses for years: a mistake must stop the start, not the cards. */
+function publicUrlOf(value: string | undefined): string | undefined {
+  if (!value) return undefined;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new Error(`PUBLIC_URL không phải địa chỉ web: ${value}`);
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new Error(`PUBLIC_URL phải bắt đầu bằng https:// — ${value}`);
+  return url.origin + url.pathname.replace(/\/$/, '');
 }

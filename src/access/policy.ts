@@ -60,6 +60,11 @@ export function allows(actor: Actor, permission: Permission, unitPath: string): 
   return scopeOf(actor, permission).some((root) => unitPath.startsWith(root));
 }
 
+/** Whether the permission reaches anything at or under the path: the unit itself, or some unit below it. */
+export function allowsSomeUnder(actor: Actor, permission: Permission, unitPath: string): boolean {
+  return scopeOf(actor, permission).some((root) => unitPath.startsWith(root) || root.startsWith(unitPath));
+}
+
 export function assertAllowed(actor: Actor, permission: Permission, unitPath: string): void {
   if (!allows(actor, permission, unitPath)) throw forbidden();
 }

@@ -77,6 +77,16 @@ describe('alarm gong', () => {
     expect([await count('alarms'), await count('notifications')]).toEqual(before);
   });
 
+  it('lists a unit\'s alarms: a village\'s own, a commune\'s villages\', none of a unit out of reach', async () => {
+    const here = (await raise(head)).body.alarm.id;
+    const there = (await raise(officer, { villageId: banLu.id, kind: 'crime', description: 'Mất trộm trâu' })).body.alarm.id;
+    const ids = async (unitId: number) => (await officer.get(`/api/alarms?unitId=${unitId}&limit=200`)).body.map((a: any) => a.id);
+    expect(await ids(langNgan.id)).toContain(here);
+    expect(await ids(langNgan.id)).not.toContain(there);
+    expect(await ids(thuongHa.id)).toEqual(expect.arrayContaining([here, there]));
+    expect((await head.get(`/api/alarms?unitId=${banLu.id}`)).status).toBe(404);
+  });
+
   it('refuses a viewer, and a commune in place of a village', async () => {
     expect((await raise(await server.login('xem'))).status).toBe(403);
     const commune = await raise(officer, { villageId: thuongHa.id });

@@ -59,8 +59,9 @@ function alarmsQuery(db: Q, userId: number) {
 }
 
 /** Alarms inside the scope, newest first; `unacked` keeps those sent to the user and not acknowledged. */
-export function listAlarms(db: Q, scope: string[], userId: number, opts: { unacked: boolean; afterId?: number; limit: number }) {
+export function listAlarms(db: Q, scope: string[], userId: number, opts: { unacked: boolean; underPath?: string | undefined; afterId?: number; limit: number }) {
   let query = alarmsQuery(db, userId).where(inScope('a.village_path', scope));
+  if (opts.underPath) query = query.where('a.village_path', 'like', opts.underPath + '%');
   if (opts.unacked) {
     query = query
       .where(({ exists, selectFrom }) => exists(selectFrom('notifications as n').select('n.id').whereRef('n.alarm_id', '=', 'a.id').where('n.user_id', '=', userId)))

@@ -46,8 +46,8 @@ export function alarmRoutes(app: FastifyInstance, db: Kysely<DB>) {
 
   r.get('/api/alarms', {
     schema: {
-      tags, summary: 'Báo động trong phạm vi, mới nhất trước; unacked=true: những báo động gửi tới người dùng mà chưa xác nhận',
-      querystring: z.object({ unacked: z.stringbool().default(false), limit: z.coerce.number().int().min(1).max(200).default(50) }),
+      tags, summary: 'Báo động trong phạm vi, mới nhất trước; unitId: những báo động ở đơn vị đó; unacked=true: những báo động gửi tới người dùng mà chưa xác nhận',
+      querystring: z.object({ unitId: Id.optional(), unacked: z.stringbool().default(false), limit: z.coerce.number().int().min(1).max(200).default(50) }),
       response: ok(z.array(Alarm)),
     },
   }, async (req) => service.listAlarms(db, actorOf(req), req.query));

@@ -3,7 +3,7 @@ import { allows, assertAllowed, scopeOf, type Actor } from '../access/policy.ts'
 import { recordChange, type Context } from '../audit/record.ts';
 import type { AlarmKind, DB } from '../db/schema.ts';
 import { CLOCK_SKEW_MS } from '../gongs/night.ts';
-import { readableVillage } from '../units/service.ts';
+import { readableUnit, readableVillage } from '../units/service.ts';
 import { conflict, invalid, notFound } from '../http/errors.ts';
 import { leadersOf as fireGroupLeadersOf } from '../firegroups/queries.ts';
 import { CHANNELS } from './channels.ts';
@@ -46,7 +46,7 @@ export async function raiseAlarm(db: Kysely<DB>, ctx: Ctx, input: AlarmInput, no
     // The commune's officers and the village's operators, and the leaders of its fire-safety groups.
     const recipients = [...new Set([
       ...(await q.recipientsOf(trx, { id: village.id, parent_id: village.parent_id, path: village.path })),
-      ...(await fireGroupLeadersOf(trx, village.id)),
+      ...(await fireGroupLeadersOf(trx, village)),
     ].map((r) => r.user_id))];
     const notifications = recipients.map((userId) => ({ alarmId: row.id, userId, provinceCode }));
     for (const channel of CHANNELS) await channel.deliver(trx, notifications);
@@ -56,8 +56,10 @@ export async function raiseAlarm(db: Kysely<DB>, ctx: Ctx, input: AlarmInput, no
   });
 }
 
-export function listAlarms(db: Kysely<DB>, actor: Actor, opts: { unacked: boolean; afterId?: number; limit: number }) {
-  return q.listAlarms(db, scopeOf(actor, 'unit.read'), actor.userId, opts);
+/** The alarms the user may see, newest first; with unitId, those raised under that unit. */
+export async function listAlarms(db: Kysely<DB>, actor: Actor, opts: { unacked: boolean; unitId?: number | undefined; afterId?: number; limit: number }) {
+  const underPath = opts.unitId === undefined ? undefined : (await readableUnit(db, actor, opts.unitId)).path;
+  return q.listAlarms(db, scopeOf(actor, 'unit.read'), actor.userId, { ...opts, underPath });
 }
 
 /** Records that the user has seen the alarm (once; again is a no-op). */

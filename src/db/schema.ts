@@ -324,7 +324,8 @@ export interface HouseholdsTable {
   members: number;
   phone: string | null;
   note: string | null;
-  identity_folded: string;
+  identity: string;
+  search_folded: string;
   created_at: Timestamp;
   updated_at: Timestamp;
 }

@@ -13,7 +13,7 @@ import * as fireGroups from '../firegroups/queries.ts';
 import { gongTime, lateMinutes } from '../gongs/night.ts';
 import * as gongs from '../gongs/queries.ts';
 import * as households from '../households/queries.ts';
-import { identityOf } from '../households/service.ts';
+import { identityOf, searchOf } from '../households/service.ts';
 import { newCode } from '../keychains/code.ts';
 import * as keychains from '../keychains/queries.ts';
 import { addDays, todayVN } from '../shared/dates.ts';
@@ -60,7 +60,7 @@ export async function loadDemoField(db: Kysely<DB>, userId: number) {
       seen.add(identity);
       rows.push({
         head_name: headName, address, members: 2 + Math.floor(rnd() * 5), phone: rnd() < 0.7 ? `09${String(Math.floor(rnd() * 1e8)).padStart(8, '0')}` : null,
-        note: null, identity_folded: identity, village_id: village.id, village_path: village.path, province_code: village.province_code,
+        note: null, identity, search_folded: searchOf({ headName, address }), village_id: village.id, village_path: village.path, province_code: village.province_code,
       });
     }
     const stored = await households.insertHouseholds(db, rows);

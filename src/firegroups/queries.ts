@@ -13,7 +13,7 @@ export const groupsUnder = (db: Q, scope: string[], underPath: string) =>
   db
     .selectFrom('fire_groups as g')
     .innerJoin('units as v', 'v.id', 'g.village_id')
-    .select([...groupColumns, 'v.name as village_name', sql<number>`(select count(*)::int from fire_group_households fh where fh.group_id = g.id)`.as('households')])
+    .select([...groupColumns, 'g.village_path', 'v.name as village_name', sql<number>`(select count(*)::int from fire_group_households fh where fh.group_id = g.id)`.as('households')])
     .where(inScope('g.village_path', scope))
     .where('g.village_path', 'like', underPath + '%')
     .orderBy('v.name_folded')
@@ -38,7 +38,7 @@ export const membersOf = (db: Q, groupIds: number[]) =>
       .innerJoin('households as h', 'h.id', 'fh.household_id')
       .select(['fh.group_id', 'h.id', 'h.head_name', 'h.address'])
       .where('fh.group_id', 'in', groupIds)
-      .orderBy('h.identity_folded')
+      .orderBy('h.search_folded')
       .execute();
 
 export const insertGroup = (db: Q, village: { id: number; path: string; province_code: string }, fields: GroupFields) =>
@@ -71,17 +71,18 @@ export const householdsWithGroup = (db: Q, ids: number[]) =>
       .where('h.id', 'in', ids)
       .execute();
 
-/** Users whose grants cover the village (it, its commune or above) and who are active: who can lead a group and be told of alarms. */
+/** A grant on the village or its commune: an account there serves the village. */
+const servesVillage = (villagePath: string) =>
+  sql<boolean>`exists (select 1 from grants gr join units u on u.id = gr.unit_id
+    where gr.user_id = us.id and u.kind in ('village', 'commune') and ${villagePath} like u.path || '%')`;
+
+/** Active users who serve the village: who can lead a group and be told of its alarms. */
 export const usersServing = (db: Q, villagePath: string) =>
   db
-    .selectFrom('grants as gr')
-    .innerJoin('units as u', 'u.id', 'gr.unit_id')
-    .innerJoin('users as us', 'us.id', 'gr.user_id')
+    .selectFrom('users as us')
     .select(['us.id', 'us.full_name', 'us.username', 'us.phone'])
-    .distinct()
     .where('us.active', '=', true)
-    .where(sql<boolean>`${villagePath} like u.path || '%'`)
-    .where('u.kind', 'in', ['village', 'commune'])
+    .where(servesVillage(villagePath))
     .orderBy('us.full_name')
     .execute();
 
@@ -102,13 +103,17 @@ export const coverage = (db: Q, scope: string[], underPath: string) =>
     .limit(5000)
     .execute();
 
-/** The active accounts leading a fire-safety group in the village: alarm recipients. */
-export const leadersOf = (db: Q, villageId: number) =>
+/**
+ * The accounts leading a fire-safety group in the village, while active and still serving it (a
+ * grant withdrawn since would leave them told of alarms they cannot open): alarm recipients.
+ */
+export const leadersOf = (db: Q, village: { id: number; path: string }) =>
   db
     .selectFrom('fire_groups as g')
     .innerJoin('users as us', 'us.id', 'g.leader_user_id')
     .select('us.id as user_id')
     .distinct()
-    .where('g.village_id', '=', villageId)
+    .where('g.village_id', '=', village.id)
     .where('us.active', '=', true)
+    .where(servesVillage(village.path))
     .execute();

@@ -5,6 +5,7 @@ import type { DB, EquipmentCondition } from '../db/schema.ts';
 import { conflict, invalid, notFound } from '../http/errors.ts';
 import { todayVN } from '../shared/dates.ts';
 import { readableUnit, readableVillage } from '../units/service.ts';
+import { lockHouseholds } from '../households/queries.ts';
 import * as q from './queries.ts';
 
 type Ctx = Context & { actor: Actor };
@@ -23,16 +24,20 @@ export interface GroupInput {
   equipment: { item: string; quantity: number; condition: EquipmentCondition; checkedOn?: string | null | undefined }[];
 }
 
-/** Groups under a unit; members (households: personal data) only for those who may read them. */
+/**
+ * Groups under a unit. Members and the leader's phone are households' personal data: given only
+ * for groups in villages where the caller may read households.
+ */
 export async function listGroups(db: Kysely<DB>, actor: Actor, unitId: number) {
   const unit = await readableUnit(db, actor, unitId);
   const groups = await q.groupsUnder(db, scopeOf(actor, 'unit.read'), unit.path);
-  const ids = groups.map((g) => g.id);
-  const [equipment, members] = await Promise.all([q.equipmentOf(db, ids), q.membersOf(db, ids)]);
-  return groups.map((g) => ({
+  const personal = new Set(groups.filter((g) => allows(actor, 'household.read', g.village_path)).map((g) => g.id));
+  const [equipment, members] = await Promise.all([q.equipmentOf(db, groups.map((g) => g.id)), q.membersOf(db, [...personal])]);
+  return groups.map(({ village_path: _, ...g }) => ({
     ...g,
+    leader_phone: personal.has(g.id) ? g.leader_phone : null,
     equipment: equipment.filter((e) => e.group_id === g.id).map(({ group_id: _, ...e }) => e),
-    members: allows(actor, 'household.read', unit.path) ? members.filter((m) => m.group_id === g.id).map(({ group_id: _, ...m }) => m) : null,
+    members: personal.has(g.id) ? members.filter((m) => m.group_id === g.id).map(({ group_id: _, ...m }) => m) : null,
   }));
 }
 
@@ -43,8 +48,9 @@ async function groupPage(db: Kysely<DB> | Transaction<DB>, id: number) {
 }
 
 /** Members must live in the group's village and not be in another group; the leader's account must serve the village. */
-async function check(db: Kysely<DB> | Transaction<DB>, village: { id: number; path: string; name: string }, input: GroupInput, groupId?: number) {
+async function check(db: Transaction<DB>, village: { id: number; path: string; name: string }, input: GroupInput, groupId?: number) {
   const ids = [...new Set(input.householdIds)];
+  await lockHouseholds(db, ids);
   const found = await q.householdsWithGroup(db, ids);
   const fields = [];
   for (const id of ids) {

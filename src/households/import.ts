@@ -10,6 +10,7 @@ import { allows, assertAllowed, type Actor } from '../access/policy.ts';
 import { recordChanges, type Context } from '../audit/record.ts';
 import type { DB } from '../db/schema.ts';
 import { AppError, invalid } from '../http/errors.ts';
+import { fromCsvCell } from '../shared/table-export.ts';
 import { fold } from '../shared/text.ts';
 import { readableUnit } from '../units/service.ts';
 import { villagesUnder } from '../units/queries.ts';
@@ -33,6 +34,7 @@ const LABELS: Record<Field, string> = {
 };
 
 export const MAX_IMPORT_ROWS = 10_000;
+const MAX_ROW_ERRORS = 100;
 
 export interface RowError { row: number; column: string; message: string }
 
@@ -81,7 +83,7 @@ export async function importHouseholds(db: Kysely<DB>, ctx: Context & { actor: A
   for (const [i, cells] of rows.entries()) {
     const rowNo = i + 2; // the header is row 1
     const raw: Partial<Record<Field, string>> = {};
-    columns.forEach((c, j) => c && (raw[c] = cells[j] ?? ''));
+    columns.forEach((c, j) => c && (raw[c] = fromCsvCell(cells[j] ?? '')));
     let village = villages[0]!;
     if (unit.kind === 'commune' || raw.village) {
       const found = villageByName.get(fold(raw.village ?? ''));
@@ -110,19 +112,21 @@ export async function importHouseholds(db: Kysely<DB>, ctx: Context & { actor: A
     parsed.push({ rowNo, village, input: checked.data });
   }
   if (errors.length) {
-    throw new AppError(400, 'IMPORT_REJECTED', `Tệp có ${errors.length} lỗi, chưa nhập dòng nào`,
-      errors.map((e) => ({ path: `Dòng ${e.row}${e.column ? `, cột ${e.column}` : ''}`, message: e.message })));
+    // The first errors say what is wrong with the file; ten thousand would only bury them.
+    const shown = errors.slice(0, MAX_ROW_ERRORS).map((e) => ({ path: `Dòng ${e.row}${e.column ? `, cột ${e.column}` : ''}`, message: e.message }));
+    if (errors.length > MAX_ROW_ERRORS) shown.push({ path: '…', message: `và ${errors.length - MAX_ROW_ERRORS} lỗi khác` });
+    throw new AppError(400, 'IMPORT_REJECTED', `Tệp có ${errors.length} lỗi, chưa nhập dòng nào`, shown);
   }
 
   return db.transaction().execute(async (trx) => {
     const existing = await q.householdsOfVillages(trx, [...new Set(parsed.map((p) => p.village.id))]);
-    const byIdentity = new Map(existing.map((e) => [`${e.village_id}|${e.identity_folded}`, e]));
+    const byIdentity = new Map(existing.map((e) => [`${e.village_id}|${e.identity}`, e]));
     const fresh = [];
     const changes = [];
     let unchanged = 0;
     for (const p of parsed) {
       const fields = fieldsOf(p.input);
-      const old = byIdentity.get(`${p.village.id}|${fields.identity_folded}`);
+      const old = byIdentity.get(`${p.village.id}|${fields.identity}`);
       if (!old) {
         fresh.push({ ...fields, village_id: p.village.id, village_path: p.village.path, province_code: p.village.province_code });
       } else if (old.members !== fields.members || old.phone !== fields.phone || old.note !== fields.note || old.head_name !== fields.head_name || old.address !== fields.address) {

@@ -5,7 +5,7 @@ import { likeEscape } from '../shared/text.ts';
 
 type Q = Kysely<DB> | Transaction<DB>;
 
-export type HouseholdFields = Pick<Selectable<HouseholdsTable>, 'head_name' | 'address' | 'members' | 'phone' | 'note' | 'identity_folded'>;
+export type HouseholdFields = Pick<Selectable<HouseholdsTable>, 'head_name' | 'address' | 'members' | 'phone' | 'note' | 'identity' | 'search_folded'>;
 
 const columns = [
   'h.id', 'h.village_id', 'h.head_name', 'h.address', 'h.members', 'h.phone', 'h.note', 'h.updated_at',
@@ -25,12 +25,20 @@ export function householdsUnder(db: Q, scope: string[], underPath: string, opts:
     .select([...columns, 'v.name as village_name', 'g.id as fire_group_id', 'g.name as fire_group_name', 'k.code as keychain_code'])
     .where(inScope('h.village_path', scope))
     .where('h.village_path', 'like', underPath + '%');
-  if (opts.search) query = query.where('h.identity_folded', 'like', `%${likeEscape(opts.search)}%`);
-  return query.orderBy('v.name_folded').orderBy('h.identity_folded').orderBy('h.id').limit(opts.limit).offset(opts.offset).execute();
+  if (opts.search) query = query.where('h.search_folded', 'like', `%${likeEscape(opts.search)}%`);
+  return query.orderBy('v.name_folded').orderBy('h.search_folded').orderBy('h.id').limit(opts.limit).offset(opts.offset).execute();
 }
 
 export const getHousehold = (db: Q, id: number) =>
-  db.selectFrom('households as h').select([...columns, 'h.village_path', 'h.province_code', 'h.identity_folded']).where('h.id', '=', id).executeTakeFirst();
+  db.selectFrom('households as h').select([...columns, 'h.village_path', 'h.province_code', 'h.identity']).where('h.id', '=', id).executeTakeFirst();
+
+/**
+ * Locks the households for the rest of the transaction, so two hand-outs, two groups or a
+ * deletion touching the same household run one after the other and the second sees the first.
+ */
+export const lockHouseholds = async (db: Transaction<DB>, ids: number[]) => {
+  if (ids.length) await db.selectFrom('households').select('id').where('id', 'in', ids).orderBy('id').forUpdate().execute();
+};
 
 export const getHouseholds = (db: Q, ids: number[]) =>
   ids.length === 0
@@ -38,12 +46,12 @@ export const getHouseholds = (db: Q, ids: number[]) =>
     : db.selectFrom('households as h').select([...columns, 'h.village_path', 'h.province_code']).where('h.id', 'in', ids).execute();
 
 export const householdByIdentity = (db: Q, villageId: number, identity: string) =>
-  db.selectFrom('households').select('id').where('village_id', '=', villageId).where('identity_folded', '=', identity).executeTakeFirst();
+  db.selectFrom('households').select('id').where('village_id', '=', villageId).where('identity', '=', identity).executeTakeFirst();
 
 export const householdsOfVillages = (db: Q, villageIds: number[]) =>
   villageIds.length === 0
     ? Promise.resolve([])
-    : db.selectFrom('households as h').select([...columns, 'h.identity_folded']).where('h.village_id', 'in', villageIds).execute();
+    : db.selectFrom('households as h').select([...columns, 'h.identity']).where('h.village_id', 'in', villageIds).execute();
 
 export const insertHouseholds = (db: Q, rows: (HouseholdFields & { village_id: number; village_path: string; province_code: string })[]) =>
   db.insertInto('households').values(rows).returning(['id', 'village_id', 'head_name', 'address', 'members', 'phone', 'note', 'updated_at']).execute();
@@ -56,12 +64,3 @@ export const deleteHousehold = (db: Q, id: number) => db.deleteFrom('households'
 /** A household that still has a keychain on record (revoked or not) stays: the register keeps it. */
 export const hasKeychain = async (db: Q, id: number) =>
   !!(await db.selectFrom('keychains').select('id').where('household_id', '=', id).executeTakeFirst());
-
-/** Households per village under a path: what coverage figures divide by. */
-export const householdCounts = (db: Q, underPath: string) =>
-  db
-    .selectFrom('households')
-    .select(['village_id', sql<number>`count(*)::int`.as('households')])
-    .where('village_path', 'like', underPath + '%')
-    .groupBy('village_id')
-    .execute();

@@ -1,10 +1,13 @@
 import { z } from 'zod';
 
-/** "0912 345 678", "0912.345.678", "+84 912 345 678" → "0912345678" / "+84912345678". */
+/**
+ * "0912 345 678", "0912.345.678", "+84 912 345 678" → "0912345678" / "+84912345678"; and
+ * "912345678", the number Excel makes of a phone typed into a cell, gets its 0 back.
+ */
 export const Phone = z
   .string()
   .trim()
-  .transform((s) => s.replace(/[\s.-]/g, ''))
+  .transform((s) => s.replace(/[\s.-]/g, '').replace(/^(?=[1-9]\d{8}$)/, '0'))
   .pipe(z.string().regex(/^(0|\+84)\d{9,10}$/, 'Số điện thoại không hợp lệ (ví dụ 0912345678)'));
 
 const optionalText = (max: number) =>

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { allows, assertAllowed, scopeOf, type Actor } from '../access/policy.ts';
+import { allows, allowsSomeUnder, assertAllowed, scopeOf, type Actor } from '../access/policy.ts';
 import { recordChange, type Context } from '../audit/record.ts';
 import type { DB } from '../db/schema.ts';
 import { conflict, forbidden, notFound } from '../http/errors.ts';
@@ -11,11 +11,16 @@ import type { HouseholdInput } from './schema.ts';
 
 type Ctx = Context & { actor: Actor };
 
-/** What makes two rows the same household: the head and the address, however they are typed. */
-export const identityOf = (h: { headName: string; address: string }) => `${fold(h.headName)} | ${fold(h.address)}`;
+/**
+ * What makes two rows the same household: the head and the address, whatever their case, spacing
+ * and punctuation; not their diacritics (Lê Văn Hùng and Lê Văn Hưng are two households).
+ */
+const even = (text: string) => text.normalize('NFC').toLocaleLowerCase('vi').replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+export const searchOf = (h: { headName: string; address: string }) => `${fold(h.headName)} | ${fold(h.address)}`;
+export const identityOf = (h: { headName: string; address: string }) => `${even(h.headName)} | ${even(h.address)}`;
 
 export const fieldsOf = (h: HouseholdInput): q.HouseholdFields => ({
-  head_name: h.headName, address: h.address, members: h.members, phone: h.phone, note: h.note, identity_folded: identityOf(h),
+  head_name: h.headName, address: h.address, members: h.members, phone: h.phone, note: h.note, identity: identityOf(h), search_folded: searchOf(h),
 });
 
 const PERSONAL = 'Danh sách hộ gia đình là dữ liệu cá nhân, chỉ cán bộ được giao phụ trách thôn, xã mới xem được';
@@ -23,9 +28,8 @@ const PERSONAL = 'Danh sách hộ gia đình là dữ liệu cá nhân, chỉ c�
 /** The scope in which the caller may read households under a unit; refused when there is none. */
 async function householdScope(db: Kysely<DB>, actor: Actor, unitId: number) {
   const unit = await readableUnit(db, actor, unitId);
-  const scope = scopeOf(actor, 'household.read');
-  if (!scope.some((root) => unit.path.startsWith(root) || root.startsWith(unit.path))) throw forbidden(PERSONAL);
-  return { unit, scope };
+  if (!allowsSomeUnder(actor, 'household.read', unit.path)) throw forbidden(PERSONAL);
+  return { unit, scope: scopeOf(actor, 'household.read') };
 }
 
 export async function listHouseholds(db: Kysely<DB>, actor: Actor, unitId: number, opts: { search?: string | undefined; limit: number; offset: number }) {
@@ -74,8 +78,9 @@ export async function updateHousehold(db: Kysely<DB>, ctx: Ctx, id: number, inpu
 
 export async function deleteHousehold(db: Kysely<DB>, ctx: Ctx, id: number) {
   const before = await writableHousehold(db, ctx.actor, id);
-  if (await q.hasKeychain(db, id)) throw conflict('Hộ đã nhận khóa, móc khóa: sổ cấp phát giữ hộ này, không xóa được');
   await db.transaction().execute(async (trx) => {
+    await q.lockHouseholds(trx, [id]);
+    if (await q.hasKeychain(trx, id)) throw conflict('Hộ đã nhận khóa, móc khóa: sổ cấp phát giữ hộ này, không xóa được');
     await q.deleteHousehold(trx, id);
     await recordChange(trx, ctx, { action: 'delete', entity: 'household', entityId: id, unit: unitOf(before), before });
   });

@@ -7,6 +7,7 @@
 import PDFDocument from 'pdfkit';
 import QRCode from 'qrcode';
 import { fontData } from '../plans/export/font.ts';
+import { inSentence } from '../shared/text.ts';
 import { formatCode } from './code.ts';
 
 export interface CardSheet {
@@ -45,7 +46,7 @@ function drawCard(pdf: PDFKit.PDFDocument, sheet: CardSheet, card: CardSheet['ca
   pdf.save().lineWidth(0.5).dash(3, { space: 2 }).strokeColor('#999999').rect(x, y, CARD_W, CARD_H).stroke().restore();
   const inner = CARD_W - 2 * PAD;
   pdf.fillColor(ACCENT).font('bold').fontSize(10).text('KHÓA AN TOÀN ANTT', x + PAD, y + PAD, { width: inner, align: 'center', lineBreak: false });
-  pdf.fillColor(INK).font('regular').fontSize(7.5).text(`Công an ${sheet.commune} · ${sheet.village}`, x + PAD, y + PAD + 13, { width: inner, align: 'center', height: 10, ellipsis: true });
+  pdf.fillColor(INK).font('regular').fontSize(7.5).text(`Công an ${inSentence(sheet.commune)} · ${sheet.village}`, x + PAD, y + PAD + 13, { width: inner, align: 'center', height: 10, ellipsis: true });
 
   const qrY = y + PAD + 26;
   drawQr(pdf, card.url, x + PAD - 4, qrY, QR_SIZE);

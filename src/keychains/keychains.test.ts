@@ -70,6 +70,15 @@ describe('khóa an toàn', () => {
     const register = (await officer.get(`/api/keychains?unitId=${thuongHa.id}`)).body;
     expect(register.filter((k: any) => households.includes(k.household_id)).map((k: any) => k.head_name).sort()).toEqual(['Vàng Seo Chứ', 'Vàng Thị Dính']);
     expect((await (await server.login('xem')).get(`/api/keychains?unitId=${thuongHa.id}`)).status).toBe(403);
+    // Another commune's register does not exist for this officer.
+    const thachLap = (await server.database.db.selectFrom('units').select('id').where('code', '=', '15085').executeTakeFirstOrThrow()).id;
+    expect((await officer.get(`/api/keychains?unitId=${thachLap}`)).status).toBe(404);
+    // Two hand-outs to one household at once: one keychain, and the other is told why.
+    const race = await Promise.all([0, 1].map(() => head.post('/api/keychains', { householdIds: [households[2]], handedOn: '2026-03-03', ...contact })));
+    expect(race.map((r) => r.status).sort()).toEqual([201, 409]);
+    expect(race.find((r) => r.status === 409)!.body.error.message).toMatch(/^Hộ Vàng A Lử đang giữ móc khóa/);
+    const raced = race.find((r) => r.status === 201)!.body[0];
+    expect((await head.post(`/api/keychains/${raced.id}/revoke`)).status).toBe(200);
     const figures = (await officer.get(`/api/keychains/handed-out?unitId=${langNgan.id}`)).body;
     expect(figures).toMatchObject({ target: 100, keychains: 2 });
     expect(figures.share).toBeCloseTo((100 * 2) / figures.households);
@@ -88,11 +97,14 @@ describe('khóa an toàn', () => {
     const page = await fetch(`${server.url}/k/${first.code}`);
     const html = await page.text();
     expect(page.headers.get('content-type')).toContain('text/html');
-    expect(html).toContain('Công an Xã Thượng Hà');
+    expect(html).toContain('Công an xã Thượng Hà');
     expect(html).toContain('href="tel:0987111222"');
     expect(html).not.toContain('<script');
 
-    expect((await head.post(`/api/keychains/${second.id}/revoke`)).status).toBe(200);
+    const [once, twice] = await Promise.all([head.post(`/api/keychains/${second.id}/revoke`), head.post(`/api/keychains/${second.id}/revoke`)]);
+    expect([once.status, twice.status].sort()).toEqual([200, 409]);
+    const revocations = await server.database.db.selectFrom('audit_log').select('id').where('entity', '=', 'keychain').where('entity_id', '=', String(second.id)).where('action', '=', 'update').execute();
+    expect(revocations).toHaveLength(1);
     const revoked = await fetch(`${server.url}/api/public/keychains/${second.code}`);
     expect(revoked.status).toBe(410);
     expect((await revoked.json()).error.message).toMatch(/đã bị thu hồi/);
@@ -112,7 +124,7 @@ describe('khóa an toàn', () => {
     fs.writeFileSync(pdf, Buffer.from(await res.arrayBuffer()));
     const text = run('pdftotext', ['-enc', 'UTF-8', pdf, '-']).normalize('NFC');
     expect(text).toContain('KHÓA AN TOÀN ANTT');
-    expect(text).toContain('Công an Xã Thượng Hà · Thôn Làng Ngần');
+    expect(text).toContain('Công an xã Thượng Hà · Thôn Làng Ngần');
     expect(text).toContain('Hộ: Vàng Seo Chứ');
     expect(text).toContain('ĐT: 0987111222');
     const active = handedOut.filter((k) => k.id !== handedOut[1].id);

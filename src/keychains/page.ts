@@ -3,7 +3,7 @@
  * cheap phone on a slow connection shows at once, with nothing to run. It says where the tip
  * goes and puts the trusted contact one tap away.
  */
-import { escapeXml as h } from '../shared/text.ts';
+import { escapeXml as h, inSentence } from '../shared/text.ts';
 
 type Route = {
   code: string; contact_name: string; contact_phone: string; village_name: string; commune_name: string; province_name: string | null;
@@ -28,7 +28,7 @@ export function routePage(page: Route | { error: string }): string {
   }
   const where = [page.village_name, page.commune_name, page.province_name].filter(Boolean).join(', ');
   const tel = page.contact_phone.replace(/[^\d+]/g, '');
-  return layout(`Báo tin cho Công an ${page.commune_name}`, `<div class="card"><p>Tin báo từ móc khóa này được chuyển tới <strong>Công an ${h(page.commune_name)}</strong>.</p>
+  return layout(`Báo tin cho Công an ${inSentence(page.commune_name)}`, `<div class="card"><p>Tin báo từ móc khóa này được chuyển tới <strong>Công an ${h(inSentence(page.commune_name))}</strong>.</p>
 <p class="muted">Nơi cấp: ${h(where)}</p></div>
 <a class="call" href="tel:${h(tel)}">Gọi ${h(page.contact_name)}<br>${h(page.contact_phone)}</a>
 <div class="card"><p>Trang gửi tin báo trực tuyến (giữ bí mật người báo tin) đang được hoàn thiện. Trong lúc chờ, hãy gọi số trên; khi khẩn cấp gọi 113 hoặc 114.</p>

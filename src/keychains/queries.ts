@@ -30,7 +30,7 @@ export const keychainsUnder = (db: Q, scope: string[], underPath: string, opts: 
     .where('k.village_path', 'like', underPath + '%');
   if (opts.villageId) query = query.where('k.village_id', '=', opts.villageId);
   if (opts.activeOnly) query = query.where('k.revoked_at', 'is', null);
-  return query.orderBy('v.name_folded').orderBy('h.identity_folded').orderBy('k.id').limit(20_000).execute();
+  return query.orderBy('v.name_folded').orderBy('h.search_folded').orderBy('k.id').limit(20_000).execute();
 };
 
 export const getKeychain = (db: Q, id: number) =>

@@ -1,9 +1,9 @@
 import type { Kysely } from 'kysely';
-import { allows, assertAllowed, scopeOf, type Actor } from '../access/policy.ts';
+import { allows, allowsSomeUnder, assertAllowed, scopeOf, type Actor } from '../access/policy.ts';
 import { recordChanges, recordChange, type Context } from '../audit/record.ts';
 import type { DB } from '../db/schema.ts';
 import { AppError, conflict, forbidden, invalid, notFound } from '../http/errors.ts';
-import { getHouseholds } from '../households/queries.ts';
+import { getHouseholds, lockHouseholds } from '../households/queries.ts';
 import { todayVN } from '../shared/dates.ts';
 import { unitLoader } from '../units/loader.ts';
 import { readableUnit, readableVillage } from '../units/service.ts';
@@ -38,6 +38,7 @@ export async function handOut(db: Kysely<DB>, ctx: Ctx, input: HandOutInput) {
   const villages = new Map((await unitLoader(db).loadMany([...new Set(households.map((h) => h.village_id))])).flatMap((v) => (v && !(v instanceof Error) ? [[v.id, v]] : [])));
 
   return db.transaction().execute(async (trx) => {
+    await lockHouseholds(trx, ids);
     const holding = await q.householdsWithKeychain(trx, ids);
     if (holding.length) {
       const fields = holding.map((k) => ({ path: 'householdIds', message: `Hộ ${households.find((h) => h.id === k.household_id)!.head_name} đang giữ móc khóa ${k.code}` }));
@@ -67,9 +68,8 @@ const PERSONAL = 'Sổ cấp khóa có tên chủ hộ, chỉ cán bộ được
 
 export async function register(db: Kysely<DB>, actor: Actor, unitId: number) {
   const unit = await readableUnit(db, actor, unitId);
-  const scope = scopeOf(actor, 'household.read');
-  if (!scope.some((root) => unit.path.startsWith(root) || root.startsWith(unit.path))) throw forbidden(PERSONAL);
-  return q.keychainsUnder(db, scope, unit.path, {});
+  if (!allowsSomeUnder(actor, 'household.read', unit.path)) throw forbidden(PERSONAL);
+  return q.keychainsUnder(db, scopeOf(actor, 'household.read'), unit.path, {});
 }
 
 /** A lost keychain: its code stops leading anywhere, and the household may get a new one. */
@@ -77,9 +77,9 @@ export async function revokeKeychain(db: Kysely<DB>, ctx: Ctx, id: number) {
   const k = await q.getKeychain(db, id);
   if (!k || !allows(ctx.actor, 'household.read', k.village_path)) throw notFound('Không tìm thấy móc khóa');
   assertAllowed(ctx.actor, 'field.write', k.village_path);
-  if (k.revoked_at) throw conflict('Móc khóa này đã bị thu hồi');
   return db.transaction().execute(async (trx) => {
-    await q.revoke(trx, id);
+    // Checked by the update itself: of two revocations at once, one revokes and one is told.
+    if (!Number((await q.revoke(trx, id)).numUpdatedRows)) throw conflict('Móc khóa này đã bị thu hồi');
     const after = (await q.getKeychain(trx, id))!;
     await recordChange(trx, ctx, { action: 'update', entity: 'keychain', entityId: id, unit: { id: k.village_id, path: k.village_path, province_code: k.province_code }, before: k, after });
     return after;

@@ -15,8 +15,15 @@ export interface TableColumn<T> {
 export const CSV_TYPE = 'text/csv; charset=utf-8';
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
+/**
+ * A text cell Excel would run as a formula ("=HYPERLINK(…)" typed into a note) is kept as text by
+ * a leading apostrophe (OWASP's advice for CSV injection); imports drop it again (fromCsvCell).
+ */
+const safeCell = (v: string | number | null) => (typeof v === 'string' && /^[=+\-@\t\r]/.test(v) ? `'${v}` : v ?? '');
+export const fromCsvCell = (text: string) => text.replace(/^'(?=[=+\-@\t\r])/, '');
+
 export function toCsv<T>(columns: TableColumn<T>[], rows: T[]): Buffer {
-  const text = stringify([columns.map((c) => c.header), ...rows.map((r) => columns.map((c) => c.value(r) ?? ''))]);
+  const text = stringify([columns.map((c) => c.header), ...rows.map((r) => columns.map((c) => safeCell(c.value(r))))]);
   return Buffer.from('\uFEFF' + text, 'utf8');
 }
 

@@ -40,6 +40,12 @@ export interface Indicator {
 
 const share = (count: number, of: number) => (of ? Math.round((1000 * count) / of) / 10 : null);
 
+/** Whether a measure reaches its target, from the counts themselves: 2,999 of 3,000 is not 100 %. */
+function reached(m: Measure | undefined, target: number, unit: '%' | 'count'): boolean | null {
+  if (!m || !m.of) return null;
+  return unit === '%' ? m.count * 100 >= target * m.of : m.count >= target;
+}
+
 /** The seed plan's target for a key, from the built-in templates. */
 function builtinTarget(key: string) {
   for (const t of BUILTIN_TEMPLATES) {
@@ -70,8 +76,7 @@ export async function unitTargets(db: Kysely<DB>, actor: Actor, unitId: number, 
   };
   const indicator = (key: string, unitOf: '%' | 'count', measures: Measure[]): Indicator => {
     const t = targetOf(key);
-    const latest = measures[0]?.value ?? null;
-    return { key, unit: unitOf, ...t, basis: t.source ? 'model' : 'plan', measures, met: latest === null ? null : latest >= t.target };
+    return { key, unit: unitOf, ...t, basis: t.source ? 'model' : 'plan', measures, met: reached(measures[0], t.target, unitOf) };
   };
 
   // Village-nights struck on time over the last night, 7 and 30 nights (nights still to come left out).
@@ -82,7 +87,8 @@ export async function unitTargets(db: Kysely<DB>, actor: Actor, unitId: number, 
     const of = span.reduce((s, x) => s + x.villages, 0);
     return { label, value: share(count, of), count, of };
   };
-  const lastWeek = patrols.weeks[0];
+  const done = patrols.weeks[0]?.patrols ?? 0;
+  const patrolWeek: Measure = { label: `Tuần trước (từ ${patrols.from.split('-').reverse().join('/')})`, value: done, count: done, of: patrols.expected };
 
   return {
     unit: { id: unit.id, name: unit.name, kind: unit.kind },
@@ -92,8 +98,8 @@ export async function unitTargets(db: Kysely<DB>, actor: Actor, unitId: number, 
       indicator('ho-nhan-khoa', '%', [{ label: 'Hiện nay', value: share(keychains.keychains, keychains.households), count: keychains.keychains, of: keychains.households }]),
       {
         key: 'tuan-tra', title: 'Tuần tra theo lịch mỗi tuần', unit: 'count' as const, target: patrols.expected, basis: 'schedules' as const, source: null,
-        measures: [{ label: `Tuần trước (từ ${patrols.from.split('-').reverse().join('/')})`, value: lastWeek?.patrols ?? 0, count: lastWeek?.patrols ?? 0, of: patrols.expected }],
-        met: patrols.expected ? (lastWeek?.patrols ?? 0) >= patrols.expected : null,
+        measures: [patrolWeek],
+        met: reached(patrolWeek, patrols.expected, 'count'),
       },
     ],
   };

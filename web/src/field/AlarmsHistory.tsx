@@ -14,27 +14,9 @@ const REFRESH_MS = 30_000;
 
 export const ALARM_KIND: Record<Alarm['kind'], MessageKey> = { crime: 'alarmsTab.kind.crime', fire: 'alarmsTab.kind.fire', other: 'alarmsTab.kind.other' };
 
-/**
- * The newest alarms the user may see that were raised inside the unit. The API lists the user's
- * whole scope, so they are narrowed here: by village, by the commune's villages, or by province.
- */
+/** The newest alarms the user may see that were raised inside the unit. */
 export function useUnitAlarms(unit: Unit, limit = HISTORY_LIMIT): Resource<Alarm[]> {
-  return useResource(async () => {
-    const [alarms, villages] = await Promise.all([
-      ops.alarms(limit),
-      unit.kind === 'commune' ? api.children(unit.id, { kind: 'village', limit: 200 }) : Promise.resolve([]),
-    ]);
-    switch (unit.kind) {
-      case 'country': return alarms;
-      case 'province': return alarms.filter((a) => a.province_code === unit.province_code);
-      case 'commune': {
-        const ids = new Set(villages.map((v) => v.id));
-        return alarms.filter((a) => ids.has(a.village_id));
-      }
-      case 'village': return alarms.filter((a) => a.village_id === unit.id);
-      default: return [];
-    }
-  }, [unit.id, limit]);
+  return useResource(() => ops.alarms(unit.id, limit), [unit.id, limit]);
 }
 
 export function AlarmsTab({ unit }: FieldTabProps) {

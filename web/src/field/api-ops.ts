@@ -154,7 +154,7 @@ export const ops = {
   updateGong: (id: number, body: GongInput) => request<Gong>('PUT', `/api/gongs/${id}`, body),
   compliance: (unitId: number, from: string, to: string) => request<Compliance>('GET', '/api/gong-compliance' + qs({ unitId, from, to })),
 
-  alarms: (limit: number) => request<(Alarm & { province_code?: string })[]>('GET', '/api/alarms' + qs({ limit })),
+  alarms: (unitId: number, limit: number) => request<Alarm[]>('GET', '/api/alarms' + qs({ unitId, limit })),
 
   schedules: (unitId: number) => request<PatrolSchedule[]>('GET', '/api/patrol-schedules' + qs({ unitId })),
   createSchedule: (unitId: number, body: ScheduleInput) => request<PatrolSchedule>('POST', '/api/patrol-schedules', { ...body, unitId }),
