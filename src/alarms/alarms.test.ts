@@ -85,6 +85,9 @@ describe('alarm gong', () => {
     expect(await ids(langNgan.id)).not.toContain(there);
     expect(await ids(thuongHa.id)).toEqual(expect.arrayContaining([here, there]));
     expect((await head.get(`/api/alarms?unitId=${banLu.id}`)).status).toBe(404);
+    await officer.post(`/api/alarms/${here}/ack`);
+    const seen = (await head.get(`/api/alarms?unitId=${langNgan.id}`)).body.find((a: any) => a.id === here);
+    expect(seen.acked_by.map((k: any) => k.name)).toEqual(['Lò Văn Minh']);
   });
 
   it('refuses a viewer, and a commune in place of a village', async () => {

@@ -55,6 +55,8 @@ function alarmsQuery(db: Q, userId: number) {
       sql<boolean>`exists (select 1 from notifications n where n.alarm_id = a.id and n.user_id = ${userId})`.as('notified'),
       sql<Date | null>`(select k.acked_at from alarm_acks k where k.alarm_id = a.id and k.user_id = ${userId})`.as('acked_at'),
       sql<number>`(select count(*)::int from alarm_acks k where k.alarm_id = a.id)`.as('acks'),
+      sql<{ name: string; at: string }[]>`(select coalesce(json_agg(json_build_object('name', u.full_name, 'at', k.acked_at) order by k.acked_at), '[]'::json)
+        from alarm_acks k join users u on u.id = k.user_id where k.alarm_id = a.id)`.as('acked_by'),
     ]);
 }
 

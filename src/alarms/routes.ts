@@ -16,6 +16,7 @@ const Alarm = z.looseObject({
   id: z.number(), village_id: z.number(), village_name: z.string(), commune_name: z.string(), kind: Kind, description: z.string(),
   occurred_at: z.date(), raised_at: z.date(), notified: z.boolean().describe('Người dùng là người nhận'),
   acked_at: z.date().nullable().describe('Lúc người dùng xác nhận đã nhận'), acks: z.number(),
+  acked_by: z.array(z.object({ name: z.string(), at: z.string() })).describe('Những người đã xác nhận, theo thứ tự'),
 }).meta({ id: 'Alarm' });
 
 /** How often an open page's stream looks for new alarms (any instance may have written them). */

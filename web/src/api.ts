@@ -328,6 +328,7 @@ export interface Alarm {
   notified: boolean;
   acked_at: string | null;
   acks: number;
+  acked_by: { name: string; at: string }[];
 }
 
 export interface MyWork {

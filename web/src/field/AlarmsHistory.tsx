@@ -111,7 +111,11 @@ function AlarmItem({ unit, alarm: a, onAcked }: { unit: Unit; alarm: Alarm; onAc
         ) : (
           <span className="status status--warn" data-testid="alarm-unacked">{t('alarmsTab.notAcked')}</span>
         )}
-        <span className="muted">{a.acks > 0 ? t('alarmsTab.acks', { n: a.acks }) : t('alarmsTab.noAcks')}</span>
+        <span className="muted" data-testid="alarm-acked-by">
+          {a.acked_by.length > 0
+            ? t('alarmsTab.ackedBy', { names: a.acked_by.map((k) => `${k.name} (${dateTimeVN(k.at)})`).join(', ') })
+            : t('alarmsTab.noAcks')}
+        </span>
         {mayAck && (
           <button type="button" className="btn btn--small btn--primary" disabled={busy} onClick={() => void ack()} data-testid="alarm-row-ack">
             {busy ? t('alarmsTab.acking') : t('alarmsTab.ack')}
