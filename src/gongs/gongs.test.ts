@@ -41,8 +41,13 @@ describe('gong inventory', () => {
     const listed = (await officer.get(`/api/gongs?unitId=${thuongHa.id}`)).body.find((g: any) => g.id === res.body.id);
     expect(listed).toMatchObject({ condition: 'damaged', village_name: 'Thôn Làng Ngần' });
     expect(listed.strikers.map((s: any) => s.full_name)).toEqual(['Lý Thị Mai']);
+    // A provincial viewer sees who strikes the gong, not their phone.
+    await head.request('PUT', `/api/gongs/${res.body.id}`, { location: 'Nhà văn hóa thôn', condition: 'damaged', strikers: [{ fullName: 'Lý Thị Mai', phone: '0987 000 111' }] });
+    const seen = (await (await server.login('xem')).get(`/api/gongs?unitId=${thuongHa.id}`)).body.find((g: any) => g.id === res.body.id);
+    expect(seen.strikers).toMatchObject([{ full_name: 'Lý Thị Mai', phone: null }]);
+    expect((await officer.get(`/api/gongs?unitId=${thuongHa.id}`)).body.find((g: any) => g.id === res.body.id).strikers[0].phone).toBe('0987000111');
     const audit = await server.database.db.selectFrom('audit_log').select('action').where('entity', '=', 'gong').where('entity_id', '=', String(res.body.id)).execute();
-    expect(audit.map((a) => a.action).sort()).toEqual(['create', 'update']);
+    expect(audit.map((a) => a.action).sort()).toEqual(['create', 'update', 'update']);
   });
 
   it('refuses a gong outside the village head\'s village, at a commune, or without a place', async () => {

@@ -14,7 +14,7 @@ export const gongsUnder = (db: Q, scope: string[], underPath: string) =>
   db
     .selectFrom('gongs as g')
     .innerJoin('units as u', 'u.id', 'g.village_id')
-    .select([...gongColumns, 'u.name as village_name'])
+    .select([...gongColumns, 'g.village_path', 'u.name as village_name'])
     .where(inScope('g.village_path', scope))
     .where('g.village_path', 'like', underPath + '%')
     .orderBy('u.name_folded')
@@ -93,6 +93,7 @@ export function compliance(db: Q, scope: string[], underPath: string, from: stri
       'v.id as village_id', 'v.name as village_name',
       sql<number>`count(c.id) filter (where c.late_minutes <= ${ON_TIME_MINUTES})::int`.as('on_time'),
       sql<number>`count(c.id) filter (where c.late_minutes > ${ON_TIME_MINUTES})::int`.as('late'),
+      sql<boolean>`exists (select 1 from gongs g where g.village_id = v.id)`.as('has_gong'),
     ])
     .where('v.kind', '=', 'village')
     .where('v.path', 'like', underPath + '%')

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { actorOf } from '../auth/plugin.ts';
 import type { DB } from '../db/schema.ts';
 import { created, Id, ok } from '../http/replies.ts';
+import { Phone } from '../households/schema.ts';
 import { Day } from '../plans/schema.ts';
 import * as service from './service.ts';
 
@@ -17,7 +18,7 @@ const GongInput = z.object({
   allowancePerStrike: Dong,
   allowancePerMonth: Dong,
   note: z.string().max(2000).nullish(),
-  strikers: z.array(z.object({ fullName: z.string().trim().min(1, 'Không được để trống').max(200), phone: z.string().trim().max(20).nullish() })).max(20).default([]),
+  strikers: z.array(z.object({ fullName: z.string().trim().min(1, 'Không được để trống').max(200), phone: Phone.nullish() })).max(20).default([]),
 });
 
 const Striker = z.object({ id: z.number(), full_name: z.string(), phone: z.string().nullable(), user_id: z.number().nullable() });
@@ -84,7 +85,10 @@ export function gongRoutes(app: FastifyInstance, db: Kysely<DB>) {
       querystring: z.object({ unitId: Id, from: Day, to: Day }),
       response: ok(z.object({
         from: z.string(), to: z.string(), nights: z.number(),
-        villages: z.array(z.object({ village_id: z.number(), village_name: z.string(), on_time: z.number(), late: z.number(), missed: z.number() })),
+        villages: z.array(z.object({
+          village_id: z.number(), village_name: z.string(), on_time: z.number(), late: z.number(), missed: z.number(),
+          has_gong: z.boolean().describe('Thôn đã có kẻng trong danh sách: không có thì các đêm bỏ sót là vì chưa ghi kẻng'),
+        })),
         perNight: z.array(z.object({ night: z.string(), struck: z.number(), on_time: z.number(), villages: z.number() })),
       })),
     },

@@ -20,7 +20,11 @@ export async function listGongs(db: Kysely<DB>, actor: Actor, unitId: number) {
   const unit = await readableUnit(db, actor, unitId);
   const gongs = await q.gongsUnder(db, scopeOf(actor, 'unit.read'), unit.path);
   const strikers = await q.strikersOf(db, gongs.map((g) => g.id));
-  return gongs.map((g) => ({ ...g, strikers: strikers.filter((s) => s.gong_id === g.id).map(({ gong_id: _, ...s }) => s) }));
+  // A striker's phone is a villager's personal data, like a household's.
+  return gongs.map(({ village_path, ...g }) => {
+    const phones = allows(actor, 'household.read', village_path);
+    return { ...g, strikers: strikers.filter((s) => s.gong_id === g.id).map(({ gong_id: _, ...s }) => ({ ...s, phone: phones ? s.phone : null })) };
+  });
 }
 
 export interface GongInput {

@@ -20,20 +20,31 @@ import { fieldsOf, identityOf } from './service.ts';
 
 type Field = 'village' | 'headName' | 'address' | 'members' | 'phone' | 'note';
 
-/** Header names, folded: Vietnamese with or without diacritics, or English. */
-const COLUMNS: Record<string, Field> = {
-  thon: 'village', 'thon to dan pho': 'village', 'to dan pho': 'village', village: 'village',
-  'chu ho': 'headName', 'ho ten chu ho': 'headName', 'ten chu ho': 'headName', head: 'headName',
-  'dia chi': 'address', address: 'address',
-  'so nhan khau': 'members', 'nhan khau': 'members', 'so nguoi': 'members', members: 'members',
-  'so dien thoai': 'phone', 'dien thoai': 'phone', sdt: 'phone', phone: 'phone',
-  'ghi chu': 'note', note: 'note',
+/**
+ * Header words, folded, that name each column — matched as whole words anywhere in the heading,
+ * so "Họ và tên chủ hộ", "Chủ hộ" and "chu_ho" all find the head's column. The first match wins.
+ */
+const COLUMNS: [words: string, field: Field][] = [
+  ['chu ho', 'headName'], ['head', 'headName'], ['ho ten', 'headName'],
+  ['dia chi', 'address'], ['address', 'address'],
+  ['nhan khau', 'members'], ['so nguoi', 'members'], ['members', 'members'],
+  ['dien thoai', 'phone'], ['sdt', 'phone'], ['phone', 'phone'],
+  ['ghi chu', 'note'], ['note', 'note'],
+  ['thon', 'village'], ['to dan pho', 'village'], ['village', 'village'],
+];
+const columnOf = (heading: string) => {
+  const words = ` ${fold(heading)} `;
+  return COLUMNS.find(([w]) => words.includes(` ${w} `))?.[1];
 };
+
 const LABELS: Record<Field, string> = {
   village: 'Thôn', headName: 'Chủ hộ', address: 'Địa chỉ', members: 'Số nhân khẩu', phone: 'Số điện thoại', note: 'Ghi chú',
 };
 
 export const MAX_IMPORT_ROWS = 10_000;
+
+/** A file to start from: the headings the import reads, and one household as an example. */
+export const TEMPLATE_CSV = '\uFEFFThôn,Chủ hộ,Địa chỉ,Số nhân khẩu,Số điện thoại,Ghi chú\r\nThôn Làng Ngần,Nguyễn Văn An,"Xóm 1, Thôn Làng Ngần",4,0912345678,\r\n';
 const MAX_ROW_ERRORS = 100;
 
 export interface RowError { row: number; column: string; message: string }
@@ -65,7 +76,7 @@ export async function importHouseholds(db: Kysely<DB>, ctx: Context & { actor: A
 
   const [header, ...rows] = rowsOf(content);
   if (!header) throw invalid('Tệp CSV trống');
-  const columns = header.map((h) => COLUMNS[fold(h)]);
+  const columns = header.map(columnOf);
   const need: Field[] = ['headName', 'address', 'members', ...(unit.kind === 'commune' ? ['village' as const] : [])];
   const missing = need.filter((f) => !columns.includes(f));
   if (missing.length) throw invalid(`Thiếu cột ${missing.map((f) => `"${LABELS[f]}"`).join(', ')} ở dòng tiêu đề`);

@@ -8,7 +8,7 @@ import { contentDisposition, withUploads } from '../files/routes.ts';
 import { invalid } from '../http/errors.ts';
 import { binary, created, Id, noContent, ok } from '../http/replies.ts';
 import { CSV_TYPE, XLSX_TYPE } from '../shared/table-export.ts';
-import { importHouseholds } from './import.ts';
+import { importHouseholds, TEMPLATE_CSV } from './import.ts';
 import { HouseholdInput } from './schema.ts';
 import * as service from './service.ts';
 
@@ -63,6 +63,10 @@ export function householdRoutes(app: FastifyInstance, db: Kysely<DB>) {
       return reply.type(file.type).header('content-disposition', contentDisposition('attachment', file.name)).header('cache-control', 'private, no-store').send(file.content);
     });
   }
+
+  r.get('/api/households/template.csv', {
+    schema: { tags, summary: 'Tệp CSV mẫu để nhập hộ gia đình', response: binary('Tệp CSV', CSV_TYPE) },
+  }, async (_req, reply) => reply.type(CSV_TYPE).header('content-disposition', contentDisposition('attachment', 'Mẫu nhập hộ gia đình.csv')).send(TEMPLATE_CSV));
 
   withUploads(app, (scope) => scope.withTypeProvider<ZodTypeProvider>().post('/api/households/import', {
     schema: {

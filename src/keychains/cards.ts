@@ -1,7 +1,8 @@
 /**
  * A village's keychain cards on A4, ten to a page (two columns of five), each the size of a bank
  * card with a cut line around it: the QR code opening the tip page already routed to the
- * commune and village, the household, the trusted contact and the code to type by hand.
+ * commune and village, the trusted contact and the code to type by hand. Cards come in the
+ * register's order (by household), so the register says which card goes to which house.
  * The QR code is drawn as vector squares, so it stays sharp at any print resolution.
  */
 import PDFDocument from 'pdfkit';
@@ -13,7 +14,7 @@ import { formatCode } from './code.ts';
 export interface CardSheet {
   commune: string;
   village: string;
-  cards: { code: string; url: string; household: string; contactName: string; contactPhone: string }[];
+  cards: { code: string; url: string; contactName: string; contactPhone: string }[];
 }
 
 const MM = 72 / 25.4;
@@ -53,8 +54,8 @@ function drawCard(pdf: PDFKit.PDFDocument, sheet: CardSheet, card: CardSheet['ca
   const tx = x + PAD + QR_SIZE;
   const tw = CARD_W - PAD - (tx - x);
   pdf.font('italic').fontSize(7.5).text('Quét mã để báo tin về an ninh, trật tự cho Công an xã; người báo tin được giữ bí mật.', tx, qrY + 2, { width: tw });
-  pdf.moveDown(0.4).font('regular').fontSize(8).text(`Hộ: ${card.household}`, { width: tw, height: 11, ellipsis: true });
-  pdf.moveDown(0.2).text(`Liên hệ: ${card.contactName}`, { width: tw, height: 11, ellipsis: true });
+  // No household name: the card hangs on the house keys, and a lost bunch must not say whose house it opens.
+  pdf.moveDown(0.4).font('regular').fontSize(8).text(`Liên hệ: ${card.contactName}`, { width: tw, height: 22, ellipsis: true });
   pdf.font('bold').fontSize(9).text(`ĐT: ${card.contactPhone}`, { width: tw, lineBreak: false });
 
   pdf.font('bold').fontSize(9).fillColor(INK).text(`Mã: ${formatCode(card.code)}`, x + PAD, y + CARD_H - PAD - 10, { width: inner, align: 'right', lineBreak: false });

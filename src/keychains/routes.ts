@@ -9,7 +9,7 @@ import { Phone } from '../households/schema.ts';
 import { AppError, ErrorBody } from '../http/errors.ts';
 import { binary, created, Id, ok } from '../http/replies.ts';
 import { Day } from '../plans/schema.ts';
-import { formatCode } from './code.ts';
+import { formatCode, parseCode } from './code.ts';
 import { routePage } from './page.ts';
 import * as service from './service.ts';
 
@@ -72,6 +72,12 @@ export function keychainRoutes(app: FastifyInstance, db: Kysely<DB>, publicUrl: 
     config: { public: true },
     schema: { tags, summary: 'Nơi nhận tin của một mã móc khóa: xã, thôn và người liên hệ (công khai)', params: z.object({ code: z.string().max(40) }), response: { ...ok(Route), 410: ErrorBody } },
   }, async (req) => service.routeOf(db, req.params.code));
+
+  // The code typed by hand (the form on a page whose code was not found).
+  app.get<{ Querystring: { ma?: string } }>('/k', { schema: { hide: true } }, async (req, reply) => {
+    const code = parseCode(String(req.query.ma ?? '').slice(0, 40));
+    return reply.redirect(code ? `/k/${code}` : `/k/${encodeURIComponent(String(req.query.ma ?? '').slice(0, 40)) || '-'}`, 303);
+  });
 
   // What the QR code opens: a page a phone shows at once, without log-in or script.
   app.get<{ Params: { code: string } }>('/k/:code', { schema: { hide: true } }, async (req, reply) => {

@@ -95,7 +95,7 @@ export async function cardsPdf(db: Kysely<DB>, actor: Actor, villageId: number, 
   if (keychains.length === 0) throw invalid(`${village.name} chưa có móc khóa nào đang dùng để in`);
   const content = await renderCards({
     commune: commune.name, village: village.name,
-    cards: keychains.map((k) => ({ code: k.code, url: tipUrl(baseUrl, k.code), household: k.head_name, contactName: k.contact_name, contactPhone: k.contact_phone })),
+    cards: keychains.map((k) => ({ code: k.code, url: tipUrl(baseUrl, k.code), contactName: k.contact_name, contactPhone: k.contact_phone })),
   });
   return { name: `Thẻ móc khóa - ${village.name} - ${commune.name}.pdf`, content };
 }

@@ -61,7 +61,7 @@ export function unitRoutes(app: FastifyInstance, db: Kysely<DB>) {
       tags, summary: 'Trang đơn vị', params: z.object({ id: Id }),
       response: {
         200: z.object({
-          unit: Unit, ancestors: z.array(UnitRef), childCounts: z.record(z.string(), z.number()),
+          unit: Unit, ancestors: z.array(UnitRef.extend({ path: z.string() })), childCounts: z.record(z.string(), z.number()),
           subtreeCounts: z.record(z.string(), z.number()), legacy: z.array(Legacy), canWrite: z.boolean(),
         }),
         ...errors,

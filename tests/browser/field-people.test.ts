@@ -158,14 +158,15 @@ describe('field work on people', () => {
       expect(await fire.textContent()).toContain('Chỉ tiêu: 100%');
       expect(await fire.textContent()).toMatch(/\d+\/\d+ hộ/);
       expect(await fire.getByTestId('target-met').textContent()).toMatch(/^(✓ )?(Đạt|Chưa đạt|Chưa có số liệu)$/);
-      expect(await page.locator('[data-testid="target"][data-key="tuan-tra"]').textContent()).toContain('lần/tuần');
+      // Thượng Hà has no patrol schedule: the patrol target says so rather than "0 lần/tuần".
+      expect(await page.locator('[data-testid="target"][data-key="tuan-tra"]').textContent()).toContain('Chưa có lịch tuần tra');
 
       // ---- The unit page shows the summary and leads to the field work.
       await page.goto(`${env.server.url}/units/${commune}`);
       const summary = page.getByTestId('targets-summary');
       await expect.poll(() => summary.locator('.targets-mini__item').count()).toBe(4);
       await page.screenshot({ path: '/tmp/field-people-unit-1280.png' });
-      await summary.getByRole('link', { name: 'Kẻng & tuần tra của đơn vị' }).click();
+      await summary.getByRole('link', { name: 'Công tác cơ sở của đơn vị' }).click();
       await page.locator('.tab-panel').waitFor();
       expect(new URL(page.url()).pathname).toBe(`/field/${commune}`);
 

@@ -57,7 +57,7 @@ export interface SearchResult {
 
 export interface UnitPage {
   unit: Unit;
-  ancestors: UnitRef[];
+  ancestors: (UnitRef & { path: string })[];
   childCounts: Partial<Record<UnitKind, number>>;
   subtreeCounts: Partial<Record<UnitKind, number>>;
   legacy: LegacyCommune[];

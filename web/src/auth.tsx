@@ -11,6 +11,8 @@ interface Auth {
   can: (permission: Permission) => boolean;
   /** The permission on a unit, by its path: granted there or above. */
   canAt: (permission: Permission, path: string) => boolean;
+  /** The permission anywhere at or under a unit: granted there, above, or on a unit below it. */
+  canSomeUnder: (permission: Permission, path: string) => boolean;
 }
 
 const AuthContext = createContext<Auth | null>(null);
@@ -51,6 +53,8 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       refresh: async () => accept(await api.me()),
       can: (permission) => !!me?.grants.some((g) => g.permissions.includes(permission)),
       canAt: (permission, path) => !!me?.grants.some((g) => g.permissions.includes(permission) && path.startsWith(g.unitPath)),
+      canSomeUnder: (permission, path) =>
+        !!me?.grants.some((g) => g.permissions.includes(permission) && (path.startsWith(g.unitPath) || g.unitPath.startsWith(path))),
     }),
     [me, accept],
   );

@@ -128,13 +128,14 @@ export function Loading() {
   );
 }
 
-/** A request's failure with a retry button. */
+/** A request's failure with a retry button, unless trying again cannot help (not found, not allowed). */
 export function LoadError({ error, retry }: { error: unknown; retry?: () => void }) {
   const { t } = useI18n();
+  const final = error instanceof ApiError && (error.status === 403 || error.status === 404);
   return (
     <Alert kind="error">
       <span>{errorText(error, t)}</span>
-      {retry && (
+      {retry && !final && (
         <button type="button" className="btn btn--small" onClick={retry}>
           {t('common.retry')}
         </button>

@@ -1,4 +1,6 @@
 import { useEffect, type ComponentType } from 'react';
+import type { Permission } from '../api.ts';
+import { useAuth } from '../auth.tsx';
 import { api, type Unit, type UnitPage } from '../api.ts';
 import { useI18n, type MessageKey } from '../i18n.tsx';
 import { Link, navigate } from '../router.tsx';
@@ -19,13 +21,14 @@ export interface FieldTabProps {
   unit: Unit;
 }
 
-export const FIELD_TABS: { key: string; label: MessageKey; Tab: ComponentType<FieldTabProps> }[] = [
+/** A tab with `needs` shows only where the user holds that permission at or under the unit. */
+export const FIELD_TABS: { key: string; label: MessageKey; Tab: ComponentType<FieldTabProps>; needs?: Permission }[] = [
   { key: 'targets', label: 'field.tab.targets', Tab: TargetsTab },
   { key: 'gongs', label: 'field.tab.gongs', Tab: GongsTab },
   { key: 'alarms', label: 'field.tab.alarms', Tab: AlarmsTab },
   { key: 'patrols', label: 'field.tab.patrols', Tab: PatrolsTab },
   { key: 'activities', label: 'field.tab.activities', Tab: ActivitiesTab },
-  { key: 'households', label: 'field.tab.households', Tab: HouseholdsTab },
+  { key: 'households', label: 'field.tab.households', Tab: HouseholdsTab, needs: 'household.read' },
   { key: 'fire-groups', label: 'field.tab.fireGroups', Tab: FireGroupsTab },
   { key: 'keychains', label: 'field.tab.keychains', Tab: KeychainsTab },
 ];
@@ -65,6 +68,7 @@ function ChooseUnit() {
 
 function UnitField({ unitId, tab }: { unitId: number; tab: (typeof FIELD_TABS)[number] }) {
   const { t } = useI18n();
+  const { canAt, canSomeUnder } = useAuth();
   const kindLabel = useKindLabel();
   const page = useResource<UnitPage>(() => api.unit(unitId), [unitId]);
   const villages = useResource(
@@ -74,7 +78,9 @@ function UnitField({ unitId, tab }: { unitId: number; tab: (typeof FIELD_TABS)[n
   useDocumentTitle(page.data ? `${t(tab.label)} · ${page.data.unit.name}` : undefined);
   if (page.error != null || !page.data) return <PageNotReady error={page.error} retry={page.reload} back={{ to: '/field', label: t('field.title') }} />;
   const { unit, ancestors } = page.data;
-  const parent = ancestors[ancestors.length - 1];
+  // The unit above, if the user may open it: a commune officer's province is not theirs to see.
+  const parent = ancestors.filter((a) => canAt('unit.read', a.path)).at(-1);
+  const tabs = FIELD_TABS.filter((x) => !x.needs || canSomeUnder(x.needs, unit.path));
   const Tab = tab.Tab;
   return (
     <div className="page">
@@ -97,7 +103,7 @@ function UnitField({ unitId, tab }: { unitId: number; tab: (typeof FIELD_TABS)[n
       </header>
       <nav className="tabs" aria-label={t('field.tabs')}>
         <ul>
-          {FIELD_TABS.map((x) => (
+          {tabs.map((x) => (
             <li key={x.key}>
               <Link to={`/field/${unit.id}/${x.key}`} aria-current={x.key === tab.key ? 'page' : undefined} data-testid={`tab-${x.key}`}>{t(x.label)}</Link>
             </li>

@@ -93,7 +93,10 @@ function ComplianceView({ data, month }: { data: Compliance; month: string }) {
       <ul className="ops-rows" data-testid="gong-villages">
         {rows.map((v) => (
           <li key={v.village_id} className="ops-row" data-testid="gong-village" data-village={v.village_name}>
-            <span className="ops-row__name">{v.village_name}</span>
+            <span className="ops-row__name">
+              {v.village_name}
+              {!v.has_gong && <span className="badge" data-testid="no-gong"> {t('gongs.noGongYet')}</span>}
+            </span>
             <span className="ops-bar" aria-hidden="true">
               <span className="ops-bar__part ops-bar__part--ok" style={{ flexGrow: v.on_time }} />
               <span className="ops-bar__part ops-bar__part--late" style={{ flexGrow: v.late }} />

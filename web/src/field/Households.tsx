@@ -284,7 +284,10 @@ function ImportCard({ unit, onImported }: { unit: Unit; onImported: () => void }
   return (
     <details className="card people__import" data-testid="households-import">
       <summary className="people__summary">{t('households.importTitle')}</summary>
-      <p className="card__hint people__hint">{t('households.importHint', { columns })}</p>
+      <p className="card__hint people__hint">
+        {t('households.importHint', { columns })}{' '}
+        <a href="/api/households/template.csv" download data-testid="households-template">{t('households.template')}</a>
+      </p>
       <form className="form" onSubmit={submit}>
         <div className="file-input">
           <input

@@ -48,7 +48,7 @@ function useIndicatorText() {
   const pct = usePercent();
   return {
     target: (i: Indicator) =>
-      i.unit === '%' ? t('targets.targetPercent', { n: pct(i.target) }) : i.key === 'tuan-tra' ? t('targets.targetPerWeek', { n: pct(i.target) }) : t('targets.targetCount', { n: pct(i.target) }),
+      i.basis === 'schedules' && i.target === 0 ? t('targets.noSchedule') : i.unit === '%' ? t('targets.targetPercent', { n: pct(i.target) }) : i.key === 'tuan-tra' ? t('targets.targetPerWeek', { n: pct(i.target) }) : t('targets.targetCount', { n: pct(i.target) }),
     value: (i: Indicator, m: Measure) => (m.value === null ? t('targets.noData') : i.unit === '%' ? `${pct(m.value)}%` : pct(m.value)),
     count: (i: Indicator, m: Measure) => {
       const noun = NOUNS[i.key] ? t(NOUNS[i.key]!) : '';
@@ -61,7 +61,8 @@ function MeasureRow({ indicator, measure }: { indicator: Indicator; measure: Mea
   const text = useIndicatorText();
   const isPercent = indicator.unit === '%';
   const max = isPercent ? 100 : Math.max(indicator.target, measure.value ?? 0, 1);
-  const met = measure.value === null ? null : measure.value >= indicator.target;
+  // On the counts, as the server decides: 2,999 of 3,000 rounds to 100 % but is not all.
+  const met = !measure.of ? null : isPercent ? measure.count * 100 >= indicator.target * measure.of : measure.count >= indicator.target;
   return (
     <li className="measure" data-testid="target-measure">
       <span className="measure__label">{measure.label}</span>

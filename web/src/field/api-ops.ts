@@ -38,7 +38,7 @@ export interface Compliance {
   from: string;
   to: string;
   nights: number;
-  villages: { village_id: number; village_name: string; on_time: number; late: number; missed: number }[];
+  villages: { village_id: number; village_name: string; on_time: number; late: number; missed: number; has_gong: boolean }[];
   perNight: { night: string; struck: number; on_time: number; villages: number }[];
 }
 
