@@ -136,6 +136,15 @@ describe('khóa an toàn', () => {
     const active = handedOut.filter((k) => k.id !== handedOut[1].id);
     for (const k of active) expect(text).toContain(`Mã: ${k.code.match(/.{4}/g).join('-')}`);
 
+    // One card alone: the keychain just handed out.
+    const one = await fetch(`${server.url}/api/keychains/cards.pdf?villageId=${langNgan.id}&ids=${active[0].id}`, { headers: { cookie: officer.cookie } });
+    fs.writeFileSync(path.join(dir, 'one.pdf'), Buffer.from(await one.arrayBuffer()));
+    const oneText = run('pdftotext', ['-enc', 'UTF-8', path.join(dir, 'one.pdf'), '-']);
+    expect(oneText.match(/Mã: /g)).toHaveLength(1);
+    expect(oneText).toContain(active[0].code.match(/.{4}/g).join('-'));
+    const badIds = await fetch(`${server.url}/api/keychains/cards.pdf?villageId=${langNgan.id}&ids=1;2`, { headers: { cookie: officer.cookie } });
+    expect(badIds.status).toBe(400);
+
     run('pdftoppm', ['-r', '150', '-png', '-f', '1', '-l', '1', pdf, path.join(dir, 'page')]);
     const png = PNG.sync.read(fs.readFileSync(path.join(dir, fs.readdirSync(dir).find((f) => f.endsWith('.png'))!)));
     // Each card of the first row: its left half, where the QR code is.

@@ -52,9 +52,16 @@ export function keychainRoutes(app: FastifyInstance, db: Kysely<DB>, publicUrl: 
   }, async (req) => service.revokeKeychain(db, ctx(req), req.params.id));
 
   r.get('/api/keychains/cards.pdf', {
-    schema: { tags, summary: 'In thẻ móc khóa của một thôn (PDF khổ A4, 10 thẻ mỗi trang, có mã QR)', querystring: z.object({ villageId: Id }), response: binary('Tệp PDF', 'application/pdf') },
+    schema: {
+      tags, summary: 'In thẻ móc khóa của một thôn (PDF khổ A4, 10 thẻ mỗi trang, có mã QR); với ids: chỉ những móc khóa đó',
+      querystring: z.object({
+        villageId: Id,
+        ids: z.string().regex(/^\d+(,\d+){0,499}$/, 'Danh sách số móc khóa, cách nhau bằng dấu phẩy').optional().transform((s) => s?.split(',').map(Number)),
+      }),
+      response: binary('Tệp PDF', 'application/pdf'),
+    },
   }, async (req, reply) => {
-    const file = await service.cardsPdf(db, actorOf(req), req.query.villageId, baseOf(req));
+    const file = await service.cardsPdf(db, actorOf(req), req.query.villageId, baseOf(req), req.query.ids);
     return reply.type('application/pdf').header('content-disposition', contentDisposition('attachment', file.name)).header('cache-control', 'private, no-store').send(file.content);
   });
 

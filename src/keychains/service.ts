@@ -86,12 +86,13 @@ export async function revokeKeychain(db: Kysely<DB>, ctx: Ctx, id: number) {
   });
 }
 
-/** A sheet of the village's keychain cards in use, ready to print and cut. */
-export async function cardsPdf(db: Kysely<DB>, actor: Actor, villageId: number, baseUrl: string) {
+/** A sheet of the village's keychain cards in use (or of some of them: one just handed out), ready to print and cut. */
+export async function cardsPdf(db: Kysely<DB>, actor: Actor, villageId: number, baseUrl: string, ids?: number[]) {
   const village = await readableVillage(db, actor, villageId, 'Thẻ móc khóa được in theo thôn');
   assertAllowed(actor, 'household.read', village.path);
   const commune = (await unitLoader(db).load(village.parent_id))!;
-  const keychains = await q.keychainsUnder(db, scopeOf(actor, 'household.read'), village.path, { villageId, activeOnly: true });
+  const inUse = await q.keychainsUnder(db, scopeOf(actor, 'household.read'), village.path, { villageId, activeOnly: true });
+  const keychains = ids ? inUse.filter((k) => ids.includes(k.id)) : inUse;
   if (keychains.length === 0) throw invalid(`${village.name} chưa có móc khóa nào đang dùng để in`);
   const content = await renderCards({
     commune: commune.name, village: village.name,

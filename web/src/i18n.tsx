@@ -65,6 +65,9 @@ const vi = {
   'field.tab.fireGroups': 'Tổ liên gia PCCC',
   'field.tab.keychains': 'Khóa an toàn',
   // field A: targets, households, fire-safety groups, keychains (vi)
+  'keychains.printOne': 'In thẻ',
+  'keychains.search': 'Tìm trong sổ',
+  'keychains.searchPlaceholder': 'Tên chủ hộ, địa chỉ hoặc mã',
   'households.template': 'Tải tệp mẫu (CSV)',
   'targets.intro': 'Mỗi chỉ tiêu được đo từ số liệu ghi nhận hằng ngày: đánh kẻng, tổ liên gia, khóa an toàn và tuần tra.',
   'targets.print': 'In trang này',
@@ -1033,6 +1036,9 @@ const en: Dictionary = {
   'field.tab.fireGroups': 'Fire-safety groups',
   'field.tab.keychains': 'Safety locks',
   // field A: targets, households, fire-safety groups, keychains (en)
+  'keychains.printOne': 'Print card',
+  'keychains.search': 'Search the register',
+  'keychains.searchPlaceholder': 'Head of household, address or code',
   'households.template': 'Download a template (CSV)',
   'targets.intro': 'Each target is measured from the data recorded day by day: gongs, fire-safety groups, safety locks and patrols.',
   'targets.print': 'Print this page',

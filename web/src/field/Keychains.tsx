@@ -1,9 +1,10 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { todayVN } from '../../../src/shared/dates.ts';
+import { fold } from '../../../src/shared/text.ts';
 import { ApiError, type Unit } from '../api.ts';
 import { useAuth } from '../auth.tsx';
 import { useI18n, useNumber } from '../i18n.tsx';
-import { Alert, errorText, Field, fieldError, generalError, LoadError, Loading, useAction, useDateTime } from '../ui.tsx';
+import { Alert, errorText, Field, fieldError, generalError, LoadError, Loading, SearchBox, useAction, useDateTime } from '../ui.tsx';
 import { useResource } from '../useResource.ts';
 import type { FieldTabProps } from './Field.tsx';
 import { formatCode, isForbidden, peopleApi, useVillages, type HandedOut, type Keychain } from './api-people.ts';
@@ -143,7 +144,12 @@ function Register({ keychains, showVillage, canRevoke, onChanged }: { keychains:
   const [showRevoked, setShowRevoked] = useState(false);
   const revoke = useAction();
   const revokedCount = keychains.filter((k) => k.revoked_at).length;
-  const shown = showRevoked ? keychains : keychains.filter((k) => !k.revoked_at);
+  const [search, setSearch] = useState('');
+  // By the household without diacritics, or by the code however it is typed (with dashes, small letters).
+  const query = fold(search);
+  const codeQuery = search.toUpperCase().replace(/[^0-9A-Z]/g, '');
+  const matches = (k: Keychain) => !query || fold(`${k.head_name} ${k.address}`).includes(query) || (codeQuery.length >= 3 && k.code.includes(codeQuery));
+  const shown = keychains.filter((k) => (showRevoked || !k.revoked_at) && matches(k));
 
   const doRevoke = (k: Keychain) => {
     if (!window.confirm(t('keychains.revokeConfirm', { code: formatCode(k.code), name: k.head_name }))) return;
@@ -163,6 +169,7 @@ function Register({ keychains, showVillage, canRevoke, onChanged }: { keychains:
         </label>
       )}
       {revoke.error != null && <LoadError error={revoke.error} />}
+      <SearchBox id="keychain-search" label={t('keychains.search')} placeholder={t('keychains.searchPlaceholder')} value={search} onChange={setSearch} testId="keychain-search" />
       <div className="rtable-wrap">
         <table className="rtable" data-testid="keychains">
           <thead>
@@ -198,6 +205,11 @@ function Register({ keychains, showVillage, canRevoke, onChanged }: { keychains:
                   )}
                 </td>
                 <td className="rtable__actions">
+                  {!k.revoked_at && (
+                    <a className="btn btn--small" href={peopleApi.cardsUrl(k.village_id, [k.id])} download data-testid="keychain-card">
+                      {t('keychains.printOne')}
+                    </a>
+                  )}
                   {!k.revoked_at && canRevoke(k) && (
                     <button type="button" className="btn btn--small btn--danger" onClick={() => doRevoke(k)} disabled={revoke.busy} data-testid="keychain-revoke">
                       {t('keychains.revoke')}

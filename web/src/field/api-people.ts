@@ -173,7 +173,7 @@ export const peopleApi = {
   handedOut: (unitId: number) => request<HandedOut>('GET', '/api/keychains/handed-out' + qs({ unitId })),
   handOut: (body: HandOutInput) => request<Keychain[]>('POST', '/api/keychains', body),
   revokeKeychain: (id: number) => request<Keychain>('POST', `/api/keychains/${id}/revoke`),
-  cardsUrl: (villageId: number) => '/api/keychains/cards.pdf' + qs({ villageId }),
+  cardsUrl: (villageId: number, ids?: number[]) => '/api/keychains/cards.pdf' + qs({ villageId, ids: ids?.join(',') }),
   publicUrl: (code: string) => `/k/${code}`,
 };
 
