@@ -7,6 +7,7 @@ import { recordChange, type Context } from '../audit/record.ts';
 import { AppError, invalid } from '../http/errors.ts';
 import { hashPassword, passwordProblems, verifyPassword } from './passwords.ts';
 import * as q from './queries.ts';
+import { perEventLoopTurn } from '../shared/batching.ts';
 
 export const SESSION_HOURS = 12;
 export const MAX_FAILED_LOGINS = 5;
@@ -63,8 +64,8 @@ export async function login(db: Kysely<DB>, ctx: Context & { userAgent?: string 
 type Session = Awaited<ReturnType<typeof q.findSessions>>[number];
 
 /**
- * Every request looks its session up; those arriving in the same tick share one query. No
- * cache: each lookup reads the database, so a logout or a revoked grant counts at once.
+ * Every request looks its session up; those read in the same turn of the event loop share one
+ * query. No cache: each lookup reads the database, so a logout or a revoked grant counts at once.
  */
 const sessionLoaders = new WeakMap<Kysely<DB>, DataLoader<string, Session | undefined>>();
 function sessionLoader(db: Kysely<DB>) {
@@ -73,7 +74,7 @@ function sessionLoader(db: Kysely<DB>) {
     loader = new DataLoader(async (hashes: readonly string[]) => {
       const found = new Map((await q.findSessions(db, hashes)).map((s) => [s.token_hash, s]));
       return hashes.map((h) => found.get(h));
-    }, { cache: false });
+    }, { cache: false, ...perEventLoopTurn });
     sessionLoaders.set(db, loader);
   }
   return loader;
