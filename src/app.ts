@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import Fastify, { type FastifyBaseLogger } from 'fastify';
@@ -10,6 +11,7 @@ import { z } from 'zod';
 import type { Config } from './config.ts';
 import type { Database } from './db/engine.ts';
 import { areas } from './areas.ts';
+import { sealer } from './tips/seal.ts';
 import { registerAuth } from './auth/plugin.ts';
 import { registerErrorHandling } from './http/errors.ts';
 
@@ -21,9 +23,11 @@ export interface AppOptions {
   database: Database;
   config: Pick<Config, 'cookieSecure'> & Partial<Pick<Config, 'publicUrl'>>;
   logger?: FastifyBaseLogger | undefined;
+  /** Seals informants' contacts; tests and benches that give none get a key of their own. */
+  tipKey?: Buffer | undefined;
 }
 
-export async function buildApp({ database, config, logger }: AppOptions) {
+export async function buildApp({ database, config, logger, tipKey }: AppOptions) {
   const app = Fastify({ ...(logger ? { loggerInstance: logger } : { logger: false }), bodyLimit: 5 * 1024 * 1024, trustProxy: true });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -63,7 +67,8 @@ export async function buildApp({ database, config, logger }: AppOptions) {
   }, async () => ({ status: 'ok' as const, engine: database.engine }));
   r.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
 
-  for (const area of areas) area(app, { db: database.db, config });
+  const tips = sealer(tipKey ?? randomBytes(32));
+  for (const area of areas) area(app, { db: database.db, config, sealer: tips });
 
   // The staff app: files read from web/dist on each request (a rebuild needs no restart), and
   // index.html for its client-side routes.

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { Config } from './config.ts';
 import type { DB } from './db/schema.ts';
+import type { Sealer } from './tips/seal.ts';
 import { activityRoutes } from './activities/routes.ts';
 import { alarmRoutes } from './alarms/routes.ts';
 import { auditRoutes } from './audit/routes.ts';
@@ -16,12 +17,14 @@ import { modelRoutes } from './models/routes.ts';
 import { patrolRoutes } from './patrols/routes.ts';
 import { planRoutes } from './plans/routes.ts';
 import { targetRoutes } from './targets/routes.ts';
+import { tipRoutes } from './tips/routes.ts';
 import { unitRoutes } from './units/routes.ts';
 import { userRoutes } from './users/routes.ts';
 
 export interface AreaDeps {
   db: Kysely<DB>;
   config: Pick<Config, 'cookieSecure'> & Partial<Pick<Config, 'publicUrl'>>;
+  sealer: Sealer;
 }
 
 /** Every domain area of the platform. A new area adds its routes here and its tables in migrations/. */
@@ -42,4 +45,5 @@ export const areas: ((app: FastifyInstance, deps: AreaDeps) => void)[] = [
   (app, { db }) => fireGroupRoutes(app, db),
   (app, { db, config }) => keychainRoutes(app, db, config.publicUrl),
   (app, { db }) => targetRoutes(app, db),
+  (app, { db, sealer }) => tipRoutes(app, db, sealer),
 ];

@@ -13,6 +13,9 @@ export interface Config {
   loadDemo: boolean;
   /** The address the public reaches the platform at, printed in QR codes (keychain cards); by default the address a request came to. */
   publicUrl: string | undefined;
+  /** The key that seals informants' contacts: base64 in TIP_KEY, else this file (made on first start). */
+  tipKey: string | undefined;
+  tipKeyFile: string;
   logLevel: string;
 }
 
@@ -30,6 +33,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     cookieSecure: env.COOKIE_SECURE === '1' || env.COOKIE_SECURE === 'true',
     loadDemo: env.DEMO !== '0',
     publicUrl: publicUrlOf(env.PUBLIC_URL),
+    tipKey: env.TIP_KEY || undefined,
+    tipKeyFile: path.resolve(env.TIP_KEY_FILE ?? path.join(env.DATA_DIR ?? 'data', 'keys', 'tip-contact.key')),
     logLevel: env.LOG_LEVEL ?? 'info',
   };
 }

@@ -8,6 +8,7 @@ import { DEMO_USERS, loadDemo } from './demo/seed.ts';
 import { loadAdministrativeUnits } from './units/admin-data.ts';
 import { loadBuiltinTemplates } from './models/service.ts';
 import { ROLE_LABELS } from './access/labels.ts';
+import { loadTipKey } from './tips/seal.ts';
 import { deleteExpiredSessions } from './auth/queries.ts';
 
 const config = loadConfig();
@@ -32,7 +33,9 @@ await deleteExpiredSessions(database.db);
 // Expired sessions are refused anyway; this only keeps the table small.
 setInterval(() => deleteExpiredSessions(database.db).catch((err) => log.warn({ err }, 'session clean-up failed')), 3600_000).unref();
 
-const app = await buildApp({ database, config, logger: log });
+const tipKey = loadTipKey({ envKey: config.tipKey, keyFile: config.tipKeyFile });
+if (tipKey.created) log.warn(`Đã tạo khóa mã hóa thông tin người báo tin: ${config.tipKeyFile} — sao lưu tệp này riêng, không cùng cơ sở dữ liệu`);
+const app = await buildApp({ database, config, logger: log, tipKey: tipKey.key });
 await app.listen({ port: config.port, host: config.host });
 const address = app.server.address();
 const port = typeof address === 'object' && address ? address.port : config.port;

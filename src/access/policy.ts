@@ -5,7 +5,7 @@ import { forbidden } from '../http/errors.ts';
  * The one place that decides what a caller may read or write. A role is granted on a
  * unit and covers the unit's whole subtree; handlers ask here and never re-implement it.
  */
-export const ROLES = ['admin', 'leader', 'officer', 'school_staff', 'village_operator', 'viewer'] as const;
+export const ROLES = ['admin', 'leader', 'officer', 'school_staff', 'village_operator', 'viewer', 'confidential'] as const;
 export type Role = (typeof ROLES)[number];
 
 export const PERMISSIONS = [
@@ -14,16 +14,20 @@ export const PERMISSIONS = [
   'gong.manage', 'gong.checkin', 'alarm.raise',
   // Households are personal data (names, addresses, phones): read only by those who serve them.
   'household.read', 'household.write', 'field.write', 'activity.write',
+  // Tips: read and handled by the commune police; the informant's identity only under tip.reveal.
+  'tip.read', 'tip.handle', 'tip.reveal',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  admin: PERMISSIONS,
-  leader: ['unit.read', 'unit.write', 'audit.read', 'model.write', 'template.write', 'plan.write', 'plan.approve', 'task.update', 'gong.manage', 'gong.checkin', 'alarm.raise', 'household.read', 'household.write', 'field.write', 'activity.write'],
-  officer: ['unit.read', 'unit.write', 'model.write', 'template.write', 'plan.write', 'task.update', 'gong.manage', 'gong.checkin', 'alarm.raise', 'household.read', 'household.write', 'field.write', 'activity.write'],
+  // Administering the platform is not a reason to know who informed the police.
+  admin: PERMISSIONS.filter((p) => p !== 'tip.reveal'),
+  leader: ['unit.read', 'unit.write', 'audit.read', 'model.write', 'template.write', 'plan.write', 'plan.approve', 'task.update', 'gong.manage', 'gong.checkin', 'alarm.raise', 'household.read', 'household.write', 'field.write', 'activity.write', 'tip.read', 'tip.handle'],
+  officer: ['unit.read', 'unit.write', 'model.write', 'template.write', 'plan.write', 'task.update', 'gong.manage', 'gong.checkin', 'alarm.raise', 'household.read', 'household.write', 'field.write', 'activity.write', 'tip.read', 'tip.handle'],
   school_staff: ['unit.read', 'model.write', 'task.update', 'activity.write'],
   village_operator: ['unit.read', 'task.update', 'gong.manage', 'gong.checkin', 'alarm.raise', 'household.read', 'household.write', 'field.write', 'activity.write'],
   viewer: ['unit.read'],
+  confidential: ['unit.read', 'tip.read', 'tip.reveal'],
 };
 
 export interface Grant {

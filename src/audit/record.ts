@@ -9,7 +9,7 @@ export interface Context {
 }
 
 export interface Change {
-  action: 'create' | 'update' | 'delete' | 'import' | 'login' | 'login_failed' | 'logout' | 'password_change' | 'grant' | 'revoke';
+  action: 'create' | 'update' | 'delete' | 'import' | 'login' | 'login_failed' | 'logout' | 'password_change' | 'grant' | 'revoke' | 'reveal';
   entity: string;
   entityId?: string | number | null;
   unit?: { id: number; path: string; province_code: string | null } | null;

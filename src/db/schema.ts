@@ -449,7 +449,65 @@ export interface ActivityFilesTable {
   province_code: string;
 }
 
+export type TipCategory = 'crime' | 'drugs' | 'theft' | 'traffic' | 'fire' | 'social_evils' | 'other';
+export type TipStatus = 'new' | 'verifying' | 'handling' | 'resolved' | 'transferred' | 'unfounded';
+
+export interface TipsTable {
+  id: Generated<number>;
+  province_code: string;
+  commune_id: number;
+  unit_path: string;
+  village_id: number | null;
+  keychain_id: number | null;
+  category: TipCategory;
+  description: string;
+  occurred_at: Date | null;
+  place: string | null;
+  contact_sealed: Uint8Array | null;
+  tracking_code: string;
+  secret_hash: string;
+  channel: 'web' | 'keychain' | 'open311';
+  status: ColumnType<TipStatus, TipStatus | undefined, TipStatus>;
+  stage_started_at: Timestamp;
+  due_at: Date | null;
+  assignee_id: number | null;
+  public_reply: string | null;
+  transferred_to: string | null;
+  received_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface TipNotesTable {
+  id: Generated<number>;
+  tip_id: number;
+  province_code: string;
+  author_id: number;
+  body: string;
+  created_at: Timestamp;
+}
+
+export interface TipEventsTable {
+  id: Generated<number>;
+  tip_id: number;
+  province_code: string;
+  actor_id: number | null;
+  kind: 'received' | 'status' | 'assigned' | 'transferred' | 'replied';
+  status: TipStatus | null;
+  detail: string | null;
+  at: Timestamp;
+}
+
+export interface TipFilesTable {
+  tip_id: number;
+  file_id: number;
+  province_code: string;
+}
+
 export interface DB {
+  tips: TipsTable;
+  tip_notes: TipNotesTable;
+  tip_events: TipEventsTable;
+  tip_files: TipFilesTable;
   households: HouseholdsTable;
   fire_groups: FireGroupsTable;
   fire_group_households: FireGroupHouseholdsTable;

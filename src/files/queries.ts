@@ -5,7 +5,7 @@ type Q = Kysely<DB> | Transaction<DB>;
 
 export const fileColumns = ['f.id', 'f.name', 'f.media_type', 'f.size', 'f.created_at'] as const;
 
-export const insertFile = (db: Q, row: { province_code: string; unit_path: string; name: string; media_type: string; size: number; sha256: string; content: Uint8Array; created_by: number }) =>
+export const insertFile = (db: Q, row: { province_code: string; unit_path: string; name: string; media_type: string; size: number; sha256: string; content: Uint8Array; created_by: number | null }) =>
   db.insertInto('files').values(row).returning(['id', 'name', 'media_type', 'size', 'created_at', 'sha256']).executeTakeFirstOrThrow();
 
 export const getFile = (db: Q, id: number) =>

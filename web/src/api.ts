@@ -4,13 +4,14 @@ import type { Recurrence } from '../../src/plans/recurrence.ts';
 
 export type { Recurrence };
 
-export const ROLES = ['admin', 'leader', 'officer', 'school_staff', 'village_operator', 'viewer'] as const;
+export const ROLES = ['admin', 'leader', 'officer', 'school_staff', 'village_operator', 'viewer', 'confidential'] as const;
 export type Role = (typeof ROLES)[number];
 export type Permission =
   | 'unit.read' | 'unit.write' | 'user.manage' | 'audit.read'
   | 'model.write' | 'template.write' | 'plan.write' | 'plan.approve' | 'task.update'
   | 'gong.manage' | 'gong.checkin' | 'alarm.raise'
-  | 'household.read' | 'household.write' | 'field.write' | 'activity.write';
+  | 'household.read' | 'household.write' | 'field.write' | 'activity.write'
+  | 'tip.read' | 'tip.handle' | 'tip.reveal';
 export const KINDS = ['country', 'province', 'commune', 'village', 'school', 'agency'] as const;
 export type UnitKind = (typeof KINDS)[number];
 

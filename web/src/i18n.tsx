@@ -782,6 +782,7 @@ const vi = {
   'role.school_staff': 'Cán bộ trường học',
   'role.village_operator': 'Thôn/tổ dân phố',
   'role.viewer': 'Chỉ xem',
+  'role.confidential': 'Xem danh tính người báo tin',
 
   'units.title': 'Đơn vị',
   'units.intro': 'Tìm theo tên hiện nay hoặc tên trước sắp xếp (01/7/2025). Không cần gõ dấu; dùng dấu phẩy để thu hẹp, ví dụ “Điện Quan, Bảo Yên, Lào Cai”.',
@@ -1753,6 +1754,7 @@ const en: Dictionary = {
   'role.school_staff': 'School staff',
   'role.village_operator': 'Village operator',
   'role.viewer': 'Viewer',
+  'role.confidential': 'Sees informants\' identity',
 
   'units.title': 'Units',
   'units.intro': 'Search by current name or by the name before the reorganisation of 1 July 2025. Diacritics are optional; commas narrow the search, e.g. “Điện Quan, Bảo Yên, Lào Cai”.',
