@@ -15,6 +15,8 @@ export interface Database {
   close(): Promise<void>;
   /** PGlite only: the whole database as a tarball, so tests can start many copies of one prepared database. */
   dump?: () => Promise<Blob>;
+  /** PostgreSQL only: where it is, for tools such as pg_dump. */
+  url?: string;
 }
 
 const INT8 = 20;
@@ -57,6 +59,7 @@ async function openPostgres(url: string, max: number): Promise<Database> {
   return {
     db,
     engine: 'postgres',
+    url,
     async exec(script) {
       await pool.query(script);
     },

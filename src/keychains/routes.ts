@@ -7,6 +7,7 @@ import type { DB } from '../db/schema.ts';
 import { contentDisposition } from '../files/routes.ts';
 import { Phone } from '../households/schema.ts';
 import { AppError, ErrorBody } from '../http/errors.ts';
+import { sendPage } from '../http/public-page.ts';
 import { binary, created, Id, ok } from '../http/replies.ts';
 import { Day } from '../plans/schema.ts';
 import { formatCode, parseCode } from './code.ts';
@@ -88,13 +89,11 @@ export function keychainRoutes(app: FastifyInstance, db: Kysely<DB>, publicUrl: 
 
   // What the QR code opens: a page a phone shows at once, without log-in or script.
   app.get<{ Params: { code: string } }>('/k/:code', { schema: { hide: true } }, async (req, reply) => {
-    reply.type('text/html; charset=utf-8').header('cache-control', 'no-store').header('x-content-type-options', 'nosniff')
-      .header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'").header('referrer-policy', 'no-referrer');
     try {
       const route = await service.routeOf(db, req.params.code.slice(0, 40));
-      return reply.send(routePage({ ...route, code: formatCode(route.code) }));
+      return sendPage(reply, 200, routePage({ ...route, code: formatCode(route.code) }));
     } catch (e) {
-      if (e instanceof AppError) return reply.status(e.status).send(routePage({ error: e.message }));
+      if (e instanceof AppError) return sendPage(reply, e.status, routePage({ error: e.message }));
       throw e;
     }
   });

@@ -18,8 +18,9 @@ export const STAGE_LIMITS: Partial<Record<TipStatus, { ms: number; rule: string 
   handling: { ms: 60 * DAY, rule: 'Giải quyết trong 2 tháng (Điều 147 khoản 2 BLTTHS 2015)' },
 };
 
-/** Within this much of its deadline a stage is "sắp đến hạn". */
+/** Within this much of its deadline a stage is "sắp đến hạn": 3 days, or a quarter of a shorter stage. */
 export const DUE_SOON_MS = 3 * DAY;
+export const dueSoonMs = (status: TipStatus) => Math.min(DUE_SOON_MS, (STAGE_LIMITS[status]?.ms ?? 0) / 4);
 
 export const OPEN_STATUSES: TipStatus[] = ['new', 'verifying', 'handling'];
 
@@ -40,8 +41,8 @@ export function dueAt(status: TipStatus, stageStart: Date): Date | null {
 
 export type Urgency = 'overdue' | 'due_soon' | 'on_time' | 'closed';
 
-export function urgencyOf(due: Date | null, now = new Date()): Urgency {
-  if (!due) return 'closed';
+export function urgencyOf(status: TipStatus, due: Date | null, now = new Date()): Urgency {
+  if (!due || !OPEN_STATUSES.includes(status)) return 'closed';
   if (due.getTime() < now.getTime()) return 'overdue';
-  return due.getTime() - now.getTime() <= DUE_SOON_MS ? 'due_soon' : 'on_time';
+  return due.getTime() - now.getTime() <= dueSoonMs(status) ? 'due_soon' : 'on_time';
 }

@@ -22,11 +22,14 @@ export interface NewTip {
   due_at: Date | null;
 }
 
-export const insertTip = (db: Q, tip: NewTip) =>
-  db.insertInto('tips').values(tip).onConflict((oc) => oc.column('tracking_code').doNothing()).returning(['id', 'received_at', 'status', 'due_at']).executeTakeFirst();
+/** Many tips in one statement; one whose tracking code is taken is skipped (the caller draws another). */
+export const insertTips = (db: Q, tips: NewTip[]) =>
+  db.insertInto('tips').values(tips).onConflict((oc) => oc.column('tracking_code').doNothing()).returning(['id', 'tracking_code', 'received_at']).execute();
 
-export const insertEvent = (db: Q, event: { tip_id: number; province_code: string; actor_id: number | null; kind: 'received' | 'status' | 'assigned' | 'transferred' | 'replied'; status?: TipStatus | null; detail?: string | null }) =>
-  db.insertInto('tip_events').values(event).execute();
+export type NewEvent = { tip_id: number; province_code: string; actor_id: number | null; kind: 'received' | 'status' | 'assigned' | 'transferred' | 'replied'; status?: TipStatus | null; detail?: string | null };
+
+export const insertEvent = (db: Q, event: NewEvent) => db.insertInto('tip_events').values(event).execute();
+export const insertEvents = (db: Q, events: NewEvent[]) => (events.length ? db.insertInto('tip_events').values(events).execute() : Promise.resolve([]));
 
 export const linkFile = (db: Q, tip: { id: number; province_code: string }, fileId: number) =>
   db.insertInto('tip_files').values({ tip_id: tip.id, file_id: fileId, province_code: tip.province_code }).execute();
@@ -106,3 +109,88 @@ export const notesOf = (db: Q, id: number) =>
 
 export const filesOf = (db: Q, id: number) =>
   db.selectFrom('tip_files as tf').innerJoin('files as f', 'f.id', 'tf.file_id').select(fileColumns).where('tf.tip_id', '=', id).orderBy('f.id').execute();
+
+// ---------- Staff workflow: stages, assignment, notes, transfer, reply, summary ----------
+
+/** The tip's row, locked until the transaction ends: two officers acting at once are served one after the other. */
+export const lockTip = (db: Q, id: number) =>
+  db
+    .selectFrom('tips')
+    .select(['id', 'status', 'commune_id', 'unit_path', 'province_code', 'village_id', 'assignee_id', 'due_at', 'stage_started_at', 'public_reply', 'transferred_to'])
+    .where('id', '=', id)
+    .forUpdate()
+    .executeTakeFirstOrThrow();
+
+export const updateTip = (db: Q, id: number, patch: {
+  status?: TipStatus; stage_started_at?: Date; due_at?: Date | null; assignee_id?: number | null; transferred_to?: string | null;
+  public_reply?: string | null; commune_id?: number; unit_path?: string; province_code?: string; village_id?: number | null;
+}) => db.updateTable('tips').set({ ...patch, updated_at: new Date() }).where('id', '=', id).execute();
+
+export const insertNote = (db: Q, note: { tip_id: number; province_code: string; author_id: number; body: string }) =>
+  db.insertInto('tip_notes').values(note).returning(['id', 'body', 'created_at']).executeTakeFirstOrThrow();
+
+/** Every strict ancestor-or-self path of a materialised path: '/1/5/9/' → ['/1/', '/1/5/', '/1/5/9/']. */
+export const pathsUpTo = (path: string) => path.split('/').filter(Boolean).map((_, i, ids) => '/' + ids.slice(0, i + 1).join('/') + '/');
+
+/** Active users holding one of the roles on the unit of the path or a unit above it. */
+export const usersWithRoleAt = (db: Q, path: string, roles: string[], userId?: number) => {
+  let query = db
+    .selectFrom('users as us')
+    .select(['us.id', 'us.full_name', 'us.username'])
+    .where('us.active', '=', true)
+    .where((eb) => eb.exists(
+      eb.selectFrom('grants as g').innerJoin('units as gu', 'gu.id', 'g.unit_id').select('g.id')
+        .whereRef('g.user_id', '=', 'us.id').where('g.role', 'in', roles as never[]).where('gu.path', 'in', pathsUpTo(path)),
+    ));
+  if (userId !== undefined) query = query.where('us.id', '=', userId);
+  // Those granted closest to the commune first, then by name.
+  return query.orderBy(sql`(select max(length(gu.path)) from grants g join units gu on gu.id = g.unit_id where g.user_id = us.id)`, 'desc').orderBy('us.full_name').execute();
+};
+
+/** Counts for a dashboard, without a word of any tip: received in [from, to) by category and status, and the open ones' deadlines now. */
+export async function summary(db: Q, scope: string[], underPath: string, from: Date, to: Date, now: Date, dueSoonMs: (status: TipStatus) => number) {
+  // Due soon as urgencyOf says it: each open stage within its own window of its deadline.
+  const soon = sql.join((['new', 'verifying', 'handling'] as const).map((s) => sql`(t.status = ${s} and t.due_at <= ${new Date(now.getTime() + dueSoonMs(s))})`), sql` or `);
+  const under = (qb: ReturnType<typeof base>) => qb.where(inScope('t.unit_path', scope)).where('t.unit_path', 'like', underPath + '%');
+  const base = () => db.selectFrom('tips as t');
+  const received = () => under(base()).where('t.received_at', '>=', from).where('t.received_at', '<', to);
+  const [byCategory, byStatus, byDay, open] = await Promise.all([
+    received().select(['t.category', sql<number>`count(*)::int`.as('count')]).groupBy('t.category').execute(),
+    received().select(['t.status', sql<number>`count(*)::int`.as('count')]).groupBy('t.status').execute(),
+    received()
+      .select([sql<string>`to_char(t.received_at at time zone 'Asia/Ho_Chi_Minh', 'YYYY-MM-DD')`.as('day'), sql<number>`count(*)::int`.as('count')])
+      .groupBy(sql`1`).orderBy(sql`1`).execute(),
+    under(base())
+      .where('t.status', 'in', ['new', 'verifying', 'handling'])
+      .select([
+        sql<number>`count(*)::int`.as('open'),
+        sql<number>`(count(*) filter (where t.due_at < ${now}))::int`.as('overdue'),
+        sql<number>`(count(*) filter (where t.due_at >= ${now} and (${soon})))::int`.as('due_soon'),
+        sql<number>`(count(*) filter (where t.assignee_id is null))::int`.as('unassigned'),
+      ])
+      .executeTakeFirstOrThrow(),
+  ]);
+  return { byCategory, byStatus, byDay, open };
+}
+
+/**
+ * Communes whose name, or the name of a pre-2025 commune they replaced, holds every word typed
+ * (folded): what the public form offers when a resident types where it happened. Those whose own
+ * or old name holds the words as a phrase, whole words, come first ("dien quan" before "Điện Bàn").
+ */
+export async function communesMatching(db: Q, parts: string[], limit: number) {
+  const like = (col: string) => sql.join(parts.map((p) => sql`${sql.ref(col)} like ${'%' + p + '%'}`), sql` and `);
+  const phrase = `% ${parts.join(' ')} %`;
+  const legacyOf = (where: ReturnType<typeof sql<boolean>>) =>
+    sql`select s.unit_id from legacy_units l join legacy_successors s on s.old_code = l.old_code where ${where}`;
+  return db
+    .selectFrom('units as u')
+    .leftJoin('units as p', 'p.id', 'u.parent_id')
+    .select(['u.id', 'u.name', 'p.name as province_name'])
+    .where('u.kind', '=', 'commune')
+    .where(sql<boolean>`((${like('u.search_text')}) or u.id in (${legacyOf(sql<boolean>`(${like('l.search_text')})`)}))`)
+    .orderBy(sql`(' ' || u.name_folded || ' ' like ${phrase} or u.id in (${legacyOf(sql<boolean>`' ' || l.name_folded || ' ' like ${phrase}`)}))`, 'desc')
+    .orderBy('u.name_folded')
+    .limit(limit)
+    .execute();
+}

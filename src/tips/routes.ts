@@ -5,7 +5,8 @@ import { z } from 'zod';
 import { actorOf } from '../auth/plugin.ts';
 import type { DB } from '../db/schema.ts';
 import { FileInfo } from '../files/routes.ts';
-import { Id, ok } from '../http/replies.ts';
+import { created, Id, ok } from '../http/replies.ts';
+import { Day } from '../plans/schema.ts';
 import type { Sealer } from './seal.ts';
 import * as service from './service.ts';
 
@@ -58,4 +59,83 @@ export function tipRoutes(app: FastifyInstance, db: Kysely<DB>, sealer: Sealer) 
       response: ok(z.object({ name: z.string().optional(), phone: z.string().optional(), other: z.string().optional() })),
     },
   }, async (req) => service.revealContact(db, sealer, { actor: actorOf(req), ip: req.ip }, req.params.id));
+
+  // ---------- Staff workflow ----------
+  const ctx = (req: Parameters<typeof actorOf>[0]) => ({ actor: actorOf(req), ip: req.ip });
+  const TipPage = z.looseObject({ tip: TipItem, canReveal: z.boolean(), canHandle: z.boolean() });
+  const params = z.object({ id: Id });
+
+  for (const method of ['patch', 'post'] as const) {
+    r[method]('/api/tips/:id/status', {
+      schema: {
+        tags, summary: 'Chuyển tin báo sang bước tiếp theo (mới → đang xác minh → đang xử lý → đã giải quyết; chuyển cơ quan khác; không có cơ sở); hạn của bước mới tính từ lúc này',
+        params,
+        body: z.object({
+          status: Status,
+          note: z.string().trim().max(2000, 'Ghi chú tối đa 2.000 ký tự').optional().describe('Ghi chú nội bộ kèm theo (không hiện cho người báo tin)'),
+          transferredTo: z.string().trim().max(300, 'Tên cơ quan tối đa 300 ký tự').optional().describe('Cơ quan nhận, bắt buộc khi chuyển cơ quan khác, ví dụ "Cơ quan CSĐT Công an tỉnh"'),
+        }),
+        response: ok(TipPage),
+      },
+    }, async (req) => service.changeStatus(db, ctx(req), req.params.id, req.body));
+  }
+
+  r.get('/api/tips/:id/assignees', {
+    schema: {
+      tags, summary: 'Những người có thể được giao tin báo: cán bộ đang hoạt động có quyền xử lý tin báo của xã', params,
+      response: ok(z.array(z.object({ id: z.number(), full_name: z.string(), username: z.string() }))),
+    },
+  }, async (req) => service.assignees(db, actorOf(req), req.params.id));
+
+  r.post('/api/tips/:id/assign', {
+    schema: {
+      tags, summary: 'Giao tin báo cho một cán bộ (null: bỏ giao)', params,
+      body: z.object({ userId: z.number().int().positive().nullable().describe('Người được giao; null để bỏ giao') }),
+      response: ok(TipPage),
+    },
+  }, async (req) => service.assign(db, ctx(req), req.params.id, req.body.userId));
+
+  r.post('/api/tips/:id/notes', {
+    schema: {
+      tags, summary: 'Thêm ghi chú nội bộ (chỉ cán bộ xem, không bao giờ hiện trên trang tra cứu công khai)', params,
+      body: z.object({ body: z.string().trim().min(1, 'Chưa viết ghi chú').max(5000, 'Ghi chú tối đa 5.000 ký tự') }),
+      response: created(z.object({ id: z.number(), body: z.string(), created_at: z.date(), author_name: z.string() })),
+    },
+  }, async (req, reply) => reply.status(201).send(await service.addNote(db, ctx(req), req.params.id, req.body.body)));
+
+  r.post('/api/tips/:id/transfer', {
+    schema: {
+      tags,
+      summary: 'Chuyển tin báo cho xã khác (người báo tin chọn nhầm xã): tin báo trở lại bước "Mới" ở xã nhận, hạn tính lại; xã nhận có thể ở ngoài phạm vi được giao của người chuyển',
+      params,
+      body: z.object({ communeId: z.number().int().positive().describe('Xã, phường, đặc khu nhận tin báo') }),
+      response: ok(z.object({ id: z.number(), commune_id: z.number(), commune_name: z.string(), status: Status, due_at: z.date().nullable(), stillReadable: z.boolean() })),
+    },
+  }, async (req) => service.transferToCommune(db, ctx(req), req.params.id, req.body.communeId));
+
+  r.put('/api/tips/:id/reply', {
+    schema: {
+      tags, summary: 'Lời đáp công khai: người báo tin đọc được trên trang tra cứu (để trống: xóa lời đáp)', params,
+      body: z.object({ publicReply: z.string().trim().max(2000, 'Lời đáp tối đa 2.000 ký tự') }),
+      response: ok(TipPage),
+    },
+  }, async (req) => service.setPublicReply(db, ctx(req), req.params.id, req.body.publicReply));
+
+  const Counts = (keys: readonly string[]) => z.object(Object.fromEntries(keys.map((k) => [k, z.number()])));
+  r.get('/api/tips/summary', {
+    schema: {
+      tags, summary: 'Số liệu tin báo cho bảng điều khiển của xã, tỉnh: theo loại, trạng thái, ngày nhận; số đang mở, quá hạn, sắp đến hạn (không có nội dung tin báo)',
+      querystring: z.object({
+        unitId: Id,
+        from: Day.optional().describe('Từ ngày nhận (mặc định: 29 ngày trước ngày kết thúc)'),
+        to: Day.optional().describe('Đến ngày nhận (mặc định: hôm nay)'),
+      }),
+      response: ok(z.object({
+        unit: z.object({ id: z.number(), name: z.string(), kind: z.string() }), from: z.string(), to: z.string(), received: z.number(),
+        byCategory: Counts(Category.options), byStatus: Counts(Status.options),
+        byDay: z.array(z.object({ day: z.string(), count: z.number() })),
+        open: z.object({ total: z.number(), overdue: z.number(), dueSoon: z.number(), unassigned: z.number() }),
+      }).meta({ id: 'TipSummary' })),
+    },
+  }, async (req) => service.summary(db, actorOf(req), req.query.unitId, req.query));
 }

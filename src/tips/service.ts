@@ -1,18 +1,19 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
-import type { Kysely } from 'kysely';
-import { allows, assertAllowed, scopeOf, type Actor } from '../access/policy.ts';
-import { recordChange, type Context } from '../audit/record.ts';
+import type { Kysely, Transaction } from 'kysely';
+import { allows, allowsSomeUnder, assertAllowed, roleAllows, ROLES, scopeOf, type Actor } from '../access/policy.ts';
+import { recordChange, recordChanges, type Context } from '../audit/record.ts';
 import type { DB, TipCategory, TipStatus } from '../db/schema.ts';
 import * as files from '../files/queries.ts';
 import { CLOCK_SKEW_MS } from '../gongs/night.ts';
-import { AppError, invalid, notFound } from '../http/errors.ts';
+import { AppError, conflict, forbidden, invalid, notFound } from '../http/errors.ts';
 import { routeOf } from '../keychains/service.ts';
 import { randomCode, parseCode } from '../shared/codes.ts';
-import { dayStart, FIRST_DAY } from '../shared/dates.ts';
+import { addDays, dayStart, FIRST_DAY, todayVN } from '../shared/dates.ts';
 import { readableUnit } from '../units/service.ts';
 import { unitLoader } from '../units/loader.ts';
-import { dueAt, OPEN_STATUSES, urgencyOf } from './deadlines.ts';
+import { dueAt, dueSoonMs, NEXT, OPEN_STATUSES, urgencyOf } from './deadlines.ts';
 import { cleanPhoto, MAX_PHOTOS } from './photos.ts';
+import { storeTip } from './intake.ts';
 import * as q from './queries.ts';
 import type { Contact, Sealer } from './seal.ts';
 
@@ -72,36 +73,22 @@ export async function submitTip(db: Kysely<DB>, sealer: Sealer, input: TipInput,
   const contact = input.contact && Object.values(input.contact).some(Boolean) ? input.contact : undefined;
   const secret = randomCode(SECRET_LENGTH);
 
-  return db.transaction().execute(async (trx) => {
-    let stored;
-    let trackingCode = '';
-    // A tracking code already taken (one chance in 2^50 per pair) is drawn again.
-    for (let attempt = 0; !stored && attempt < 5; attempt++) {
-      trackingCode = randomCode(TRACKING_LENGTH);
-      stored = await q.insertTip(trx, {
+  const hash = hashSecret(secret);
+  // A tracking code already taken (one chance in 2^50 per pair) is drawn again.
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const trackingCode = randomCode(TRACKING_LENGTH);
+    const stored = await storeTip(db, {
+      tip: {
         province_code: commune.province_code!, commune_id: commune.id, unit_path: commune.path, village_id: villageId, keychain_id: keychainId,
         category: input.category, description: input.description, occurred_at: input.occurredAt ?? null, place: input.place || null,
-        contact_sealed: contact ? sealer.seal(contact, trackingCode) : null, tracking_code: trackingCode, secret_hash: hashSecret(secret),
+        contact_sealed: contact ? sealer.seal(contact, trackingCode) : null, tracking_code: trackingCode, secret_hash: hash,
         channel, due_at: dueAt('new', now),
-      });
-    }
-    if (!stored) throw new Error('tracking codes kept colliding');
-    const tip = { id: stored.id, province_code: commune.province_code! };
-    await q.insertEvent(trx, { tip_id: tip.id, province_code: tip.province_code, actor_id: null, kind: 'received', status: 'new' });
-    for (const [i, p] of photos.entries()) {
-      const file = await files.insertFile(trx, {
-        province_code: tip.province_code, unit_path: commune.path, name: `anh-${i + 1}.${p.ext}`, media_type: p.mediaType, size: p.content.length,
-        sha256: createHash('sha256').update(p.content).digest('hex'), content: p.content, created_by: null,
-      });
-      await q.linkFile(trx, tip, file.id);
-    }
-    // The audit entry names the tip, never its informant.
-    await recordChange(trx, { actor: null }, {
-      action: 'create', entity: 'tip', entityId: tip.id, unit: { id: commune.id, path: commune.path, province_code: tip.province_code },
-      after: { tracking_code: trackingCode, category: input.category, channel, photos: photos.length, has_contact: !!contact },
+      },
+      photos,
     });
-    return { id: tip.id, trackingCode, secret, communeName: commune.name, receivedAt: stored.received_at };
-  });
+    if (stored) return { id: stored.id, trackingCode, secret, communeName: commune.name, receivedAt: stored.received_at };
+  }
+  throw new Error('tracking codes kept colliding');
 }
 
 /** The public status page: the stage and the public reply, for whoever holds the code and its secret. */
@@ -116,7 +103,7 @@ export async function publicStatus(db: Kysely<DB>, code: string, secret: string)
 }
 
 const flagged = <T extends { due_at: Date | null; status: TipStatus }>(tip: T, now: Date) =>
-  ({ ...tip, urgency: urgencyOf(OPEN_STATUSES.includes(tip.status) ? tip.due_at : null, now) });
+  ({ ...tip, urgency: urgencyOf(tip.status, tip.due_at, now) });
 
 /** The inbox of a commune (or of all the communes under a unit), for those who handle tips. */
 export async function inbox(db: Kysely<DB>, actor: Actor, unitId: number, filter: q.InboxFilter & { overdue?: boolean | undefined }, page: { limit: number; offset: number }, now = new Date()) {
@@ -152,4 +139,178 @@ export async function revealContact(db: Kysely<DB>, sealer: Sealer, ctx: Ctx, id
   const contact = sealer.open(sealed.contact_sealed, sealed.tracking_code);
   await recordChange(db, ctx, { action: 'reveal', entity: 'tip_contact', entityId: id, unit: { id: tip.commune_id, path: tip.unit_path, province_code: tip.province_code } });
   return contact;
+}
+
+// ---------- Staff workflow: stages, assignment, notes, transfer, public reply ----------
+// Each change is one transaction: the tip's row locked, the change, a tip_events row (notes are
+// their own rows) and an audit entry that names the tip and what changed, never its informant.
+
+/** The roles that handle tips: who may be given one. */
+const HANDLER_ROLES = ROLES.filter((r) => roleAllows(r, 'tip.handle'));
+
+type Locked = Awaited<ReturnType<typeof q.lockTip>>;
+const placeOfTip = (t: { commune_id: number; unit_path: string; province_code: string }) => ({ id: t.commune_id, path: t.unit_path, province_code: t.province_code });
+const stageOf = (t: Pick<Locked, 'status' | 'stage_started_at' | 'due_at' | 'assignee_id' | 'commune_id' | 'transferred_to'>) =>
+  ({ status: t.status, stage_started_at: t.stage_started_at, due_at: t.due_at, assignee_id: t.assignee_id, commune_id: t.commune_id, transferred_to: t.transferred_to });
+
+/**
+ * Runs a change on a tip the caller handles: 404 outside their tip.read scope, 403 without
+ * tip.handle. The check is made again on the locked row, which a transfer may have moved.
+ */
+async function onHandledTip<T>(db: Kysely<DB>, ctx: Ctx, id: number, change: (trx: Transaction<DB>, tip: Locked) => Promise<T>) {
+  const tip = await readableTip(db, ctx.actor, id);
+  assertAllowed(ctx.actor, 'tip.handle', tip.unit_path);
+  return db.transaction().execute(async (trx) => {
+    const locked = await q.lockTip(trx, id);
+    if (!allows(ctx.actor, 'tip.read', locked.unit_path)) throw notFound('Không tìm thấy tin báo');
+    assertAllowed(ctx.actor, 'tip.handle', locked.unit_path);
+    return change(trx, locked);
+  });
+}
+
+const isOpen = (status: TipStatus) => OPEN_STATUSES.includes(status);
+const stageList = (statuses: TipStatus[]) => statuses.map((s) => `"${STATUSES[s]}"`).join(', ');
+
+export interface StatusChange {
+  status: TipStatus;
+  note?: string | undefined;
+  /** The agency a tip goes to with 'transferred' (Công an huyện cũ, Cơ quan CSĐT Công an tỉnh…). */
+  transferredTo?: string | undefined;
+}
+
+/** Moves a tip to its next stage (deadlines.ts NEXT); the stage's deadline starts again from now. */
+export async function changeStatus(db: Kysely<DB>, ctx: Ctx, id: number, input: StatusChange, now = new Date()) {
+  const transferredTo = input.transferredTo?.trim() || undefined;
+  if (input.status === 'transferred' && !transferredTo) {
+    throw invalid('Hãy ghi cơ quan nhận khi chuyển tin báo cho cơ quan khác', [{ path: 'transferredTo', message: 'Chưa ghi cơ quan nhận tin báo' }]);
+  }
+  if (input.status !== 'transferred' && transferredTo) {
+    throw invalid('Chỉ ghi cơ quan nhận khi chuyển tin báo cho cơ quan khác', [{ path: 'transferredTo', message: `Không dùng với trạng thái "${STATUSES[input.status]}"` }]);
+  }
+  await onHandledTip(db, ctx, id, async (trx, before) => {
+    const allowed = NEXT[before.status];
+    if (!allowed.includes(input.status)) {
+      const why = allowed.length
+        ? `Không thể chuyển tin báo từ "${STATUSES[before.status]}" sang "${STATUSES[input.status]}"; bước tiếp theo có thể là ${stageList(allowed)}`
+        : `Tin báo đã kết thúc ("${STATUSES[before.status]}"), không chuyển sang bước khác được`;
+      throw conflict(why, [{ path: 'status', message: why }]);
+    }
+    const patch = { status: input.status, stage_started_at: now, due_at: dueAt(input.status, now), transferred_to: input.status === 'transferred' ? transferredTo! : before.transferred_to };
+    await q.updateTip(trx, id, patch);
+    const note = input.note?.trim() || null;
+    await q.insertEvent(trx, {
+      tip_id: id, province_code: before.province_code, actor_id: ctx.actor.userId, kind: 'status', status: input.status,
+      detail: [transferredTo && `Chuyển đến: ${transferredTo}`, note].filter(Boolean).join('. ') || null,
+    });
+    await recordChange(trx, ctx, { action: 'update', entity: 'tip', entityId: id, unit: placeOfTip(before), before: stageOf(before), after: stageOf({ ...before, ...patch }) });
+  });
+  return tipPage(db, ctx.actor, id, now);
+}
+
+/** Those a tip may be given to: active users who handle tips on its commune (granted there or above). */
+export async function assignees(db: Kysely<DB>, actor: Actor, id: number) {
+  const tip = await readableTip(db, actor, id);
+  assertAllowed(actor, 'tip.handle', tip.unit_path);
+  return q.usersWithRoleAt(db, tip.unit_path, HANDLER_ROLES);
+}
+
+/** Gives the tip to an officer (or to nobody, with null). */
+export async function assign(db: Kysely<DB>, ctx: Ctx, id: number, userId: number | null, now = new Date()) {
+  await onHandledTip(db, ctx, id, async (trx, before) => {
+    const user = userId === null ? null : (await q.usersWithRoleAt(trx, before.unit_path, HANDLER_ROLES, userId))[0];
+    if (userId !== null && !user) {
+      throw invalid('Chỉ giao được cho cán bộ đang hoạt động có quyền xử lý tin báo của xã này', [{ path: 'userId', message: 'Người này không xử lý tin báo của xã' }]);
+    }
+    if (before.assignee_id === userId) return;
+    await q.updateTip(trx, id, { assignee_id: userId });
+    await q.insertEvent(trx, { tip_id: id, province_code: before.province_code, actor_id: ctx.actor.userId, kind: 'assigned', detail: user ? user.full_name : null });
+    await recordChange(trx, ctx, { action: 'update', entity: 'tip', entityId: id, unit: placeOfTip(before), before: { assignee_id: before.assignee_id }, after: { assignee_id: userId } });
+  });
+  return tipPage(db, ctx.actor, id, now);
+}
+
+/** An internal note: officers only, never on the public status page. */
+export async function addNote(db: Kysely<DB>, ctx: Ctx, id: number, body: string) {
+  const text = body.trim();
+  if (!text) throw invalid('Ghi chú trống', [{ path: 'body', message: 'Chưa viết ghi chú' }]);
+  return onHandledTip(db, ctx, id, async (trx, tip) => {
+    const note = await q.insertNote(trx, { tip_id: id, province_code: tip.province_code, author_id: ctx.actor.userId, body: text });
+    // The audit names the note, not its words: a note may say what only the tip's officers should know.
+    await recordChange(trx, ctx, { action: 'create', entity: 'tip_note', entityId: note.id, unit: placeOfTip(tip), after: { tip_id: id, chars: text.length } });
+    return { ...note, author_name: ctx.actor.fullName };
+  });
+}
+
+/**
+ * Re-routes a tip the informant sent to the wrong commune. The receiving commune may lie outside
+ * the caller's grants (any commune of the country): the informant chose wrongly, and the commune
+ * where it happened must receive it. The tip starts again as new, with a fresh deadline and no
+ * assignee; its photos follow it. The caller keeps no access unless granted on the new commune.
+ */
+export async function transferToCommune(db: Kysely<DB>, ctx: Ctx, id: number, communeId: number, now = new Date()) {
+  const target = await unitLoader(db).load(communeId);
+  if (!target || target.kind !== 'commune' || !target.province_code) {
+    throw invalid('Chỉ chuyển được tin báo cho một xã, phường, đặc khu', [{ path: 'communeId', message: 'Không phải xã, phường, đặc khu' }]);
+  }
+  return onHandledTip(db, ctx, id, async (trx, before) => {
+    if (target.id === before.commune_id) throw invalid('Tin báo đã thuộc xã này', [{ path: 'communeId', message: 'Chọn một xã khác' }]);
+    if (!isOpen(before.status)) throw conflict(`Tin báo đã kết thúc ("${STATUSES[before.status]}"), không chuyển xã được`, [{ path: 'communeId', message: 'Tin báo đã kết thúc' }]);
+    // Through the transaction: on PGlite's single connection, a query beside it would wait for it forever.
+    const from = await trx.selectFrom('units').select('name').where('id', '=', before.commune_id).executeTakeFirstOrThrow();
+    const patch = {
+      commune_id: target.id, unit_path: target.path, province_code: target.province_code!, village_id: null,
+      status: 'new' as const, stage_started_at: now, due_at: dueAt('new', now), assignee_id: null,
+    };
+    await q.updateTip(trx, id, patch);
+    // The tip's rows and photos move with it, so the receiving commune reads them.
+    for (const table of ['tip_events', 'tip_notes', 'tip_files'] as const) {
+      await trx.updateTable(table).set({ province_code: target.province_code! }).where('tip_id', '=', id).execute();
+    }
+    await trx.updateTable('files').set({ unit_path: target.path, province_code: target.province_code! })
+      .where('id', 'in', trx.selectFrom('tip_files').select('file_id').where('tip_id', '=', id)).execute();
+    await q.insertEvent(trx, { tip_id: id, province_code: target.province_code!, actor_id: ctx.actor.userId, kind: 'transferred', status: 'new', detail: `${from.name} → ${target.name}` });
+    const change = { action: 'update' as const, entity: 'tip', entityId: id, before: stageOf(before), after: stageOf({ ...before, ...patch }) };
+    // Written under both communes: the one that sent it away and the one that received it.
+    await recordChanges(trx, ctx, [{ ...change, unit: placeOfTip(before) }, { ...change, unit: placeOfTip(patch) }]);
+    return { id, commune_id: target.id, commune_name: target.name, status: patch.status, due_at: patch.due_at, stillReadable: allows(ctx.actor, 'tip.read', target.path) };
+  });
+}
+
+/** The words the informant reads on the status page (empty: none). */
+export async function setPublicReply(db: Kysely<DB>, ctx: Ctx, id: number, reply: string, now = new Date()) {
+  const text = reply.trim() || null;
+  await onHandledTip(db, ctx, id, async (trx, before) => {
+    if (before.public_reply === text) return;
+    await q.updateTip(trx, id, { public_reply: text });
+    await q.insertEvent(trx, { tip_id: id, province_code: before.province_code, actor_id: ctx.actor.userId, kind: 'replied', detail: text });
+    await recordChange(trx, ctx, { action: 'update', entity: 'tip', entityId: id, unit: placeOfTip(before), before: { public_reply: before.public_reply }, after: { public_reply: text } });
+  });
+  return tipPage(db, ctx.actor, id, now);
+}
+
+/** The longest span a summary covers. */
+export const SUMMARY_MAX_DAYS = 366;
+
+/**
+ * Counts for the commune's and the province's dashboards, no word of any tip: those received in
+ * [from, to] (days in Vietnam, by default the last 30) by category, status and day, and the open
+ * ones as they stand now: how many, overdue, due soon (deadlines.ts dueSoonMs), unassigned.
+ */
+export async function summary(db: Kysely<DB>, actor: Actor, unitId: number, range: { from?: string | undefined; to?: string | undefined }, now = new Date()) {
+  const unit = await readableUnit(db, actor, unitId);
+  if (!allowsSomeUnder(actor, 'tip.read', unit.path)) throw forbidden('Số liệu tin báo chỉ dành cho Công an xã, tỉnh được giao tiếp nhận tin báo');
+  const to = range.to ?? todayVN(now);
+  const from = range.from ?? addDays(to, -29);
+  if (from > to) throw invalid('Ngày bắt đầu sau ngày kết thúc', [{ path: 'from', message: 'Sau ngày kết thúc' }]);
+  if (addDays(from, SUMMARY_MAX_DAYS) <= to) throw invalid(`Chỉ thống kê tối đa ${SUMMARY_MAX_DAYS} ngày một lần`, [{ path: 'from', message: `Quá ${SUMMARY_MAX_DAYS} ngày` }]);
+  const rows = await q.summary(db, scopeOf(actor, 'tip.read'), unit.path, dayStart(from), dayStart(addDays(to, 1)), now, dueSoonMs);
+  const zeros = <K extends string>(keys: K[]) => Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;
+  const byCategory = { ...zeros(Object.keys(CATEGORIES) as TipCategory[]), ...Object.fromEntries(rows.byCategory.map((r) => [r.category, r.count])) };
+  const byStatus = { ...zeros(Object.keys(STATUSES) as TipStatus[]), ...Object.fromEntries(rows.byStatus.map((r) => [r.status, r.count])) };
+  return {
+    unit: { id: unit.id, name: unit.name, kind: unit.kind }, from, to,
+    received: rows.byStatus.reduce((s, r) => s + r.count, 0),
+    byCategory, byStatus, byDay: rows.byDay,
+    open: { total: rows.open.open, overdue: rows.open.overdue, dueSoon: rows.open.due_soon, unassigned: rows.open.unassigned },
+  };
 }

@@ -23,6 +23,9 @@ import { Loading } from './ui.tsx';
 
 // Field work is its own chunk: most sessions (a school, a plan) never open it.
 const FieldPage = lazy(() => import('./field/Field.tsx').then((m) => ({ default: m.FieldPage })));
+// Tips too: only the commune police open them.
+const TipsInbox = lazy(() => import('./tips/Inbox.tsx').then((m) => ({ default: m.TipsInbox })));
+const TipPage = lazy(() => import('./tips/TipPage.tsx').then((m) => ({ default: m.TipPage })));
 
 interface NavItem {
   to: string;
@@ -47,8 +50,9 @@ const ICONS = {
   account: icon('M12 12a4 4 0 1 0 0-8 4 4 0 0 0 0 8M4 21a8 8 0 0 1 16 0'),
   field: icon('M12 22s7-6.2 7-12a7 7 0 1 0-14 0c0 5.8 7 12 7 12zM12 12.5a2.5 2.5 0 1 0 0-5 2.5 2.5 0 0 0 0 5'),
   soon: icon('M12 7v5l3 2M12 21a9 9 0 1 0 0-18 9 9 0 0 0 0 18'),
+  tips: icon('M4 5h16v11H8l-4 4zM12 8v3M12 13.5h.01'),
 };
-const SOON: MessageKey[] = ['nav.reports', 'nav.statistics'];
+const SOON: MessageKey[] = ['nav.statistics'];
 
 /** Where the app opens after logging in. */
 export const HOME = '/work';
@@ -59,6 +63,7 @@ const TITLES: [string, MessageKey][] = [
   ['/models', 'nav.models'],
   ['/plans', 'nav.plans'],
   ['/field', 'nav.patrol'],
+  ['/tips', 'nav.reports'],
   ['/units', 'nav.units'],
   ['/users', 'nav.users'],
   ['/audit', 'nav.audit'],
@@ -77,7 +82,7 @@ export function App() {
 
   useEffect(() => {
     // Unit, model, plan and field pages name themselves.
-    if (me && (['/units/:id', '/models/:id', '/plans/:id'].some((p) => matchPath(p, path) && /\d$/.test(path)) || /^\/field\/\d+/.test(path))) return;
+    if (me && (['/units/:id', '/models/:id', '/plans/:id'].some((p) => matchPath(p, path) && /\d$/.test(path)) || /^\/(field|tips)\/\d+/.test(path))) return;
     const title = TITLES.find(([p]) => path === p || path.startsWith(p + '/'))?.[1];
     document.title = me && title ? `${t(title)} · ${t('app.name')}` : t('app.name');
   }, [path, me, t]);
@@ -114,6 +119,7 @@ function Shell() {
     { to: '/models', label: 'nav.models', icon: ICONS.models, show: true },
     { to: '/plans', label: 'nav.plans', icon: ICONS.plans, show: true },
     { to: '/field', label: 'nav.patrol', icon: ICONS.field, show: true },
+    { to: '/tips', label: 'nav.reports', icon: ICONS.tips, show: can('tip.read') },
     { to: '/units', label: 'nav.units', icon: ICONS.units, show: true },
     { to: '/users', label: 'nav.users', icon: ICONS.users, show: can('user.manage') },
     { to: '/audit', label: 'nav.audit', icon: ICONS.audit, show: can('audit.read') },
@@ -230,6 +236,9 @@ function Routes() {
   if (planEdit && /^\d+$/.test(planEdit.id!) && can('plan.write')) return <PlanEditorPage key={planEdit.id} id={Number(planEdit.id)} />;
   const field = matchPath('/field/:unitId', path) ?? matchPath('/field/:unitId/:tab', path);
   if (path === '/field' || (field && /^\d+$/.test(field.unitId!))) return <Suspense fallback={<Loading />}><FieldPage unitId={field ? Number(field.unitId) : null} tab={field?.tab} /></Suspense>;
+  if (path === '/tips' && can('tip.read')) return <Suspense fallback={<Loading />}><TipsInbox /></Suspense>;
+  const tip = matchPath('/tips/:id', path);
+  if (tip && /^\d+$/.test(tip.id!) && can('tip.read')) return <Suspense fallback={<Loading />}><TipPage key={tip.id} id={Number(tip.id)} /></Suspense>;
   if (path === '/units') return <UnitsPage />;
   const unit = matchPath('/units/:id', path);
   if (unit && /^\d+$/.test(unit.id!)) return <UnitPage id={Number(unit.id)} />;

@@ -1,0 +1,116 @@
+/**
+ * Public tips under load, over real HTTP against the real start command in its own process.
+ *
+ * tips_per_s: tips answered 201 per second by the public form (POST /bao-tin, multipart, as a
+ *   phone's browser sends it, no photo), each with a name and phone to seal (AES-256-GCM) and
+ *   committed before it is answered; CONNECTIONS connections, DURATION_S seconds after a warm-up;
+ *   each request from its own client address (X-Forwarded-For, the server trusting its proxy), so
+ *   the per-address limit is not what is measured. Every answer must be 201 and every 201 a row.
+ * tip_p99_ms: the 99th percentile latency of that run.
+ * staff_inbox_ms_p99: GET /api/tips?unitId=<commune> by a commune officer, one after another
+ *   during the same run, over its own connection.
+ */
+import { randomBytes } from 'node:crypto';
+import autocannon from 'autocannon';
+import { hashPassword } from '../src/auth/passwords.ts';
+import { migrate } from '../src/db/migrate.ts';
+import { openDatabase } from '../src/db/engine.ts';
+import { loadAdministrativeUnits } from '../src/units/admin-data.ts';
+import { HttpClient, onCleanup, openEngine, percentile, progress, round, within, type BenchEngine, type BenchOptions, type Figures } from './lib.ts';
+import { startServer } from './server.ts';
+
+export const engines: readonly BenchEngine[] = ['postgres', 'pglite'];
+export const description = 'public tips over HTTP, contacts sealed, each committed before answered, with a staff inbox request during the load';
+
+const PROVINCE = '38'; // Thanh Hóa
+const COMMUNES = 100;
+const PASSWORD = 'Tin-bao#Binh-Yen-2025';
+const CONNECTIONS = 100;
+const WARMUP_S = 3;
+const DURATION_S = 20;
+const BOUNDARY = '----BinhYenBench';
+
+const multipart = (fields: Record<string, string>) =>
+  Object.entries(fields).map(([k, v]) => `--${BOUNDARY}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`).join('') + `--${BOUNDARY}--\r\n`;
+
+const CATEGORIES = ['crime', 'drugs', 'theft', 'traffic', 'fire', 'social_evils', 'other'];
+
+async function load(opts: autocannon.Options): Promise<autocannon.Result> {
+  return new Promise((resolve, reject) => {
+    autocannon(opts, (err, result) => (err ? reject(err) : resolve(result)));
+  });
+}
+
+export default async function tips({ engine }: BenchOptions): Promise<Figures> {
+  const { database, url: databaseUrl, dataDir } = await openEngine(engine);
+  const { communes } = await within(10 * 60_000, 'setup', (async () => {
+    await migrate(database);
+    await loadAdministrativeUnits(database.db);
+    const db = database.db;
+    const communes = await db.selectFrom('units').select(['id', 'name']).where('kind', '=', 'commune').where('province_code', '=', PROVINCE).orderBy('code').limit(COMMUNES).execute();
+    const user = await db.insertInto('users').values({ username: 'congan.bench', full_name: 'Cán bộ Công an xã', password_hash: await hashPassword(PASSWORD) }).returning('id').executeTakeFirstOrThrow();
+    await db.insertInto('grants').values({ user_id: user.id, unit_id: communes[0]!.id, role: 'officer' }).execute();
+    return { communes };
+  })());
+  progress(`${communes.length} communes of Thanh Hóa; tips spread over them, the inbox read at ${communes[0]!.name}`);
+
+  if (engine === 'pglite') await database.close();
+  process.env.TIP_KEY = randomBytes(32).toString('base64');
+  const server = await startServer(engine === 'postgres' ? { databaseUrl: databaseUrl!, demo: false } : { dataDir: dataDir!, demo: false });
+  delete process.env.TIP_KEY;
+  progress(`server started in ${round(server.seconds, 1)} s at ${server.url}`);
+  const officer = await new HttpClient(server.url).login('congan.bench', PASSWORD);
+
+  let n = 0;
+  const tipsRun = (duration: number) => load({
+    url: server.url, connections: CONNECTIONS, duration,
+    requests: [{
+      method: 'POST', path: '/bao-tin',
+      setupRequest: (req) => {
+        const i = n++;
+        // A client address of its own per request: 10.x.y.z over 16 million.
+        const ip = `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}`;
+        const body = multipart({
+          xa: String(communes[i % communes.length]!.id), category: CATEGORIES[i % CATEGORIES.length]!,
+          description: `Tin báo thử số ${i}: có người lạ lảng vảng quanh khu dân cư lúc chiều tối.`, place: `Xóm ${(i % 9) + 1}`,
+          name: `Người báo tin ${i}`, phone: `09${String(10_000_000 + (i % 89_999_999)).padStart(8, '0')}`,
+        });
+        return { ...req, body, headers: { ...req.headers, 'content-type': `multipart/form-data; boundary=${BOUNDARY}`, 'x-forwarded-for': ip } };
+      },
+    }],
+  });
+
+  const warm = await tipsRun(WARMUP_S);
+  progress(`warm-up: ${warm['2xx']} tips, ${warm.non2xx} other answers`);
+  const inboxMs: number[] = [];
+  let running = true;
+  const inboxLoop = (async () => {
+    while (running) {
+      const started = performance.now();
+      const res = await officer.get(`/api/tips?unitId=${communes[0]!.id}&limit=50`);
+      if (res.status !== 200) throw new Error(`inbox answered ${res.status}`);
+      inboxMs.push(performance.now() - started);
+    }
+  })();
+  const run = await tipsRun(DURATION_S);
+  running = false;
+  await inboxLoop;
+  await server.stop();
+  if (run.non2xx || run.errors || run.timeouts) throw new Error(`tip run: ${run.non2xx} non-2xx answers, ${run.errors} errors, ${run.timeouts} timeouts`);
+
+  const db = engine === 'pglite' ? await openDatabase({ dataDir: dataDir! }) : database;
+  if (engine === 'pglite') onCleanup(() => db.close());
+  const stored = await db.db.selectFrom('tips').select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.count<number>('contact_sealed').as('sealed')]).executeTakeFirstOrThrow();
+  const answered = warm['2xx'] + run['2xx'];
+  if (Number(stored.n) < answered || Number(stored.n) > answered + 2 * CONNECTIONS) throw new Error(`${answered} tips answered 201, ${stored.n} rows stored`);
+  if (Number(stored.sealed) !== Number(stored.n)) throw new Error(`${stored.n} tips, ${stored.sealed} with a sealed contact`);
+  progress(`tips: ${run['2xx']} in ${run.duration} s, latency p50 ${run.latency.p50} ms, p99 ${run.latency.p99} ms, max ${run.latency.max} ms; ${stored.n} rows, all sealed`);
+  progress(`staff inbox during the run: n=${inboxMs.length}, p50 ${round(percentile(inboxMs, 50))} ms, p99 ${round(percentile(inboxMs, 99))} ms`);
+
+  const pg = engine === 'postgres';
+  return {
+    tips_per_s: { value: round(run['2xx'] / run.duration, 0), unit: 'req/s', goal: pg ? '>= 2000' : 'baseline' },
+    tip_p99_ms: { value: run.latency.p99, unit: 'ms', goal: pg ? '<= 50' : 'baseline' },
+    staff_inbox_ms_p99: { value: round(percentile(inboxMs, 99)), unit: 'ms', goal: pg ? '<= 100' : 'baseline' },
+  };
+}

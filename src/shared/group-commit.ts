@@ -1,0 +1,44 @@
+/**
+ * Group commit: writes arriving within a few milliseconds of each other go to the database as
+ * one batch (one transaction, one commit, one flush to disk), and each caller is answered only
+ * after that commit. At a peak this turns thousands of commits a second into a few hundred. The
+ * queue holds only writes still waiting for their answer: if the process dies, none of them was
+ * acknowledged, so nothing acknowledged is lost.
+ */
+export interface GroupCommitOptions<In, Out> {
+  /** Writes a batch in one commit; the answers in the order of `rows` (undefined: not written). */
+  writeMany: (rows: In[]) => Promise<(Out | undefined)[]>;
+  /** One row alone: when a batch fails, each of its rows is tried this way, so one bad row fails only itself. */
+  writeOne: (row: In) => Promise<Out | undefined>;
+  /** How long the first write of a batch waits for others, and the most one batch takes. */
+  waitMs?: number;
+  maxBatch?: number;
+}
+
+interface Waiting<In, Out> { row: In; resolve: (out: Out | undefined) => void; reject: (err: unknown) => void }
+
+export function groupCommit<In, Out>({ writeMany, writeOne, waitMs = 2, maxBatch = 500 }: GroupCommitOptions<In, Out>) {
+  const waiting: Waiting<In, Out>[] = [];
+  let timer: NodeJS.Timeout | undefined;
+
+  async function write(batch: Waiting<In, Out>[]) {
+    try {
+      const answers = await writeMany(batch.map((w) => w.row));
+      batch.forEach((w, i) => w.resolve(answers[i]));
+    } catch {
+      for (const w of batch) await writeOne(w.row).then(w.resolve, w.reject);
+    }
+  }
+
+  function flush() {
+    timer = undefined;
+    while (waiting.length) void write(waiting.splice(0, maxBatch));
+  }
+
+  return (row: In): Promise<Out | undefined> =>
+    new Promise((resolve, reject) => {
+      waiting.push({ row, resolve, reject });
+      if (waiting.length >= maxBatch) flush();
+      else timer ??= setTimeout(flush, waitMs);
+    });
+}

@@ -1,0 +1,182 @@
+/**
+ * The public tip channel as a resident uses it: the pages over real HTTP with real multipart
+ * forms, and the confidentiality that must hold in the stored rows and in a dump of the database.
+ */
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import sharp from 'sharp';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestServer, type Client, type TestServer } from '../../tests/support/server.ts';
+
+let server: TestServer;
+let officer: Client; // canbo: officer of Xã Thượng Hà
+let thuongHa: any;
+const PHONE = '0987654321';
+const NAME = 'Nguyễn Thị Người Báo Tin';
+const count = async () => Number((await server.database.db.selectFrom('tips').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+
+/** Posts the form as a browser does: multipart, from an address of its own (the limits count per address). */
+async function send(fields: Record<string, string>, photos: { name: string; type: string; bytes: Uint8Array }[] = [], from = '203.0.113.7') {
+  const form = new FormData();
+  for (const [k, v] of Object.entries(fields)) form.append(k, v);
+  for (const p of photos) form.append('photos', new Blob([Buffer.from(p.bytes)], { type: p.type }), p.name);
+  const res = await fetch(`${server.url}/bao-tin`, { method: 'POST', body: form, headers: { 'x-forwarded-for': from } });
+  return { status: res.status, html: await res.text(), headers: res.headers };
+}
+
+const codesOf = (html: string) => [...html.matchAll(/<span class="code">([0-9A-Z-]+)<\/span>/g)].map((m) => m[1]!);
+
+/** A JPEG carrying the GPS position and the phone model in its EXIF, as phones write them. */
+const photoWithExif = () =>
+  sharp({ create: { width: 64, height: 48, channels: 3, background: { r: 200, g: 30, b: 30 } } })
+    .jpeg()
+    .withExif({ IFD0: { Make: 'PhoneMaker', Model: 'Secret Model X' }, IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '22/1 14/1 0/1', GPSLongitudeRef: 'E', GPSLongitude: '104/1 30/1 0/1' } })
+    .toBuffer();
+
+beforeAll(async () => {
+  server = await startTestServer();
+  officer = await server.login('canbo');
+  thuongHa = (await officer.get('/api/units/roots')).body[0];
+});
+afterAll(() => server.close());
+
+describe('the public tip form', () => {
+  it('finds the commune by a name typed without diacritics, old names too, and opens its form', async () => {
+    const found = await (await fetch(`${server.url}/bao-tin?tim=dien%20quan`)).text();
+    expect(found).toContain(`href="/bao-tin?xa=${thuongHa.id}"`);
+    const form = await fetch(`${server.url}/bao-tin?xa=${thuongHa.id}`);
+    const html = await form.text();
+    expect(html).toContain('Công an xã Thượng Hà');
+    expect(html).not.toContain('<script');
+    expect(Buffer.byteLength(html)).toBeLessThan(30 * 1024);
+    expect(form.headers.get('content-security-policy')).toContain("default-src 'none'");
+  });
+
+  it('takes an anonymous tip with a photo, strips the photo\'s EXIF, and gives a tracking code and secret that open the status page', async () => {
+    const exif = await photoWithExif();
+    expect((await sharp(exif).metadata()).exif).toBeDefined();
+    const sent = await send({ xa: String(thuongHa.id), category: 'drugs', description: 'Có nhóm người lạ tụ tập ở bãi đất trống sau chợ, nghi sử dụng ma túy.', place: 'Sau chợ Điện Quan' }, [{ name: 'IMG_2024.jpg', type: 'image/jpeg', bytes: exif }]);
+    expect(sent.status).toBe(201);
+    const [code, secret] = codesOf(sent.html);
+    expect(code).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{2}$/);
+    expect(secret).toMatch(/^([0-9A-Z]{4}-){3}[0-9A-Z]{4}$/);
+
+    const tip = await server.database.db.selectFrom('tips').selectAll().where('tracking_code', '=', code!.replace(/-/g, '')).executeTakeFirstOrThrow();
+    expect(tip).toMatchObject({ category: 'drugs', channel: 'web', status: 'new', contact_sealed: null, commune_id: thuongHa.id });
+    const stored = await server.database.db.selectFrom('tip_files as tf').innerJoin('files as f', 'f.id', 'tf.file_id').select(['f.content', 'f.media_type']).where('tf.tip_id', '=', tip.id).executeTakeFirstOrThrow();
+    const meta = await sharp(Buffer.from(stored.content)).metadata();
+    expect(meta.exif).toBeUndefined();
+    expect(Buffer.from(stored.content).includes(Buffer.from('Secret Model X'))).toBe(false);
+    expect([meta.format, meta.width, meta.height]).toEqual(['jpeg', 64, 48]);
+
+    const status = await fetch(`${server.url}/bao-tin/theo-doi`, { method: 'POST', body: new URLSearchParams({ code: code!.toLowerCase(), secret: secret! }) });
+    const page = await status.text();
+    expect(status.status).toBe(200);
+    expect(page).toContain('Tình trạng: <strong>Mới</strong>');
+    const wrong = await fetch(`${server.url}/bao-tin/theo-doi`, { method: 'POST', body: new URLSearchParams({ code: code!, secret: 'AAAA-AAAA-AAAA-AAAA' }) });
+    const unknown = await fetch(`${server.url}/bao-tin/theo-doi`, { method: 'POST', body: new URLSearchParams({ code: 'ZZZZ-ZZZZ-ZZ', secret: secret! }) });
+    expect([wrong.status, unknown.status]).toEqual([404, 404]);
+    expect(await wrong.text()).toContain('Mã theo dõi hoặc mã bí mật không đúng');
+
+    // The commune police see it in their inbox.
+    const inbox = (await officer.get(`/api/tips?unitId=${thuongHa.id}`)).body;
+    expect(inbox.find((t: any) => t.id === tip.id)).toMatchObject({ category: 'drugs', urgency: 'on_time', has_contact: false });
+  });
+
+  it('seals the contact a resident chooses to leave: not in the rows, not in a dump; only a confidential officer reads it, and that is logged', async () => {
+    const sent = await send({ xa: String(thuongHa.id), category: 'theft', description: 'Nhà tôi bị mất trộm xe máy đêm qua, kẻ gian phá khóa cổng.', name: NAME, phone: '0987 654 321' });
+    expect(sent.status).toBe(201);
+    const code = codesOf(sent.html)[0]!.replace(/-/g, '');
+    const tip = await server.database.db.selectFrom('tips').select(['id', 'contact_sealed']).where('tracking_code', '=', code).executeTakeFirstOrThrow();
+    const sealed = Buffer.from(tip.contact_sealed!);
+    expect(sealed.includes(Buffer.from(PHONE))).toBe(false);
+    expect(sealed.includes(Buffer.from('Người Báo Tin'))).toBe(false);
+
+    // The whole database as its administrator would dump it.
+    let dump: Buffer;
+    if (server.database.engine === 'postgres') {
+      const pgDump = ['/usr/bin/pg_dump', ...fs.readdirSync('/usr/lib/postgresql').map((v) => `/usr/lib/postgresql/${v}/bin/pg_dump`)].find((p) => fs.existsSync(p));
+      expect(pgDump, 'pg_dump (Debian package postgresql-client)').toBeDefined();
+      const out = spawnSync(pgDump!, ['--data-only', server.database.url!], { maxBuffer: 1024 * 1024 * 1024 });
+      expect(out.status, String(out.stderr)).toBe(0);
+      dump = out.stdout;
+    } else {
+      dump = Buffer.from(await (await server.database.dump!()).arrayBuffer());
+    }
+    expect(dump.length).toBeGreaterThan(100_000);
+    expect(dump.includes(Buffer.from(code)), 'the dump holds the tip').toBe(true);
+    expect(dump.includes(Buffer.from(PHONE))).toBe(false);
+    expect(dump.includes(Buffer.from(NAME))).toBe(false);
+
+    expect((await officer.post(`/api/tips/${tip.id}/reveal`)).status).toBe(403);
+    const admin = await server.login('quantri');
+    expect((await admin.post(`/api/tips/${tip.id}/reveal`)).status).toBe(403);
+    const keeper = await admin.post('/api/users', { username: 'giamsat.thuongha', fullName: 'Phạm Văn Kín', password: 'Bi-mat#2025x', unitId: thuongHa.id, role: 'confidential' });
+    expect(keeper.status).toBe(201);
+    const confidant = await server.login('giamsat.thuongha', 'Bi-mat#2025x');
+    const page = (await confidant.get(`/api/tips/${tip.id}`)).body;
+    expect(page).toMatchObject({ canReveal: true, canHandle: false });
+    expect(JSON.stringify(page)).not.toContain(PHONE);
+    const revealed = await confidant.post(`/api/tips/${tip.id}/reveal`);
+    expect(revealed.body).toEqual({ name: NAME, phone: PHONE });
+    const logged = await server.database.db.selectFrom('audit_log').select(['actor_name', 'after']).where('action', '=', 'reveal').where('entity_id', '=', String(tip.id)).execute();
+    expect(logged.map((l) => l.actor_name)).toEqual(['giamsat.thuongha']);
+    expect(JSON.stringify(logged)).not.toContain(PHONE);
+  });
+
+  it('routes a keychain\'s tip to its commune and village; a revoked keychain no longer does', async () => {
+    const head = await server.login('thon');
+    const langNgan = (await officer.get(`/api/units/${thuongHa.id}/children?kind=village`)).body.find((v: any) => v.name === 'Thôn Làng Ngần');
+    const household = (await head.post('/api/households', { villageId: langNgan.id, headName: 'Giàng A Páo', address: 'Xóm Cửa Rừng', members: 5 })).body.id;
+    const [keychain] = (await head.post('/api/keychains', { householdIds: [household], handedOn: '2026-02-01', contactName: 'Công an xã', contactPhone: '0912000111' })).body;
+    const form = await (await fetch(`${server.url}/bao-tin?ma=${keychain.code}`)).text();
+    expect(form).toContain('Công an xã Thượng Hà</strong> (Thôn Làng Ngần)');
+    const sent = await send({ ma: keychain.code, category: 'fire', description: 'Có người đốt rác sát bìa rừng, lửa lan sang cỏ khô.' });
+    expect(sent.status).toBe(201);
+    const tip = await server.database.db.selectFrom('tips').selectAll().where('tracking_code', '=', codesOf(sent.html)[0]!.replace(/-/g, '')).executeTakeFirstOrThrow();
+    expect(tip).toMatchObject({ channel: 'keychain', village_id: langNgan.id, keychain_id: keychain.id, commune_id: thuongHa.id });
+
+    await head.post(`/api/keychains/${keychain.id}/revoke`);
+    const before = await count();
+    const refused = await send({ ma: keychain.code, category: 'fire', description: 'Thử gửi lại bằng móc khóa đã báo mất.' });
+    expect(refused.status).toBe(410);
+    expect(refused.html).toContain('đã bị thu hồi');
+    expect(await count()).toBe(before);
+  });
+
+  it('answers bad input with the form again, its text escaped, and stores nothing', async () => {
+    const before = await count();
+    const script = '<script>alert("xss")</script><img src=x onerror=alert(1)>';
+    const noCategory = await send({ xa: String(thuongHa.id), description: script });
+    expect(noCategory.status).toBe(400);
+    expect(noCategory.html).toContain('Hãy chọn loại sự việc');
+    expect(noCategory.html).not.toContain('<script>alert');
+    expect(noCategory.html).not.toContain('<img src=x');
+    expect(noCategory.html).toContain('&lt;script&gt;');
+    expect((await send({ xa: String(thuongHa.id), category: 'crime', description: 'ngắn' })).html).toContain('ít nhất vài từ');
+    expect((await send({ xa: String(thuongHa.id), category: 'crime', description: 'x'.repeat(5001) })).status).toBe(400);
+    expect((await send({ xa: String(thuongHa.id), category: 'crime', description: 'Sự việc đủ dài để gửi.', occurredAt: '2099-01-01T10:00' })).html).toContain('Thời điểm xảy ra ở tương lai');
+    expect((await send({ xa: String(thuongHa.id), category: 'crime', description: 'Sự việc đủ dài để gửi.', occurredAt: 'hôm qua' })).html).toContain('Thời điểm không hợp lệ');
+    expect((await send({ xa: String(thuongHa.id), category: 'crime', description: 'Sự việc đủ dài để gửi.', phone: '12ab' })).html).toContain('Số điện thoại không hợp lệ');
+    const fake = await send({ xa: String(thuongHa.id), category: 'crime', description: 'Sự việc đủ dài để gửi.' }, [{ name: 'anh.jpg', type: 'image/jpeg', bytes: Buffer.from('this is not a photo at all') }]);
+    expect([fake.status, fake.html.includes('Chỉ nhận tệp')]).toEqual([400, true]);
+    const pdf = await send({ xa: String(thuongHa.id), category: 'crime', description: 'Sự việc đủ dài để gửi.' }, [{ name: 'a.jpg', type: 'image/jpeg', bytes: Buffer.from('%PDF-1.4\n%âãÏÓ\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF') }]);
+    expect(pdf.status).toBe(400);
+    const big = await send({ xa: String(thuongHa.id), category: 'crime', description: 'Sự việc đủ dài để gửi.' }, [{ name: 'big.jpg', type: 'image/jpeg', bytes: Buffer.alloc(6 * 1024 * 1024, 1) }]);
+    expect([big.status, big.html.includes('Mỗi ảnh tối đa 5 MB')]).toEqual([400, true]);
+    const bot = await send({ xa: String(thuongHa.id), category: 'crime', description: 'Sự việc đủ dài để gửi.', website: 'http://spam.example' });
+    expect(bot.status).toBe(400);
+    expect((await send({ xa: '999999999', category: 'crime', description: 'Sự việc đủ dài để gửi.' })).status).toBe(400);
+    expect(await count()).toBe(before);
+  });
+
+  it('turns away a flood from one address, and the staff inbox still answers', async () => {
+    const from = '198.51.100.23';
+    const results = [];
+    for (let i = 0; i < 32; i++) results.push((await send({ xa: String(thuongHa.id), category: 'other', description: `Tin thử số ${i} gửi liên tục.` }, [], from)).status);
+    expect(results.filter((s) => s === 201)).toHaveLength(30);
+    expect(results.slice(30)).toEqual([429, 429]);
+    expect((await send({ xa: String(thuongHa.id), category: 'other', description: 'Một người khác, nơi khác.' }, [], '198.51.100.24')).status).toBe(201);
+    expect((await officer.get(`/api/tips?unitId=${thuongHa.id}`)).status).toBe(200);
+  });
+});

@@ -1,0 +1,157 @@
+/**
+ * The public tip channel's pages (/bao-tin): no log-in, no script. Requests from the form come
+ * as a multipart body (the photos) or a plain form (the status page); both parsers live in this
+ * scope only, with their own small limits, and leave the rest of the app JSON-only.
+ */
+import fastifyFormbody from '@fastify/formbody';
+import fastifyMultipart from '@fastify/multipart';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Kysely } from 'kysely';
+import type { DB, TipCategory } from '../db/schema.ts';
+import { Phone } from '../households/schema.ts';
+import { AppError } from '../http/errors.ts';
+import { sendPage } from '../http/public-page.ts';
+import { routeOf } from '../keychains/service.ts';
+import { fold } from '../shared/text.ts';
+import { unitLoader } from '../units/loader.ts';
+import { fixedWindow, TIPS_PER_ADDRESS, TIPS_PER_KEYCHAIN } from './limits.ts';
+import { choosePlacePage, receiptPage, statusFormPage, statusPage, tipFormPage, type Destination, type FormValues } from './pages.ts';
+import { MAX_PHOTO_BYTES, MAX_PHOTOS } from './photos.ts';
+import * as q from './queries.ts';
+import type { Sealer } from './seal.ts';
+import { CATEGORIES, publicStatus, submitTip } from './service.ts';
+
+const MAX_DESCRIPTION = 5000;
+
+/** Where the form sends the tip: the keychain's commune and village, or the chosen commune. */
+async function destinationOf(db: Kysely<DB>, query: { ma?: string | undefined; xa?: string | undefined }): Promise<Destination | undefined> {
+  if (query.ma) {
+    const route = await routeOf(db, query.ma);
+    return { fields: { ma: route.code }, commune: route.commune_name, village: route.village_name };
+  }
+  const id = Number(query.xa);
+  const commune = Number.isSafeInteger(id) && id > 0 ? await unitLoader(db).load(id) : undefined;
+  return commune?.kind === 'commune' ? { fields: { xa: String(commune.id) }, commune: commune.name } : undefined;
+}
+
+interface Posted { fields: Record<string, string>; photos: { name: string; content: Buffer }[] }
+
+/** The form's fields and photos, within the limits; a part over them is a clear error, not a crash. */
+async function readForm(req: FastifyRequest): Promise<Posted> {
+  const posted: Posted = { fields: {}, photos: [] };
+  for await (const part of req.parts({ limits: { fileSize: MAX_PHOTO_BYTES, files: MAX_PHOTOS, fields: 20, fieldSize: 4 * MAX_DESCRIPTION, parts: 30 } })) {
+    if (part.type === 'file') {
+      const content = await part.toBuffer();
+      if (content.length) posted.photos.push({ name: part.filename, content });
+    } else posted.fields[part.fieldname] = String(part.value ?? '');
+  }
+  return posted;
+}
+
+const LIMIT_ERRORS: Record<string, string> = {
+  FST_REQ_FILE_TOO_LARGE: `Mỗi ảnh tối đa ${MAX_PHOTO_BYTES / 1024 / 1024} MB`,
+  FST_FILES_LIMIT: `Gửi tối đa ${MAX_PHOTOS} ảnh`,
+  FST_PARTS_LIMIT: 'Biểu mẫu có quá nhiều phần',
+  FST_FIELDS_LIMIT: 'Biểu mẫu có quá nhiều ô',
+  FST_INVALID_MULTIPART_CONTENT_TYPE: 'Hãy gửi bằng biểu mẫu trên trang',
+};
+
+/** The time typed in the form (datetime-local, Vietnam's time), or a field error. */
+function occurredAtOf(text: string | undefined): Date | undefined | 'bad' {
+  if (!text) return undefined;
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(text)) return 'bad';
+  const at = new Date(`${text}:00+07:00`);
+  return Number.isNaN(at.getTime()) ? 'bad' : at;
+}
+
+export function publicTipRoutes(app: FastifyInstance, db: Kysely<DB>, sealer: Sealer) {
+  const perAddress = fixedWindow(TIPS_PER_ADDRESS.max, TIPS_PER_ADDRESS.windowMs);
+  const perKeychain = fixedWindow(TIPS_PER_KEYCHAIN.max, TIPS_PER_KEYCHAIN.windowMs);
+
+  app.register(async (scope) => {
+    await scope.register(fastifyFormbody, { bodyLimit: 4096 });
+    await scope.register(fastifyMultipart, { limits: { fileSize: MAX_PHOTO_BYTES, files: MAX_PHOTOS } });
+
+    scope.get<{ Querystring: { ma?: string; xa?: string; tim?: string } }>('/bao-tin', { schema: { hide: true } }, async (req, reply) => {
+      const query = req.query;
+      if (query.ma || query.xa) {
+        try {
+          const to = await destinationOf(db, query);
+          if (to) return sendPage(reply, 200, tipFormPage(to));
+        } catch (e) {
+          if (e instanceof AppError) return sendPage(reply, e.status, choosePlacePage('', undefined, e.message));
+          throw e;
+        }
+        return sendPage(reply, 404, choosePlacePage('', undefined, 'Không tìm thấy xã, phường này; hãy tìm lại'));
+      }
+      const text = String(query.tim ?? '').slice(0, 100);
+      const parts = fold(text).split(' ').filter(Boolean);
+      return sendPage(reply, 200, choosePlacePage(text, parts.length ? await q.communesMatching(db, parts, 20) : undefined));
+    });
+
+    scope.post('/bao-tin', { schema: { hide: true } }, async (req, reply) => {
+      let posted: Posted;
+      try {
+        posted = await readForm(req);
+      } catch (e) {
+        const code = (e as { code?: string }).code ?? '';
+        if (!LIMIT_ERRORS[code] && !(e instanceof AppError)) throw e;
+        return sendPage(reply, 400, choosePlacePage('', undefined, `${LIMIT_ERRORS[code] ?? 'Không đọc được biểu mẫu'}. Hãy gửi lại.`));
+      }
+      const f = posted.fields;
+      let to: Destination | undefined;
+      try {
+        to = await destinationOf(db, { ma: f.ma, xa: f.xa });
+      } catch (e) {
+        if (e instanceof AppError) return sendPage(reply, e.status, choosePlacePage('', undefined, e.message));
+        throw e;
+      }
+      if (!to) return sendPage(reply, 400, choosePlacePage('', undefined, 'Hãy chọn xã, phường nơi xảy ra sự việc'));
+      const values: FormValues = { category: f.category, description: f.description, occurredAt: f.occurredAt, place: f.place, name: f.name, phone: f.phone };
+      const again = (status: number, errors: Record<string, string>) => sendPage(reply, status, tipFormPage(to!, values, errors));
+
+      // A person never fills the hidden field; a bot filling every field does.
+      if (f.website) return again(400, { form: 'Không gửi được tin báo. Hãy thử lại.' });
+      if (!perAddress.take(req.ip) || (f.ma && !perKeychain.take(f.ma))) {
+        return again(429, { form: 'Có quá nhiều tin gửi từ nơi này trong ít phút. Hãy thử lại sau, hoặc gọi 113 nếu khẩn cấp.' });
+      }
+      const errors: Record<string, string> = {};
+      if (!f.category || !(f.category in CATEGORIES)) errors.category = 'Hãy chọn loại sự việc';
+      const description = (f.description ?? '').trim();
+      if (description.length < 10) errors.description = 'Hãy kể lại sự việc, ít nhất vài từ (10 ký tự)';
+      if (description.length > MAX_DESCRIPTION) errors.description = `Tối đa ${MAX_DESCRIPTION} ký tự`;
+      const occurredAt = occurredAtOf(f.occurredAt);
+      if (occurredAt === 'bad') errors.occurredAt = 'Thời điểm không hợp lệ';
+      const phone = f.phone?.trim() ? Phone.safeParse(f.phone) : undefined;
+      if (phone && !phone.success) errors.phone = 'Số điện thoại không hợp lệ (ví dụ 0912345678)';
+      if (Object.keys(errors).length) return again(400, { form: 'Hãy sửa các ô được đánh dấu.', ...errors });
+
+      try {
+        const receipt = await submitTip(db, sealer, {
+          category: f.category as TipCategory, description, occurredAt: occurredAt as Date | undefined, place: f.place?.trim().slice(0, 300),
+          keychainCode: f.ma, communeId: f.xa ? Number(f.xa) : undefined, photos: posted.photos,
+          contact: { name: f.name?.trim().slice(0, 200) || undefined, phone: phone?.success ? phone.data ?? undefined : undefined },
+        }, f.ma ? 'keychain' : 'web');
+        return sendPage(reply, 201, receiptPage(receipt));
+      } catch (e) {
+        if (!(e instanceof AppError)) throw e;
+        const fields = Object.fromEntries((e.fields ?? []).map((x) => [x.path, x.message]));
+        return again(e.status, { form: e.message, ...fields });
+      }
+    });
+
+    scope.get('/bao-tin/theo-doi', { schema: { hide: true } }, async (_req, reply) => sendPage(reply, 200, statusFormPage()));
+
+    scope.post<{ Body: { code?: string; secret?: string } }>('/bao-tin/theo-doi', { schema: { hide: true } }, async (req, reply) => {
+      const { code = '', secret = '' } = req.body ?? {};
+      // Guessing secrets is counted like sending tips.
+      if (!perAddress.take(`status:${req.ip}`)) return sendPage(reply, 429, statusFormPage({ code }, 'Quá nhiều lần thử. Hãy thử lại sau ít phút.'));
+      try {
+        return sendPage(reply, 200, statusPage(await publicStatus(db, String(code).slice(0, 30), String(secret).slice(0, 40))));
+      } catch (e) {
+        if (e instanceof AppError) return sendPage(reply, e.status, statusFormPage({ code: String(code).slice(0, 30) }, e.message));
+        throw e;
+      }
+    });
+  });
+}

@@ -1,0 +1,121 @@
+/**
+ * The staff side of tips in the browser: a commune officer finds a tip sent through the public
+ * form in the inbox, moves it to verification, writes a note and a public reply; an overdue tip
+ * is flagged; the officer is never offered the informant's identity; a 360 px phone works too.
+ */
+import type { BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { useBrowserServer } from '../support/browser.ts';
+
+const env = useBrowserServer();
+const SHOTS = process.env.TIPS_SHOTS !== '0';
+const shot = async (page: Page, name: string) => {
+  if (SHOTS) await page.screenshot({ path: `/tmp/tips-${name}.png`, fullPage: true });
+};
+
+/** A tip sent as a resident would, through the public form (multipart, as the page posts it). */
+async function sendTip(communeId: number, description: string, extra: Record<string, string> = {}): Promise<number> {
+  const form = new FormData();
+  for (const [k, v] of Object.entries({ xa: String(communeId), category: 'theft', description, place: 'Đầu cầu treo Làng Ngần', ...extra })) form.set(k, v);
+  const res = await fetch(`${env.server.url}/bao-tin`, { method: 'POST', body: form });
+  expect(res.status, (await res.text()).slice(0, 500)).toBe(201);
+  const row = await env.server.database.db.selectFrom('tips').select('id').where('description', '=', description).executeTakeFirstOrThrow();
+  return row.id;
+}
+
+async function noSideScroll(page: Page, what: string) {
+  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  expect(width, `${what} scrolls sideways`).toBeLessThanOrEqual(360);
+}
+
+async function open(context: BrowserContext, path: string): Promise<Page> {
+  const page = await env.logIn(context, 'canbo', path).catch(async (err) => {
+    await context.pages()[0]?.screenshot({ path: '/tmp/tips-fail.png' });
+    throw err;
+  });
+  return page;
+}
+
+describe('tips: the staff side', () => {
+  let communeId = 0;
+  let fresh = 0;
+  let late = 0;
+
+  it('shows a tip in the inbox, moves it to verification, adds a note and a public reply', async () => {
+    communeId = (await env.server.database.db.selectFrom('units').select('id').where('code', '=', '02968').executeTakeFirstOrThrow()).id;
+    fresh = await sendTip(communeId, 'Có người lạ dắt trộm trâu ở bãi chăn thả Làng Ngần lúc chiều', { name: 'Người báo tin thử', phone: '0912345678' });
+    late = await sendTip(communeId, 'Nhóm thanh niên tụ tập đua xe trên đường liên thôn mỗi tối');
+    await env.server.database.db.updateTable('tips').set({ due_at: new Date(Date.now() - 3_600_000) }).where('id', '=', late).execute();
+
+    const context = await env.browser.newContext({ locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh', viewport: { width: 1280, height: 900 } });
+    try {
+      const page = await open(context, '/tips');
+      expect(await page.getByTestId('nav-tips').textContent()).toContain('Tin báo');
+      await page.getByTestId('tips-list').waitFor();
+      const row = page.locator(`[data-testid="tip-row"][data-id="${fresh}"]`);
+      await row.waitFor();
+      expect(await row.textContent()).toContain('Trộm cắp');
+      expect(await row.getByTestId('tip-status').textContent()).toBe('Mới');
+      expect(await row.getByTestId('tip-assignee').textContent()).toBe('Chưa giao');
+      const overdue = page.locator(`[data-testid="tip-row"][data-id="${late}"]`);
+      expect(await overdue.getByTestId('tip-urgency').textContent()).toBe('Quá hạn');
+      // The overdue filter keeps the late tip and drops the fresh one.
+      await page.getByTestId('tips-filter-overdue').check();
+      await expect.poll(() => row.count()).toBe(0);
+      expect(await overdue.count()).toBe(1);
+      await shot(page, 'inbox-overdue');
+      await page.getByTestId('tips-filter-overdue').uncheck();
+      await row.waitFor();
+      await shot(page, 'inbox');
+
+      await row.getByTestId('tip-link').click();
+      await page.getByTestId('tip-page').waitFor();
+      expect(await page.getByTestId('tip-description').textContent()).toContain('dắt trộm trâu');
+      // An officer handles the tip but is never offered who sent it.
+      expect(await page.getByTestId('tip-reveal').count()).toBe(0);
+      expect(await page.textContent('body')).not.toContain('0912345678');
+
+      await page.getByTestId('tip-next-verifying').click();
+      await page.getByTestId('tip-stage-note').fill('Đã hỏi trưởng thôn, đang xác minh');
+      await page.getByTestId('tip-status-save').click();
+      await expect.poll(() => page.locator('#tip-stage ~ p [data-testid="tip-status"]').first().textContent()).toBe('Đang xác minh');
+      expect(await page.getByTestId('tip-due').textContent()).toContain('20 ngày');
+
+      await page.getByTestId('tip-assign-me').click();
+      await expect.poll(() => page.locator('dd[data-testid="tip-assignee"]').textContent()).toBe('Lò Văn Minh');
+
+      await page.getByTestId('tip-note-body').fill('Nghi vấn đối tượng ở thôn bên, cần giữ kín');
+      await page.getByTestId('tip-note-save').click();
+      await expect.poll(() => page.getByTestId('tip-note').last().textContent()).toContain('Nghi vấn đối tượng ở thôn bên');
+
+      await page.getByTestId('tip-reply-body').fill('Công an xã đã tiếp nhận và đang xác minh. Cảm ơn bạn đã báo tin.');
+      await page.getByTestId('tip-reply-save').click();
+      await page.getByTestId('tip-reply-saved').waitFor();
+      await shot(page, 'tip');
+
+      const officer = await env.server.login('canbo');
+      const saved = await officer.ok(`/api/tips/${fresh}`);
+      expect(saved.tip).toMatchObject({ status: 'verifying', public_reply: 'Công an xã đã tiếp nhận và đang xác minh. Cảm ơn bạn đã báo tin.', assignee_name: 'Lò Văn Minh' });
+      expect(saved.notes.map((n: any) => n.body)).toEqual(['Nghi vấn đối tượng ở thôn bên, cần giữ kín']);
+      expect(saved.events.map((e: any) => e.kind)).toEqual(['received', 'status', 'assigned', 'replied']);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('fits a 360 px phone: the inbox and a tip\'s page do not scroll sideways', async () => {
+    const context = await env.browser.newContext({ locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh', viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
+    try {
+      const page = await open(context, '/tips');
+      await page.locator(`[data-testid="tip-row"][data-id="${late}"]`).waitFor();
+      await noSideScroll(page, 'the inbox');
+      await shot(page, 'inbox-360');
+      await page.goto(`${env.server.url}/tips/${fresh}`);
+      await page.getByTestId('tip-timeline').waitFor();
+      await noSideScroll(page, 'a tip\'s page');
+      await shot(page, 'tip-360');
+    } finally {
+      await context.close();
+    }
+  });
+});

@@ -1,0 +1,333 @@
+import { useId, useState, type FormEvent } from 'react';
+import { useAuth } from '../auth.tsx';
+import { UnitPicker, type PickedUnit } from '../components/UnitPicker.tsx';
+import { useI18n, type MessageKey } from '../i18n.tsx';
+import { Link } from '../router.tsx';
+import { Alert, errorText, Field, fieldError, generalError, LoadError, PageNotReady, useAction, useDateTime, useDocumentTitle } from '../ui.tsx';
+import { useResource } from '../useResource.ts';
+import { UrgencyBadge, TipStatusChip } from './Inbox.tsx';
+import { formatTracking, NEXT, tipsApi, type Contact, type TipPageData, type TipStatus } from './api-tips.ts';
+import './tips.css';
+
+/** /tips/:id: a tip as its officers see it, with what they may do next. */
+export function TipPage({ id }: { id: number }) {
+  const { t } = useI18n();
+  const dateTime = useDateTime();
+  const page = useResource<TipPageData>(() => tipsApi.tip(id), [id]);
+  const [data, setData] = useState<TipPageData>();
+  const current = data?.tip.id === id ? data : page.data;
+  const refresh = () => {
+    setData(undefined);
+    page.reload();
+  };
+  useDocumentTitle(current ? t('tips.pageTitle', { code: formatTracking(current.tip.tracking_code) }) : undefined);
+  if (page.error != null || !current) return <PageNotReady error={page.error} retry={page.reload} back={{ to: '/tips', label: t('tips.backToInbox') }} />;
+  const { tip } = current;
+  const update = (next: TipPageData) => setData(next);
+
+  return (
+    <div className="page tips tip-page" data-testid="tip-page">
+      <Link to={`/tips?unit=${tip.commune_id}`} className="back-link">← {t('tips.backToInbox')}</Link>
+      <header className="page__head">
+        <div>
+          <p className="muted tip-page__where">{tip.village_name ? `${tip.village_name} · ${tip.commune_name}` : tip.commune_name}</p>
+          <h1 className="page__title">{t('tips.pageTitle', { code: formatTracking(tip.tracking_code) })}</h1>
+          <div className="tip-row__head">
+            <span className="tip-category">{t(`tips.category.${tip.category}` as MessageKey)}</span>
+            <TipStatusChip status={tip.status} />
+            <UrgencyBadge urgency={tip.urgency} />
+          </div>
+        </div>
+      </header>
+
+      <div className="tip-layout">
+        <div className="tip-layout__main">
+          <section className="card" aria-labelledby="tip-story">
+            <h2 id="tip-story" className="card__title">{t('tips.story')}</h2>
+            <p className="tip-story" data-testid="tip-description">{tip.description}</p>
+            <dl className="facts tip-facts">
+              <div><dt>{t('tips.occurredAt')}</dt><dd>{tip.occurred_at ? dateTime(tip.occurred_at) : t('tips.notSaid')}</dd></div>
+              <div><dt>{t('tips.place')}</dt><dd>{tip.place || t('tips.notSaid')}</dd></div>
+              <div><dt>{t('tips.received')}</dt><dd>{dateTime(tip.received_at)}</dd></div>
+              <div><dt>{t('tips.channel')}</dt><dd>{t(`tips.channel.${tip.channel}` as MessageKey)}</dd></div>
+              <div><dt>{t('tips.col.assignee')}</dt><dd data-testid="tip-assignee">{tip.assignee_name ?? t('tips.unassigned')}</dd></div>
+              <div><dt>{t('tips.contact')}</dt><dd>{tip.has_contact ? t('tips.contactLeft') : t('tips.anonymous')}</dd></div>
+            </dl>
+            {current.photos.length > 0 && (
+              <ul className="tip-photos" aria-label={t('tips.photos')}>
+                {current.photos.map((p) => (
+                  <li key={p.id}>
+                    <a href={`/api/files/${p.id}`} target="_blank" rel="noopener">
+                      <img src={`/api/files/${p.id}`} alt={p.name} loading="lazy" data-testid="tip-photo" />
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </section>
+
+          <section className="card" aria-labelledby="tip-stage">
+            <h2 id="tip-stage" className="card__title">{t('tips.stage')}</h2>
+            <p>
+              <TipStatusChip status={tip.status} /> <span className="muted">{t('tips.stageSince', { at: dateTime(tip.stage_started_at) })}</span>
+            </p>
+            {tip.due_at ? (
+              <p data-testid="tip-due">
+                {t('tips.dueAt', { at: dateTime(tip.due_at) })} <UrgencyBadge urgency={tip.urgency} />
+                <br /><span className="muted small">{t(`tips.rule.${tip.status}` as MessageKey)}</span>
+              </p>
+            ) : (
+              <p className="muted">{t('tips.closedStage')}{tip.transferred_to && <> · {t('tips.transferredTo', { to: tip.transferred_to })}</>}</p>
+            )}
+            {current.canHandle && NEXT[tip.status].length > 0 && <StatusForm data={current} onDone={update} />}
+          </section>
+
+          {current.canHandle && <ReplyCard data={current} onDone={update} />}
+          <Timeline data={current} />
+        </div>
+
+        <aside className="tip-layout__side">
+          {current.canReveal && <RevealCard id={tip.id} />}
+          {current.canHandle && <AssignCard data={current} onDone={update} />}
+          {current.canHandle && <NoteCard id={tip.id} onAdded={(note) => update({ ...current, notes: [...current.notes, note] })} />}
+          {current.canHandle && NEXT[tip.status].length > 0 && <TransferCard id={tip.id} onStillHere={refresh} />}
+        </aside>
+      </div>
+    </div>
+  );
+}
+
+function StatusForm({ data, onDone }: { data: TipPageData; onDone: (d: TipPageData) => void }) {
+  const { t } = useI18n();
+  const [status, setStatus] = useState<TipStatus | null>(null);
+  const [note, setNote] = useState('');
+  const [transferredTo, setTransferredTo] = useState('');
+  const { busy, error, run } = useAction();
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (!status) return;
+    const ok = await run(async () => onDone(await tipsApi.setStatus(data.tip.id, {
+      status, ...(note.trim() && { note: note.trim() }), ...(status === 'transferred' && { transferredTo: transferredTo.trim() }),
+    })));
+    if (ok) {
+      setStatus(null);
+      setNote('');
+      setTransferredTo('');
+    }
+  };
+  return (
+    <form className="tip-status-form" onSubmit={submit} data-testid="tip-status-form">
+      <p className="tip-status-form__label">{t('tips.nextStage')}</p>
+      <div className="tip-next" role="group" aria-label={t('tips.nextStage')}>
+        {NEXT[data.tip.status].map((s) => (
+          <button key={s} type="button" className={'btn btn--small' + (status === s ? ' btn--primary' : '')} aria-pressed={status === s} onClick={() => setStatus(s)} data-testid={`tip-next-${s}`}>
+            {t(`tips.status.${s}` as MessageKey)}
+          </button>
+        ))}
+      </div>
+      {status && (
+        <>
+          {status === 'transferred' && (
+            <Field label={t('tips.transferredToLabel')} hint={t('tips.transferredToHint')} error={fieldError(error, 'transferredTo')}>
+              {({ id, describedBy, invalid }) => (
+                <input id={id} aria-describedby={describedBy} aria-invalid={invalid} value={transferredTo} maxLength={300} onChange={(e) => setTransferredTo(e.target.value)} data-testid="tip-transferred-to" />
+              )}
+            </Field>
+          )}
+          <Field label={t('tips.stageNote')} optional error={fieldError(error, 'note')}>
+            {({ id, describedBy, invalid }) => (
+              <textarea id={id} aria-describedby={describedBy} aria-invalid={invalid} rows={2} value={note} maxLength={2000} onChange={(e) => setNote(e.target.value)} data-testid="tip-stage-note" />
+            )}
+          </Field>
+          {generalError(error, ['transferredTo', 'note']) != null && <LoadError error={error} />}
+          <div className="form__actions">
+            <button type="submit" className="btn btn--primary" disabled={busy} data-testid="tip-status-save">
+              {t('tips.moveTo', { status: t(`tips.status.${status}` as MessageKey) })}
+            </button>
+            <button type="button" className="btn" onClick={() => setStatus(null)}>{t('common.cancel')}</button>
+          </div>
+        </>
+      )}
+    </form>
+  );
+}
+
+function AssignCard({ data, onDone }: { data: TipPageData; onDone: (d: TipPageData) => void }) {
+  const { t } = useI18n();
+  const { me } = useAuth();
+  const selectId = useId();
+  const [open, setOpen] = useState(false);
+  const [chosen, setChosen] = useState('');
+  const people = useResource(() => (open ? tipsApi.assignees(data.tip.id) : Promise.resolve(undefined)), [open, data.tip.id]);
+  const { busy, error, run } = useAction();
+  const assign = (userId: number | null) => run(async () => onDone(await tipsApi.assign(data.tip.id, userId)));
+  const mine = data.tip.assignee_id === me?.user.id;
+  return (
+    <section className="card" aria-labelledby="tip-assign">
+      <h2 id="tip-assign" className="card__title">{t('tips.assignTitle')}</h2>
+      <p>{data.tip.assignee_name ? t('tips.assignedTo', { name: data.tip.assignee_name }) : t('tips.unassigned')}</p>
+      <div className="tip-actions">
+        {!mine && <button type="button" className="btn btn--primary btn--small" disabled={busy} onClick={() => void assign(me!.user.id)} data-testid="tip-assign-me">{t('tips.assignMe')}</button>}
+        {data.tip.assignee_id !== null && <button type="button" className="btn btn--small" disabled={busy} onClick={() => void assign(null)} data-testid="tip-unassign">{t('tips.unassign')}</button>}
+        {!open && <button type="button" className="btn btn--small" onClick={() => setOpen(true)} data-testid="tip-assign-other">{t('tips.assignOther')}</button>}
+      </div>
+      {open && (
+        <div className="tip-assign-other">
+          <label htmlFor={selectId}>{t('tips.assignee')}</label>
+          {people.error != null ? <LoadError error={people.error} retry={people.reload} /> : (
+            <select id={selectId} value={chosen} onChange={(e) => setChosen(e.target.value)} data-testid="tip-assignee-select">
+              <option value="">{people.data ? t('tips.chooseOfficer') : t('common.loading')}</option>
+              {(people.data ?? []).map((u) => <option key={u.id} value={u.id}>{u.full_name} ({u.username})</option>)}
+            </select>
+          )}
+          <button type="button" className="btn btn--small btn--primary" disabled={busy || !chosen} onClick={() => void assign(Number(chosen)).then((ok) => ok && setOpen(false))} data-testid="tip-assign-save">
+            {t('tips.assign')}
+          </button>
+        </div>
+      )}
+      {error != null && <LoadError error={error} />}
+    </section>
+  );
+}
+
+function NoteCard({ id, onAdded }: { id: number; onAdded: (note: TipPageData['notes'][number]) => void }) {
+  const { t } = useI18n();
+  const [body, setBody] = useState('');
+  const { busy, error, run } = useAction();
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (await run(async () => onAdded(await tipsApi.addNote(id, body)))) setBody('');
+  };
+  return (
+    <section className="card" aria-labelledby="tip-note">
+      <h2 id="tip-note" className="card__title">{t('tips.noteTitle')}</h2>
+      <form onSubmit={submit}>
+        <Field label={t('tips.noteLabel')} hint={t('tips.noteHint')} error={fieldError(error, 'body')}>
+          {({ id: inputId, describedBy, invalid }) => (
+            <textarea id={inputId} aria-describedby={describedBy} aria-invalid={invalid} rows={3} maxLength={5000} value={body} onChange={(e) => setBody(e.target.value)} data-testid="tip-note-body" />
+          )}
+        </Field>
+        {generalError(error, ['body']) != null && <LoadError error={error} />}
+        <button type="submit" className="btn btn--small" disabled={busy || !body.trim()} data-testid="tip-note-save">{t('tips.addNote')}</button>
+      </form>
+    </section>
+  );
+}
+
+function ReplyCard({ data, onDone }: { data: TipPageData; onDone: (d: TipPageData) => void }) {
+  const { t } = useI18n();
+  const [text, setText] = useState(data.tip.public_reply ?? '');
+  const [saved, setSaved] = useState(false);
+  const { busy, error, run } = useAction();
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setSaved(false);
+    if (await run(async () => onDone(await tipsApi.reply(data.tip.id, text)))) setSaved(true);
+  };
+  return (
+    <section className="card" aria-labelledby="tip-reply">
+      <h2 id="tip-reply" className="card__title">{t('tips.replyTitle')}</h2>
+      <form onSubmit={submit}>
+        <Field label={t('tips.replyLabel')} hint={t('tips.replyHint')} error={fieldError(error, 'publicReply')}>
+          {({ id, describedBy, invalid }) => (
+            <textarea id={id} aria-describedby={describedBy} aria-invalid={invalid} rows={3} maxLength={2000} value={text} onChange={(e) => { setText(e.target.value); setSaved(false); }} data-testid="tip-reply-body" />
+          )}
+        </Field>
+        {generalError(error, ['publicReply']) != null && <LoadError error={error} />}
+        {saved && <Alert kind="success" testId="tip-reply-saved">{t('tips.replySaved')}</Alert>}
+        <button type="submit" className="btn btn--small" disabled={busy || text.trim() === (data.tip.public_reply ?? '')} data-testid="tip-reply-save">{t('tips.saveReply')}</button>
+      </form>
+    </section>
+  );
+}
+
+function TransferCard({ id, onStillHere }: { id: number; onStillHere: () => void }) {
+  const { t } = useI18n();
+  const pickerId = useId();
+  const [commune, setCommune] = useState<PickedUnit | null>(null);
+  const [done, setDone] = useState<string>();
+  const { busy, error, run } = useAction();
+  const submit = async () => {
+    if (!commune || !window.confirm(t('tips.transferConfirm', { name: commune.name }))) return;
+    await run(async () => {
+      const moved = await tipsApi.transfer(id, commune.id);
+      if (moved.stillReadable) onStillHere();
+      else setDone(moved.commune_name);
+    });
+  };
+  if (done) return <Alert kind="success" testId="tip-transferred">{t('tips.transferDone', { name: done })} <Link to="/tips">{t('tips.backToInbox')}</Link></Alert>;
+  return (
+    <section className="card" aria-labelledby="tip-transfer">
+      <h2 id="tip-transfer" className="card__title">{t('tips.transferTitle')}</h2>
+      <p className="muted small">{t('tips.transferHint')}</p>
+      <label htmlFor={pickerId}>{t('tips.transferTo')}</label>
+      <UnitPicker id={pickerId} value={commune} onChange={setCommune} invalid={!!fieldError(error, 'communeId')} testId="tip-transfer-commune" />
+      {fieldError(error, 'communeId') && <p className="field__error" role="alert">{fieldError(error, 'communeId')}</p>}
+      {generalError(error, ['communeId']) != null && <LoadError error={error} />}
+      <button type="button" className="btn btn--small" disabled={busy || !commune} onClick={() => void submit()} data-testid="tip-transfer-save">{t('tips.transfer')}</button>
+    </section>
+  );
+}
+
+function RevealCard({ id }: { id: number }) {
+  const { t } = useI18n();
+  const [asking, setAsking] = useState(false);
+  const [contact, setContact] = useState<Contact>();
+  const { busy, error, run } = useAction();
+  return (
+    <section className="card tip-reveal" aria-labelledby="tip-reveal">
+      <h2 id="tip-reveal" className="card__title">{t('tips.revealTitle')}</h2>
+      {contact ? (
+        <dl className="facts" data-testid="tip-contact">
+          {contact.name && <div><dt>{t('tips.contactName')}</dt><dd>{contact.name}</dd></div>}
+          {contact.phone && <div><dt>{t('tips.contactPhone')}</dt><dd><a href={`tel:${contact.phone}`}>{contact.phone}</a></dd></div>}
+          {contact.other && <div><dt>{t('tips.contactOther')}</dt><dd>{contact.other}</dd></div>}
+        </dl>
+      ) : asking ? (
+        <>
+          <Alert kind="info">{t('tips.revealWarning')}</Alert>
+          <div className="tip-actions">
+            <button type="button" className="btn btn--danger btn--small" disabled={busy} onClick={() => void run(async () => setContact(await tipsApi.reveal(id)))} data-testid="tip-reveal-confirm">{t('tips.revealConfirm')}</button>
+            <button type="button" className="btn btn--small" onClick={() => setAsking(false)}>{t('common.cancel')}</button>
+          </div>
+        </>
+      ) : (
+        <button type="button" className="btn btn--small" onClick={() => setAsking(true)} data-testid="tip-reveal">{t('tips.reveal')}</button>
+      )}
+      {error != null && <p className="field__error">{errorText(error, t)}</p>}
+    </section>
+  );
+}
+
+function Timeline({ data }: { data: TipPageData }) {
+  const { t } = useI18n();
+  const dateTime = useDateTime();
+  const items = [
+    ...data.events.map((e) => ({ key: 'e' + e.id, at: e.at, who: e.actor_name, note: false, text: eventText(e, t) })),
+    ...data.notes.map((n) => ({ key: 'n' + n.id, at: n.created_at, who: n.author_name, note: true, text: n.body })),
+  ].sort((a, b) => a.at.localeCompare(b.at) || a.key.localeCompare(b.key));
+  return (
+    <section className="card" aria-labelledby="tip-timeline">
+      <h2 id="tip-timeline" className="card__title">{t('tips.timeline')}</h2>
+      <ol className="tip-timeline" data-testid="tip-timeline">
+        {items.map((i) => (
+          <li key={i.key} className={i.note ? 'tip-timeline__note' : undefined} data-testid={i.note ? 'tip-note' : 'tip-event'}>
+            <span className="muted small">{dateTime(i.at)}{i.who && ` · ${i.who}`}{i.note && ` · ${t('tips.internalNote')}`}</span>
+            <span className="tip-timeline__text">{i.text}</span>
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}
+
+function eventText(e: TipPageData['events'][number], t: ReturnType<typeof useI18n>['t']): string {
+  const status = e.status ? t(`tips.status.${e.status}` as MessageKey) : '';
+  switch (e.kind) {
+    case 'received': return t('tips.event.received');
+    case 'status': return t('tips.event.status', { status }) + (e.detail ? ` — ${e.detail}` : '');
+    case 'assigned': return e.detail ? t('tips.event.assigned', { name: e.detail }) : t('tips.event.unassigned');
+    case 'transferred': return t('tips.event.transferred', { detail: e.detail ?? '' });
+    case 'replied': return e.detail ? t('tips.event.replied', { text: e.detail }) : t('tips.event.replyRemoved');
+  }
+}
