@@ -8,7 +8,8 @@ import { DEMO_USERS, loadDemo } from './demo/seed.ts';
 import { loadAdministrativeUnits } from './units/admin-data.ts';
 import { loadBuiltinTemplates } from './models/service.ts';
 import { ROLE_LABELS } from './access/labels.ts';
-import { loadTipKey } from './tips/seal.ts';
+import { loadDemoTips } from './demo/tips.ts';
+import { loadTipKey, sealer } from './tips/seal.ts';
 import { deleteExpiredSessions } from './auth/queries.ts';
 
 const config = loadConfig();
@@ -24,7 +25,11 @@ if (applied.length) log.info({ applied }, 'Đã áp dụng migration');
 const factsLoaded = await loadAdministrativeUnits(database.db);
 if (factsLoaded) log.info('Đã nạp 34 tỉnh, 3.321 xã và danh mục đơn vị trước 01/7/2025');
 await loadBuiltinTemplates(database.db);
+const tipKey = loadTipKey({ envKey: config.tipKey, keyFile: config.tipKeyFile });
+if (tipKey.created) log.warn(`Đã tạo khóa mã hóa thông tin người báo tin: ${config.tipKeyFile} — sao lưu tệp này riêng, không cùng cơ sở dữ liệu`);
 const demoLoaded = config.loadDemo && (await loadDemo(database.db, config.demoPassword));
+// Demo tips only on a real start: their informants' contacts are sealed with this server's key.
+if (demoLoaded) await loadDemoTips(database.db, sealer(tipKey.key));
 if (demoLoaded) log.info('Đã tạo dữ liệu mẫu');
 if (factsLoaded || demoLoaded) await vacuumAnalyze(database);
 scheduleMaintenance(database, (err) => log.warn({ err }, 'VACUUM ANALYZE failed'));
@@ -33,8 +38,6 @@ await deleteExpiredSessions(database.db);
 // Expired sessions are refused anyway; this only keeps the table small.
 setInterval(() => deleteExpiredSessions(database.db).catch((err) => log.warn({ err }, 'session clean-up failed')), 3600_000).unref();
 
-const tipKey = loadTipKey({ envKey: config.tipKey, keyFile: config.tipKeyFile });
-if (tipKey.created) log.warn(`Đã tạo khóa mã hóa thông tin người báo tin: ${config.tipKeyFile} — sao lưu tệp này riêng, không cùng cơ sở dữ liệu`);
 const app = await buildApp({ database, config, logger: log, tipKey: tipKey.key });
 await app.listen({ port: config.port, host: config.host });
 const address = app.server.address();
@@ -45,6 +48,7 @@ const lines = [
   `Bình Yên đã sẵn sàng sau ${((Date.now() - started) / 1000).toFixed(1)} giây (${database.engine}).`,
   `  Mở: http://localhost:${port}/`,
   `  Báo đánh kẻng (điện thoại): http://localhost:${port}/keng`,
+  `  Gửi tin báo (công khai): http://localhost:${port}/bao-tin`,
   `  API: http://localhost:${port}/api/docs`,
 ];
 if (config.loadDemo) {

@@ -7,5 +7,5 @@ export const ROLE_LABELS: Record<Role, string> = {
   school_staff: 'Cán bộ trường học',
   village_operator: 'Thôn/tổ dân phố',
   viewer: 'Chỉ xem',
-  confidential: 'Xem danh tính người báo tin',
+  confidential: 'Bảo mật tin báo',
 };

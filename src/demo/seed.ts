@@ -71,6 +71,7 @@ export const DEMO_USERS: { username: string; fullName: string; role: Role; at: s
   { username: 'truonghoc', fullName: 'Hoàng Thị Lan', role: 'school_staff', at: 'Trường THCS Điện Quan', what: 'cán bộ Trường THCS Điện Quan' },
   { username: 'thon', fullName: 'Vàng A Sử', role: 'village_operator', at: 'Thôn Làng Ngần', what: 'trưởng thôn Làng Ngần' },
   { username: 'thachlap', fullName: 'Bùi Văn Cường', role: 'officer', at: '15085', what: 'cán bộ Công an xã Thạch Lập (kẻng, tuần tra, tổ liên gia, khóa an toàn)' },
+  { username: 'bimat', fullName: 'Phạm Văn Kín', role: 'confidential', at: '02968', what: 'xem danh tính người báo tin ở xã Thượng Hà (mỗi lần xem được ghi nhật ký)' },
   { username: 'xem', fullName: 'Trần Thị Mai', role: 'viewer', at: '15', what: 'xem toàn tỉnh Lào Cai' },
 ];
 

@@ -15,3 +15,7 @@ export const fileContent = (db: Q, id: number) => db.selectFrom('files').select(
 
 export const deleteFile = (db: Q, id: number) =>
   db.deleteFrom('files').where('id', '=', id).returning(['id', 'name', 'media_type', 'size', 'sha256']).executeTakeFirstOrThrow();
+
+/** Whether the file is a tip's photo: those are read only by those who read tips. */
+export const isTipFile = async (db: Q, id: number) =>
+  !!(await db.selectFrom('tip_files').select('file_id').where('file_id', '=', id).executeTakeFirst());

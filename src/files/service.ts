@@ -52,6 +52,8 @@ export async function detachFile(db: Kysely<DB>, ctx: Ctx, from: Attachment, fil
 export async function readableFile(db: Kysely<DB>, actor: Actor, id: number) {
   const file = await q.getFile(db, id);
   if (!file || !allows(actor, 'unit.read', file.unit_path)) throw notFound('Không tìm thấy tệp');
+  // A tip's photo is part of the tip: not for every reader of the commune.
+  if (!allows(actor, 'tip.read', file.unit_path) && (await q.isTipFile(db, id))) throw notFound('Không tìm thấy tệp');
   // The bytes are read only once the caller may have them.
   const { content } = await q.fileContent(db, id);
   return { ...file, content };

@@ -83,7 +83,7 @@ export function registerErrorHandling(app: FastifyInstance) {
     return reply.status(e.status).send(body);
   });
 
-  app.setNotFoundHandler((req, reply) => {
+  app.setNotFoundHandler((_req, reply) => {
     reply.status(404).send({ error: { code: 'NOT_FOUND', message: 'Không tìm thấy địa chỉ yêu cầu' } });
   });
 }

@@ -44,6 +44,9 @@ describe('the public tip form', () => {
   it('finds the commune by a name typed without diacritics, old names too, and opens its form', async () => {
     const found = await (await fetch(`${server.url}/bao-tin?tim=dien%20quan`)).text();
     expect(found).toContain(`href="/bao-tin?xa=${thuongHa.id}"`);
+    // Its own name first, before communes that replaced an old "Thượng Hà".
+    const byName = await (await fetch(`${server.url}/bao-tin?tim=thuong%20ha`)).text();
+    expect(byName.match(/href="\/bao-tin\?xa=(\d+)"/)![1]).toBe(String(thuongHa.id));
     const form = await fetch(`${server.url}/bao-tin?xa=${thuongHa.id}`);
     const html = await form.text();
     expect(html).toContain('Công an xã Thượng Hà');
@@ -68,6 +71,10 @@ describe('the public tip form', () => {
     expect(meta.exif).toBeUndefined();
     expect(Buffer.from(stored.content).includes(Buffer.from('Secret Model X'))).toBe(false);
     expect([meta.format, meta.width, meta.height]).toEqual(['jpeg', 64, 48]);
+    // The photo is the tip's: the commune police open it, a provincial viewer does not.
+    const fileId = (await server.database.db.selectFrom('tip_files').select('file_id').where('tip_id', '=', tip.id).executeTakeFirstOrThrow()).file_id;
+    expect((await officer.get(`/api/files/${fileId}`)).status).toBe(200);
+    expect((await (await server.login('xem')).get(`/api/files/${fileId}`)).status).toBe(404);
 
     const status = await fetch(`${server.url}/bao-tin/theo-doi`, { method: 'POST', body: new URLSearchParams({ code: code!.toLowerCase(), secret: secret! }) });
     const page = await status.text();

@@ -189,7 +189,8 @@ export async function communesMatching(db: Q, parts: string[], limit: number) {
     .select(['u.id', 'u.name', 'p.name as province_name'])
     .where('u.kind', '=', 'commune')
     .where(sql<boolean>`((${like('u.search_text')}) or u.id in (${legacyOf(sql<boolean>`(${like('l.search_text')})`)}))`)
-    .orderBy(sql`(' ' || u.name_folded || ' ' like ${phrase} or u.id in (${legacyOf(sql<boolean>`' ' || l.name_folded || ' ' like ${phrase}`)}))`, 'desc')
+    .orderBy(sql`(' ' || u.name_folded || ' ' like ${phrase})`, 'desc')
+    .orderBy(sql`(u.id in (${legacyOf(sql<boolean>`' ' || l.name_folded || ' ' like ${phrase}`)}))`, 'desc')
     .orderBy('u.name_folded')
     .limit(limit)
     .execute();

@@ -5,17 +5,10 @@ export const TIP_CATEGORIES = ['crime', 'drugs', 'theft', 'traffic', 'fire', 'so
 export type TipCategory = (typeof TIP_CATEGORIES)[number];
 export const TIP_STATUSES = ['new', 'verifying', 'handling', 'resolved', 'transferred', 'unfounded'] as const;
 export type TipStatus = (typeof TIP_STATUSES)[number];
-export type Urgency = 'overdue' | 'due_soon' | 'on_time' | 'closed';
-
-/** What may follow each stage (as src/tips/deadlines.ts NEXT; the server checks again). */
-export const NEXT: Record<TipStatus, TipStatus[]> = {
-  new: ['verifying', 'transferred', 'unfounded'],
-  verifying: ['handling', 'resolved', 'transferred', 'unfounded'],
-  handling: ['resolved', 'transferred', 'unfounded'],
-  resolved: [],
-  transferred: [],
-  unfounded: [],
-};
+// What may follow each stage: the server's own table, so the buttons offer only what it accepts.
+export { NEXT } from '../../../src/tips/deadlines.ts';
+import type { Urgency } from '../../../src/tips/deadlines.ts';
+export type { Urgency };
 
 export interface Tip {
   id: number;
