@@ -129,6 +129,24 @@ describe('the public tip form', () => {
     const logged = await server.database.db.selectFrom('audit_log').select(['actor_name', 'after']).where('action', '=', 'reveal').where('entity_id', '=', String(tip.id)).execute();
     expect(logged.map((l) => l.actor_name)).toEqual(['giamsat.thuongha']);
     expect(JSON.stringify(logged)).not.toContain(PHONE);
+
+    // Exports leave the contact out; only the confidential role may ask for it, and that is a reveal too.
+    const csv = async (who: Client, extra = '') => {
+      const res = await fetch(`${server.url}/api/tips/export.csv?unitId=${thuongHa.id}${extra}`, { headers: { cookie: who.cookie } });
+      return { status: res.status, text: await res.text() };
+    };
+    const plain = await csv(officer);
+    expect(plain.status).toBe(200);
+    expect(plain.text).toContain('Nhà tôi bị mất trộm xe máy');
+    expect(plain.text).not.toContain(PHONE);
+    expect(plain.text).not.toContain('Người báo tin');
+    expect((await csv(officer, '&withContacts=true')).status).toBe(403);
+    const full = await csv(confidant, '&withContacts=true');
+    expect(full.status).toBe(200);
+    expect(full.text).toContain(PHONE);
+    expect(full.text).toContain(NAME);
+    const viaExport = await server.database.db.selectFrom('audit_log').select('after').where('action', '=', 'reveal').where('entity_id', '=', String(tip.id)).where('actor_name', '=', 'giamsat.thuongha').execute();
+    expect(viaExport).toHaveLength(2);
   });
 
   it('routes a keychain\'s tip to its commune and village; a revoked keychain no longer does', async () => {

@@ -195,3 +195,9 @@ export async function communesMatching(db: Q, parts: string[], limit: number) {
     .limit(limit)
     .execute();
 }
+
+/** The sealed contacts of some tips, with what opening and auditing them needs. */
+export const sealedContacts = (db: Q, ids: number[]) =>
+  ids.length === 0
+    ? Promise.resolve([])
+    : db.selectFrom('tips').select(['id', 'contact_sealed', 'tracking_code', 'unit_path', 'commune_id', 'province_code']).where('id', 'in', ids).where('contact_sealed', 'is not', null).execute();

@@ -4,8 +4,10 @@ import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { actorOf } from '../auth/plugin.ts';
 import type { DB } from '../db/schema.ts';
-import { FileInfo } from '../files/routes.ts';
-import { created, Id, ok } from '../http/replies.ts';
+import { contentDisposition, FileInfo } from '../files/routes.ts';
+import { CSV_TYPE, XLSX_TYPE } from '../shared/table-export.ts';
+import { exportTips } from './export.ts';
+import { binary, created, Id, ok } from '../http/replies.ts';
 import { Day } from '../plans/schema.ts';
 import type { Sealer } from './seal.ts';
 import * as service from './service.ts';
@@ -26,12 +28,28 @@ export function tipRoutes(app: FastifyInstance, db: Kysely<DB>, sealer: Sealer) 
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['Tin báo'];
 
+  const Filter = z.object({
+    unitId: Id, status: z.union([Status, z.literal('open')]).optional(), category: Category.optional(),
+    assignee: z.union([z.literal('none'), Id]).optional(), overdue: z.stringbool().optional(), q: z.string().trim().max(200).optional(),
+  });
+
+  for (const [format, type] of [['csv', CSV_TYPE], ['xlsx', XLSX_TYPE]] as const) {
+    r.get(`/api/tips/export.${format}`, {
+      schema: {
+        tags, summary: `Tải tin báo dạng ${format.toUpperCase()}, không có danh tính người báo tin; withContacts=true (chỉ vai trò bảo mật): có, mỗi danh tính được ghi nhật ký`,
+        querystring: Filter.extend({ withContacts: z.stringbool().default(false) }), response: binary(`Tệp ${format.toUpperCase()}`, type),
+      },
+    }, async (req, reply) => {
+      const { unitId, q, withContacts, ...filter } = req.query;
+      const file = await exportTips(db, sealer, { actor: actorOf(req), ip: req.ip }, unitId, { ...filter, search: q }, { format, withContacts });
+      return reply.type(file.type).header('content-disposition', contentDisposition('attachment', file.name)).header('cache-control', 'private, no-store').send(file.content);
+    });
+  }
+
   r.get('/api/tips', {
     schema: {
       tags, summary: 'Hộp tin báo của xã (hoặc các xã dưới một đơn vị), mới nhất trước',
-      querystring: z.object({
-        unitId: Id, status: z.union([Status, z.literal('open')]).optional(), category: Category.optional(),
-        assignee: z.union([z.literal('none'), Id]).optional(), overdue: z.stringbool().optional(), q: z.string().trim().max(200).optional(),
+      querystring: Filter.extend({
         limit: z.coerce.number().int().min(1).max(200).default(50), offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
       }),
       response: ok(z.array(TipItem)),

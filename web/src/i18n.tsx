@@ -219,6 +219,7 @@ const vi = {
   'keychains.revokeConfirm': 'Thu hồi móc khóa {code} của hộ {name}? Mã này sẽ không dùng được nữa; hộ có thể được cấp móc khóa mới.',
   'keychains.openPublic': 'Mở trang công khai của mã này',
   // tips: the staff side of tip-offs (vi)
+  'tips.export': 'Tải {format} (không có danh tính người báo tin)',
   'tips.title': 'Tin báo',
   'tips.intro': 'Tin báo của người dân gửi Công an xã: tiếp nhận, xác minh, xử lý đúng hạn. Danh tính người báo tin được giữ kín.',
   'tips.noAccess': 'Tin báo chỉ dành cho Công an xã được giao tiếp nhận.',
@@ -1300,6 +1301,7 @@ const en: Dictionary = {
   'keychains.revokeConfirm': 'Revoke keychain {code} of {name}? The code stops working; the household may get a new keychain.',
   'keychains.openPublic': 'Open this code\'s public page',
   // tips: the staff side of tip-offs (en)
+  'tips.export': 'Download {format} (without informants\' identity)',
   'tips.title': 'Tip-offs',
   'tips.intro': 'Tips sent by residents to the commune police: received, verified and handled on time. The informant\'s identity is kept confidential.',
   'tips.noAccess': 'Tips are only for the commune police assigned to receive them.',

@@ -83,6 +83,16 @@ export function TipsInbox() {
           <h1 className="page__title">{t('tips.title')}</h1>
           <p className="page__intro">{t('tips.intro')}</p>
         </div>
+        {unit && (
+          <div className="page__actions">
+            {(['xlsx', 'csv'] as const).map((format) => (
+              <a key={format} className="btn btn--small" download data-testid={`tips-export-${format}`}
+                href={`/api/tips/export.${format}?` + new URLSearchParams({ unitId: String(unit.id), ...(status ? { status } : {}), ...(category ? { category } : {}) }).toString()}>
+                {t('tips.export', { format: format.toUpperCase() })}
+              </a>
+            ))}
+          </div>
+        )}
       </header>
 
       <section className="card tips-filters" aria-label={t('tips.filters')}>
