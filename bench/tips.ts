@@ -55,9 +55,12 @@ export default async function tips({ engine }: BenchOptions): Promise<Figures> {
   progress(`${communes.length} communes of Thanh Hóa; tips spread over them, the inbox read at ${communes[0]!.name}`);
 
   if (engine === 'pglite') await database.close();
+  // The load generator speaks for many clients through X-Forwarded-For, as a reverse proxy would.
   process.env.TIP_KEY = randomBytes(32).toString('base64');
+  process.env.TRUST_PROXY = '1';
   const server = await startServer(engine === 'postgres' ? { databaseUrl: databaseUrl!, demo: false } : { dataDir: dataDir!, demo: false });
   delete process.env.TIP_KEY;
+  delete process.env.TRUST_PROXY;
   progress(`server started in ${round(server.seconds, 1)} s at ${server.url}`);
   const officer = await new HttpClient(server.url).login('congan.bench', PASSWORD);
 

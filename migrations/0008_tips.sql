@@ -8,7 +8,7 @@ CREATE TABLE tips (
   commune_id         bigint NOT NULL REFERENCES units(id),
   unit_path          text NOT NULL COLLATE "C",     -- the commune's path: who may see the tip
   village_id         bigint REFERENCES units(id),
-  keychain_id        bigint REFERENCES keychains(id),
+  -- No link to the keychain: it names a household, and so the informant. The village is enough.
   category           text NOT NULL CHECK (category IN ('crime', 'drugs', 'theft', 'traffic', 'fire', 'social_evils', 'other')),
   description        text NOT NULL CHECK (length(description) BETWEEN 10 AND 5000),
   occurred_at        timestamptz,

@@ -21,14 +21,14 @@ const WEB_DIST = fileURLToPath(new URL('../web/dist/', import.meta.url));
 
 export interface AppOptions {
   database: Database;
-  config: Pick<Config, 'cookieSecure'> & Partial<Pick<Config, 'publicUrl'>>;
+  config: Pick<Config, 'cookieSecure'> & Partial<Pick<Config, 'publicUrl' | 'trustProxy'>>;
   logger?: FastifyBaseLogger | undefined;
   /** Seals informants' contacts; tests and benches that give none get a key of their own. */
   tipKey?: Buffer | undefined;
 }
 
 export async function buildApp({ database, config, logger, tipKey }: AppOptions) {
-  const app = Fastify({ ...(logger ? { loggerInstance: logger } : { logger: false }), bodyLimit: 5 * 1024 * 1024, trustProxy: true });
+  const app = Fastify({ ...(logger ? { loggerInstance: logger } : { logger: false }), bodyLimit: 5 * 1024 * 1024, trustProxy: config.trustProxy ?? false });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandling(app);

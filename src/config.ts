@@ -16,6 +16,12 @@ export interface Config {
   /** The key that seals informants' contacts: base64 in TIP_KEY, else this file (made on first start). */
   tipKey: string | undefined;
   tipKeyFile: string;
+  /**
+   * Whom to believe about the client's address (X-Forwarded-For): nobody by default; behind a
+   * reverse proxy, TRUST_PROXY=1 (or its addresses, comma-separated IPs or CIDRs). The tip limits count
+   * per client address, so believing a client that is not a proxy lets it pick its own address.
+   */
+  trustProxy: boolean | string;
   logLevel: string;
 }
 
@@ -34,7 +40,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loadDemo: env.DEMO !== '0',
     publicUrl: publicUrlOf(env.PUBLIC_URL),
     tipKey: env.TIP_KEY || undefined,
-    tipKeyFile: path.resolve(env.TIP_KEY_FILE ?? path.join(env.DATA_DIR ?? 'data', 'keys', 'tip-contact.key')),
+    // Beside the data folder, not in it: a copy of the database's folder must not carry the key.
+    tipKeyFile: path.resolve(env.TIP_KEY_FILE ?? path.join('keys', 'tip-contact.key')),
+    trustProxy: trustProxyOf(env.TRUST_PROXY),
     logLevel: env.LOG_LEVEL ?? 'info',
   };
 }
@@ -50,4 +58,9 @@ function publicUrlOf(value: string | undefined): string | undefined {
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new Error(`PUBLIC_URL phải bắt đầu bằng https:// — ${value}`);
   return url.origin + url.pathname.replace(/\/$/, '');
+}
+
+function trustProxyOf(value: string | undefined): boolean | string {
+  if (!value || value === '0' || value === 'false') return false;
+  return value === '1' || value === 'true' ? true : value;
 }

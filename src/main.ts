@@ -9,6 +9,7 @@ import { loadAdministrativeUnits } from './units/admin-data.ts';
 import { loadBuiltinTemplates } from './models/service.ts';
 import { ROLE_LABELS } from './access/labels.ts';
 import { loadDemoTips } from './demo/tips.ts';
+import { anySealedContact } from './tips/queries.ts';
 import { loadTipKey, sealer } from './tips/seal.ts';
 import { deleteExpiredSessions } from './auth/queries.ts';
 
@@ -25,7 +26,7 @@ if (applied.length) log.info({ applied }, 'Đã áp dụng migration');
 const factsLoaded = await loadAdministrativeUnits(database.db);
 if (factsLoaded) log.info('Đã nạp 34 tỉnh, 3.321 xã và danh mục đơn vị trước 01/7/2025');
 await loadBuiltinTemplates(database.db);
-const tipKey = loadTipKey({ envKey: config.tipKey, keyFile: config.tipKeyFile });
+const tipKey = loadTipKey({ envKey: config.tipKey, keyFile: config.tipKeyFile, mayCreate: !(await anySealedContact(database.db)) });
 if (tipKey.created) log.warn(`Đã tạo khóa mã hóa thông tin người báo tin: ${config.tipKeyFile} — sao lưu tệp này riêng, không cùng cơ sở dữ liệu`);
 const demoLoaded = config.loadDemo && (await loadDemo(database.db, config.demoPassword));
 // Demo tips only on a real start: their informants' contacts are sealed with this server's key.

@@ -458,7 +458,6 @@ export interface TipsTable {
   commune_id: number;
   unit_path: string;
   village_id: number | null;
-  keychain_id: number | null;
   category: TipCategory;
   description: string;
   occurred_at: Date | null;

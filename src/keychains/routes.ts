@@ -82,13 +82,14 @@ export function keychainRoutes(app: FastifyInstance, db: Kysely<DB>, publicUrl: 
   }, async (req) => service.routeOf(db, req.params.code));
 
   // The code typed by hand (the form on a page whose code was not found).
-  app.get<{ Querystring: { ma?: string } }>('/k', { schema: { hide: true } }, async (req, reply) => {
+  app.get<{ Querystring: { ma?: string } }>('/k', { schema: { hide: true }, logLevel: 'silent' }, async (req, reply) => {
     const code = parseCode(String(req.query.ma ?? '').slice(0, 40));
     return reply.redirect(code ? `/k/${code}` : `/k/${encodeURIComponent(String(req.query.ma ?? '').slice(0, 40)) || '-'}`, 303);
   });
 
   // What the QR code opens: a page a phone shows at once, without log-in or script.
-  app.get<{ Params: { code: string } }>('/k/:code', { schema: { hide: true } }, async (req, reply) => {
+  // Not logged: the code in the address names a household.
+  app.get<{ Params: { code: string } }>('/k/:code', { schema: { hide: true }, logLevel: 'silent' }, async (req, reply) => {
     try {
       const route = await service.routeOf(db, req.params.code.slice(0, 40));
       return sendPage(reply, 200, routePage({ ...route, code: formatCode(route.code) }));

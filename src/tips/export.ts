@@ -11,7 +11,7 @@ import { CSV_TYPE, toCsv, toXlsx, XLSX_TYPE, type TableColumn } from '../shared/
 import { formatCode } from '../shared/codes.ts';
 import * as q from './queries.ts';
 import type { Contact, Sealer } from './seal.ts';
-import { CATEGORIES, inbox, STATUSES } from './service.ts';
+import { CATEGORIES, inbox, openContact, STATUSES } from './service.ts';
 import { readableUnit } from '../units/service.ts';
 
 export const MAX_EXPORT_TIPS = 20_000;
@@ -48,7 +48,7 @@ export async function exportTips(
     const sealed = await q.sealedContacts(db, tips.map((t) => t.id));
     const revealable = sealed.filter((s) => allows(ctx.actor, 'tip.reveal', s.unit_path));
     if (sealed.length && !revealable.length) throw forbidden('Chỉ người được giao bảo mật tin báo mới xuất được danh tính người báo tin');
-    const contacts = new Map(revealable.map((s) => [s.id, sealer.open(s.contact_sealed!, s.tracking_code)]));
+    const contacts = new Map(revealable.map((s) => [s.id, openContact(sealer, s.contact_sealed!, s.tracking_code)]));
     for (const t of tips) t.contact = contacts.get(t.id);
     await recordChanges(db, ctx, revealable.map((s) => ({
       action: 'reveal' as const, entity: 'tip_contact', entityId: s.id, unit: { id: s.commune_id, path: s.unit_path, province_code: s.province_code }, after: { via: 'export' },

@@ -19,8 +19,12 @@ export function fixedWindow(max: number, windowMs: number, maxKeys = 100_000): L
         counts = new Map();
       }
       const n = (counts.get(key) ?? 0) + 1;
-      // A flood of distinct keys must not grow memory without bound: past the cap, new keys wait for the next window.
-      if (n === 1 && counts.size >= maxKeys) return false;
+      // A flood of distinct keys must not grow memory without bound, nor lock real senders out:
+      // past the cap the window starts over (the flood's own counts go with it).
+      if (n === 1 && counts.size >= maxKeys) {
+        windowStart = now;
+        counts = new Map();
+      }
       counts.set(key, n);
       return n <= max;
     },

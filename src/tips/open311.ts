@@ -164,13 +164,12 @@ function describeIssues(issues: readonly { message: string; path: readonly Prope
 async function routing(db: Kysely<DB>, attrs: z.infer<typeof PostRequest>['attributes'], located: boolean) {
   if (attrs.keychain_code) {
     try {
-      await routeOf(db, attrs.keychain_code);
+      return { keychainCode: (await routeOf(db, attrs.keychain_code)).code };
     } catch (err) {
       // Unknown or revoked: a bad parameter of this request, as the specification counts it.
       if (err instanceof AppError) throw invalid(`attribute[keychain_code]: ${err.message}`);
       throw err;
     }
-    return { keychainCode: attrs.keychain_code };
   }
   if (attrs.commune_code) {
     const code = attrs.commune_code;
@@ -314,8 +313,9 @@ export function open311Routes(app: FastifyInstance, db: Kysely<DB>, sealer: Seal
       if (!parsed.success) throw invalid(describeIssues(parsed.error.issues));
       const input = parsed.data;
       if (!isServiceCode(input.service_code)) throw invalid(`Không có loại tin báo "${input.service_code}" (service_code: ${SERVICE_CODES.join(', ')})`);
-      if (input.attributes.keychain_code && !perKeychain.take(input.attributes.keychain_code.toUpperCase().replace(/[\s-]/g, ''))) throw tooMany();
       const to = await routing(db, input.attributes, !!(input.lat || input.long || input.address_id));
+      // Counted once the code is known to be real, by its one spelling: garbage codes fill no counters.
+      if (to.keychainCode && !perKeychain.take(to.keychainCode)) throw tooMany();
       const name = [input.first_name, input.last_name].filter(Boolean).join(' ');
       const contact: Contact = { name: name || undefined, phone: input.phone, other: input.email ? `Email: ${input.email}` : undefined };
       const tip = await submitTip(db, sealer, {
@@ -377,5 +377,6 @@ export function open311Routes(app: FastifyInstance, db: Kysely<DB>, sealer: Seal
     r.all('/open311/*', { schema: { hide: true } }, async (req) => {
       throw unknownPath((req.params as { '*': string })['*']);
     });
-  });
+  // No request lines in the log: an address and a time beside a tip's arrival point at its sender.
+  }, { logLevel: 'silent' });
 }

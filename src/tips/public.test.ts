@@ -159,7 +159,10 @@ describe('the public tip form', () => {
     const sent = await send({ ma: keychain.code, category: 'fire', description: 'Có người đốt rác sát bìa rừng, lửa lan sang cỏ khô.' });
     expect(sent.status).toBe(201);
     const tip = await server.database.db.selectFrom('tips').selectAll().where('tracking_code', '=', codesOf(sent.html)[0]!.replace(/-/g, '')).executeTakeFirstOrThrow();
-    expect(tip).toMatchObject({ channel: 'keychain', village_id: langNgan.id, keychain_id: keychain.id, commune_id: thuongHa.id });
+    expect(tip).toMatchObject({ channel: 'keychain', village_id: langNgan.id, commune_id: thuongHa.id });
+    // The tip keeps no link to the keychain: that would name the household that sent it.
+    expect(JSON.stringify(tip)).not.toContain(keychain.code);
+    expect(Object.keys(tip)).not.toContain('keychain_id');
 
     await head.post(`/api/keychains/${keychain.id}/revoke`);
     const before = await count();
@@ -189,6 +192,11 @@ describe('the public tip form', () => {
     expect(pdf.status).toBe(400);
     const big = await send({ xa: String(thuongHa.id), category: 'crime', description: 'Sự việc đủ dài để gửi.' }, [{ name: 'big.jpg', type: 'image/jpeg', bytes: Buffer.alloc(6 * 1024 * 1024, 1) }]);
     expect([big.status, big.html.includes('Mỗi ảnh tối đa 5 MB')]).toEqual([400, true]);
+    const cut = await fetch(`${server.url}/bao-tin`, { method: 'POST', headers: { 'content-type': 'multipart/form-data; boundary=xyz' }, body: '--xyz\r\nContent-Disposition: form-data; name="xa"\r\n\r\n1' });
+    expect([cut.status, (await cut.text()).includes('Không đọc được biểu mẫu')]).toEqual([400, true]);
+    const noBoundary = await fetch(`${server.url}/bao-tin`, { method: 'POST', headers: { 'content-type': 'multipart/form-data' }, body: 'x' });
+    expect(noBoundary.status).toBe(400);
+    expect((await send({ xa: String(thuongHa.id), category: 'constructor', description: 'Sự việc đủ dài để gửi.' })).html).toContain('Hãy chọn loại sự việc');
     const bot = await send({ xa: String(thuongHa.id), category: 'crime', description: 'Sự việc đủ dài để gửi.', website: 'http://spam.example' });
     expect(bot.status).toBe(400);
     expect((await send({ xa: '999999999', category: 'crime', description: 'Sự việc đủ dài để gửi.' })).status).toBe(400);

@@ -10,7 +10,6 @@ export interface NewTip {
   commune_id: number;
   unit_path: string;
   village_id: number | null;
-  keychain_id: number | null;
   category: TipCategory;
   description: string;
   occurred_at: Date | null;
@@ -44,7 +43,7 @@ export const publicView = (db: Q, trackingCode: string) =>
     .executeTakeFirst();
 
 export const tipColumns = [
-  't.id', 't.commune_id', 't.village_id', 't.keychain_id', 't.category', 't.description', 't.occurred_at', 't.place', 't.tracking_code',
+  't.id', 't.commune_id', 't.village_id', 't.category', 't.description', 't.occurred_at', 't.place', 't.tracking_code',
   't.channel', 't.status', 't.stage_started_at', 't.due_at', 't.assignee_id', 't.public_reply', 't.transferred_to', 't.received_at', 't.updated_at',
 ] as const;
 
@@ -201,3 +200,7 @@ export const sealedContacts = (db: Q, ids: number[]) =>
   ids.length === 0
     ? Promise.resolve([])
     : db.selectFrom('tips').select(['id', 'contact_sealed', 'tracking_code', 'unit_path', 'commune_id', 'province_code']).where('id', 'in', ids).where('contact_sealed', 'is not', null).execute();
+
+/** Whether any tip holds a sealed contact: then the key it needs must not be replaced. */
+export const anySealedContact = async (db: Q) =>
+  !!(await db.selectFrom('tips').select('id').where('contact_sealed', 'is not', null).limit(1).executeTakeFirst());

@@ -50,17 +50,20 @@ export function sealer(key: Buffer): Sealer {
  * The key: TIP_KEY if set, else the key file, made (0600, in a 0700 folder) when missing. The
  * file must be kept with the backups of the key, not with those of the database.
  */
-export function loadTipKey(opts: { envKey: string | undefined; keyFile: string }): { key: Buffer; created: boolean } {
+export function loadTipKey(opts: { envKey: string | undefined; keyFile: string; mayCreate: boolean }): { key: Buffer; created: boolean } {
   if (opts.envKey) {
     const key = Buffer.from(opts.envKey, 'base64');
     if (key.length !== KEY_BYTES) throw new Error(`TIP_KEY phải là ${KEY_BYTES} byte mã hóa base64 (openssl rand -base64 32)`);
     return { key, created: false };
   }
   if (fs.existsSync(opts.keyFile)) {
+    if (fs.statSync(opts.keyFile).mode & 0o077) process.emitWarning(`${opts.keyFile}: người dùng khác đọc được tệp khóa; hãy chmod 600`);
     const key = Buffer.from(fs.readFileSync(opts.keyFile, 'utf8').trim(), 'base64');
     if (key.length !== KEY_BYTES) throw new Error(`Tệp khóa ${opts.keyFile} không chứa khóa ${KEY_BYTES} byte`);
     return { key, created: false };
   }
+  // Contacts already sealed need the key they were sealed with: a new one would hide them for good.
+  if (!opts.mayCreate) throw new Error(`Không thấy khóa mã hóa ${opts.keyFile} (hoặc TIP_KEY) mà cơ sở dữ liệu đã có thông tin người báo tin được mã hóa: hãy khôi phục tệp khóa từ bản sao lưu`);
   fs.mkdirSync(path.dirname(opts.keyFile), { recursive: true, mode: 0o700 });
   const key = randomBytes(KEY_BYTES);
   // 'wx': never overwrite a key another instance has just written.

@@ -48,15 +48,12 @@ async function destination(db: Kysely<DB>, input: TipInput) {
   if (input.keychainCode) {
     const route = await routeOf(db, input.keychainCode);
     const commune = (await unitLoader(db).load(route.commune_id))!;
-    return { commune, villageId: route.village_id as number | null, keychainId: (await keychainIdOf(db, route.code)) ?? null };
+    return { commune, villageId: route.village_id as number | null };
   }
   const commune = input.communeId ? await unitLoader(db).load(input.communeId) : undefined;
   if (!commune || commune.kind !== 'commune') throw invalid('Hãy chọn xã, phường nơi xảy ra sự việc', [{ path: 'communeId', message: 'Chưa chọn xã, phường' }]);
-  return { commune, villageId: null, keychainId: null };
+  return { commune, villageId: null };
 }
-
-const keychainIdOf = async (db: Kysely<DB>, code: string) =>
-  (await db.selectFrom('keychains').select('id').where('code', '=', code).executeTakeFirst())?.id;
 
 /**
  * Takes a tip from the public: checked, its photos cleaned, the contact sealed, all stored in one
@@ -68,7 +65,7 @@ export async function submitTip(db: Kysely<DB>, sealer: Sealer, input: TipInput,
     if (input.occurredAt < dayStart(FIRST_DAY)) throw invalid('Thời điểm xảy ra quá xa, hãy xem lại năm', [{ path: 'occurredAt', message: 'Quá cũ' }]);
   }
   if ((input.photos?.length ?? 0) > MAX_PHOTOS) throw invalid(`Gửi tối đa ${MAX_PHOTOS} ảnh`, [{ path: 'photos', message: 'Quá nhiều ảnh' }]);
-  const { commune, villageId, keychainId } = await destination(db, input);
+  const { commune, villageId } = await destination(db, input);
   const photos = await Promise.all((input.photos ?? []).map((p) => cleanPhoto(p.content)));
   const contact = input.contact && Object.values(input.contact).some(Boolean) ? input.contact : undefined;
   const secret = randomCode(SECRET_LENGTH);
@@ -79,7 +76,7 @@ export async function submitTip(db: Kysely<DB>, sealer: Sealer, input: TipInput,
     const trackingCode = randomCode(TRACKING_LENGTH);
     const stored = await storeTip(db, {
       tip: {
-        province_code: commune.province_code!, commune_id: commune.id, unit_path: commune.path, village_id: villageId, keychain_id: keychainId,
+        province_code: commune.province_code!, commune_id: commune.id, unit_path: commune.path, village_id: villageId,
         category: input.category, description: input.description, occurred_at: input.occurredAt ?? null, place: input.place || null,
         contact_sealed: contact ? sealer.seal(contact, trackingCode) : null, tracking_code: trackingCode, secret_hash: hash,
         channel, due_at: dueAt('new', now),
@@ -128,13 +125,22 @@ export async function tipPage(db: Kysely<DB>, actor: Actor, id: number, now = ne
   return { tip: flagged(shown, now), events, notes, photos, canReveal: tip.has_contact && allows(actor, 'tip.reveal', tip.unit_path), canHandle: allows(actor, 'tip.handle', tip.unit_path) };
 }
 
+/** Opens a sealed contact; a key other than the one it was sealed with is a clear refusal, not a crash. */
+export function openContact(sealer: Sealer, sealed: Uint8Array, trackingCode: string) {
+  try {
+    return sealer.open(sealed, trackingCode);
+  } catch {
+    throw new AppError(409, 'TIP_KEY_MISMATCH', 'Không mở được thông tin người báo tin: khóa mã hóa của máy chủ không phải khóa đã dùng khi nhận tin');
+  }
+}
+
 /** The informant's contact, for a holder of tip.reveal; each reading is written to the audit log. */
 export async function revealContact(db: Kysely<DB>, sealer: Sealer, ctx: Ctx, id: number) {
   const tip = await readableTip(db, ctx.actor, id);
   assertAllowed(ctx.actor, 'tip.reveal', tip.unit_path);
   const sealed = await q.sealedContact(db, id);
   if (!sealed.contact_sealed) throw notFound('Người báo tin không để lại thông tin liên hệ');
-  const contact = sealer.open(sealed.contact_sealed, sealed.tracking_code);
+  const contact = openContact(sealer, sealed.contact_sealed, sealed.tracking_code);
   await recordChange(db, ctx, { action: 'reveal', entity: 'tip_contact', entityId: id, unit: { id: tip.commune_id, path: tip.unit_path, province_code: tip.province_code } });
   return contact;
 }
