@@ -243,7 +243,7 @@ describe('assignment', () => {
     const none = (await canbo.ok(`/api/tips?unitId=${units.thuongHa!.id}&assignee=none&limit=200`)) as any[];
     expect(none.map((t) => t.id)).not.toContain(tip.id);
     expect(none.every((t) => t.assignee_id === null)).toBe(true);
-    const audit = await database.db.selectFrom('audit_log').select(['after']).where('entity', '=', 'tip').where('entity_id', '=', String(tip.id)).where('action', '=', 'update').execute();
+    const audit = await database.db.selectFrom('audit_log').select(['after']).where('entity', '=', 'tip').where('entity_id', '=', String(tip.id)).where('action', '=', 'update').orderBy('id').execute();
     expect(audit.map((a) => (a.after as any).assignee_id)).toEqual([ids.lanhdao, ids.quantri, officer.body.id, null, ids.canbo]);
   });
 });
