@@ -2,10 +2,10 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
-import { actorOf } from '../auth/plugin.ts';
+import { actorOf, contextOf } from '../auth/plugin.ts';
 import type { DB } from '../db/schema.ts';
 import { FileInfo } from '../files/routes.ts';
-import { created, Id, noContent, ok } from '../http/replies.ts';
+import { created, Id, noContent, ok, optionalText, requiredText } from '../http/replies.ts';
 import { attachmentRoutes } from '../files/routes.ts';
 import { Day } from '../plans/schema.ts';
 import { ACTIVITY_KINDS, CHANNELS } from './service.ts';
@@ -17,13 +17,12 @@ const Kind = z.enum(ACTIVITY_KINDS).describe(
 const Channel = z.enum(CHANNELS).describe(
   'Hình thức tuyên truyền: loudspeaker = loa truyền thanh, banner = băng rôn, pa nô, zalo = Zalo, facebook = Facebook, talk = nói chuyện chuyên đề, contest = hội thi, leaflet = tờ rơi, other = khác',
 );
-const optionalText = (max: number) => z.string().trim().max(max, `Tối đa ${max} ký tự`).nullish();
 const OptionalId = z.number().int().positive().nullish();
 
 const ActivityInput = z.object({
   kind: Kind,
   channel: Channel.nullish().describe('Bắt buộc với hoạt động tuyên truyền; bỏ trống với loại khác'),
-  title: z.string().trim().min(1, 'Chưa có tên hoạt động').max(300, 'Tối đa 300 ký tự').describe('Tên hoạt động'),
+  title: requiredText(300, 'Chưa có tên hoạt động').describe('Tên hoạt động'),
   topic: optionalText(500).describe('Chủ đề, nội dung chính'),
   heldOn: Day.describe('Ngày tổ chức (YYYY-MM-DD), không ở tương lai'),
   audience: z.number({ error: 'Số người tham dự phải là số' }).int('Số người tham dự phải là số nguyên').min(0, 'Số người tham dự không âm')
@@ -44,7 +43,6 @@ const Counts = { activities: z.number(), audience: z.number().describe('Tổng s
 export function activityRoutes(app: FastifyInstance, db: Kysely<DB>) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['Hoạt động'];
-  const ctx = (req: Parameters<typeof actorOf>[0]) => ({ actor: actorOf(req), ip: req.ip });
 
   r.get('/api/activities', {
     schema: {
@@ -81,17 +79,17 @@ export function activityRoutes(app: FastifyInstance, db: Kysely<DB>) {
     },
   }, async (req, reply) => {
     const { unitId, ...input } = req.body;
-    return reply.status(201).send(await service.createActivity(db, ctx(req), unitId, input));
+    return reply.status(201).send(await service.createActivity(db, contextOf(req), unitId, input));
   });
 
   r.put('/api/activities/:id', {
     schema: { tags, summary: 'Sửa một hoạt động', params: z.object({ id: Id }), body: ActivityInput, response: ok(Activity) },
-  }, async (req) => service.updateActivity(db, ctx(req), req.params.id, req.body));
+  }, async (req) => service.updateActivity(db, contextOf(req), req.params.id, req.body));
 
   r.delete('/api/activities/:id', {
     schema: { tags, summary: 'Xóa một hoạt động cùng các tệp đính kèm', params: z.object({ id: Id }), response: noContent },
   }, async (req, reply) => {
-    await service.deleteActivity(db, ctx(req), req.params.id);
+    await service.deleteActivity(db, contextOf(req), req.params.id);
     return reply.status(204).send(null);
   });
 

@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
 import type { ServerResponse } from 'node:http';
 import { z } from 'zod';
-import { actorOf } from '../auth/plugin.ts';
+import { actorOf, contextOf } from '../auth/plugin.ts';
 import type { DB } from '../db/schema.ts';
 import { notFound } from '../http/errors.ts';
 import { created, Id, ok } from '../http/replies.ts';
@@ -28,7 +28,6 @@ const baseOf = (req: FastifyRequest) => ({ host: req.host, base: `${req.protocol
 export function alarmRoutes(app: FastifyInstance, db: Kysely<DB>) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['Báo động'];
-  const ctx = (req: Parameters<typeof actorOf>[0]) => ({ actor: actorOf(req), ip: req.ip });
 
   r.post('/api/alarms', {
     schema: {
@@ -41,7 +40,7 @@ export function alarmRoutes(app: FastifyInstance, db: Kysely<DB>) {
       response: { ...created(z.object({ created: z.literal(true), alarm: Alarm, recipients: z.number() })), 200: z.object({ created: z.literal(false), alarm: Alarm, recipients: z.number() }) },
     },
   }, async (req, reply) => {
-    const { created: isNew, alarm, recipients } = await service.raiseAlarm(db, ctx(req), req.body);
+    const { created: isNew, alarm, recipients } = await service.raiseAlarm(db, contextOf(req), req.body);
     return isNew ? reply.status(201).send({ created: true, alarm, recipients }) : reply.status(200).send({ created: false, alarm, recipients });
   });
 
@@ -55,7 +54,7 @@ export function alarmRoutes(app: FastifyInstance, db: Kysely<DB>) {
 
   r.post('/api/alarms/:id/ack', {
     schema: { tags, summary: 'Xác nhận đã nhận báo động', params: z.object({ id: Id }), response: ok(Alarm) },
-  }, async (req) => service.acknowledge(db, ctx(req), req.params.id));
+  }, async (req) => service.acknowledge(db, contextOf(req), req.params.id));
 
   // Server-sent events: each new alarm in the user's units, as it is raised.
   const streams = new Set<ServerResponse>();

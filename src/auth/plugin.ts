@@ -28,6 +28,9 @@ export function actorOf(req: FastifyRequest): Actor {
   return req.actor;
 }
 
+/** Who acts and from where, for the services that change data (and audit it). */
+export const contextOf = (req: FastifyRequest) => ({ actor: actorOf(req), ip: req.ip });
+
 /**
  * Resolves the session cookie into req.actor on every API request, refuses anonymous
  * callers on non-public routes, and checks the CSRF token on every state-changing one.

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import type { DB } from '../db/schema.ts';
 import { PERMISSIONS, ROLES, roleAllows } from '../access/policy.ts';
 import { ErrorBody } from '../http/errors.ts';
-import { actorOf, SESSION_COOKIE } from './plugin.ts';
+import { actorOf, contextOf, SESSION_COOKIE } from './plugin.ts';
 import { changePassword, login, logout, resume, SESSION_HOURS } from './service.ts';
 
 const Me = z
@@ -62,7 +62,7 @@ export function authRoutes(app: FastifyInstance, db: Kysely<DB>, opts: { cookieS
   r.post('/api/auth/logout', {
     schema: { tags, summary: 'Đăng xuất', response: { 204: z.null(), 401: ErrorBody, 403: ErrorBody } },
   }, async (req, reply) => {
-    await logout(db, { actor: actorOf(req), ip: req.ip }, req.sessionTokenHash!);
+    await logout(db, contextOf(req), req.sessionTokenHash!);
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
     return reply.status(204).send(null);
   });
@@ -74,7 +74,7 @@ export function authRoutes(app: FastifyInstance, db: Kysely<DB>, opts: { cookieS
       response: { 204: z.null(), 400: ErrorBody, 401: ErrorBody, 403: ErrorBody },
     },
   }, async (req, reply) => {
-    await changePassword(db, { actor: actorOf(req), ip: req.ip }, req.sessionTokenHash!, req.body.currentPassword, req.body.newPassword);
+    await changePassword(db, contextOf(req), req.sessionTokenHash!, req.body.currentPassword, req.body.newPassword);
     return reply.status(204).send(null);
   });
 }

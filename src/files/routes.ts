@@ -1,9 +1,9 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { Actor } from '../access/policy.ts';
-import { actorOf } from '../auth/plugin.ts';
+import { actorOf, contextOf } from '../auth/plugin.ts';
 import type { DB } from '../db/schema.ts';
 import { AppError, invalid } from '../http/errors.ts';
 import { binary, created, Id, noContent } from '../http/replies.ts';
@@ -75,8 +75,6 @@ export function fileRoutes(app: FastifyInstance, db: Kysely<DB>) {
   });
 }
 
-type Req = Parameters<typeof actorOf>[0];
-const ctx = (req: Req) => ({ actor: actorOf(req), ip: req.ip });
 
 /**
  * The routes of the files that hang on one kind of record: the upload (raw bytes, checked by
@@ -88,15 +86,15 @@ export function attachmentRoutes(
   db: Kysely<DB>,
   opts: { path: string; tags: string[]; of: string; attachment: (db: Kysely<DB>, actor: Actor, id: number) => Promise<Attachment> },
 ) {
-  const at = (req: Req, id: number) => opts.attachment(db, actorOf(req), id);
+  const at = (req: FastifyRequest, id: number) => opts.attachment(db, actorOf(req), id);
   withUploads(app, (scope) => scope.withTypeProvider<ZodTypeProvider>().post(`${opts.path}/:id/files`, {
     schema: { tags: opts.tags, summary: `Đính kèm ảnh, tài liệu vào ${opts.of} (${UPLOAD_NOTE})`, params: z.object({ id: Id }), querystring: UploadQuery, response: created(FileInfo) },
-  }, async (req, reply) => reply.status(201).send(await attachFile(db, ctx(req), await at(req, req.params.id), uploadOf(req)))));
+  }, async (req, reply) => reply.status(201).send(await attachFile(db, contextOf(req), await at(req, req.params.id), uploadOf(req)))));
 
   app.withTypeProvider<ZodTypeProvider>().delete(`${opts.path}/:id/files/:fileId`, {
     schema: { tags: opts.tags, summary: `Gỡ tệp đính kèm khỏi ${opts.of}`, params: z.object({ id: Id, fileId: Id }), response: noContent },
   }, async (req, reply) => {
-    await detachFile(db, ctx(req), await at(req, req.params.id), req.params.fileId);
+    await detachFile(db, contextOf(req), await at(req, req.params.id), req.params.fileId);
     return reply.status(204).send(null);
   });
 }

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
-import { actorOf } from '../auth/plugin.ts';
+import { actorOf, contextOf } from '../auth/plugin.ts';
 import type { DB } from '../db/schema.ts';
 import { Phone } from '../households/schema.ts';
 import { created, Id, noContent, ok } from '../http/replies.ts';
@@ -36,7 +36,6 @@ const Group = z.looseObject({
 export function fireGroupRoutes(app: FastifyInstance, db: Kysely<DB>) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['Tổ liên gia an toàn PCCC'];
-  const ctx = (req: Parameters<typeof actorOf>[0]) => ({ actor: actorOf(req), ip: req.ip });
 
   r.get('/api/fire-groups', {
     schema: { tags, summary: 'Các tổ liên gia dưới một đơn vị, với phương tiện PCCC và các hộ', querystring: z.object({ unitId: Id }), response: ok(z.array(Group.extend({ village_name: z.string(), households: z.number() }))) },
@@ -46,17 +45,17 @@ export function fireGroupRoutes(app: FastifyInstance, db: Kysely<DB>) {
     schema: { tags, summary: 'Lập tổ liên gia ở một thôn', body: GroupInput.extend({ villageId: z.number().int().positive() }), response: created(Group) },
   }, async (req, reply) => {
     const { villageId, ...input } = req.body;
-    return reply.status(201).send(await service.createGroup(db, ctx(req), villageId, input));
+    return reply.status(201).send(await service.createGroup(db, contextOf(req), villageId, input));
   });
 
   r.put('/api/fire-groups/:id', {
     schema: { tags, summary: 'Sửa tổ liên gia: tổ trưởng, các hộ, phương tiện', params: z.object({ id: Id }), body: GroupInput, response: ok(Group) },
-  }, async (req) => service.updateGroup(db, ctx(req), req.params.id, req.body));
+  }, async (req) => service.updateGroup(db, contextOf(req), req.params.id, req.body));
 
   r.delete('/api/fire-groups/:id', {
     schema: { tags, summary: 'Giải thể tổ liên gia', params: z.object({ id: Id }), response: noContent },
   }, async (req, reply) => {
-    await service.deleteGroup(db, ctx(req), req.params.id);
+    await service.deleteGroup(db, contextOf(req), req.params.id);
     return reply.status(204).send(null);
   });
 

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
-import { actorOf } from '../auth/plugin.ts';
+import { actorOf, contextOf } from '../auth/plugin.ts';
 import type { DB } from '../db/schema.ts';
 import { created, Id, ok } from '../http/replies.ts';
 import { Phone } from '../households/schema.ts';
@@ -35,7 +35,6 @@ const Checkin = z.object({
 export function gongRoutes(app: FastifyInstance, db: Kysely<DB>) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['Tiếng kẻng bình yên'];
-  const ctx = (req: Parameters<typeof actorOf>[0]) => ({ actor: actorOf(req), ip: req.ip });
 
   r.get('/api/gongs', {
     schema: { tags, summary: 'Kẻng của các thôn dưới một đơn vị, với người đánh kẻng', querystring: z.object({ unitId: Id }), response: ok(z.array(Gong)) },
@@ -45,12 +44,12 @@ export function gongRoutes(app: FastifyInstance, db: Kysely<DB>) {
     schema: { tags, summary: 'Thêm kẻng của một thôn', body: GongInput.extend({ villageId: z.number().int().positive() }), response: created(Gong) },
   }, async (req, reply) => {
     const { villageId, ...input } = req.body;
-    return reply.status(201).send(await service.createGong(db, ctx(req), villageId, input));
+    return reply.status(201).send(await service.createGong(db, contextOf(req), villageId, input));
   });
 
   r.put('/api/gongs/:id', {
     schema: { tags, summary: 'Sửa kẻng: nơi treo, tình trạng, phụ cấp, người đánh kẻng', params: z.object({ id: Id }), body: GongInput, response: ok(Gong) },
-  }, async (req) => service.updateGong(db, ctx(req), req.params.id, req.body));
+  }, async (req) => service.updateGong(db, contextOf(req), req.params.id, req.body));
 
   r.post('/api/gong-checkins', {
     schema: {

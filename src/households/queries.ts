@@ -1,4 +1,4 @@
-import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
+import type { Kysely, Selectable, Transaction } from 'kysely';
 import { inScope } from '../access/policy.ts';
 import type { DB, HouseholdsTable } from '../db/schema.ts';
 import { likeEscape } from '../shared/text.ts';

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
-import { actorOf } from '../auth/plugin.ts';
+import { actorOf, contextOf } from '../auth/plugin.ts';
 import type { DB } from '../db/schema.ts';
 import { contentDisposition, withUploads } from '../files/routes.ts';
 import { invalid } from '../http/errors.ts';
@@ -24,7 +24,6 @@ const HouseholdListItem = Household.extend({
 export function householdRoutes(app: FastifyInstance, db: Kysely<DB>) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['Hộ gia đình'];
-  const ctx = (req: Parameters<typeof actorOf>[0]) => ({ actor: actorOf(req), ip: req.ip });
 
   r.get('/api/households', {
     schema: {
@@ -41,17 +40,17 @@ export function householdRoutes(app: FastifyInstance, db: Kysely<DB>) {
     schema: { tags, summary: 'Thêm một hộ gia đình vào thôn', body: HouseholdInput.extend({ villageId: z.number().int().positive() }), response: created(Household) },
   }, async (req, reply) => {
     const { villageId, ...input } = req.body;
-    return reply.status(201).send(await service.createHousehold(db, ctx(req), villageId, input));
+    return reply.status(201).send(await service.createHousehold(db, contextOf(req), villageId, input));
   });
 
   r.put('/api/households/:id', {
     schema: { tags, summary: 'Sửa thông tin hộ gia đình', params: z.object({ id: Id }), body: HouseholdInput, response: ok(Household) },
-  }, async (req) => service.updateHousehold(db, ctx(req), req.params.id, req.body));
+  }, async (req) => service.updateHousehold(db, contextOf(req), req.params.id, req.body));
 
   r.delete('/api/households/:id', {
     schema: { tags, summary: 'Xóa hộ gia đình (không xóa được hộ đã nhận móc khóa)', params: z.object({ id: Id }), response: noContent },
   }, async (req, reply) => {
-    await service.deleteHousehold(db, ctx(req), req.params.id);
+    await service.deleteHousehold(db, contextOf(req), req.params.id);
     return reply.status(204).send(null);
   });
 
@@ -77,6 +76,6 @@ export function householdRoutes(app: FastifyInstance, db: Kysely<DB>) {
     },
   }, async (req) => {
     if (!Buffer.isBuffer(req.body)) throw invalid('Gửi nội dung tệp CSV làm thân yêu cầu');
-    return importHouseholds(db, ctx(req), req.query.unitId, req.body);
+    return importHouseholds(db, contextOf(req), req.query.unitId, req.body);
   }));
 }

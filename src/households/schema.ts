@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { optionalText as anyText } from '../http/replies.ts';
 
 /**
  * "0912 345 678", "0912.345.678", "+84 912 345 678" → "0912345678" / "+84912345678"; and
@@ -10,8 +11,8 @@ export const Phone = z
   .transform((s) => s.replace(/[\s.-]/g, '').replace(/^(?=[1-9]\d{8}$)/, '0'))
   .pipe(z.string().regex(/^(0|\+84)\d{9,10}$/, 'Số điện thoại không hợp lệ (ví dụ 0912345678)'));
 
-const optionalText = (max: number) =>
-  z.string().trim().max(max, `Tối đa ${max} ký tự`).nullish().transform((s) => s || null);
+/** Left out or empty (a blank CSV cell) is null. */
+const optionalText = (max: number) => anyText(max).transform((s) => s || null);
 
 /** One household as a form or a CSV row gives it; the same checks for both. */
 export const HouseholdInput = z.object({

@@ -25,10 +25,10 @@ export const fieldsOf = (h: HouseholdInput): q.HouseholdFields => ({
 
 const PERSONAL = 'Danh sách hộ gia đình là dữ liệu cá nhân, chỉ cán bộ được giao phụ trách thôn, xã mới xem được';
 
-/** The scope in which the caller may read households under a unit; refused when there is none. */
-async function householdScope(db: Kysely<DB>, actor: Actor, unitId: number) {
+/** The scope in which the caller may read households (or lists naming them) under a unit; refused, with `refusal`, when there is none. */
+export async function householdScope(db: Kysely<DB>, actor: Actor, unitId: number, refusal = PERSONAL) {
   const unit = await readableUnit(db, actor, unitId);
-  if (!allowsSomeUnder(actor, 'household.read', unit.path)) throw forbidden(PERSONAL);
+  if (!allowsSomeUnder(actor, 'household.read', unit.path)) throw forbidden(refusal);
   return { unit, scope: scopeOf(actor, 'household.read') };
 }
 

@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
-import { actorOf } from '../auth/plugin.ts';
+import { actorOf, contextOf } from '../auth/plugin.ts';
 import type { DB } from '../db/schema.ts';
 import { contentDisposition } from '../files/routes.ts';
 import { Phone } from '../households/schema.ts';
@@ -27,7 +27,6 @@ const Route = z.object({
 export function keychainRoutes(app: FastifyInstance, db: Kysely<DB>, publicUrl: string | undefined) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['Khóa an toàn'];
-  const ctx = (req: FastifyRequest) => ({ actor: actorOf(req), ip: req.ip });
   const baseOf = (req: FastifyRequest) => publicUrl ?? `${req.protocol}://${req.host}`;
 
   r.get('/api/keychains', {
@@ -46,11 +45,11 @@ export function keychainRoutes(app: FastifyInstance, db: Kysely<DB>, publicUrl: 
       }),
       response: created(z.array(Keychain)),
     },
-  }, async (req, reply) => reply.status(201).send(await service.handOut(db, ctx(req), req.body)));
+  }, async (req, reply) => reply.status(201).send(await service.handOut(db, contextOf(req), req.body)));
 
   r.post('/api/keychains/:id/revoke', {
     schema: { tags, summary: 'Thu hồi móc khóa (báo mất): mã không còn dùng được, hộ được cấp móc khóa mới', params: z.object({ id: Id }), response: ok(Keychain) },
-  }, async (req) => service.revokeKeychain(db, ctx(req), req.params.id));
+  }, async (req) => service.revokeKeychain(db, contextOf(req), req.params.id));
 
   r.get('/api/keychains/cards.pdf', {
     schema: {

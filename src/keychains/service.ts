@@ -1,9 +1,10 @@
 import type { Kysely } from 'kysely';
-import { allows, allowsSomeUnder, assertAllowed, scopeOf, type Actor } from '../access/policy.ts';
+import { allows, assertAllowed, scopeOf, type Actor } from '../access/policy.ts';
 import { recordChanges, recordChange, type Context } from '../audit/record.ts';
 import type { DB } from '../db/schema.ts';
-import { AppError, conflict, forbidden, invalid, notFound } from '../http/errors.ts';
+import { AppError, conflict, invalid, notFound } from '../http/errors.ts';
 import { getHouseholds, lockHouseholds } from '../households/queries.ts';
+import { householdScope } from '../households/service.ts';
 import { todayVN } from '../shared/dates.ts';
 import { unitLoader } from '../units/loader.ts';
 import { readableUnit, readableVillage } from '../units/service.ts';
@@ -67,9 +68,8 @@ export async function handOut(db: Kysely<DB>, ctx: Ctx, input: HandOutInput) {
 const PERSONAL = 'Sổ cấp khóa có tên chủ hộ, chỉ cán bộ được giao phụ trách thôn, xã mới xem được';
 
 export async function register(db: Kysely<DB>, actor: Actor, unitId: number) {
-  const unit = await readableUnit(db, actor, unitId);
-  if (!allowsSomeUnder(actor, 'household.read', unit.path)) throw forbidden(PERSONAL);
-  return q.keychainsUnder(db, scopeOf(actor, 'household.read'), unit.path, {});
+  const { unit, scope } = await householdScope(db, actor, unitId, PERSONAL);
+  return q.keychainsUnder(db, scope, unit.path, {});
 }
 
 /** A lost keychain: its code stops leading anywhere, and the household may get a new one. */

@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { DB } from '../db/schema.ts';
-import { actorOf } from '../auth/plugin.ts';
+import { actorOf, contextOf } from '../auth/plugin.ts';
 import { FileInfo, UPLOAD_NOTE, UploadQuery, uploadOf, withUploads } from '../files/routes.ts';
 import { created, Id, noContent, ok } from '../http/replies.ts';
 import { isRealDate } from '../shared/dates.ts';
@@ -16,7 +16,6 @@ const Day = z.string().refine(isRealDate, 'Ngày không hợp lệ (YYYY-MM-DD)'
 export function modelRoutes(app: FastifyInstance, db: Kysely<DB>) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['Mô hình'];
-  const ctx = (req: Parameters<typeof actorOf>[0]) => ({ actor: actorOf(req), ip: req.ip });
 
   r.get('/api/templates', { schema: { tags, summary: 'Các mẫu mô hình dùng được (dựng sẵn và của đơn vị)', response: ok(z.array(Template)) } },
     async (req) => service.listTemplates(db, actorOf(req)));
@@ -28,12 +27,12 @@ export function modelRoutes(app: FastifyInstance, db: Kysely<DB>) {
     schema: { tags, summary: 'Tạo mẫu mô hình của đơn vị', body: TemplateParts.extend({ ownerUnitId: z.number().int().positive() }), response: created(Template) },
   }, async (req, reply) => {
     const { ownerUnitId, ...parts } = req.body;
-    return reply.status(201).send(await service.createTemplate(db, ctx(req), ownerUnitId, parts));
+    return reply.status(201).send(await service.createTemplate(db, contextOf(req), ownerUnitId, parts));
   });
 
   r.put('/api/templates/:id', {
     schema: { tags, summary: 'Sửa mẫu (mẫu đã dùng thì thành phiên bản mới)', params: z.object({ id: Id }), body: TemplateParts, response: ok(Template) },
-  }, async (req) => service.updateTemplate(db, ctx(req), req.params.id, req.body));
+  }, async (req) => service.updateTemplate(db, contextOf(req), req.params.id, req.body));
 
   r.get('/api/models', {
     schema: {
@@ -55,7 +54,7 @@ export function modelRoutes(app: FastifyInstance, db: Kysely<DB>) {
       }),
       response: created(Instance),
     },
-  }, async (req, reply) => reply.status(201).send(await service.createInstance(db, ctx(req), req.body)));
+  }, async (req, reply) => reply.status(201).send(await service.createInstance(db, contextOf(req), req.body)));
 
   r.get('/api/models/:id', { schema: { tags, summary: 'Trang mô hình: các bước, tổ giúp việc, cam kết, nhân rộng', params: z.object({ id: Id }), response: ok(InstancePage) } },
     async (req) => service.instancePage(db, actorOf(req), req.params.id));
@@ -70,19 +69,19 @@ export function modelRoutes(app: FastifyInstance, db: Kysely<DB>) {
       }),
       response: ok(Step),
     },
-  }, async (req) => service.updateStep(db, ctx(req), req.params.id, req.params.step, req.body));
+  }, async (req) => service.updateStep(db, contextOf(req), req.params.id, req.params.step, req.body));
 
   withUploads(app, (scope) => scope.withTypeProvider<ZodTypeProvider>().post('/api/models/:id/steps/:step/files', {
     schema: {
       tags, summary: `Đính kèm tệp vào một bước (${UPLOAD_NOTE})`,
       params: z.object({ id: Id, step: z.enum(STEPS) }), querystring: UploadQuery, response: created(FileInfo),
     },
-  }, async (req, reply) => reply.status(201).send(await service.attachStepFile(db, ctx(req), req.params.id, req.params.step, uploadOf(req)))));
+  }, async (req, reply) => reply.status(201).send(await service.attachStepFile(db, contextOf(req), req.params.id, req.params.step, uploadOf(req)))));
 
   r.delete('/api/models/:id/steps/:step/files/:fileId', {
     schema: { tags, summary: 'Gỡ tệp đính kèm khỏi một bước', params: z.object({ id: Id, step: z.enum(STEPS), fileId: Id }), response: noContent },
   }, async (req, reply) => {
-    await service.removeStepFile(db, ctx(req), req.params.id, req.params.step, req.params.fileId);
+    await service.removeStepFile(db, contextOf(req), req.params.id, req.params.step, req.params.fileId);
     return reply.status(204).send(null);
   });
 
@@ -92,7 +91,7 @@ export function modelRoutes(app: FastifyInstance, db: Kysely<DB>) {
       body: z.object({ fullName: z.string().trim().min(1).max(200), role: z.string().trim().min(1).max(100), position: z.string().max(300).nullish() }),
       response: created(Member),
     },
-  }, async (req, reply) => reply.status(201).send(await service.addMember(db, ctx(req), req.params.id, req.body)));
+  }, async (req, reply) => reply.status(201).send(await service.addMember(db, contextOf(req), req.params.id, req.body)));
 
   r.post('/api/models/:id/commitments', {
     schema: {
@@ -105,7 +104,7 @@ export function modelRoutes(app: FastifyInstance, db: Kysely<DB>) {
       }),
       response: created(z.object({ added: z.number() })),
     },
-  }, async (req, reply) => reply.status(201).send(await service.addCommitments(db, ctx(req), req.params.id, req.body.commitments)));
+  }, async (req, reply) => reply.status(201).send(await service.addCommitments(db, contextOf(req), req.params.id, req.body.commitments)));
 
   r.post('/api/models/:id/replicate', {
     schema: {
@@ -118,5 +117,5 @@ export function modelRoutes(app: FastifyInstance, db: Kysely<DB>) {
       }).refine((b) => !!b.unitIds?.length !== !!b.under, 'Chọn danh sách đơn vị hoặc "tất cả đơn vị thuộc…", một trong hai'),
       response: created(ReplicateResult),
     },
-  }, async (req, reply) => reply.status(201).send(await service.replicate(db, ctx(req), req.params.id, req.body)));
+  }, async (req, reply) => reply.status(201).send(await service.replicate(db, contextOf(req), req.params.id, req.body)));
 }

@@ -2,17 +2,13 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
-import type { Actor } from '../access/policy.ts';
-import { actorOf } from '../auth/plugin.ts';
+import { actorOf, contextOf } from '../auth/plugin.ts';
 import type { DB } from '../db/schema.ts';
 import { attachmentRoutes, FileInfo } from '../files/routes.ts';
-import { attachFile, detachFile, type Attachment } from '../files/service.ts';
-import { created, Id, noContent, ok } from '../http/replies.ts';
+import { created, Id, noContent, ok, optionalText, requiredText } from '../http/replies.ts';
 import { Day } from '../plans/schema.ts';
 import * as service from './service.ts';
 
-const text = (max: number, empty: string) => z.string().trim().min(1, empty).max(max, `Tối đa ${max} ký tự`);
-const optionalText = (max: number) => z.string().trim().max(max, `Tối đa ${max} ký tự`).nullish();
 const UnitId = z.number().int().positive().describe('Thôn, tổ dân phố hoặc xã, phường');
 
 const Cadence = z.enum(['nightly', 'weekly']).describe('nightly: hằng đêm, sau giờ đánh kẻng; weekly: hằng tuần');
@@ -22,7 +18,7 @@ const ScheduleInput = z.object({
   cadence: Cadence,
   weekday: Weekday.nullish().describe('Thứ trong tuần của lịch hằng tuần: 1 thứ Hai … 7 Chủ nhật; bỏ trống với lịch hằng đêm'),
   startTime: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Giờ dạng HH:MM, ví dụ 22:30').describe('Giờ xuất phát (HH:MM)'),
-  area: text(300, 'Chưa có địa bàn tuần tra').describe('Địa bàn, tuyến tuần tra'),
+  area: requiredText(300, 'Chưa có địa bàn tuần tra').describe('Địa bàn, tuyến tuần tra'),
   team: optionalText(300).describe('Tổ, nhóm đi tuần'),
   active: z.boolean().default(true).describe('false: lịch đã dừng'),
 });
@@ -38,8 +34,8 @@ const PatrolInput = z.object({
   scheduleId: z.number().int().positive().nullish().describe('Lịch tuần tra đã theo (nếu có)'),
   startedAt: Instant.describe('Giờ bắt đầu'),
   endedAt: Instant.describe('Giờ kết thúc: sau giờ bắt đầu, tối đa 24 giờ'),
-  area: text(300, 'Chưa có địa bàn tuần tra').describe('Địa bàn, tuyến đã đi'),
-  participants: z.array(text(200, 'Chưa có tên người tham gia')).min(1, 'Chưa có người tham gia').max(100, 'Tối đa 100 người tham gia').describe('Họ tên những người đi tuần'),
+  area: requiredText(300, 'Chưa có địa bàn tuần tra').describe('Địa bàn, tuyến đã đi'),
+  participants: z.array(requiredText(200, 'Chưa có tên người tham gia')).min(1, 'Chưa có người tham gia').max(100, 'Tối đa 100 người tham gia').describe('Họ tên những người đi tuần'),
   findings: optionalText(5000).describe('Tình hình ghi nhận'),
   alarmIds: z.array(z.number().int().positive()).max(50, 'Tối đa 50 báo động').default([]).describe('Các báo động (vụ việc) gặp trong lần tuần tra'),
 });
@@ -52,8 +48,6 @@ const Patrol = z.looseObject({
   files: z.array(FileInfo),
 }).meta({ id: 'Patrol' });
 
-type Req = Parameters<typeof actorOf>[0];
-const ctx = (req: Req) => ({ actor: actorOf(req), ip: req.ip });
 
 export function patrolRoutes(app: FastifyInstance, db: Kysely<DB>) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -67,12 +61,12 @@ export function patrolRoutes(app: FastifyInstance, db: Kysely<DB>) {
     schema: { tags, summary: 'Thêm lịch tuần tra (hằng đêm sau giờ đánh kẻng, hoặc hằng tuần)', body: ScheduleInput.extend({ unitId: UnitId }), response: created(Schedule) },
   }, async (req, reply) => {
     const { unitId, ...input } = req.body;
-    return reply.status(201).send(await service.createSchedule(db, ctx(req), unitId, input));
+    return reply.status(201).send(await service.createSchedule(db, contextOf(req), unitId, input));
   });
 
   r.put('/api/patrol-schedules/:id', {
     schema: { tags, summary: 'Sửa lịch tuần tra, hoặc dừng lịch (active: false)', params: z.object({ id: Id }), body: ScheduleInput, response: ok(Schedule) },
-  }, async (req) => service.updateSchedule(db, ctx(req), req.params.id, req.body));
+  }, async (req) => service.updateSchedule(db, contextOf(req), req.params.id, req.body));
 
   r.get('/api/patrols', {
     schema: {
@@ -101,17 +95,17 @@ export function patrolRoutes(app: FastifyInstance, db: Kysely<DB>) {
     schema: { tags, summary: 'Ghi một lần tuần tra đã diễn ra', body: PatrolInput.extend({ unitId: UnitId }), response: created(Patrol) },
   }, async (req, reply) => {
     const { unitId, ...input } = req.body;
-    return reply.status(201).send(await service.createPatrol(db, ctx(req), unitId, input));
+    return reply.status(201).send(await service.createPatrol(db, contextOf(req), unitId, input));
   });
 
   r.put('/api/patrols/:id', {
     schema: { tags, summary: 'Sửa một lần tuần tra', params: z.object({ id: Id }), body: PatrolInput, response: ok(Patrol) },
-  }, async (req) => service.updatePatrol(db, ctx(req), req.params.id, req.body));
+  }, async (req) => service.updatePatrol(db, contextOf(req), req.params.id, req.body));
 
   r.delete('/api/patrols/:id', {
     schema: { tags, summary: 'Xóa một lần tuần tra cùng các tệp đính kèm', params: z.object({ id: Id }), response: noContent },
   }, async (req, reply) => {
-    await service.deletePatrol(db, ctx(req), req.params.id);
+    await service.deletePatrol(db, contextOf(req), req.params.id);
     return reply.status(204).send(null);
   });
 

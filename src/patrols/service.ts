@@ -1,10 +1,10 @@
 import type { Kysely, Transaction } from 'kysely';
-import { allows, assertAllowed, scopeOf, type Actor, type Permission } from '../access/policy.ts';
+import { allows, assertAllowed, scopeOf, type Actor } from '../access/policy.ts';
 import { recordChange, type Context } from '../audit/record.ts';
 import type { DB, PatrolCadence } from '../db/schema.ts';
 import type { Attachment } from '../files/service.ts';
 import { CLOCK_SKEW_MS } from '../gongs/night.ts';
-import { invalid, notFound } from '../http/errors.ts';
+import { invalid } from '../http/errors.ts';
 import { addDays, dayStart, FIRST_DAY, mondayOf } from '../shared/dates.ts';
 import { checkPeriod, REPORT_DAYS } from '../shared/period.ts';
 import { placeOf, writable, type Place } from '../access/rows.ts';

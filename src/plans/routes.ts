@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { DB } from '../db/schema.ts';
-import { actorOf } from '../auth/plugin.ts';
+import { actorOf, contextOf } from '../auth/plugin.ts';
 import { contentDisposition, FileInfo, UPLOAD_NOTE, UploadQuery, uploadOf, withUploads } from '../files/routes.ts';
 import { binary, created, Id, noContent, ok } from '../http/replies.ts';
 import { renderPlanDocx } from './export/docx.ts';
@@ -17,7 +17,6 @@ import * as service from './service.ts';
 export function planRoutes(app: FastifyInstance, db: Kysely<DB>) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['Kế hoạch và nhiệm vụ'];
-  const ctx = (req: Parameters<typeof actorOf>[0]) => ({ actor: actorOf(req), ip: req.ip });
 
   r.get('/api/plans', {
     schema: {
@@ -31,17 +30,17 @@ export function planRoutes(app: FastifyInstance, db: Kysely<DB>) {
   }, async (req) => service.listPlans(db, actorOf(req), req.query));
 
   r.post('/api/plans', { schema: { tags, summary: 'Soạn kế hoạch (dự thảo)', body: PlanInput, response: created(Plan) } },
-    async (req, reply) => reply.status(201).send(await service.createPlan(db, ctx(req), req.body)));
+    async (req, reply) => reply.status(201).send(await service.createPlan(db, contextOf(req), req.body)));
 
   r.get('/api/plans/:id', { schema: { tags, summary: 'Kế hoạch: văn bản, nhiệm vụ, kế hoạch cấp dưới, mô hình', params: z.object({ id: Id }), response: ok(PlanPage) } },
     async (req) => service.planPage(db, actorOf(req), req.params.id));
 
   r.put('/api/plans/:id', { schema: { tags, summary: 'Sửa dự thảo kế hoạch', params: z.object({ id: Id }), body: PlanInput, response: ok(Plan) } },
-    async (req) => service.updatePlan(db, ctx(req), req.params.id, req.body));
+    async (req) => service.updatePlan(db, contextOf(req), req.params.id, req.body));
 
   r.post('/api/plans/:id/status', {
     schema: { tags, summary: 'Ban hành hoặc kết thúc kế hoạch', params: z.object({ id: Id }), body: z.object({ status: z.enum(['issued', 'closed']) }), response: ok(Plan) },
-  }, async (req) => service.setStatus(db, ctx(req), req.params.id, req.body.status));
+  }, async (req) => service.setStatus(db, contextOf(req), req.params.id, req.body.status));
 
   r.post('/api/plans/:id/tasks', {
     schema: {
@@ -54,7 +53,7 @@ export function planRoutes(app: FastifyInstance, db: Kysely<DB>) {
       }),
       response: created(NewTaskReply),
     },
-  }, async (req, reply) => reply.status(201).send(await service.addTask(db, ctx(req), req.params.id, req.body)));
+  }, async (req, reply) => reply.status(201).send(await service.addTask(db, contextOf(req), req.params.id, req.body)));
 
   r.patch('/api/occurrences/:id', {
     schema: {
@@ -63,19 +62,19 @@ export function planRoutes(app: FastifyInstance, db: Kysely<DB>) {
       body: z.object({ status: z.enum(['open', 'done']), evidence: z.string().max(5000).nullish() }),
       response: ok(OccurrenceUpdated),
     },
-  }, async (req) => service.updateOccurrence(db, ctx(req), req.params.id, req.body));
+  }, async (req) => service.updateOccurrence(db, contextOf(req), req.params.id, req.body));
 
   withUploads(app, (scope) => scope.withTypeProvider<ZodTypeProvider>().post('/api/occurrences/:id/files', {
     schema: {
       tags, summary: `Đính kèm minh chứng vào một lần thực hiện nhiệm vụ (${UPLOAD_NOTE})`,
       params: z.object({ id: Id }), querystring: UploadQuery, response: created(FileInfo),
     },
-  }, async (req, reply) => reply.status(201).send(await service.attachOccurrenceFile(db, ctx(req), req.params.id, uploadOf(req)))));
+  }, async (req, reply) => reply.status(201).send(await service.attachOccurrenceFile(db, contextOf(req), req.params.id, uploadOf(req)))));
 
   r.delete('/api/occurrences/:id/files/:fileId', {
     schema: { tags, summary: 'Gỡ tệp minh chứng', params: z.object({ id: Id, fileId: Id }), response: noContent },
   }, async (req, reply) => {
-    await service.removeOccurrenceFile(db, ctx(req), req.params.id, req.params.fileId);
+    await service.removeOccurrenceFile(db, contextOf(req), req.params.id, req.params.fileId);
     return reply.status(204).send(null);
   });
 

@@ -29,3 +29,7 @@ export const dayStart = (day: string) => new Date(`${day}T00:00:00+07:00`);
 /** The Monday of the ISO week a day is in. */
 export const mondayOf = (day: string) => addDays(day, -((new Date(`${day}T00:00:00Z`).getUTCDay() + 6) % 7));
 
+
+const vnDateTimeFormat = new Intl.DateTimeFormat('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh', dateStyle: 'short', timeStyle: 'short' });
+/** A moment as people in Vietnam read it: "14:05 23/11/2026". */
+export const vnDateTime = (d: Date) => vnDateTimeFormat.format(d);

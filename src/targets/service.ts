@@ -13,38 +13,11 @@ import { BUILTIN_TEMPLATES } from '../models/builtin.ts';
 import { patrolsPerWeek } from '../patrols/service.ts';
 import { addDays, todayVN } from '../shared/dates.ts';
 import { readableUnit } from '../units/service.ts';
+import { reached, type Indicator, type Measure } from './indicator.ts';
 import * as q from './queries.ts';
-
-export interface Measure {
-  /** 'night', '7 nights', '30 nights', 'now', 'last week'… as the label says. */
-  label: string;
-  value: number | null;
-  /** What the value is made of: e.g. 52 of 60 village-nights. */
-  count: number;
-  of: number | null;
-}
-
-export interface Indicator {
-  key: string;
-  title: string;
-  unit: '%' | 'count';
-  target: number;
-  /** Where the target comes from: a covering model's template, the seed plan's, or the unit's active patrol schedules. */
-  basis: 'model' | 'plan' | 'schedules';
-  /** The model whose template sets the target (basis 'model'). */
-  source: { instance_id: number; instance_name: string } | null;
-  measures: Measure[];
-  /** The latest measure reaches the target; null when there is nothing to measure yet. */
-  met: boolean | null;
-}
 
 const share = (count: number, of: number) => (of ? Math.round((1000 * count) / of) / 10 : null);
 
-/** Whether a measure reaches its target, from the counts themselves: 2,999 of 3,000 is not 100 %. */
-function reached(m: Measure | undefined, target: number, unit: '%' | 'count'): boolean | null {
-  if (!m || !m.of) return null;
-  return unit === '%' ? m.count * 100 >= target * m.of : m.count >= target;
-}
 
 /** The seed plan's target for a key, from the built-in templates. */
 function builtinTarget(key: string) {

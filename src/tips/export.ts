@@ -9,6 +9,7 @@ import type { DB } from '../db/schema.ts';
 import { forbidden } from '../http/errors.ts';
 import { CSV_TYPE, toCsv, toXlsx, XLSX_TYPE, type TableColumn } from '../shared/table-export.ts';
 import { formatCode } from '../shared/codes.ts';
+import { vnDateTime } from '../shared/dates.ts';
 import * as q from './queries.ts';
 import type { Contact, Sealer } from './seal.ts';
 import { CATEGORIES, inbox, openContact, STATUSES } from './service.ts';
@@ -17,7 +18,7 @@ import { readableUnit } from '../units/service.ts';
 export const MAX_EXPORT_TIPS = 20_000;
 
 type Row = Awaited<ReturnType<typeof inbox>>[number] & { contact?: Contact | undefined };
-const when = (d: Date | null) => (d ? new Intl.DateTimeFormat('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh', dateStyle: 'short', timeStyle: 'short' }).format(d) : null);
+const when = (d: Date | null) => (d ? vnDateTime(d) : null);
 
 const COLUMNS: TableColumn<Row>[] = [
   { header: 'Mã theo dõi', value: (t) => formatCode(t.tracking_code), width: 14 },

@@ -40,7 +40,6 @@ import { z } from 'zod';
 import type { DB, TipCategory, TipStatus } from '../db/schema.ts';
 import { Phone } from '../households/schema.ts';
 import { AppError, invalid, notFound } from '../http/errors.ts';
-import { routeOf } from '../keychains/service.ts';
 import { formatCode, parseCode } from '../shared/codes.ts';
 import { inSentence } from '../shared/text.ts';
 import { getUnitByCode } from '../units/queries.ts';
@@ -48,7 +47,7 @@ import { OPEN_STATUSES } from './deadlines.ts';
 import { fixedWindow, TIPS_PER_ADDRESS, TIPS_PER_KEYCHAIN } from './limits.ts';
 import * as q from './queries.ts';
 import type { Contact, Sealer } from './seal.ts';
-import { CATEGORIES, STATUSES, submitTip, TRACKING_LENGTH } from './service.ts';
+import { CATEGORIES, destination, STATUSES, submitTip, TRACKING_LENGTH } from './service.ts';
 
 const PREFIX = '/open311/v2';
 const MAX_IDS = 50;
@@ -164,7 +163,7 @@ function describeIssues(issues: readonly { message: string; path: readonly Prope
 async function routing(db: Kysely<DB>, attrs: z.infer<typeof PostRequest>['attributes'], located: boolean) {
   if (attrs.keychain_code) {
     try {
-      return { keychainCode: (await routeOf(db, attrs.keychain_code)).code };
+      return { to: await destination(db, { keychainCode: attrs.keychain_code }) };
     } catch (err) {
       // Unknown or revoked: a bad parameter of this request, as the specification counts it.
       if (err instanceof AppError) throw invalid(`attribute[keychain_code]: ${err.message}`);
@@ -315,7 +314,7 @@ export function open311Routes(app: FastifyInstance, db: Kysely<DB>, sealer: Seal
       if (!isServiceCode(input.service_code)) throw invalid(`Không có loại tin báo "${input.service_code}" (service_code: ${SERVICE_CODES.join(', ')})`);
       const to = await routing(db, input.attributes, !!(input.lat || input.long || input.address_id));
       // Counted once the code is known to be real, by its one spelling: garbage codes fill no counters.
-      if (to.keychainCode && !perKeychain.take(to.keychainCode)) throw tooMany();
+      if (to.to?.keychainCode && !perKeychain.take(to.to.keychainCode)) throw tooMany();
       const name = [input.first_name, input.last_name].filter(Boolean).join(' ');
       const contact: Contact = { name: name || undefined, phone: input.phone, other: input.email ? `Email: ${input.email}` : undefined };
       const tip = await submitTip(db, sealer, {

@@ -11,28 +11,35 @@ import type { DB, TipCategory } from '../db/schema.ts';
 import { Phone } from '../households/schema.ts';
 import { AppError } from '../http/errors.ts';
 import { sendPage } from '../http/public-page.ts';
-import { routeOf } from '../keychains/service.ts';
 import { fold } from '../shared/text.ts';
-import { unitLoader } from '../units/loader.ts';
 import { fixedWindow, TIPS_PER_ADDRESS, TIPS_PER_KEYCHAIN } from './limits.ts';
 import { choosePlacePage, receiptPage, statusFormPage, statusPage, tipFormPage, type Destination, type FormValues } from './pages.ts';
 import { MAX_PHOTO_BYTES, MAX_PHOTOS } from './photos.ts';
 import * as q from './queries.ts';
 import type { Sealer } from './seal.ts';
-import { CATEGORIES, publicStatus, submitTip } from './service.ts';
+import { CATEGORIES, destination, publicStatus, submitTip, type Destination as TipDestination } from './service.ts';
 
 const MAX_DESCRIPTION = 5000;
 
-/** Where the form sends the tip: the keychain's commune and village, or the chosen commune. */
-async function destinationOf(db: Kysely<DB>, query: { ma?: string | undefined; xa?: string | undefined }): Promise<Destination | undefined> {
-  if (query.ma) {
-    const route = await routeOf(db, query.ma);
-    return { fields: { ma: route.code }, commune: route.commune_name, village: route.village_name };
-  }
+/**
+ * Where the form sends the tip: the keychain's commune and village, or the chosen commune; none
+ * for a commune that is not one. A keychain that is unknown or revoked is the caller's error.
+ */
+async function destinationOf(db: Kysely<DB>, query: { ma?: string | undefined; xa?: string | undefined }) {
   const id = Number(query.xa);
-  const commune = Number.isSafeInteger(id) && id > 0 ? await unitLoader(db).load(id) : undefined;
-  return commune?.kind === 'commune' ? { fields: { xa: String(commune.id) }, commune: commune.name } : undefined;
+  if (!query.ma && !(Number.isSafeInteger(id) && id > 0)) return undefined;
+  try {
+    return await destination(db, query.ma ? { keychainCode: query.ma } : { communeId: id });
+  } catch (e) {
+    if (!query.ma && e instanceof AppError && e.status === 400) return undefined;
+    throw e;
+  }
 }
+
+/** What the form page shows of it, and carries in its hidden fields. */
+const shown = (to: TipDestination): Destination => ({
+  fields: to.keychainCode ? { ma: to.keychainCode } : { xa: String(to.commune.id) }, commune: to.commune.name, village: to.villageName,
+});
 
 interface Posted { fields: Record<string, string>; photos: { name: string; content: Buffer }[] }
 
@@ -77,7 +84,7 @@ export function publicTipRoutes(app: FastifyInstance, db: Kysely<DB>, sealer: Se
       if (query.ma || query.xa) {
         try {
           const to = await destinationOf(db, query);
-          if (to) return sendPage(reply, 200, tipFormPage(to));
+          if (to) return sendPage(reply, 200, tipFormPage(shown(to)));
         } catch (e) {
           if (e instanceof AppError) return sendPage(reply, e.status, choosePlacePage('', undefined, e.message));
           throw e;
@@ -99,7 +106,7 @@ export function publicTipRoutes(app: FastifyInstance, db: Kysely<DB>, sealer: Se
         return sendPage(reply, 400, choosePlacePage('', undefined, `${LIMIT_ERRORS[code] ?? 'Không đọc được biểu mẫu'}. Hãy gửi lại.`));
       }
       const f = posted.fields;
-      let to: Destination | undefined;
+      let to: TipDestination | undefined;
       try {
         to = await destinationOf(db, { ma: f.ma, xa: f.xa });
       } catch (e) {
@@ -108,11 +115,11 @@ export function publicTipRoutes(app: FastifyInstance, db: Kysely<DB>, sealer: Se
       }
       if (!to) return sendPage(reply, 400, choosePlacePage('', undefined, 'Hãy chọn xã, phường nơi xảy ra sự việc'));
       const values: FormValues = { category: f.category, description: f.description, occurredAt: f.occurredAt, place: f.place, name: f.name, phone: f.phone };
-      const again = (status: number, errors: Record<string, string>) => sendPage(reply, status, tipFormPage(to!, values, errors));
+      const again = (status: number, errors: Record<string, string>) => sendPage(reply, status, tipFormPage(shown(to!), values, errors));
 
       // A person never fills the hidden field; a bot filling every field does.
       if (f.website) return again(400, { form: 'Không gửi được tin báo. Hãy thử lại.' });
-      if (!perAddress.take(req.ip) || (to.fields.ma && !perKeychain.take(to.fields.ma))) {
+      if (!perAddress.take(req.ip) || (to.keychainCode && !perKeychain.take(to.keychainCode))) {
         return again(429, { form: 'Có quá nhiều tin gửi từ nơi này trong ít phút. Hãy thử lại sau, hoặc gọi 113 nếu khẩn cấp.' });
       }
       const errors: Record<string, string> = {};
@@ -129,9 +136,9 @@ export function publicTipRoutes(app: FastifyInstance, db: Kysely<DB>, sealer: Se
       try {
         const receipt = await submitTip(db, sealer, {
           category: f.category as TipCategory, description, occurredAt: occurredAt as Date | undefined, place: f.place?.trim().slice(0, 300),
-          keychainCode: f.ma, communeId: f.xa ? Number(f.xa) : undefined, photos: posted.photos,
+          to, photos: posted.photos,
           contact: { name: f.name?.trim().slice(0, 200) || undefined, phone: phone?.success ? phone.data ?? undefined : undefined },
-        }, f.ma ? 'keychain' : 'web');
+        }, to.keychainCode ? 'keychain' : 'web');
         return sendPage(reply, 201, receiptPage(receipt));
       } catch (e) {
         if (!(e instanceof AppError)) throw e;

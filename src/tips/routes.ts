@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
-import { actorOf } from '../auth/plugin.ts';
+import { actorOf, contextOf } from '../auth/plugin.ts';
 import type { DB } from '../db/schema.ts';
 import { contentDisposition, FileInfo } from '../files/routes.ts';
 import { CSV_TYPE, XLSX_TYPE } from '../shared/table-export.ts';
@@ -41,7 +41,7 @@ export function tipRoutes(app: FastifyInstance, db: Kysely<DB>, sealer: Sealer) 
       },
     }, async (req, reply) => {
       const { unitId, q, withContacts, ...filter } = req.query;
-      const file = await exportTips(db, sealer, { actor: actorOf(req), ip: req.ip }, unitId, { ...filter, search: q }, { format, withContacts });
+      const file = await exportTips(db, sealer, contextOf(req), unitId, { ...filter, search: q }, { format, withContacts });
       return reply.type(file.type).header('content-disposition', contentDisposition('attachment', file.name)).header('cache-control', 'private, no-store').send(file.content);
     });
   }
@@ -76,10 +76,9 @@ export function tipRoutes(app: FastifyInstance, db: Kysely<DB>, sealer: Sealer) 
       tags, summary: 'Xem danh tính, liên hệ của người báo tin (chỉ người được giao; mỗi lần xem được ghi nhật ký)', params: z.object({ id: Id }),
       response: ok(z.object({ name: z.string().optional(), phone: z.string().optional(), other: z.string().optional() })),
     },
-  }, async (req) => service.revealContact(db, sealer, { actor: actorOf(req), ip: req.ip }, req.params.id));
+  }, async (req) => service.revealContact(db, sealer, contextOf(req), req.params.id));
 
   // ---------- Staff workflow ----------
-  const ctx = (req: Parameters<typeof actorOf>[0]) => ({ actor: actorOf(req), ip: req.ip });
   const TipPage = z.looseObject({ tip: TipItem, canReveal: z.boolean(), canHandle: z.boolean() });
   const params = z.object({ id: Id });
 
@@ -95,7 +94,7 @@ export function tipRoutes(app: FastifyInstance, db: Kysely<DB>, sealer: Sealer) 
         }),
         response: ok(TipPage),
       },
-    }, async (req) => service.changeStatus(db, ctx(req), req.params.id, req.body));
+    }, async (req) => service.changeStatus(db, contextOf(req), req.params.id, req.body));
   }
 
   r.get('/api/tips/:id/assignees', {
@@ -111,7 +110,7 @@ export function tipRoutes(app: FastifyInstance, db: Kysely<DB>, sealer: Sealer) 
       body: z.object({ userId: z.number().int().positive().nullable().describe('Người được giao; null để bỏ giao') }),
       response: ok(TipPage),
     },
-  }, async (req) => service.assign(db, ctx(req), req.params.id, req.body.userId));
+  }, async (req) => service.assign(db, contextOf(req), req.params.id, req.body.userId));
 
   r.post('/api/tips/:id/notes', {
     schema: {
@@ -119,7 +118,7 @@ export function tipRoutes(app: FastifyInstance, db: Kysely<DB>, sealer: Sealer) 
       body: z.object({ body: z.string().trim().min(1, 'Chưa viết ghi chú').max(5000, 'Ghi chú tối đa 5.000 ký tự') }),
       response: created(z.object({ id: z.number(), body: z.string(), created_at: z.date(), author_name: z.string() })),
     },
-  }, async (req, reply) => reply.status(201).send(await service.addNote(db, ctx(req), req.params.id, req.body.body)));
+  }, async (req, reply) => reply.status(201).send(await service.addNote(db, contextOf(req), req.params.id, req.body.body)));
 
   r.post('/api/tips/:id/transfer', {
     schema: {
@@ -129,7 +128,7 @@ export function tipRoutes(app: FastifyInstance, db: Kysely<DB>, sealer: Sealer) 
       body: z.object({ communeId: z.number().int().positive().describe('Xã, phường, đặc khu nhận tin báo') }),
       response: ok(z.object({ id: z.number(), commune_id: z.number(), commune_name: z.string(), status: Status, due_at: z.date().nullable(), stillReadable: z.boolean() })),
     },
-  }, async (req) => service.transferToCommune(db, ctx(req), req.params.id, req.body.communeId));
+  }, async (req) => service.transferToCommune(db, contextOf(req), req.params.id, req.body.communeId));
 
   r.put('/api/tips/:id/reply', {
     schema: {
@@ -137,7 +136,7 @@ export function tipRoutes(app: FastifyInstance, db: Kysely<DB>, sealer: Sealer) 
       body: z.object({ publicReply: z.string().trim().max(2000, 'Lời đáp tối đa 2.000 ký tự') }),
       response: ok(TipPage),
     },
-  }, async (req) => service.setPublicReply(db, ctx(req), req.params.id, req.body.publicReply));
+  }, async (req) => service.setPublicReply(db, contextOf(req), req.params.id, req.body.publicReply));
 
   const Counts = (keys: readonly string[]) => z.object(Object.fromEntries(keys.map((k) => [k, z.number()])));
   r.get('/api/tips/summary', {

@@ -3,7 +3,6 @@ import type { Kysely, Transaction } from 'kysely';
 import { allows, allowsSomeUnder, assertAllowed, roleAllows, ROLES, scopeOf, type Actor } from '../access/policy.ts';
 import { recordChange, recordChanges, type Context } from '../audit/record.ts';
 import type { DB, TipCategory, TipStatus } from '../db/schema.ts';
-import * as files from '../files/queries.ts';
 import { CLOCK_SKEW_MS } from '../gongs/night.ts';
 import { AppError, conflict, forbidden, invalid, notFound } from '../http/errors.ts';
 import { routeOf } from '../keychains/service.ts';
@@ -39,20 +38,24 @@ export interface TipInput {
   /** Where it goes: a keychain's code (its commune and village), or a commune. */
   keychainCode?: string | undefined;
   communeId?: number | undefined;
+  /** Where it goes, when the caller has already found it (the public form, to show it). */
+  to?: Destination | undefined;
   contact?: Contact | undefined;
   photos?: { name: string; content: Uint8Array }[] | undefined;
 }
 
-/** The commune police a tip goes to, and the village when a keychain says it. */
-async function destination(db: Kysely<DB>, input: TipInput) {
-  if (input.keychainCode) {
-    const route = await routeOf(db, input.keychainCode);
+export type Destination = Awaited<ReturnType<typeof destination>>;
+
+/** The commune police a tip goes to, and the village when a keychain says it (with the code in its one spelling). */
+export async function destination(db: Kysely<DB>, where: { keychainCode?: string | undefined; communeId?: number | undefined }) {
+  if (where.keychainCode) {
+    const route = await routeOf(db, where.keychainCode);
     const commune = (await unitLoader(db).load(route.commune_id))!;
-    return { commune, villageId: route.village_id as number | null };
+    return { commune, villageId: route.village_id as number | null, villageName: route.village_name as string | null, keychainCode: route.code as string | undefined };
   }
-  const commune = input.communeId ? await unitLoader(db).load(input.communeId) : undefined;
+  const commune = where.communeId ? await unitLoader(db).load(where.communeId) : undefined;
   if (!commune || commune.kind !== 'commune') throw invalid('Hãy chọn xã, phường nơi xảy ra sự việc', [{ path: 'communeId', message: 'Chưa chọn xã, phường' }]);
-  return { commune, villageId: null };
+  return { commune, villageId: null, villageName: null, keychainCode: undefined };
 }
 
 /**
@@ -65,7 +68,7 @@ export async function submitTip(db: Kysely<DB>, sealer: Sealer, input: TipInput,
     if (input.occurredAt < dayStart(FIRST_DAY)) throw invalid('Thời điểm xảy ra quá xa, hãy xem lại năm', [{ path: 'occurredAt', message: 'Quá cũ' }]);
   }
   if ((input.photos?.length ?? 0) > MAX_PHOTOS) throw invalid(`Gửi tối đa ${MAX_PHOTOS} ảnh`, [{ path: 'photos', message: 'Quá nhiều ảnh' }]);
-  const { commune, villageId } = await destination(db, input);
+  const { commune, villageId } = input.to ?? (await destination(db, input));
   const photos = await Promise.all((input.photos ?? []).map((p) => cleanPhoto(p.content)));
   const contact = input.contact && Object.values(input.contact).some(Boolean) ? input.contact : undefined;
   const secret = randomCode(SECRET_LENGTH);
@@ -105,7 +108,7 @@ const flagged = <T extends { due_at: Date | null; status: TipStatus }>(tip: T, n
 /** The inbox of a commune (or of all the communes under a unit), for those who handle tips. */
 export async function inbox(db: Kysely<DB>, actor: Actor, unitId: number, filter: q.InboxFilter & { overdue?: boolean | undefined }, page: { limit: number; offset: number }, now = new Date()) {
   const unit = await readableUnit(db, actor, unitId);
-  if (!allowsSomeUnder(actor, 'tip.read', unit.path)) throw new AppError(403, 'FORBIDDEN', 'Tin báo chỉ dành cho Công an xã được giao tiếp nhận');
+  if (!allowsSomeUnder(actor, 'tip.read', unit.path)) throw forbidden('Tin báo chỉ dành cho Công an xã được giao tiếp nhận');
   const scope = scopeOf(actor, 'tip.read');
   const rows = await q.inbox(db, scope, unit.path, { ...filter, overdueBefore: filter.overdue ? now : undefined, status: filter.overdue ? 'open' : filter.status }, page);
   return rows.map((r) => flagged(r, now));

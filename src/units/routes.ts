@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { DB } from '../db/schema.ts';
-import { actorOf } from '../auth/plugin.ts';
+import { actorOf, contextOf } from '../auth/plugin.ts';
 import { errors, Id } from '../http/replies.ts';
 import { CREATABLE_KINDS, KIND_LABELS, PARENT_KINDS, SUBKINDS } from './kinds.ts';
 import { importUnits } from './import.ts';
@@ -108,7 +108,7 @@ export function unitRoutes(app: FastifyInstance, db: Kysely<DB>) {
       }),
       response: { 201: Unit, ...errors },
     },
-  }, async (req, reply) => reply.status(201).send(await service.createUnit(db, { actor: actorOf(req), ip: req.ip }, req.body)));
+  }, async (req, reply) => reply.status(201).send(await service.createUnit(db, contextOf(req), req.body)));
 
   r.patch('/api/units/:id', {
     schema: {
@@ -120,7 +120,7 @@ export function unitRoutes(app: FastifyInstance, db: Kysely<DB>) {
       }),
       response: { 200: Unit, ...errors },
     },
-  }, async (req) => service.updateUnit(db, { actor: actorOf(req), ip: req.ip }, req.params.id, req.body));
+  }, async (req) => service.updateUnit(db, contextOf(req), req.params.id, req.body));
 
   r.post('/api/units/:id/import', {
     schema: {
@@ -131,7 +131,7 @@ export function unitRoutes(app: FastifyInstance, db: Kysely<DB>) {
       response: { 201: z.object({ created: z.number(), units: z.array(Unit) }), ...errors },
     },
   }, async (req, reply) => {
-    const units = await importUnits(db, { actor: actorOf(req), ip: req.ip }, req.params.id, req.body.csv);
+    const units = await importUnits(db, contextOf(req), req.params.id, req.body.csv);
     return reply.status(201).send({ created: units.length, units });
   });
 }

@@ -4,7 +4,7 @@ import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { DB } from '../db/schema.ts';
 import { ROLES } from '../access/policy.ts';
-import { actorOf } from '../auth/plugin.ts';
+import { actorOf, contextOf } from '../auth/plugin.ts';
 import { errors, Id } from '../http/replies.ts';
 import * as service from './service.ts';
 
@@ -20,7 +20,6 @@ const phone = z.string().trim().regex(/^\+?[0-9 .-]{8,15}$/, 'Số điện tho�
 export function userRoutes(app: FastifyInstance, db: Kysely<DB>) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['Người dùng và phân quyền'];
-  const ctx = (req: Parameters<typeof actorOf>[0]) => ({ actor: actorOf(req), ip: req.ip });
 
   r.get('/api/users', {
     schema: {
@@ -47,7 +46,7 @@ export function userRoutes(app: FastifyInstance, db: Kysely<DB>) {
       }),
       response: { 201: User, ...errors },
     },
-  }, async (req, reply) => reply.status(201).send(await service.createUser(db, ctx(req), req.body)));
+  }, async (req, reply) => reply.status(201).send(await service.createUser(db, contextOf(req), req.body)));
 
   r.get('/api/users/:id', {
     schema: { tags, summary: 'Một người dùng', params: z.object({ id: Id }), response: { 200: User, ...errors } },
@@ -59,7 +58,7 @@ export function userRoutes(app: FastifyInstance, db: Kysely<DB>) {
       body: z.object({ fullName: z.string().trim().min(1).max(200).optional(), phone: phone.nullish(), active: z.boolean().optional() }),
       response: { 200: User, ...errors },
     },
-  }, async (req) => service.updateUser(db, ctx(req), req.params.id, req.body));
+  }, async (req) => service.updateUser(db, contextOf(req), req.params.id, req.body));
 
   r.post('/api/users/:id/password', {
     schema: {
@@ -68,7 +67,7 @@ export function userRoutes(app: FastifyInstance, db: Kysely<DB>) {
       response: { 204: z.null(), ...errors },
     },
   }, async (req, reply) => {
-    await service.resetPassword(db, ctx(req), req.params.id, req.body.password);
+    await service.resetPassword(db, contextOf(req), req.params.id, req.body.password);
     return reply.status(204).send(null);
   });
 
@@ -78,12 +77,12 @@ export function userRoutes(app: FastifyInstance, db: Kysely<DB>) {
       body: z.object({ unitId: z.number().int().positive(), role: z.enum(ROLES) }),
       response: { 201: z.object({ id: z.number(), user_id: z.number(), unit_id: z.number(), role: z.string() }), ...errors },
     },
-  }, async (req, reply) => reply.status(201).send(await service.addGrant(db, ctx(req), req.params.id, req.body.unitId, req.body.role)));
+  }, async (req, reply) => reply.status(201).send(await service.addGrant(db, contextOf(req), req.params.id, req.body.unitId, req.body.role)));
 
   r.delete('/api/grants/:id', {
     schema: { tags, summary: 'Thu hồi quyền', params: z.object({ id: Id }), response: { 204: z.null(), ...errors } },
   }, async (req, reply) => {
-    await service.revokeGrant(db, ctx(req), req.params.id);
+    await service.revokeGrant(db, contextOf(req), req.params.id);
     return reply.status(204).send(null);
   });
 }

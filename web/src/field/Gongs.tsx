@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { api, type Unit } from '../api.ts';
+import type { Unit } from '../api.ts';
 import { useAuth } from '../auth.tsx';
 import { useI18n, useNumber, type MessageKey } from '../i18n.tsx';
 import { Alert, errorText, Field, fieldError, generalError, LoadError, Loading, useAction } from '../ui.tsx';
@@ -7,6 +7,7 @@ import { useResource } from '../useResource.ts';
 import { addDays, formatDay, todayVN } from '../work.tsx';
 import { lastDayOfMonth } from '../../../src/shared/dates.ts';
 import { GONG_CONDITIONS, ops, type Compliance, type Gong, type GongCondition, type GongInput } from './api-ops.ts';
+import { useVillages } from './api-people.ts';
 import type { FieldTabProps } from './Field.tsx';
 import './field-ops.css';
 
@@ -174,10 +175,7 @@ function Inventory({ unit }: { unit: Unit }) {
   const { t } = useI18n();
   const { canAt } = useAuth();
   const gongs = useResource(() => ops.gongs(unit.id), [unit.id]);
-  const villages = useResource(
-    () => (unit.kind === 'commune' ? api.children(unit.id, { kind: 'village', limit: 200 }) : Promise.resolve(unit.kind === 'village' ? [unit] : [])),
-    [unit.id],
-  );
+  const villages = useVillages(unit);
   const [adding, setAdding] = useState(false);
   const [editing, setEditing] = useState<number | null>(null);
   const manage = canAt('gong.manage', unit.path) && (unit.kind === 'commune' || unit.kind === 'village');

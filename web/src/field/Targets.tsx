@@ -4,6 +4,7 @@ import { LoadError, Loading } from '../ui.tsx';
 import { useResource } from '../useResource.ts';
 import type { FieldTabProps } from './Field.tsx';
 import { peopleApi, type Indicator, type Measure } from './api-people.ts';
+import { reached } from '../../../src/targets/indicator.ts';
 import './field-people.css';
 
 /** What each indicator's counts are made of, by its key: "52/60 thôn-đêm". */
@@ -61,8 +62,7 @@ function MeasureRow({ indicator, measure }: { indicator: Indicator; measure: Mea
   const text = useIndicatorText();
   const isPercent = indicator.unit === '%';
   const max = isPercent ? 100 : Math.max(indicator.target, measure.value ?? 0, 1);
-  // On the counts, as the server decides: 2,999 of 3,000 rounds to 100 % but is not all.
-  const met = !measure.of ? null : isPercent ? measure.count * 100 >= indicator.target * measure.of : measure.count >= indicator.target;
+  const met = reached(measure, indicator.target, indicator.unit);
   return (
     <li className="measure" data-testid="target-measure">
       <span className="measure__label">{measure.label}</span>

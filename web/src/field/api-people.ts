@@ -4,26 +4,8 @@ import { useResource, type Resource } from '../useResource.ts';
 
 // ---------- Targets ----------
 
-export interface Measure {
-  /** "Đêm gần nhất", "7 đêm qua", "Hiện nay"… as the server words it. */
-  label: string;
-  value: number | null;
-  /** What the value is made of: e.g. 52 of 60 village-nights. */
-  count: number;
-  of: number | null;
-}
-
-export interface Indicator {
-  key: string;
-  title: string;
-  unit: '%' | 'count';
-  target: number;
-  /** The model whose template sets the target; null when it is the seed plan's own. */
-  basis: 'model' | 'plan' | 'schedules';
-  source: { instance_id: number; instance_name: string } | null;
-  measures: Measure[];
-  met: boolean | null;
-}
+export type { Indicator, Measure } from '../../../src/targets/indicator.ts';
+import type { Indicator } from '../../../src/targets/indicator.ts';
 
 export interface UnitTargets {
   unit: { id: number; name: string; kind: string };
