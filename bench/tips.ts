@@ -1,14 +1,18 @@
 /**
  * Public tips under load, over real HTTP against the real start command in its own process.
+ * Every tip goes to the public form (POST /bao-tin, multipart, as a phone's browser sends it, no
+ * photo) with a name and phone to seal (AES-256-GCM), and is committed before it is answered; each
+ * request comes from its own client address (X-Forwarded-For, the server trusting its proxy), so
+ * the per-address limit is not what is measured. Every answer must be 201 and every 201 a row.
  *
- * tips_per_s: tips answered 201 per second by the public form (POST /bao-tin, multipart, as a
- *   phone's browser sends it, no photo), each with a name and phone to seal (AES-256-GCM) and
- *   committed before it is answered; CONNECTIONS connections, DURATION_S seconds after a warm-up;
- *   each request from its own client address (X-Forwarded-For, the server trusting its proxy), so
- *   the per-address limit is not what is measured. Every answer must be 201 and every 201 a row.
- * tip_p99_ms: the 99th percentile latency of that run.
- * staff_inbox_ms_p99: GET /api/tips?unitId=<commune> by a commune officer, one after another
- *   during the same run, over its own connection.
+ * tips_per_s: the most the server answers, CONNECTIONS connections sending flat out (a closed
+ *   loop, autocannon) for DURATION_S seconds after a warm-up.
+ * tip_p99_ms: the 99th percentile latency while tips arrive at the goal's rate, RATE_PER_S, in an
+ *   open loop (bench/open-loop.ts: each latency from the moment its tip was due).
+ * tip_p99_ms_saturated (reported): the 99th percentile of the flat-out run; with N connections
+ *   waiting on their answers it is about N / throughput, the queue the load generator builds.
+ * staff_inbox_ms_p99: GET /api/tips?unitId=<commune> by a commune officer, one after another on its
+ *   own connection, during the flat-out run (the harder of the two).
  */
 import { randomBytes } from 'node:crypto';
 import autocannon from 'autocannon';
@@ -17,6 +21,7 @@ import { migrate } from '../src/db/migrate.ts';
 import { openDatabase } from '../src/db/engine.ts';
 import { loadAdministrativeUnits } from '../src/units/admin-data.ts';
 import { HttpClient, onCleanup, openEngine, percentile, progress, round, within, type BenchEngine, type BenchOptions, type Figures } from './lib.ts';
+import { openLoop } from './open-loop.ts';
 import { startServer } from './server.ts';
 
 export const engines: readonly BenchEngine[] = ['postgres', 'pglite'];
@@ -26,6 +31,10 @@ const PROVINCE = '38'; // Thanh Hóa
 const COMMUNES = 100;
 const PASSWORD = 'Tin-bao#Binh-Yen-2025';
 const CONNECTIONS = 100;
+const RATE_PER_S = 2000;
+const OPEN_CONNECTIONS = 256;
+/** 20 inbox reads a second: many officers at once, not one machine hammering the server. */
+const INBOX_EVERY_MS = 50;
 const WARMUP_S = 3;
 const DURATION_S = 20;
 const BOUNDARY = '----BinhYenBench';
@@ -65,55 +74,72 @@ export default async function tips({ engine }: BenchOptions): Promise<Figures> {
   const officer = await new HttpClient(server.url).login('congan.bench', PASSWORD);
 
   let n = 0;
-  const tipsRun = (duration: number) => load({
+  const tip = () => {
+    const i = n++;
+    // A client address of its own per request: 10.x.y.z over 16 million.
+    const ip = `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}`;
+    const body = multipart({
+      xa: String(communes[i % communes.length]!.id), category: CATEGORIES[i % CATEGORIES.length]!,
+      description: `Tin báo thử số ${i}: có người lạ lảng vảng quanh khu dân cư lúc chiều tối.`, place: `Xóm ${(i % 9) + 1}`,
+      name: `Người báo tin ${i}`, phone: `09${String(10_000_000 + (i % 89_999_999)).padStart(8, '0')}`,
+    });
+    return { body, headers: { 'content-type': `multipart/form-data; boundary=${BOUNDARY}`, 'x-forwarded-for': ip } };
+  };
+  const flatOut = (duration: number) => load({
     url: server.url, connections: CONNECTIONS, duration,
     requests: [{
       method: 'POST', path: '/bao-tin',
       setupRequest: (req) => {
-        const i = n++;
-        // A client address of its own per request: 10.x.y.z over 16 million.
-        const ip = `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}`;
-        const body = multipart({
-          xa: String(communes[i % communes.length]!.id), category: CATEGORIES[i % CATEGORIES.length]!,
-          description: `Tin báo thử số ${i}: có người lạ lảng vảng quanh khu dân cư lúc chiều tối.`, place: `Xóm ${(i % 9) + 1}`,
-          name: `Người báo tin ${i}`, phone: `09${String(10_000_000 + (i % 89_999_999)).padStart(8, '0')}`,
-        });
-        return { ...req, body, headers: { ...req.headers, 'content-type': `multipart/form-data; boundary=${BOUNDARY}`, 'x-forwarded-for': ip } };
+        const { body, headers } = tip();
+        return { ...req, body, headers: { ...req.headers, ...headers } };
       },
     }],
   });
+  /** The officer's inbox read every INBOX_EVERY_MS (or as soon as the last answer came) while `during` runs. */
+  const inboxDuring = async <T>(during: Promise<T>) => {
+    const ms: number[] = [];
+    let running = true;
+    const loop = (async () => {
+      while (running) {
+        const started = performance.now();
+        const res = await officer.get(`/api/tips?unitId=${communes[0]!.id}&limit=50`);
+        if (res.status !== 200) throw new Error(`inbox answered ${res.status}`);
+        ms.push(performance.now() - started);
+        await new Promise((resolve) => setTimeout(resolve, Math.max(0, started + INBOX_EVERY_MS - performance.now())));
+      }
+    })();
+    const result = await during.finally(() => (running = false));
+    await loop;
+    return { result, ms };
+  };
 
-  const warm = await tipsRun(WARMUP_S);
+  const warm = await flatOut(WARMUP_S);
   progress(`warm-up: ${warm['2xx']} tips, ${warm.non2xx} other answers`);
-  const inboxMs: number[] = [];
-  let running = true;
-  const inboxLoop = (async () => {
-    while (running) {
-      const started = performance.now();
-      const res = await officer.get(`/api/tips?unitId=${communes[0]!.id}&limit=50`);
-      if (res.status !== 200) throw new Error(`inbox answered ${res.status}`);
-      inboxMs.push(performance.now() - started);
-    }
-  })();
-  const run = await tipsRun(DURATION_S);
-  running = false;
-  await inboxLoop;
+  const { result: steady, ms: steadyInboxMs } = await inboxDuring(openLoop({
+    url: server.url, ratePerS: RATE_PER_S, warmupS: WARMUP_S, durationS: DURATION_S, connections: OPEN_CONNECTIONS,
+    request: () => ({ method: 'POST', path: '/bao-tin', ...tip() }),
+  }));
+  if (steady.non2xx || steady.errors) throw new Error(`open-loop run: ${steady.non2xx} non-2xx answers, ${steady.errors} errors`);
+  progress(`at ${RATE_PER_S} tips/s offered: ${steady.ok} answered in ${round(steady.seconds, 2)} s (${round(steady.answeredPerS, 0)}/s), latency from the due moment p50 ${round(percentile(steady.latencies, 50))} ms, p99 ${round(percentile(steady.latencies, 99))} ms, max ${round(Math.max(...steady.latencies))} ms; inbox p99 ${round(percentile(steadyInboxMs, 99))} ms`);
+  progress(`worst latency by second: ${steady.worstPerSecond.map((x) => Math.round(x)).join(' ')}`);
+  const { result: run, ms: inboxMs } = await inboxDuring(flatOut(DURATION_S));
   await server.stop();
   if (run.non2xx || run.errors || run.timeouts) throw new Error(`tip run: ${run.non2xx} non-2xx answers, ${run.errors} errors, ${run.timeouts} timeouts`);
 
   const db = engine === 'pglite' ? await openDatabase({ dataDir: dataDir! }) : database;
   if (engine === 'pglite') onCleanup(() => db.close());
   const stored = await db.db.selectFrom('tips').select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.count<number>('contact_sealed').as('sealed')]).executeTakeFirstOrThrow();
-  const answered = warm['2xx'] + run['2xx'];
+  const answered = warm['2xx'] + steady.warmupOk + steady.ok + run['2xx'];
   if (Number(stored.n) < answered || Number(stored.n) > answered + 2 * CONNECTIONS) throw new Error(`${answered} tips answered 201, ${stored.n} rows stored`);
   if (Number(stored.sealed) !== Number(stored.n)) throw new Error(`${stored.n} tips, ${stored.sealed} with a sealed contact`);
-  progress(`tips: ${run['2xx']} in ${run.duration} s, latency p50 ${run.latency.p50} ms, p99 ${run.latency.p99} ms, max ${run.latency.max} ms; ${stored.n} rows, all sealed`);
-  progress(`staff inbox during the run: n=${inboxMs.length}, p50 ${round(percentile(inboxMs, 50))} ms, p99 ${round(percentile(inboxMs, 99))} ms`);
+  progress(`flat out: ${run['2xx']} in ${run.duration} s, latency p50 ${run.latency.p50} ms, p99 ${run.latency.p99} ms, max ${run.latency.max} ms; ${stored.n} rows, all sealed`);
+  progress(`staff inbox during the flat-out run: n=${inboxMs.length}, p50 ${round(percentile(inboxMs, 50))} ms, p99 ${round(percentile(inboxMs, 99))} ms`);
 
   const pg = engine === 'postgres';
   return {
     tips_per_s: { value: round(run['2xx'] / run.duration, 0), unit: 'req/s', goal: pg ? '>= 2000' : 'baseline' },
-    tip_p99_ms: { value: run.latency.p99, unit: 'ms', goal: pg ? '<= 50' : 'baseline' },
+    tip_p99_ms: { value: round(percentile(steady.latencies, 99)), unit: 'ms', goal: pg ? '<= 50' : 'baseline' },
+    tip_p99_ms_saturated: { value: run.latency.p99, unit: 'ms', goal: 'baseline' },
     staff_inbox_ms_p99: { value: round(percentile(inboxMs, 99)), unit: 'ms', goal: pg ? '<= 100' : 'baseline' },
   };
 }

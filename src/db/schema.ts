@@ -462,6 +462,8 @@ export interface TipsTable {
   description: string;
   occurred_at: Date | null;
   place: string | null;
+  /** The story and place folded for search (src/shared/text.ts fold). */
+  search_folded: string;
   contact_sealed: Uint8Array | null;
   tracking_code: string;
   secret_hash: string;

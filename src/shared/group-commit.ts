@@ -13,13 +13,20 @@ export interface GroupCommitOptions<In, Out> {
   /** How long the first write of a batch waits for others, and the most one batch takes. */
   waitMs?: number;
   maxBatch?: number;
+  /**
+   * Batches being written at once. While they are, new writes gather for the next batch, so a
+   * busy spell makes batches larger (fewer round trips and flushes) instead of queueing more
+   * small transactions behind each other.
+   */
+  maxInFlight?: number;
 }
 
 interface Waiting<In, Out> { row: In; resolve: (out: Out | undefined) => void; reject: (err: unknown) => void }
 
-export function groupCommit<In, Out>({ writeMany, writeOne, waitMs = 2, maxBatch = 500 }: GroupCommitOptions<In, Out>) {
+export function groupCommit<In, Out>({ writeMany, writeOne, waitMs = 2, maxBatch = 500, maxInFlight = Infinity }: GroupCommitOptions<In, Out>) {
   const waiting: Waiting<In, Out>[] = [];
   let timer: NodeJS.Timeout | undefined;
+  let inFlight = 0;
 
   async function write(batch: Waiting<In, Out>[]) {
     try {
@@ -31,13 +38,22 @@ export function groupCommit<In, Out>({ writeMany, writeOne, waitMs = 2, maxBatch
   }
 
   function flush() {
+    clearTimeout(timer);
     timer = undefined;
-    while (waiting.length) void write(waiting.splice(0, maxBatch));
+    while (waiting.length && inFlight < maxInFlight) {
+      inFlight++;
+      void write(waiting.splice(0, maxBatch)).finally(() => {
+        inFlight--;
+        // What gathered meanwhile has waited long enough.
+        if (waiting.length) flush();
+      });
+    }
   }
 
   return (row: In): Promise<Out | undefined> =>
     new Promise((resolve, reject) => {
       waiting.push({ row, resolve, reject });
+      if (inFlight >= maxInFlight) return;
       if (waiting.length >= maxBatch) flush();
       else timer ??= setTimeout(flush, waitMs);
     });

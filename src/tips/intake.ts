@@ -53,6 +53,7 @@ export function storeTip(db: Kysely<DB>, arrival: Arrival): Promise<Stored | und
       writeMany: (arrivals) => db.transaction().execute((trx) => store(trx, arrivals)),
       writeOne: (a) => db.transaction().execute(async (trx) => (await store(trx, [a]))[0]),
       maxBatch: 200,
+      maxInFlight: 2,
     });
     writers.set(db, writer);
   }

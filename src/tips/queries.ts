@@ -2,6 +2,7 @@ import { sql, type Kysely, type Transaction } from 'kysely';
 import { inScope } from '../access/policy.ts';
 import type { DB, TipCategory, TipStatus } from '../db/schema.ts';
 import { fileColumns } from '../files/queries.ts';
+import { fold, likeEscape } from '../shared/text.ts';
 
 type Q = Kysely<DB> | Transaction<DB>;
 
@@ -14,6 +15,7 @@ export interface NewTip {
   description: string;
   occurred_at: Date | null;
   place: string | null;
+  search_folded: string;
   contact_sealed: Buffer | null;
   tracking_code: string;
   secret_hash: string;
@@ -71,7 +73,10 @@ export function inbox(db: Q, scope: string[], underPath: string, filter: InboxFi
   if (filter.assignee === 'none') query = query.where('t.assignee_id', 'is', null);
   else if (filter.assignee) query = query.where('t.assignee_id', '=', filter.assignee);
   if (filter.overdueBefore) query = query.where('t.due_at', '<', filter.overdueBefore);
-  if (filter.search) query = query.where((eb) => eb.or([eb('t.tracking_code', '=', filter.search!.toUpperCase()), eb(sql`lower(t.description)`, 'like', `%${filter.search!.toLowerCase()}%`)]));
+  if (filter.search) {
+    const text = filter.search;
+    query = query.where((eb) => eb.or([eb('t.tracking_code', '=', text.toUpperCase()), eb('t.search_folded', 'like', `%${likeEscape(fold(text))}%`)]));
+  }
   return query.orderBy('t.id', 'desc').limit(page.limit).offset(page.offset).execute();
 }
 

@@ -13,6 +13,7 @@ import { unitLoader } from '../units/loader.ts';
 import { dueAt, dueSoonMs, NEXT, OPEN_STATUSES, urgencyOf } from './deadlines.ts';
 import { cleanPhoto, MAX_PHOTOS } from './photos.ts';
 import { storeTip } from './intake.ts';
+import { fold } from '../shared/text.ts';
 import * as q from './queries.ts';
 import type { Contact, Sealer } from './seal.ts';
 
@@ -81,6 +82,7 @@ export async function submitTip(db: Kysely<DB>, sealer: Sealer, input: TipInput,
       tip: {
         province_code: commune.province_code!, commune_id: commune.id, unit_path: commune.path, village_id: villageId,
         category: input.category, description: input.description, occurred_at: input.occurredAt ?? null, place: input.place || null,
+        search_folded: fold(`${input.description} ${input.place ?? ''}`),
         contact_sealed: contact ? sealer.seal(contact, trackingCode) : null, tracking_code: trackingCode, secret_hash: hash,
         channel, due_at: dueAt('new', now),
       },

@@ -401,3 +401,18 @@ describe('dashboard counts', () => {
     expect([bad.status, bad.body.error.fields[0].path]).toEqual([400, 'querystring.from']);
   });
 });
+
+describe('inbox search', () => {
+  it('finds a tip by its story or place without diacritics, and by its tracking code', async () => {
+    const tip = await newTip({ description: 'Trộm cắp gà vịt ở xóm Đồng Tâm, 50% số nhà bị mất', place: 'Cầu Đá' });
+    await newTip({ description: 'Trộm cắp xe đạp ở chợ phiên', place: 'Chợ' });
+    const search = async (text: string) =>
+      ((await canbo.ok(`/api/tips?unitId=${units.thuongHa!.id}&limit=200&q=${encodeURIComponent(text)}`)) as any[]).map((t) => t.id);
+    expect(await search('trom cap ga vit')).toEqual([tip.id]);
+    expect(await search('DONG TAM')).toEqual([tip.id]);
+    expect(await search('cau da')).toEqual([tip.id]);
+    expect(await search(tip.trackingCode.toLowerCase())).toEqual([tip.id]);
+    expect(await search('50% so nha')).toEqual([tip.id]);
+    expect(await search('trom cap ga xe')).toEqual([]);
+  });
+});
