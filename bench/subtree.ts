@@ -12,7 +12,7 @@
  *
  * Requests are sequential, one at a time, timed from sending to the whole body read.
  */
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import { buildApp } from '../src/app.ts';
 
 import { migrate } from '../src/db/migrate.ts';

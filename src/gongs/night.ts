@@ -2,7 +2,7 @@
  * The night of a gong: the 22:00 strike belongs to a calendar day in Vietnam's time zone (UTC+7,
  * no daylight saving). A strike counts for night N between 18:00 on N and 06:00 on N + 1.
  */
-import { addDays } from '../shared/dates.ts';
+import { addDays, todayVN } from '../shared/dates.ts';
 
 const HOUR = 3_600_000;
 /** 22:00 in Vietnam is 15:00 UTC. */
@@ -31,4 +31,10 @@ export function nightsBetween(from: string, to: string): string[] {
   const nights = [];
   for (let n = from; n <= to; n = addDays(n, 1)) nights.push(n);
   return nights;
+}
+
+/** The last night whose gong is already due (with its on-time allowance) at `now`; tonight's before then is not. */
+export function lastDueNight(now = new Date()): string {
+  const today = todayVN(now);
+  return now.getTime() >= gongTime(today).getTime() + ON_TIME_MINUTES * 60_000 ? today : addDays(today, -1);
 }

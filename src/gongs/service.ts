@@ -7,7 +7,7 @@ import { addDays, todayVN } from '../shared/dates.ts';
 import { checkPeriod, REPORT_DAYS } from '../shared/period.ts';
 import { readableUnit, readableVillage } from '../units/service.ts';
 import { groupCommit } from './group-commit.ts';
-import { CLOCK_SKEW_MS, gongTime, inNight, lateMinutes, nightsBetween, ON_TIME_MINUTES } from './night.ts';
+import { CLOCK_SKEW_MS, inNight, lastDueNight, lateMinutes, nightsBetween } from './night.ts';
 import * as q from './queries.ts';
 
 type Ctx = Context & { actor: Actor };
@@ -122,9 +122,8 @@ export async function checkIn(db: Kysely<DB>, actor: Actor, input: CheckinInput,
 export async function compliance(db: Kysely<DB>, actor: Actor, unitId: number, from: string, to: string, now = new Date()) {
   checkPeriod(from, to, REPORT_DAYS);
   const unit = await readableUnit(db, actor, unitId);
-  const today = todayVN(now);
   // Tonight counts once its gong is due; before 22:00 it is neither struck nor missed.
-  const lastDue = now.getTime() >= gongTime(today).getTime() + ON_TIME_MINUTES * 60_000 ? today : addDays(today, -1);
+  const lastDue = lastDueNight(now);
   const until = to < lastDue ? to : lastDue;
   const nights = until >= from ? nightsBetween(from, until) : [];
   const scope = scopeOf(actor, 'unit.read');

@@ -10,7 +10,10 @@ export interface GroupCommitOptions<In, Out> {
   writeMany: (rows: In[]) => Promise<(Out | undefined)[]>;
   /** One row alone: when a batch fails, each of its rows is tried this way, so one bad row fails only itself. */
   writeOne: (row: In) => Promise<Out | undefined>;
-  /** How long the first write of a batch waits for others, and the most one batch takes. */
+  /**
+   * How long the first write of a batch waits for others. 0: until the event loop has taken in
+   * what already arrived (with a limit on batches in flight, the wait for a free slot gathers the rest).
+   */
   waitMs?: number;
   maxBatch?: number;
   /**
@@ -25,7 +28,7 @@ interface Waiting<In, Out> { row: In; resolve: (out: Out | undefined) => void; r
 
 export function groupCommit<In, Out>({ writeMany, writeOne, waitMs = 2, maxBatch = 500, maxInFlight = Infinity }: GroupCommitOptions<In, Out>) {
   const waiting: Waiting<In, Out>[] = [];
-  let timer: NodeJS.Timeout | undefined;
+  let scheduled = false;
   let inFlight = 0;
 
   async function write(batch: Waiting<In, Out>[]) {
@@ -38,8 +41,7 @@ export function groupCommit<In, Out>({ writeMany, writeOne, waitMs = 2, maxBatch
   }
 
   function flush() {
-    clearTimeout(timer);
-    timer = undefined;
+    scheduled = false;
     while (waiting.length && inFlight < maxInFlight) {
       inFlight++;
       void write(waiting.splice(0, maxBatch)).finally(() => {
@@ -55,6 +57,10 @@ export function groupCommit<In, Out>({ writeMany, writeOne, waitMs = 2, maxBatch
       waiting.push({ row, resolve, reject });
       if (inFlight >= maxInFlight) return;
       if (waiting.length >= maxBatch) flush();
-      else timer ??= setTimeout(flush, waitMs);
+      else if (!scheduled) {
+        scheduled = true;
+        if (waitMs > 0) setTimeout(flush, waitMs);
+        else setImmediate(flush);
+      }
     });
 }

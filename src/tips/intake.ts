@@ -54,6 +54,7 @@ export function storeTip(db: Kysely<DB>, arrival: Arrival): Promise<Stored | und
       writeOne: (a) => db.transaction().execute(async (trx) => (await store(trx, [a]))[0]),
       maxBatch: 200,
       maxInFlight: 2,
+      waitMs: 0,
     });
     writers.set(db, writer);
   }
