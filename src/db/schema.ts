@@ -283,6 +283,25 @@ export interface GongCheckinsTable {
   received_at: Timestamp;
 }
 
+/** Roll-ups of the check-ins, kept by their triggers (migration 0010); never written by the app. */
+export interface GongNightsTable {
+  province_code: string;
+  commune_id: number;
+  commune_path: string;
+  night: DateCol;
+  struck: number;
+  on_time: number;
+}
+
+export interface GongMonthsTable {
+  province_code: string;
+  commune_id: number;
+  commune_path: string;
+  month: DateCol;
+  struck: number;
+  on_time: number;
+}
+
 export type AlarmKind = 'crime' | 'fire' | 'other';
 
 export interface AlarmsTable {
@@ -526,6 +545,8 @@ export interface DB {
   gongs: GongsTable;
   gong_strikers: GongStrikersTable;
   gong_checkins: GongCheckinsTable;
+  gong_nights: GongNightsTable;
+  gong_months: GongMonthsTable;
   files: FilesTable;
   instance_step_files: InstanceStepFilesTable;
   task_occurrence_files: TaskOccurrenceFilesTable;

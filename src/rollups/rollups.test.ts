@@ -1,0 +1,166 @@
+/**
+ * Gong roll-ups over real HTTP and the real database: every level adds up to the level below and
+ * to the check-ins themselves, a new check-in shows at once, and the triggers keep the roll-up
+ * tables equal to a GROUP BY of the raw rows whatever is inserted or deleted.
+ */
+import { randomUUID } from 'node:crypto';
+import fc from 'fast-check';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestServer, type Client, type TestServer } from '../../tests/support/server.ts';
+import { gongTime, lastDueNight } from '../gongs/night.ts';
+import { addDays } from '../shared/dates.ts';
+
+let server: TestServer;
+let quantri: Client;
+const unitIds: Record<string, { id: number; path: string; province_code: string | null }> = {};
+const today = lastDueNight();
+const from = addDays(today, -75);
+const view = (c: Client, unitId: number, q = `&from=${from}&to=${today}`) => c.ok(`/api/rollups/gongs?unitId=${unitId}${q}`) as Promise<any>;
+
+/** Check-ins in the range per province, or per commune of a province, counted from the raw rows. */
+async function raw(groupBy: 'province' | 'commune', provinceCode?: string) {
+  const rows = await sql<{ key: string; struck: number; on_time: number }>`
+    select ${groupBy === 'province' ? sql`k.province_code` : sql`v.parent_id::text`} as key, count(*)::int as struck, count(*) filter (where k.late_minutes <= 15)::int as on_time
+    from gong_checkins k join units v on v.id = k.village_id
+    where k.night between ${from} and ${today} ${provinceCode ? sql`and k.province_code = ${provinceCode}` : sql``}
+    group by 1`.execute(server.database.db);
+  return new Map(rows.rows.map((r) => [r.key, { struck: r.struck, on_time: r.on_time }]));
+}
+
+beforeAll(async () => {
+  server = await startTestServer();
+  quantri = await server.login('quantri');
+  const db = server.database.db;
+  for (const [key, name, kind] of [['country', 'Việt Nam', 'country'], ['thachLap', 'Xã Thạch Lập', 'commune'], ['thuongHa', 'Xã Thượng Hà', 'commune'], ['langNgan', 'Thôn Làng Ngần', 'village']] as const) {
+    const u = await db.selectFrom('units').select(['id', 'path', 'province_code']).where('name', '=', name).where('kind', '=', kind).executeTakeFirstOrThrow();
+    unitIds[key] = u;
+  }
+  const province = async (code: string) => db.selectFrom('units').select(['id', 'path', 'province_code']).where('kind', '=', 'province').where('province_code', '=', code).executeTakeFirstOrThrow();
+  unitIds.thanhHoa = await province(unitIds.thachLap!.province_code!);
+  unitIds.laoCai = await province(unitIds.thuongHa!.province_code!);
+});
+afterAll(() => server.close());
+
+describe('gong compliance rolled up the tree', () => {
+  it('adds up: the country is the sum of its provinces, a province of its communes, a commune of its villages, all equal to the check-ins', async () => {
+    const country = await view(quantri, unitIds.country!.id);
+    expect(country.children).toHaveLength(34);
+    const perProvince = await raw('province');
+    expect(perProvince.size).toBeGreaterThan(0);
+    for (const p of country.children) {
+      const code = (await server.database.db.selectFrom('units').select('province_code').where('id', '=', p.id).executeTakeFirstOrThrow()).province_code!;
+      expect({ struck: p.struck, on_time: p.on_time }, p.name).toEqual(perProvince.get(code) ?? { struck: 0, on_time: 0 });
+    }
+    const sum = (rows: any[], key: string) => rows.reduce((s, r) => s + r[key], 0);
+    for (const key of ['villages', 'expected', 'struck', 'on_time', 'missed']) expect(country.total[key]).toBe(sum(country.children, key));
+
+    const province = await view(quantri, unitIds.thanhHoa!.id);
+    const row = country.children.find((c: any) => c.id === unitIds.thanhHoa!.id);
+    expect(province.total).toEqual({ villages: row.villages, expected: row.expected, struck: row.struck, on_time: row.on_time, missed: row.missed });
+    const perCommune = await raw('commune', unitIds.thanhHoa!.province_code!);
+    for (const c of province.children) expect({ struck: c.struck, on_time: c.on_time }, c.name).toEqual(perCommune.get(String(c.id)) ?? { struck: 0, on_time: 0 });
+
+    // A commune's own page counts its villages from the check-ins: the same figures as its row above.
+    const commune = await view(quantri, unitIds.thachLap!.id);
+    const inProvince = province.children.find((c: any) => c.id === unitIds.thachLap!.id);
+    expect(commune.total).toEqual({ villages: inProvince.villages, expected: inProvince.expected, struck: inProvince.struck, on_time: inProvince.on_time, missed: inProvince.missed });
+    expect(commune.total.struck).toBeGreaterThan(0);
+    expect(commune.children.every((v: any) => v.kind === 'village' && v.expected === commune.nights)).toBe(true);
+
+    // The trend, by month and by night, adds up to the same totals.
+    expect(sum(commune.series, 'struck')).toBe(commune.total.struck);
+    expect(sum(commune.series, 'expected')).toBe(commune.total.expected);
+    const nightly = await view(quantri, unitIds.thachLap!.id, `&from=${addDays(today, -60)}&to=${today}&by=night`);
+    expect(nightly.series).toHaveLength(61);
+    expect(sum(nightly.series, 'struck')).toBe(nightly.total.struck);
+    expect(nightly.series.every((n: any) => n.struck <= n.expected && n.on_time <= n.struck)).toBe(true);
+  });
+
+  it('ranks the units below by their share on time and counts nights only once their gong is due', async () => {
+    const province = await view(quantri, unitIds.thanhHoa!.id);
+    const shares = province.children.filter((c: any) => c.expected).map((c: any) => c.on_time / c.expected);
+    expect(shares).toEqual([...shares].sort((a, b) => b - a));
+    const future = await view(quantri, unitIds.thachLap!.id, `&from=${addDays(today, 1)}&to=${addDays(today, 20)}`);
+    expect(future).toMatchObject({ nights: 0, total: { expected: 0, struck: 0 }, series: [] });
+    expect(future.total.villages).toBeGreaterThan(0);
+  });
+
+  it('counts a new check-in at once, at every level', async () => {
+    const head = await server.login('thon');
+    const before = await Promise.all([view(quantri, unitIds.country!.id), view(quantri, unitIds.laoCai!.id), view(quantri, unitIds.thuongHa!.id)]);
+    const night = addDays(today, -3);
+    const existing = await server.database.db.selectFrom('gong_checkins').select('id').where('village_id', '=', unitIds.langNgan!.id).where('night', '=', night).executeTakeFirst();
+    if (existing) await server.database.db.deleteFrom('gong_checkins').where('id', '=', existing.id).execute();
+    const afterDelete = await view(quantri, unitIds.laoCai!.id);
+    expect(afterDelete.total.struck).toBe(before[1].total.struck - (existing ? 1 : 0));
+    const res = await head.post('/api/gong-checkins', { villageId: unitIds.langNgan!.id, night, struckAt: new Date(gongTime(night).getTime() + 40 * 60_000).toISOString(), idempotencyKey: randomUUID() });
+    expect(res.status).toBe(201);
+    const after = await Promise.all([view(quantri, unitIds.country!.id), view(quantri, unitIds.laoCai!.id), view(quantri, unitIds.thuongHa!.id)]);
+    const delta = existing ? 0 : 1;
+    for (const [i, a] of after.entries()) expect(a.total.struck - before[i]!.total.struck).toBe(delta);
+    expect(after[1].total.struck).toBe(afterDelete.total.struck + 1);
+  });
+
+  it('shows a unit only to those who may read it, and refuses what is not a range or a level it rolls up', async () => {
+    const xem = await server.login('xem'); // viewer of Lào Cai
+    expect((await xem.get(`/api/rollups/gongs?unitId=${unitIds.country!.id}&from=${from}&to=${today}`)).status).toBe(404);
+    expect((await xem.get(`/api/rollups/gongs?unitId=${unitIds.thanhHoa!.id}&from=${from}&to=${today}`)).status).toBe(404);
+    const own = await view(xem, unitIds.laoCai!.id);
+    expect(own.children.length).toBeGreaterThan(0);
+    const bad = async (q: string) => {
+      const res = await quantri.get(`/api/rollups/gongs?${q}`);
+      expect(res.status, q).toBe(400);
+      return res.body.error;
+    };
+    expect((await bad(`unitId=${unitIds.thachLap!.id}&from=2026-03-01&to=2026-01-01`)).fields[0].path).toBe('to');
+    expect((await bad(`unitId=${unitIds.thachLap!.id}&from=2024-01-01&to=2026-01-01`)).message).toBe('Tối đa một năm mỗi lần xem');
+    expect((await bad(`unitId=${unitIds.thachLap!.id}&from=2026-01-01&to=2026-06-30&by=night`)).fields[0].path).toBe('by');
+    expect((await bad(`unitId=${unitIds.langNgan!.id}&from=2026-01-01&to=2026-01-31`)).fields[0].path).toBe('unitId');
+    expect((await bad(`unitId=${unitIds.thachLap!.id}&from=2026-02-30&to=2026-03-01`)).fields[0].path).toBe('querystring.from');
+    expect((await bad(`unitId=${unitIds.thachLap!.id}&from=${from}&to=${today}&by=week`)).fields[0].path).toBe('querystring.by');
+  });
+});
+
+describe('the roll-up tables', () => {
+  it('equal a GROUP BY of the check-ins after any mix of inserts and deletes', async () => {
+    const db = server.database.db;
+    const villages = await db.selectFrom('units').select(['id', 'path', 'province_code']).where('kind', '=', 'village').orderBy('id').limit(12).execute();
+    const base = '2025-12-20';
+    const compare = async () => {
+      const [nights, months] = await Promise.all([
+        sql<{ diff: number }>`select count(*)::int as diff from (
+          (select commune_id, night, struck, on_time from gong_nights where struck <> 0 except
+           select v.parent_id, k.night, count(*)::int, (count(*) filter (where k.late_minutes <= 15))::int from gong_checkins k join units v on v.id = k.village_id group by 1, 2)
+          union all
+          (select v.parent_id, k.night, count(*)::int, (count(*) filter (where k.late_minutes <= 15))::int from gong_checkins k join units v on v.id = k.village_id group by 1, 2 except
+           select commune_id, night, struck, on_time from gong_nights where struck <> 0)) d`.execute(db),
+        sql<{ diff: number }>`select count(*)::int as diff from (
+          (select commune_id, month, struck, on_time from gong_months where struck <> 0 except
+           select v.parent_id, date_trunc('month', k.night)::date, count(*)::int, (count(*) filter (where k.late_minutes <= 15))::int from gong_checkins k join units v on v.id = k.village_id group by 1, 2)
+          union all
+          (select v.parent_id, date_trunc('month', k.night)::date, count(*)::int, (count(*) filter (where k.late_minutes <= 15))::int from gong_checkins k join units v on v.id = k.village_id group by 1, 2 except
+           select commune_id, month, struck, on_time from gong_months where struck <> 0)) d`.execute(db),
+      ]);
+      return [nights.rows[0]!.diff, months.rows[0]!.diff];
+    };
+    expect(await compare()).toEqual([0, 0]);
+    const step = fc.record({
+      insert: fc.array(fc.record({ village: fc.nat(villages.length - 1), night: fc.nat(45), late: fc.integer({ min: 0, max: 90 }) }), { maxLength: 15 }),
+      deleteEvery: fc.integer({ min: 0, max: 4 }),
+    });
+    await fc.assert(fc.asyncProperty(fc.array(step, { minLength: 1, maxLength: 4 }), async (steps) => {
+      for (const s of steps) {
+        const rows = s.insert.map((r) => {
+          const v = villages[r.village]!;
+          const night = addDays(base, r.night);
+          return { province_code: v.province_code!, village_id: v.id, village_path: v.path, night, struck_at: new Date(gongTime(night).getTime() + r.late * 60_000), late_minutes: r.late, idempotency_key: randomUUID() };
+        });
+        // One statement: rows for the same village and night beyond the first are skipped, as the app's are.
+        if (rows.length) await db.insertInto('gong_checkins').values(rows).onConflict((oc) => oc.doNothing()).execute();
+        if (s.deleteEvery) await sql`delete from gong_checkins where night between ${base} and ${addDays(base, 45)} and id % ${s.deleteEvery + 1} = 0`.execute(db);
+      }
+      expect(await compare()).toEqual([0, 0]);
+    }), { numRuns: 15 });
+  });
+});

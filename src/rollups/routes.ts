@@ -1,0 +1,35 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Kysely } from 'kysely';
+import { z } from 'zod';
+import { actorOf } from '../auth/plugin.ts';
+import type { DB } from '../db/schema.ts';
+import { Id, ok } from '../http/replies.ts';
+import { Day } from '../plans/schema.ts';
+import { gongRollup, MAX_NIGHTLY } from './service.ts';
+
+const Counts = {
+  villages: z.number().describe('Thôn, tổ dân phố'),
+  expected: z.number().describe('Lượt đánh kẻng phải có: số thôn × số đêm'),
+  struck: z.number().describe('Lượt đã đánh kẻng'),
+  on_time: z.number().describe('Lượt đánh đúng giờ'),
+  missed: z.number().describe('Lượt bỏ sót'),
+};
+
+export function rollupRoutes(app: FastifyInstance, db: Kysely<DB>) {
+  app.withTypeProvider<ZodTypeProvider>().get('/api/rollups/gongs', {
+    schema: {
+      tags: ['Tổng hợp'],
+      summary: 'Đánh kẻng 22 giờ tổng hợp theo đơn vị: tổng, từng đơn vị cấp dưới (xếp hạng), xu hướng theo đêm hoặc theo tháng',
+      description: `Cả nước: theo tỉnh; tỉnh: theo xã; xã: theo thôn (từ từng lượt báo). Theo đêm tối đa ${MAX_NIGHTLY} đêm, theo tháng tối đa một năm.`,
+      querystring: z.object({ unitId: Id, from: Day, to: Day, by: z.enum(['night', 'month']).default('month') }),
+      response: ok(z.object({
+        unit: z.object({ id: z.number(), name: z.string(), kind: z.string() }),
+        from: z.string(), to: z.string().describe('Đêm cuối đã đến giờ đánh kẻng'), nights: z.number(), by: z.enum(['night', 'month']),
+        total: z.object(Counts),
+        children: z.array(z.object({ id: z.number(), name: z.string(), kind: z.string(), code: z.string().nullable(), ...Counts })),
+        series: z.array(z.object({ period: z.string().describe('Đêm, hoặc ngày đầu tháng'), struck: z.number(), on_time: z.number(), expected: z.number() })),
+      })),
+    },
+  }, async (req) => gongRollup(db, actorOf(req), req.query.unitId, req.query, req.query.by));
+}
