@@ -293,6 +293,13 @@ export interface GongNightsTable {
   on_time: number;
 }
 
+export interface CommuneVillagesTable {
+  commune_id: number;
+  province_code: string;
+  commune_path: string;
+  villages: number;
+}
+
 export interface GongMonthsTable {
   province_code: string;
   commune_id: number;
@@ -547,6 +554,7 @@ export interface DB {
   gong_checkins: GongCheckinsTable;
   gong_nights: GongNightsTable;
   gong_months: GongMonthsTable;
+  commune_villages: CommuneVillagesTable;
   files: FilesTable;
   instance_step_files: InstanceStepFilesTable;
   task_occurrence_files: TaskOccurrenceFilesTable;

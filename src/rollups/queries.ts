@@ -1,6 +1,7 @@
 /**
  * Reads of the gong roll-ups (migration 0010): whole months from gong_months, the nights at the
- * ends of a range from gong_nights, grouped by the unit one level below the one asked about.
+ * ends of a range from gong_nights, grouped by the unit one level below the one asked about and
+ * by period, in one pass.
  */
 import { sql, type ExpressionBuilder, type Kysely } from 'kysely';
 import { inScope } from '../access/policy.ts';
@@ -9,74 +10,65 @@ import type { Split } from './periods.ts';
 
 type Q = Kysely<DB>;
 
-/** The path of the unit one level below `underPath` that a commune's path lies in. */
-const childPath = (underPath: string) =>
-  sql<string>`substr(commune_path, 1, ${underPath.length} + strpos(substr(commune_path, ${underPath.length + 1}), '/'))`;
+/**
+ * What names the unit one level below in a roll-up row: the province of the country's rows, the
+ * commune of a province's (columns of the row, so no string is cut per row).
+ */
+export type ChildKey = 'province_code' | 'commune_id';
 
 const within = (scope: string[], underPath: string) => (eb: ExpressionBuilder<DB, 'gong_nights' | 'gong_months'>) =>
   eb.and([eb('commune_path', 'like', underPath + '%'), inScope('commune_path', scope)]);
 
-/** Check-ins struck and on time per unit one level below, over the split range. */
-export function struckByChild(db: Q, scope: string[], underPath: string, split: Split) {
-  const parts = [];
-  if (split.months) {
-    parts.push(db.selectFrom('gong_months').select([childPath(underPath).as('child_path'), 'struck', 'on_time'])
-      .where(within(scope, underPath)).where('month', '>=', split.months.from).where('month', '<=', split.months.to));
-  }
-  for (const r of split.nights) {
-    parts.push(db.selectFrom('gong_nights').select([childPath(underPath).as('child_path'), 'struck', 'on_time'])
-      .where(within(scope, underPath)).where('night', '>=', r.from).where('night', '<=', r.to));
+export interface Counted { child: string; period: string; struck: number; on_time: number }
+
+/**
+ * Struck and on time per unit one level below and per period: per night over `range` (a short
+ * one), or per month over the split range (whole months, plus the nights at the ends, less the
+ * nights after the range that the last whole month holds).
+ */
+export function counted(db: Q, scope: string[], underPath: string, key: ChildKey, range: { from: string; to: string; split: Split }, by: 'night' | 'month'): Promise<Counted[]> {
+  const child = sql.ref(key).as('child');
+  let parts;
+  if (by === 'night') {
+    parts = [db.selectFrom('gong_nights').select([child, sql<string>`night`.as('period'), 'struck', 'on_time'])
+      .where(within(scope, underPath)).where('night', '>=', range.from).where('night', '<=', range.to)];
+  } else {
+    const { months, nights, minus } = range.split;
+    const month = sql<string>`date_trunc('month', night)`.as('period');
+    parts = [];
+    if (months) {
+      parts.push(db.selectFrom('gong_months').select([child, sql<string>`month`.as('period'), 'struck', 'on_time'])
+        .where(within(scope, underPath)).where('month', '>=', months.from).where('month', '<=', months.to));
+    }
+    for (const r of nights) {
+      parts.push(db.selectFrom('gong_nights').select([child, month, 'struck', 'on_time'])
+        .where(within(scope, underPath)).where('night', '>=', r.from).where('night', '<=', r.to));
+    }
+    if (minus) {
+      parts.push(db.selectFrom('gong_nights').select([child, month, sql<number>`-struck`.as('struck'), sql<number>`-on_time`.as('on_time')])
+        .where(within(scope, underPath)).where('night', '>=', minus.from).where('night', '<=', minus.to));
+    }
   }
   if (!parts.length) return Promise.resolve([]);
   const all = parts.slice(1).reduce((u, p) => u.unionAll(p), parts[0]!);
+  // Grouped on the rows' own values; turned into text only for the few groups.
   return db.selectFrom(all.as('r'))
-    .select(['r.child_path', sql<number>`sum(r.struck)::int`.as('struck'), sql<number>`sum(r.on_time)::int`.as('on_time')])
-    .groupBy('r.child_path')
+    .select([sql<string>`r.child::text`.as('child'), sql<string>`r.period::date::text`.as('period'), sql<number>`sum(r.struck)::int`.as('struck'), sql<number>`sum(r.on_time)::int`.as('on_time')])
+    .groupBy(['r.child', 'r.period'])
     .execute();
 }
 
-/** Villages per unit one level below (the gongs expected each night), with the unit's name. */
-export const villagesByChild = (db: Q, scope: string[], underPath: string) =>
-  db.selectFrom('units as v')
-    .innerJoin('units as c', 'c.id', 'v.parent_id')
-    .select([sql<string>`substr(c.path, 1, ${underPath.length} + strpos(substr(c.path, ${underPath.length + 1}), '/'))`.as('child_path'), sql<number>`count(*)::int`.as('villages')])
-    .where('v.kind', '=', 'village')
-    .where('c.kind', '=', 'commune')
-    .where('c.path', 'like', underPath + '%')
-    .where(inScope('c.path', scope))
-    .groupBy('child_path')
+/** Villages (the gongs expected each night) per unit one level below, from their roll-up. */
+export const villagesByChild = (db: Q, scope: string[], underPath: string, key: ChildKey) =>
+  db.selectFrom('commune_villages')
+    .select([sql<string>`${sql.ref(key)}::text`.as('child'), sql<number>`sum(villages)::int`.as('villages')])
+    .where('commune_path', 'like', underPath + '%')
+    .where(inScope('commune_path', scope))
+    .groupBy(key)
     .execute();
 
 /** The provinces of the country or the communes of a province, those in the scope. */
 export const childUnits = (db: Q, scope: string[], parentId: number) =>
-  db.selectFrom('units').select(['id', 'name', 'kind', 'path', 'code'])
+  db.selectFrom('units').select(['id', 'name', 'kind', 'province_code', 'code'])
     .where('parent_id', '=', parentId).where('kind', 'in', ['province', 'commune']).where(inScope('path', scope))
     .execute();
-
-/** Struck and on time per night (from, to) or per month (the split range) under a path. */
-export function series(db: Q, scope: string[], underPath: string, range: { from: string; to: string; split: Split }, by: 'night' | 'month') {
-  if (by === 'night') {
-    return db.selectFrom('gong_nights')
-      .select([sql<string>`night::text`.as('period'), sql<number>`sum(struck)::int`.as('struck'), sql<number>`sum(on_time)::int`.as('on_time')])
-      .where(within(scope, underPath)).where('night', '>=', range.from).where('night', '<=', range.to)
-      .groupBy('night').orderBy('night')
-      .execute();
-  }
-  const parts = [];
-  const { months, nights } = range.split;
-  if (months) {
-    parts.push(db.selectFrom('gong_months').select([sql<string>`month::text`.as('period'), 'struck', 'on_time'])
-      .where(within(scope, underPath)).where('month', '>=', months.from).where('month', '<=', months.to));
-  }
-  for (const r of nights) {
-    parts.push(db.selectFrom('gong_nights').select([sql<string>`date_trunc('month', night)::date::text`.as('period'), 'struck', 'on_time'])
-      .where(within(scope, underPath)).where('night', '>=', r.from).where('night', '<=', r.to));
-  }
-  if (!parts.length) return Promise.resolve([]);
-  const all = parts.slice(1).reduce((u, p) => u.unionAll(p), parts[0]!);
-  return db.selectFrom(all.as('r'))
-    .select(['r.period', sql<number>`sum(r.struck)::int`.as('struck'), sql<number>`sum(r.on_time)::int`.as('on_time')])
-    .groupBy('r.period')
-    .orderBy('r.period')
-    .execute();
-}

@@ -9,7 +9,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type Client, type TestServer } from '../../tests/support/server.ts';
 import { gongTime, lastDueNight } from '../gongs/night.ts';
-import { addDays } from '../shared/dates.ts';
+import { addDays, todayVN } from '../shared/dates.ts';
 
 let server: TestServer;
 let quantri: Client;
@@ -44,6 +44,14 @@ afterAll(() => server.close());
 
 describe('gong compliance rolled up the tree', () => {
   it('adds up: the country is the sum of its provinces, a province of its communes, a commune of its villages, all equal to the check-ins', async () => {
+    // Tonight's strikes, in before the gong is due (a clock in the village ahead of ours): counted
+    // only once tonight is due, in the raw rows and the roll-ups alike.
+    const village = await server.database.db.selectFrom('units').select(['id', 'path', 'province_code']).where('parent_id', '=', unitIds.thachLap!.id).where('kind', '=', 'village').executeTakeFirstOrThrow();
+    const tonight = todayVN();
+    await server.database.db.insertInto('gong_checkins').values({
+      province_code: village.province_code!, village_id: village.id, village_path: village.path, night: tonight,
+      struck_at: new Date(gongTime(tonight).getTime() - 5 * 60_000), late_minutes: 0, idempotency_key: randomUUID(),
+    }).onConflict((oc) => oc.doNothing()).execute();
     const country = await view(quantri, unitIds.country!.id);
     expect(country.children).toHaveLength(34);
     const perProvince = await raw('province');
@@ -100,6 +108,23 @@ describe('gong compliance rolled up the tree', () => {
     const delta = existing ? 0 : 1;
     for (const [i, a] of after.entries()) expect(a.total.struck - before[i]!.total.struck).toBe(delta);
     expect(after[1].total.struck).toBe(afterDelete.total.struck + 1);
+  });
+
+  it('counts villages as they are added: the gongs expected each night follow', async () => {
+    const before = await view(quantri, unitIds.thanhHoa!.id);
+    const res = await quantri.post('/api/units', { parentId: unitIds.thachLap!.id, kind: 'village', subkind: 'Thôn', name: `Thôn Mới ${randomUUID().slice(0, 6)}` });
+    expect(res.status).toBe(201);
+    const after = await view(quantri, unitIds.thanhHoa!.id);
+    expect(after.total.villages).toBe(before.total.villages + 1);
+    expect(after.total.expected).toBe(before.total.expected + after.nights);
+    const row = (v: any) => v.children.find((c: any) => c.id === unitIds.thachLap!.id);
+    expect(row(after).villages).toBe(row(before).villages + 1);
+    // The roll-up of villages equals a count of the units, commune by commune.
+    const diff = await sql<{ n: number }>`
+      select count(*)::int as n from (
+        select c.id, count(v.id)::int as villages from units c join units v on v.parent_id = c.id and v.kind = 'village' group by c.id
+        except select commune_id, villages from commune_villages where villages > 0) d`.execute(server.database.db);
+    expect(diff.rows[0]!.n).toBe(0);
   });
 
   it('shows a unit only to those who may read it, and refuses what is not a range or a level it rolls up', async () => {

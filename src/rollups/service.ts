@@ -8,9 +8,9 @@ import type { Kysely } from 'kysely';
 import { scopeOf, type Actor } from '../access/policy.ts';
 import type { DB } from '../db/schema.ts';
 import * as gongs from '../gongs/queries.ts';
-import { lastDueNight } from '../gongs/night.ts';
+import { lastDueNight, nightsBetween } from '../gongs/night.ts';
 import { invalid } from '../http/errors.ts';
-import { addDays, lastDayOfMonth } from '../shared/dates.ts';
+import { addDays, lastDayOfMonth, todayVN } from '../shared/dates.ts';
 import { checkPeriod, REPORT_DAYS } from '../shared/period.ts';
 import { readableUnit } from '../units/service.ts';
 import { splitByMonth } from './periods.ts';
@@ -37,12 +37,20 @@ export async function gongRollup(db: Kysely<DB>, actor: Actor, unitId: number, r
   const to = range.to < lastDue ? range.to : lastDue;
   const nights = to >= range.from ? daysBetween(range.from, to) : 0;
   const scope = scopeOf(actor, 'unit.read');
-  const split = splitByMonth(range.from, to);
+  // Tonight's check-ins may be in before its gong is due; no later night can have any.
+  const split = splitByMonth(range.from, to, todayVN(now));
 
-  const [children, trend] = await Promise.all([
-    unit.kind === 'commune' ? villagesOf(db, scope, unit.path, range.from, to, nights) : childrenOf(db, scope, unit, split, nights),
-    nights ? q.series(db, scope, unit.path, { from: range.from, to, split }, by) : Promise.resolve([]),
+  const [listed, rows] = await Promise.all([
+    unit.kind === 'commune' ? villagesOf(db, scope, unit.path, range.from, to, nights) : unitsBelow(db, scope, unit, nights),
+    nights ? q.counted(db, scope, unit.path, keyBelow(unit.kind), { from: range.from, to, split }, by) : Promise.resolve([]),
   ]);
+  // A commune's villages come counted from their check-ins; the units above from the roll-ups.
+  const children = unit.kind === 'commune' ? listed : withCounts(listed, rows);
+  const trend = new Map<string, { struck: number; on_time: number }>();
+  for (const r of rows) {
+    const t = trend.get(r.period) ?? { struck: 0, on_time: 0 };
+    trend.set(r.period, { struck: t.struck + r.struck, on_time: t.on_time + r.on_time });
+  }
   const total = children.reduce<Counts>((t, c) => ({
     villages: t.villages + c.villages, expected: t.expected + c.expected, struck: t.struck + c.struck, on_time: t.on_time + c.on_time,
   }), { villages: 0, expected: 0, struck: 0, on_time: 0 });
@@ -56,23 +64,16 @@ export async function gongRollup(db: Kysely<DB>, actor: Actor, unitId: number, r
     const end = lastDayOfMonth(period.slice(0, 7)) < to ? lastDayOfMonth(period.slice(0, 7)) : to;
     return daysBetween(start, end);
   };
-  const periods = !nights ? [] : by === 'night' ? nightsFrom(range.from, to) : monthsFrom(range.from, to);
-  const byPeriod = new Map(trend.map((t) => [t.period, t]));
+  const periods = !nights ? [] : by === 'night' ? nightsBetween(range.from, to) : monthsFrom(range.from, to);
   return {
     unit: { id: unit.id, name: unit.name, kind: unit.kind },
     from: range.from, to, nights, by,
     total: { ...total, missed: total.expected - total.struck },
-    children: children.map((c) => ({ ...c, missed: c.expected - c.struck })),
+    children: children.map(({ key: _, ...c }) => ({ ...c, missed: c.expected - c.struck })),
     series: periods.map((period) => ({
-      period, struck: byPeriod.get(period)?.struck ?? 0, on_time: byPeriod.get(period)?.on_time ?? 0, expected: total.villages * nightsIn(period),
+      period, struck: trend.get(period)?.struck ?? 0, on_time: trend.get(period)?.on_time ?? 0, expected: total.villages * nightsIn(period),
     })),
   };
-}
-
-function nightsFrom(from: string, to: string) {
-  const out = [];
-  for (let n = from; n <= to; n = addDays(n, 1)) out.push(n);
-  return out;
 }
 
 function monthsFrom(from: string, to: string) {
@@ -81,21 +82,38 @@ function monthsFrom(from: string, to: string) {
   return out;
 }
 
-/** Provinces of the country or communes of a province, with their villages and the roll-ups' counts. */
-async function childrenOf(db: Kysely<DB>, scope: string[], unit: { id: number; path: string }, split: ReturnType<typeof splitByMonth>, nights: number) {
-  const [units, villages, struck] = await Promise.all([
-    q.childUnits(db, scope, unit.id), q.villagesByChild(db, scope, unit.path), nights ? q.struckByChild(db, scope, unit.path, split) : [],
-  ]);
-  const villagesAt = new Map(villages.map((v) => [v.child_path, v.villages]));
-  const struckAt = new Map(struck.map((s) => [s.child_path, s]));
+/** How a roll-up row names the unit below: its province in the country, its commune in a province or commune. */
+const keyBelow = (kind: string): q.ChildKey => (kind === 'country' ? 'province_code' : 'commune_id');
+
+interface Child extends Counts { id: number; name: string; kind: string; code: string | null; key: string }
+
+/** Provinces of the country or communes of a province, with the villages each should hear. */
+async function unitsBelow(db: Kysely<DB>, scope: string[], unit: { id: number; path: string; kind: string }, nights: number): Promise<Child[]> {
+  const key = keyBelow(unit.kind);
+  const [units, villages] = await Promise.all([q.childUnits(db, scope, unit.id), q.villagesByChild(db, scope, unit.path, key)]);
+  const villagesAt = new Map(villages.map((v) => [v.child, v.villages]));
   return units.map((u) => {
-    const n = villagesAt.get(u.path) ?? 0;
-    return { id: u.id, name: u.name, kind: u.kind, code: u.code, villages: n, expected: n * nights, struck: struckAt.get(u.path)?.struck ?? 0, on_time: struckAt.get(u.path)?.on_time ?? 0 };
+    const k = key === 'province_code' ? u.province_code! : String(u.id);
+    const n = villagesAt.get(k) ?? 0;
+    return { id: u.id, name: u.name, kind: u.kind, code: u.code, key: k, villages: n, expected: n * nights, struck: 0, on_time: 0 };
   });
 }
 
+/** The roll-ups' counts added to the units they fall under. */
+function withCounts(children: Child[], rows: q.Counted[]) {
+  const byKey = new Map(children.map((c) => [c.key, c]));
+  for (const r of rows) {
+    const c = byKey.get(r.child);
+    if (c) {
+      c.struck += r.struck;
+      c.on_time += r.on_time;
+    }
+  }
+  return children;
+}
+
 /** A commune's villages from their own check-ins. */
-async function villagesOf(db: Kysely<DB>, scope: string[], path: string, from: string, to: string, nights: number) {
+async function villagesOf(db: Kysely<DB>, scope: string[], path: string, from: string, to: string, nights: number): Promise<Child[]> {
   const rows = await gongs.compliance(db, scope, path, from, to);
-  return rows.map((v) => ({ id: v.village_id, name: v.village_name, kind: 'village', code: null, villages: 1, expected: nights, struck: v.on_time + v.late, on_time: v.on_time }));
+  return rows.map((v) => ({ id: v.village_id, name: v.village_name, kind: 'village', code: null, key: String(v.village_id), villages: 1, expected: nights, struck: v.on_time + v.late, on_time: v.on_time }));
 }

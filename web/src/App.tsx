@@ -26,6 +26,7 @@ const FieldPage = lazy(() => import('./field/Field.tsx').then((m) => ({ default:
 // Tips too: only the commune police open them.
 const TipsInbox = lazy(() => import('./tips/Inbox.tsx').then((m) => ({ default: m.TipsInbox })));
 const TipPage = lazy(() => import('./tips/TipPage.tsx').then((m) => ({ default: m.TipPage })));
+const StatisticsPage = lazy(() => import('./stats/Statistics.tsx').then((m) => ({ default: m.StatisticsPage })));
 
 interface NavItem {
   to: string;
@@ -51,6 +52,7 @@ const ICONS = {
   field: icon('M12 22s7-6.2 7-12a7 7 0 1 0-14 0c0 5.8 7 12 7 12zM12 12.5a2.5 2.5 0 1 0 0-5 2.5 2.5 0 0 0 0 5'),
   soon: icon('M12 7v5l3 2M12 21a9 9 0 1 0 0-18 9 9 0 0 0 0 18'),
   tips: icon('M4 5h16v11H8l-4 4zM12 8v3M12 13.5h.01'),
+  stats: icon('M4 20V10M10 20V4M16 20v-7M22 20H2'),
 };
 const SOON: MessageKey[] = ['nav.statistics'];
 
@@ -64,6 +66,7 @@ const TITLES: [string, MessageKey][] = [
   ['/plans', 'nav.plans'],
   ['/field', 'nav.patrol'],
   ['/tips', 'nav.reports'],
+  ['/statistics', 'nav.dashboard'],
   ['/units', 'nav.units'],
   ['/users', 'nav.users'],
   ['/audit', 'nav.audit'],
@@ -82,7 +85,7 @@ export function App() {
 
   useEffect(() => {
     // Unit, model, plan and field pages name themselves.
-    if (me && (['/units/:id', '/models/:id', '/plans/:id'].some((p) => matchPath(p, path) && /\d$/.test(path)) || /^\/(field|tips)\/\d+/.test(path))) return;
+    if (me && (['/units/:id', '/models/:id', '/plans/:id'].some((p) => matchPath(p, path) && /\d$/.test(path)) || /^\/(field|tips|statistics)\/\d+/.test(path))) return;
     const title = TITLES.find(([p]) => path === p || path.startsWith(p + '/'))?.[1];
     document.title = me && title ? `${t(title)} · ${t('app.name')}` : t('app.name');
   }, [path, me, t]);
@@ -120,6 +123,7 @@ function Shell() {
     { to: '/plans', label: 'nav.plans', icon: ICONS.plans, show: true },
     { to: '/field', label: 'nav.patrol', icon: ICONS.field, show: true },
     { to: '/tips', label: 'nav.reports', icon: ICONS.tips, show: can('tip.read') },
+    { to: '/statistics', label: 'nav.dashboard', icon: ICONS.stats, show: true },
     { to: '/units', label: 'nav.units', icon: ICONS.units, show: true },
     { to: '/users', label: 'nav.users', icon: ICONS.users, show: can('user.manage') },
     { to: '/audit', label: 'nav.audit', icon: ICONS.audit, show: can('audit.read') },
@@ -239,6 +243,8 @@ function Routes() {
   if (path === '/tips' && can('tip.read')) return <Suspense fallback={<Loading />}><TipsInbox /></Suspense>;
   const tip = matchPath('/tips/:id', path);
   if (tip && /^\d+$/.test(tip.id!) && can('tip.read')) return <Suspense fallback={<Loading />}><TipPage key={tip.id} id={Number(tip.id)} /></Suspense>;
+  const stats = matchPath('/statistics/:unitId', path);
+  if (path === '/statistics' || (stats && /^\d+$/.test(stats.unitId!))) return <Suspense fallback={<Loading />}><StatisticsPage key={stats?.unitId ?? 'all'} unitId={stats ? Number(stats.unitId) : null} /></Suspense>;
   if (path === '/units') return <UnitsPage />;
   const unit = matchPath('/units/:id', path);
   if (unit && /^\d+$/.test(unit.id!)) return <UnitPage id={Number(unit.id)} />;

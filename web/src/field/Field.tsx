@@ -1,10 +1,11 @@
-import { useEffect, type ComponentType } from 'react';
+import type { ComponentType } from 'react';
 import type { Permission } from '../api.ts';
 import { useAuth } from '../auth.tsx';
+import { ChooseUnit } from '../components/ChooseUnit.tsx';
 import { api, type Unit, type UnitPage } from '../api.ts';
 import { useI18n, type MessageKey } from '../i18n.tsx';
 import { Link, navigate } from '../router.tsx';
-import { LoadError, Loading, PageNotReady, useDocumentTitle } from '../ui.tsx';
+import { PageNotReady, useDocumentTitle } from '../ui.tsx';
 import { useKindLabel } from '../units.tsx';
 import { useResource } from '../useResource.ts';
 import { ActivitiesTab } from './Activities.tsx';
@@ -35,35 +36,9 @@ export const FIELD_TABS: { key: string; label: MessageKey; Tab: ComponentType<Fi
 
 /** /field: the field work of one unit; without a unit, the user's own units to choose from. */
 export function FieldPage({ unitId, tab }: { unitId: number | null; tab: string | undefined }) {
-  if (unitId === null) return <ChooseUnit />;
-  return <UnitField key={unitId} unitId={unitId} tab={FIELD_TABS.find((t) => t.key === tab) ?? FIELD_TABS[0]!} />;
-}
-
-function ChooseUnit() {
   const { t } = useI18n();
-  const kindLabel = useKindLabel();
-  const roots = useResource(() => api.roots(), []);
-  useDocumentTitle(t('field.title'));
-  useEffect(() => {
-    if (roots.data?.length === 1) navigate(`/field/${roots.data[0]!.id}`, { replace: true });
-  }, [roots.data]);
-  return (
-    <div className="page">
-      <header className="page__head">
-        <h1 className="page__title">{t('field.title')}</h1>
-        <p className="page__intro">{t('field.intro')}</p>
-      </header>
-      {roots.error != null ? <LoadError error={roots.error} retry={roots.reload} /> : !roots.data ? <Loading /> : (
-        <ul className="card-list">
-          {roots.data.map((u) => (
-            <li key={u.id} className="card">
-              <Link to={`/field/${u.id}`}>{u.name}</Link> <span className="muted">{kindLabel(u.kind)}</span>
-            </li>
-          ))}
-        </ul>
-      )}
-    </div>
-  );
+  if (unitId === null) return <ChooseUnit base="/field" title={t('field.title')} intro={t('field.intro')} />;
+  return <UnitField key={unitId} unitId={unitId} tab={FIELD_TABS.find((t) => t.key === tab) ?? FIELD_TABS[0]!} />;
 }
 
 function UnitField({ unitId, tab }: { unitId: number; tab: (typeof FIELD_TABS)[number] }) {

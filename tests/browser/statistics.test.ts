@@ -1,0 +1,72 @@
+/**
+ * The statistics pages as an administrator and a provincial viewer would use them: the country's
+ * provinces ranked, a drill-down to a province and a commune, the figures agreeing with the API,
+ * a change of period, and the page fitting a 360 px phone.
+ */
+import { describe, expect, it } from 'vitest';
+import { useBrowserServer } from '../support/browser.ts';
+
+const env = useBrowserServer();
+
+describe('statistics', () => {
+  it('drills down from the country to a province and a commune, each ranking the units below it', async () => {
+    const db = env.server.database.db;
+    const thachLap = await db.selectFrom('units').select(['id', 'province_code']).where('code', '=', '15085').executeTakeFirstOrThrow();
+    const thanhHoa = await db.selectFrom('units').select(['id', 'name']).where('kind', '=', 'province').where('province_code', '=', thachLap.province_code).executeTakeFirstOrThrow();
+    const context = await env.browser.newContext({ viewport: { width: 1280, height: 900 } });
+    try {
+      const page = await env.logIn(context, 'quantri', '/statistics');
+      await page.getByTestId('stats-ranking').waitFor();
+      await expect.poll(() => page.getByTestId('stats-ranking').locator('tbody tr').count()).toBe(34);
+      await expect.poll(() => page.title()).toContain('Tổng hợp');
+
+      // Down to the province, then to the commune, by the ranking's links.
+      await page.getByTestId('stats-ranking').getByRole('link', { name: thanhHoa.name }).click();
+      await page.getByRole('heading', { level: 1, name: thanhHoa.name }).waitFor();
+      await page.getByTestId('stats-ranking').getByRole('link', { name: 'Xã Thạch Lập' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Xã Thạch Lập' }).waitFor();
+      await expect.poll(() => page.getByTestId('stats-ranking').locator('tbody tr').count()).toBeGreaterThan(3);
+      expect(await page.getByTestId('stats-trend').locator('.stats__column').count()).toBe(12);
+
+      // The share on time shown is the API's.
+      const rollup = (id: number, days: number | null) => page.evaluate(async ([id, days]) => {
+        const to = new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
+        const d = new Date(`${to.slice(0, 7)}-01T00:00:00Z`);
+        d.setUTCMonth(d.getUTCMonth() - 11);
+        const from = days ? new Date(Date.parse(to) - (days - 1) * 86_400_000).toISOString().slice(0, 10) : d.toISOString().slice(0, 10);
+        const res = await fetch(`/api/rollups/gongs?unitId=${id}&from=${from}&to=${to}&by=${days ? 'night' : 'month'}`);
+        return res.json();
+      }, [id, days] as const);
+      const api = await rollup(thachLap.id, null);
+      const shown = await page.getByTestId('stats-on-time').textContent();
+      const expected = new Intl.NumberFormat('vi-VN', { style: 'percent', maximumFractionDigits: 1 }).format(api.total.on_time / api.total.expected);
+      expect(shown).toBe(expected);
+
+      // 30 nights: one column a night whose gong is due (tonight's only after 22:15).
+      await page.getByRole('button', { name: '30 đêm' }).click();
+      const nightly = await rollup(thachLap.id, 30);
+      expect([29, 30]).toContain(nightly.nights);
+      await expect.poll(() => page.getByTestId('stats-trend').locator('.stats__column').count()).toBe(nightly.nights);
+
+      // The breadcrumb leads back up.
+      await page.locator('.breadcrumb').getByRole('link', { name: thanhHoa.name }).click();
+      await page.getByRole('heading', { level: 1, name: thanhHoa.name }).waitFor();
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('shows a provincial viewer their province only, and fits a phone', async () => {
+    const context = await env.browser.newContext({ viewport: { width: 360, height: 740 } });
+    try {
+      const page = await env.logIn(context, 'xem', '/statistics');
+      await page.getByRole('heading', { level: 1, name: 'Lào Cai', exact: true }).waitFor();
+      await page.getByTestId('stats-ranking').waitFor();
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+      // Tips are for the police: a viewer does not see their section.
+      expect(await page.getByRole('heading', { name: 'Tin báo của người dân' }).count()).toBe(0);
+    } finally {
+      await context.close();
+    }
+  });
+});

@@ -1,0 +1,28 @@
+import { qs, request } from '../api.ts';
+import type { ActivitySummary } from '../field/api-ops.ts';
+
+export interface GongCounts { villages: number; expected: number; struck: number; on_time: number; missed: number }
+
+export interface GongRollup {
+  unit: { id: number; name: string; kind: string };
+  from: string;
+  to: string;
+  nights: number;
+  by: 'night' | 'month';
+  total: GongCounts;
+  children: ({ id: number; name: string; kind: string; code: string | null } & GongCounts)[];
+  series: { period: string; struck: number; on_time: number; expected: number }[];
+}
+
+export interface TipSummary {
+  received: number;
+  byCategory: Record<string, number>;
+  byStatus: Record<string, number>;
+  open: { total: number; overdue: number; dueSoon: number; unassigned: number };
+}
+
+export const statsApi = {
+  gongs: (unitId: number, from: string, to: string, by: 'night' | 'month') => request<GongRollup>('GET', '/api/rollups/gongs' + qs({ unitId, from, to, by })),
+  tips: (unitId: number, from: string, to: string) => request<TipSummary>('GET', '/api/tips/summary' + qs({ unitId, from, to })),
+  activities: (unitId: number, from: string, to: string) => request<ActivitySummary>('GET', '/api/activities/summary' + qs({ unitId, from, to })),
+};
