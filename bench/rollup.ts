@@ -23,7 +23,7 @@ import { buildApp } from '../src/app.ts';
 import { hashPassword } from '../src/auth/passwords.ts';
 import { vacuumAnalyze } from '../src/db/maintenance.ts';
 import { migrate } from '../src/db/migrate.ts';
-import { addActivities, addCheckins, addPatrols, addTips, addVillages, provincesToFill, type Scale } from '../src/demo/national.ts';
+import { fillProvince, provincesToFill, type Scale } from '../src/demo/national.ts';
 import { lastDueNight } from '../src/gongs/night.ts';
 import { addDays } from '../src/shared/dates.ts';
 import { loadAdministrativeUnits } from '../src/units/admin-data.ts';
@@ -57,12 +57,7 @@ export default async function rollup({ engine }: BenchOptions): Promise<Figures>
     const started = performance.now();
     let rows = 0;
     for (const [i, p] of provinces.entries()) {
-      const code = p.province_code!;
-      await addVillages(db, code);
-      rows += await addCheckins(db, code, scale);
-      await addPatrols(db, code, scale);
-      await addActivities(db, code, scale);
-      await addTips(db, code, scale);
+      rows += (await fillProvince(db, p.province_code!, scale)).checkins;
       const s = (performance.now() - started) / 1000;
       progress(`[${i + 1}/${provinces.length}] ${p.name}: ${rows.toLocaleString('en')} check-ins so far, ${Math.round(rows / s).toLocaleString('en')}/s`);
     }

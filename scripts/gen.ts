@@ -13,7 +13,7 @@ import { loadConfig } from '../src/config.ts';
 import { openDatabase } from '../src/db/engine.ts';
 import { vacuumAnalyze } from '../src/db/maintenance.ts';
 import { migrate } from '../src/db/migrate.ts';
-import { addActivities, addCheckins, addPatrols, addTips, addVillages, provincesToFill, type Scale } from '../src/demo/national.ts';
+import { fillProvince, provincesToFill, type Scale } from '../src/demo/national.ts';
 import { lastDueNight } from '../src/gongs/night.ts';
 import { addDays } from '../src/shared/dates.ts';
 import { loadAdministrativeUnits } from '../src/units/admin-data.ts';
@@ -50,12 +50,9 @@ const totals = { villages: 0, checkins: 0, patrols: 0, activities: 0, tips: 0 };
 const started = performance.now();
 for (const [i, p] of provinces.entries()) {
   const t0 = performance.now();
-  const villages = await addVillages(database.db, p.province_code!);
-  const checkins = await addCheckins(database.db, p.province_code!, scale);
-  const patrols = await addPatrols(database.db, p.province_code!, scale);
-  const activities = await addActivities(database.db, p.province_code!, scale);
-  const tips = await addTips(database.db, p.province_code!, scale);
-  Object.entries({ villages, checkins, patrols, activities, tips }).forEach(([k, n]) => (totals[k as keyof typeof totals] += n));
+  const added = await fillProvince(database.db, p.province_code!, scale);
+  const { villages, checkins, patrols, activities, tips } = added;
+  Object.entries(added).forEach(([k, n]) => (totals[k as keyof typeof totals] += n));
   const s = (performance.now() - t0) / 1000;
   say(`[${i + 1}/${provinces.length}] ${p.name}: ${villages} thôn, ${checkins.toLocaleString('vi-VN')} lượt đánh kẻng (${Math.round(checkins / s).toLocaleString('vi-VN')}/giây), ` +
     `${patrols} lượt tuần tra, ${activities} hoạt động, ${tips} tin báo — ${s.toFixed(1)} giây; tổng ${totals.checkins.toLocaleString('vi-VN')} lượt đánh kẻng`);

@@ -30,7 +30,6 @@ export interface Scale {
   nights: number;
 }
 
-export interface Progress { (step: string, done: number, of: number, rows: number): void }
 
 export const provincesToFill = (db: Kysely<DB>, scale: Scale) => {
   let q = db.selectFrom('units').select(['id', 'province_code', 'name']).where('kind', '=', 'province').orderBy('province_code');
@@ -178,4 +177,14 @@ export async function addTips(db: Kysely<DB>, provinceCode: string, scale: Scale
     where c.kind = 'commune' and c.province_code = ${provinceCode} and ${u(sql`c.id || 'x' || t.k`)} < 0.9
     on conflict (tracking_code) do nothing`.execute(db);
   return Number(result.numAffectedRows ?? 0);
+}
+
+/** Every step for one province, in order; what each added. */
+export async function fillProvince(db: Kysely<DB>, provinceCode: string, scale: Scale) {
+  const villages = await addVillages(db, provinceCode);
+  const checkins = await addCheckins(db, provinceCode, scale);
+  const patrols = await addPatrols(db, provinceCode, scale);
+  const activities = await addActivities(db, provinceCode, scale);
+  const tips = await addTips(db, provinceCode, scale);
+  return { villages, checkins, patrols, activities, tips };
 }

@@ -148,7 +148,7 @@ describe('gong compliance rolled up the tree', () => {
 });
 
 describe('the roll-up tables', () => {
-  it('equal a GROUP BY of the check-ins after any mix of inserts and deletes', async () => {
+  it('equal a GROUP BY of the check-ins after any mix of inserts and deletes, and refuse changes they would not follow', async () => {
     const db = server.database.db;
     const villages = await db.selectFrom('units').select(['id', 'path', 'province_code']).where('kind', '=', 'village').orderBy('id').limit(12).execute();
     const base = '2025-12-20';
@@ -187,5 +187,9 @@ describe('the roll-up tables', () => {
       }
       expect(await compare()).toEqual([0, 0]);
     }), { numRuns: 15 });
+    // A change they would not follow is refused.
+    await expect(sql`update gong_checkins set late_minutes = 0 where night = ${base}`.execute(db)).rejects.toThrow(/not updated/);
+    await expect(sql`truncate gong_checkins`.execute(db)).rejects.toThrow(/not updated/);
+    expect(await compare()).toEqual([0, 0]);
   });
 });

@@ -31,7 +31,7 @@ export async function gongRollup(db: Kysely<DB>, actor: Actor, unitId: number, r
   }
   const unit = await readableUnit(db, actor, unitId);
   if (!['country', 'province', 'commune'].includes(unit.kind)) {
-    throw invalid('Số liệu tổng hợp xem theo xã, phường, theo tỉnh hoặc cả nước', [{ path: 'unitId', message: 'Chọn xã, tỉnh hoặc cả nước' }]);
+    throw invalid('Chỉ xem tổng hợp của xã, phường, đặc khu, tỉnh, thành phố hoặc cả nước', [{ path: 'unitId', message: 'Chọn xã, tỉnh hoặc cả nước' }]);
   }
   const lastDue = lastDueNight(now);
   const to = range.to < lastDue ? range.to : lastDue;

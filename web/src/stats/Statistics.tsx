@@ -6,7 +6,8 @@ import { useI18n, type MessageKey } from '../i18n.tsx';
 import { Link } from '../router.tsx';
 import { LoadError, Loading, PageNotReady, useDocumentTitle } from '../ui.tsx';
 import { useResource } from '../useResource.ts';
-import { addDays, todayVN } from '../work.tsx';
+import { lastDueNight } from '../../../src/gongs/night.ts';
+import { addDays } from '../work.tsx';
 import { statsApi, type GongRollup } from './api-stats.ts';
 import './stats.css';
 
@@ -18,7 +19,8 @@ const PERIODS: { key: Period; label: MessageKey }[] = [
 ];
 
 function range(period: Period) {
-  const to = todayVN();
+  // The last night whose gong is due, as the server counts: "12 months" are then always twelve.
+  const to = lastDueNight();
   if (period === 'n30') return { from: addDays(to, -29), to, by: 'night' as const };
   if (period === 'n90') return { from: addDays(to, -89), to, by: 'night' as const };
   const d = new Date(`${to.slice(0, 7)}-01T00:00:00Z`);
@@ -37,7 +39,7 @@ export function StatisticsPage({ unitId }: { unitId: number | null }) {
 
 function UnitStatistics({ unitId }: { unitId: number }) {
   const { t, lang } = useI18n();
-  const { canSomeUnder } = useAuth();
+  const { canAt, canSomeUnder } = useAuth();
   const [period, setPeriod] = useState<Period>('year');
   const r = range(period);
   const page = useResource<UnitPage>(() => api.unit(unitId), [unitId]);
@@ -59,7 +61,7 @@ function UnitStatistics({ unitId }: { unitId: number }) {
           <nav className="breadcrumb" aria-label={t('stats.up')}>
             <ol>
               {page.data.ancestors.map((a) => (
-                <li key={a.id}><Link to={`/statistics/${a.id}`}>{a.name}</Link></li>
+                <li key={a.id}>{canAt('unit.read', a.path) ? <Link to={`/statistics/${a.id}`}>{a.name}</Link> : a.name}</li>
               ))}
               <li aria-current="page">{unit.name}</li>
             </ol>
@@ -80,7 +82,7 @@ function UnitStatistics({ unitId }: { unitId: number }) {
       </header>
 
       {!rolledUp ? (
-        <p className="empty">{t('stats.notRolledUp')} <Link to={`/field/${unit.id}/gongs`}>{t('field.tab.gongs')}</Link></p>
+        <p className="empty">{t('stats.notRolledUp')} <Link to={`/field/${unit.id}/gongs`}>{t('field.tab.gongs')}</Link>.</p>
       ) : (
         <section className="card stats__section" aria-labelledby="stats-gongs">
           <h2 id="stats-gongs" className="card__title">{t('stats.gongs')}</h2>
