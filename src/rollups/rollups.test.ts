@@ -3,7 +3,12 @@
  * to the check-ins themselves, a new check-in shows at once, and the triggers keep the roll-up
  * tables equal to a GROUP BY of the raw rows whatever is inserted or deleted.
  */
+import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import readXlsxFile from 'read-excel-file/node';
 import fc from 'fast-check';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -125,6 +130,38 @@ describe('gong compliance rolled up the tree', () => {
         select c.id, count(v.id)::int as villages from units c join units v on v.parent_id = c.id and v.kind = 'village' group by c.id
         except select commune_id, villages from commune_villages where villages > 0) d`.execute(server.database.db);
     expect(diff.rows[0]!.n).toBe(0);
+  });
+
+  it('gives the ranking as an XLSX sheet that LibreOffice opens with its diacritics', async () => {
+    const json = await view(quantri, unitIds.thanhHoa!.id);
+    const res = await fetch(`${server.url}/api/rollups/gongs.xlsx?unitId=${unitIds.thanhHoa!.id}&from=${from}&to=${today}`, { headers: { cookie: quantri.cookie } });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toContain('spreadsheetml');
+    expect(decodeURIComponent(res.headers.get('content-disposition')!)).toContain('Đánh kẻng');
+    const bytes = Buffer.from(await res.arrayBuffer());
+    const sheets = (await readXlsxFile(bytes)) as unknown as { data: unknown[][] }[] | unknown[][];
+    const data = (Array.isArray(sheets[0]) ? sheets : (sheets as { data: unknown[][] }[])[0]!.data) as unknown[][];
+    expect(data[0]).toEqual(['STT', 'Đơn vị', 'Mã', 'Số thôn', 'Lượt phải đánh kẻng', 'Đã đánh', 'Đúng giờ', 'Bỏ sót', 'Tỷ lệ đúng giờ (%)', 'Tỷ lệ đã đánh (%)']);
+    expect(data.length).toBe(json.children.length + 2);
+    const thachLap = data.find((r) => r[1] === 'Xã Thạch Lập')!;
+    const row = json.children.find((c: any) => c.id === unitIds.thachLap!.id);
+    expect(thachLap.slice(3, 8)).toEqual([row.villages, row.expected, row.struck, row.on_time, row.missed]);
+    expect(data.at(-1)!.slice(1, 8)).toEqual(['Tổng', null, json.total.villages, json.total.expected, json.total.struck, json.total.on_time, json.total.missed]);
+
+    // LibreOffice opens it: converted to CSV (UTF-8), the Vietnamese reads back unchanged.
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'binhyen-xlsx-'));
+    try {
+      fs.writeFileSync(path.join(dir, 'rollup.xlsx'), bytes);
+      const lo = spawnSync('libreoffice', [`-env:UserInstallation=file://${dir}/profile`, '--headless', '--norestore', '--convert-to', 'csv:Text - txt - csv (StarCalc):44,34,76', '--outdir', dir, path.join(dir, 'rollup.xlsx')], { encoding: 'utf8', timeout: 120_000 });
+      const csvPath = path.join(dir, 'rollup.csv');
+      if (!fs.existsSync(csvPath)) throw new Error(`LibreOffice did not open the XLSX (install Debian packages libreoffice-calc): ${lo.stderr || lo.error?.message}`);
+      const csv = fs.readFileSync(csvPath, 'utf8');
+      expect(csv.split('\n')[0]).toBe('STT,Đơn vị,Mã,Số thôn,Lượt phải đánh kẻng,Đã đánh,Đúng giờ,Bỏ sót,Tỷ lệ đúng giờ (%),Tỷ lệ đã đánh (%)');
+      expect(csv).toContain(`Xã Thạch Lập,15085,${row.villages},${row.expected},${row.struck},${row.on_time},${row.missed}`);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+    expect((await fetch(`${server.url}/api/rollups/gongs.xlsx?unitId=${unitIds.thanhHoa!.id}&from=${from}&to=${today}`, { headers: { cookie: (await server.login('canbo')).cookie } })).status).toBe(404);
   });
 
   it('shows a unit only to those who may read it, and refuses what is not a range or a level it rolls up', async () => {

@@ -4,7 +4,10 @@ import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { actorOf } from '../auth/plugin.ts';
 import type { DB } from '../db/schema.ts';
-import { Id, ok } from '../http/replies.ts';
+import { contentDisposition } from '../files/routes.ts';
+import { binary, Id, ok } from '../http/replies.ts';
+import { XLSX_TYPE } from '../shared/table-export.ts';
+import { rollupXlsx } from './export.ts';
 import { Day } from '../plans/schema.ts';
 import { gongRollup, MAX_NIGHTLY } from './service.ts';
 
@@ -16,13 +19,26 @@ const Counts = {
   missed: z.number().describe('Lượt bỏ sót'),
 };
 
+const Query = z.object({ unitId: Id, from: Day, to: Day, by: z.enum(['night', 'month']).default('month') });
+
 export function rollupRoutes(app: FastifyInstance, db: Kysely<DB>) {
-  app.withTypeProvider<ZodTypeProvider>().get('/api/rollups/gongs', {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  r.get('/api/rollups/gongs.xlsx', {
+    schema: {
+      tags: ['Tổng hợp'], summary: 'Bảng xếp hạng đánh kẻng 22 giờ của các đơn vị cấp dưới, dạng XLSX',
+      querystring: Query, response: binary('Tệp XLSX', XLSX_TYPE),
+    },
+  }, async (req, reply) => {
+    const file = await rollupXlsx(await gongRollup(db, actorOf(req), req.query.unitId, req.query, req.query.by));
+    return reply.type(XLSX_TYPE).header('content-disposition', contentDisposition('attachment', file.name)).header('cache-control', 'private, no-store').send(file.content);
+  });
+
+  r.get('/api/rollups/gongs', {
     schema: {
       tags: ['Tổng hợp'],
       summary: 'Đánh kẻng 22 giờ tổng hợp theo đơn vị: tổng, từng đơn vị cấp dưới (xếp hạng), xu hướng theo đêm hoặc theo tháng',
       description: `Cả nước: theo tỉnh; tỉnh: theo xã; xã: theo thôn (từ từng lượt báo). Theo đêm tối đa ${MAX_NIGHTLY} đêm, theo tháng tối đa một năm.`,
-      querystring: z.object({ unitId: Id, from: Day, to: Day, by: z.enum(['night', 'month']).default('month') }),
+      querystring: Query,
       response: ok(z.object({
         unit: z.object({ id: z.number(), name: z.string(), kind: z.string() }),
         from: z.string(), to: z.string().describe('Đêm cuối đã đến giờ đánh kẻng'), nights: z.number(), by: z.enum(['night', 'month']),

@@ -42,6 +42,10 @@ describe('statistics', () => {
       const expected = new Intl.NumberFormat('vi-VN', { style: 'percent', maximumFractionDigits: 1 }).format(api.total.on_time / api.total.expected);
       expect(shown).toBe(expected);
 
+      // The ranking downloads as a spreadsheet.
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('stats-xlsx').click()]);
+      expect(download.suggestedFilename()).toMatch(/^Đánh kẻng Xã Thạch Lập .*\.xlsx$/);
+
       // 30 nights: one column a night, the last the last night whose gong is due.
       await page.getByRole('button', { name: '30 đêm' }).click();
       await expect.poll(() => page.getByTestId('stats-trend').locator('.stats__column').count()).toBe(30);

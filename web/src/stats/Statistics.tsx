@@ -156,7 +156,12 @@ function GongFigures({ data, pct, num }: { data: GongRollup; pct: (n: number | n
       )}
       <p className="stats__legend"><span className="stats__key stats__key--ok" /> {t('stats.gongs.onTime')} <span className="stats__key stats__key--late" /> {t('stats.gongs.late')}</p>
 
-      <h3 className="stats__subtitle">{t('stats.gongs.ranking')}</h3>
+      <div className="stats__ranking-head">
+        <h3 className="stats__subtitle">{t('stats.gongs.ranking')}</h3>
+        <a className="btn btn--small" href={`/api/rollups/gongs.xlsx?unitId=${data.unit.id}&from=${data.from}&to=${data.to}&by=${data.by}`} download data-testid="stats-xlsx">
+          {t('stats.download')}
+        </a>
+      </div>
       <div className="table-wrap">
         <table className="table stats__table" data-testid="stats-ranking">
           <thead>

@@ -1,0 +1,35 @@
+/**
+ * The gong ranking as an XLSX sheet: the units below with their counts and shares, then the
+ * total, headed in Vietnamese as the statistics page shows them.
+ */
+import { toXlsx, type TableColumn } from '../shared/table-export.ts';
+import type { gongRollup } from './service.ts';
+
+type Rollup = Awaited<ReturnType<typeof gongRollup>>;
+type Row = { rank: number | null; name: string; code: string | null; villages: number; expected: number; struck: number; on_time: number; missed: number };
+
+const share = (n: number, of: number) => (of ? Math.round((n / of) * 1000) / 10 : null);
+
+const COLUMNS: TableColumn<Row>[] = [
+  { header: 'STT', value: (r) => r.rank, width: 6 },
+  { header: 'Đơn vị', value: (r) => r.name, width: 32 },
+  { header: 'Mã', value: (r) => r.code, width: 8 },
+  { header: 'Số thôn', value: (r) => r.villages, width: 10 },
+  { header: 'Lượt phải đánh kẻng', value: (r) => r.expected, width: 20 },
+  { header: 'Đã đánh', value: (r) => r.struck, width: 12 },
+  { header: 'Đúng giờ', value: (r) => r.on_time, width: 12 },
+  { header: 'Bỏ sót', value: (r) => r.missed, width: 12 },
+  { header: 'Tỷ lệ đúng giờ (%)', value: (r) => share(r.on_time, r.expected), width: 18 },
+  { header: 'Tỷ lệ đã đánh (%)', value: (r) => share(r.struck, r.expected), width: 18 },
+];
+
+const vnDate = (day: string) => day.split('-').reverse().join('/');
+
+export async function rollupXlsx(rollup: Rollup) {
+  const rows: Row[] = [
+    ...rollup.children.map((c, i) => ({ ...c, rank: i + 1 })),
+    { ...rollup.total, rank: null, name: 'Tổng', code: null },
+  ];
+  const content = await toXlsx(COLUMNS, rows, 'Đánh kẻng 22 giờ');
+  return { content, name: `Đánh kẻng ${rollup.unit.name} ${vnDate(rollup.from)}-${vnDate(rollup.to)}.xlsx`.replace(/\//g, '.') };
+}
