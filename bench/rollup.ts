@@ -23,7 +23,7 @@ import { buildApp } from '../src/app.ts';
 import { hashPassword } from '../src/auth/passwords.ts';
 import { vacuumAnalyze } from '../src/db/maintenance.ts';
 import { migrate } from '../src/db/migrate.ts';
-import { fillProvince, provincesToFill, type Scale } from '../src/demo/national.ts';
+import { fillProvince, firstNight, provincesToFill, type Scale } from '../src/demo/national.ts';
 import { lastDueNight } from '../src/gongs/night.ts';
 import { addDays } from '../src/shared/dates.ts';
 import { loadAdministrativeUnits } from '../src/units/admin-data.ts';
@@ -47,7 +47,7 @@ export default async function rollup({ engine }: BenchOptions): Promise<Figures>
   const { database } = await openEngine(engine);
   const db = database.db;
   const scale: Scale = { provinces: engine === 'pglite' ? ['38'] : undefined, lastNight: addDays(lastDueNight(), -1), nights: NIGHTS };
-  const from = addDays(scale.lastNight, -(NIGHTS - 1));
+  const from = firstNight(scale);
   const to = scale.lastNight;
 
   const country = await within(60 * 60_000, 'setup', (async () => {

@@ -22,12 +22,12 @@ const { values } = parseArgs({
   options: { scale: { type: 'string', default: 'province' }, province: { type: 'string', default: '38' }, nights: { type: 'string', default: '365' } },
 });
 if (values.scale !== 'national' && values.scale !== 'province') {
-  console.error('--scale national | province');
+  console.error('Dùng --scale national (cả nước) hoặc --scale province (một tỉnh)');
   process.exit(2);
 }
 const nights = Number(values.nights);
 if (!Number.isInteger(nights) || nights < 7 || nights > 366) {
-  console.error('--nights: 7 to 366');
+  console.error('--nights: từ 7 đến 366 đêm');
   process.exit(2);
 }
 

@@ -31,6 +31,9 @@ export interface Scale {
 }
 
 
+/** The first of the scale's nights. */
+export const firstNight = (scale: Scale) => addDays(scale.lastNight, -(scale.nights - 1));
+
 export const provincesToFill = (db: Kysely<DB>, scale: Scale) => {
   let q = db.selectFrom('units').select(['id', 'province_code', 'name']).where('kind', '=', 'province').orderBy('province_code');
   if (scale.provinces) q = q.where('province_code', 'in', scale.provinces);
@@ -69,7 +72,7 @@ function hash(text: string) {
  * index grows in order.
  */
 export async function addCheckins(db: Kysely<DB>, provinceCode: string, scale: Scale) {
-  const first = addDays(scale.lastNight, -(scale.nights - 1));
+  const first = firstNight(scale);
   // Village by village, night by night: the indexes then grow in order instead of at random.
   const result = await sql`
     insert into gong_checkins (province_code, village_id, village_path, night, struck_at, late_minutes, idempotency_key, received_at)
@@ -102,7 +105,7 @@ export async function addCheckins(db: Kysely<DB>, provinceCode: string, scale: S
 
 /** Two patrols a week per commune, on most weeks, by the commune police and the village teams. */
 export async function addPatrols(db: Kysely<DB>, provinceCode: string, scale: Scale) {
-  const first = addDays(scale.lastNight, -(scale.nights - 1));
+  const first = firstNight(scale);
   const result = await sql`
     insert into patrols (province_code, unit_id, unit_path, started_at, ended_at, area, participants, findings)
     select c.province_code, c.id, c.path, s.start, s.start + interval '2 hours',
@@ -128,7 +131,7 @@ const ACTIVITIES: { kind: string; channel: string | null; title: string }[] = [
 
 /** About three activities a month per commune. */
 export async function addActivities(db: Kysely<DB>, provinceCode: string, scale: Scale) {
-  const first = addDays(scale.lastNight, -(scale.nights - 1));
+  const first = firstNight(scale);
   const kinds = ACTIVITIES.map((a) => a.kind);
   const channels = ACTIVITIES.map((a) => a.channel);
   const titles = ACTIVITIES.map((a) => a.title);
@@ -160,7 +163,7 @@ const TIPS: { category: string; description: string; place: string }[] = [
  * are unusable (these tips are not followed by anyone).
  */
 export async function addTips(db: Kysely<DB>, provinceCode: string, scale: Scale) {
-  const first = addDays(scale.lastNight, -(scale.nights - 1));
+  const first = firstNight(scale);
   const weeks = Math.floor(scale.nights / 7);
   const result = await sql`
     insert into tips (province_code, commune_id, unit_path, category, description, place, search_folded, tracking_code, secret_hash, channel, status, stage_started_at, due_at, received_at, updated_at)

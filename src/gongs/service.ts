@@ -3,7 +3,7 @@ import { allows, assertAllowed, scopeOf, type Actor } from '../access/policy.ts'
 import { recordChange, type Context } from '../audit/record.ts';
 import type { DB, GongCondition } from '../db/schema.ts';
 import { conflict, invalid, notFound } from '../http/errors.ts';
-import { addDays, todayVN } from '../shared/dates.ts';
+import { addDays, formatDay, todayVN } from '../shared/dates.ts';
 import { checkPeriod, REPORT_DAYS } from '../shared/period.ts';
 import { readableUnit, readableVillage } from '../units/service.ts';
 import { groupCommit } from './group-commit.ts';
@@ -115,7 +115,7 @@ export async function checkIn(db: Kysely<DB>, actor: Actor, input: CheckinInput,
   }
   const taken = await q.checkinOfNight(db, v.id, input.night);
   const at = taken ? new Intl.DateTimeFormat('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh', hour: '2-digit', minute: '2-digit' }).format(taken.struck_at) : '';
-  throw conflict(`${v.name} đã báo đánh kẻng đêm ${input.night.split('-').reverse().join('/')}${at ? ` lúc ${at}` : ''}`, [{ path: 'night', message: 'Đã báo' }]);
+  throw conflict(`${v.name} đã báo đánh kẻng đêm ${formatDay(input.night)}${at ? ` lúc ${at}` : ''}`, [{ path: 'night', message: 'Đã báo' }]);
 }
 
 /** Nights struck on time, late and missed per village under a unit; nights still to come are not counted. */

@@ -2,6 +2,7 @@
  * The gong ranking as an XLSX sheet: the units below with their counts and shares, then the
  * total, headed in Vietnamese as the statistics page shows them.
  */
+import { formatDay } from '../shared/dates.ts';
 import { toXlsx, type TableColumn } from '../shared/table-export.ts';
 import type { gongRollup } from './service.ts';
 
@@ -23,13 +24,11 @@ const COLUMNS: TableColumn<Row>[] = [
   { header: 'Tỷ lệ đã đánh (%)', value: (r) => share(r.struck, r.expected), width: 18 },
 ];
 
-const vnDate = (day: string) => day.split('-').reverse().join('/');
-
 export async function rollupXlsx(rollup: Rollup) {
   const rows: Row[] = [
     ...rollup.children.map((c, i) => ({ ...c, rank: i + 1 })),
     { ...rollup.total, rank: null, name: 'Tổng', code: null },
   ];
   const content = await toXlsx(COLUMNS, rows, 'Đánh kẻng 22 giờ');
-  return { content, name: `Đánh kẻng ${rollup.unit.name} ${vnDate(rollup.from)}-${vnDate(rollup.to)}.xlsx`.replace(/\//g, '.') };
+  return { content, name: `Đánh kẻng ${rollup.unit.name} ${formatDay(rollup.from)}-${formatDay(rollup.to)}.xlsx`.replace(/\//g, '.') };
 }

@@ -23,6 +23,13 @@ export const lastDayOfMonth = (month: string) => {
 /** Nothing is recorded before this day: an earlier one is a mistyped year. */
 export const FIRST_DAY = '2000-01-01';
 
+/** '2026-11-23' → '23/11/2026', as days are written in Vietnam. */
+export function formatDay(iso: string | null | undefined): string {
+  if (!iso) return '';
+  const [y, m, d] = iso.slice(0, 10).split('-');
+  return `${d}/${m}/${y}`;
+}
+
 /** The instant a calendar day begins in Vietnam (UTC+7 all year, no daylight saving). */
 export const dayStart = (day: string) => new Date(`${day}T00:00:00+07:00`);
 

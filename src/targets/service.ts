@@ -11,7 +11,7 @@ import { compliance } from '../gongs/service.ts';
 import { handedOut } from '../keychains/service.ts';
 import { BUILTIN_TEMPLATES } from '../models/builtin.ts';
 import { patrolsPerWeek } from '../patrols/service.ts';
-import { addDays, todayVN } from '../shared/dates.ts';
+import { addDays, formatDay, todayVN } from '../shared/dates.ts';
 import { readableUnit } from '../units/service.ts';
 import { reached, type Indicator, type Measure } from './indicator.ts';
 import * as q from './queries.ts';
@@ -61,7 +61,7 @@ export async function unitTargets(db: Kysely<DB>, actor: Actor, unitId: number, 
     return { label, value: share(count, of), count, of };
   };
   const done = patrols.weeks[0]?.patrols ?? 0;
-  const patrolWeek: Measure = { label: `Tuần trước (từ ${patrols.from.split('-').reverse().join('/')})`, value: done, count: done, of: patrols.expected };
+  const patrolWeek: Measure = { label: `Tuần trước (từ ${formatDay(patrols.from)})`, value: done, count: done, of: patrols.expected };
 
   return {
     unit: { id: unit.id, name: unit.name, kind: unit.kind },

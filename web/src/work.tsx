@@ -2,16 +2,9 @@ import type { ModelStatus, PlanStatus, Recurrence, Step } from './api.ts';
 import { useI18n, type MessageKey } from './i18n.tsx';
 // The same wording the API and the exported documents use.
 import { describe } from '../../src/plans/recurrence.ts';
-import { addDays, todayVN } from '../../src/shared/dates.ts';
+import { addDays, formatDay, todayVN } from '../../src/shared/dates.ts';
 
-export { addDays, todayVN };
-
-/** '2026-11-23' → '23/11/2026'. */
-export function formatDay(iso: string | null | undefined): string {
-  if (!iso) return '';
-  const [y, m, d] = iso.slice(0, 10).split('-');
-  return `${d}/${m}/${y}`;
-}
+export { addDays, formatDay, todayVN };
 
 /** '2026-11-23' → 'Thứ Hai' / 'Monday'. */
 export function useWeekday() {

@@ -1,4 +1,5 @@
 import { useRef, useState, type FormEvent } from 'react';
+import { formatDay } from '../work.tsx';
 import { ApiError, type Unit } from '../api.ts';
 import { useAuth } from '../auth.tsx';
 import { useI18n, useNumber, type MessageKey } from '../i18n.tsx';
@@ -174,7 +175,7 @@ function GroupCard({ group: g, busy, onEdit, onDelete }: { group: FireGroup; bus
               <li key={e.id}>
                 <span>{e.item} <span className="muted">× {num(e.quantity)}</span></span>
                 <span className={`cond cond--${e.condition}`}>{t(CONDITION_LABEL[e.condition])}</span>
-                {e.checked_on && <span className="muted small">{t('fireGroups.checkedOn', { date: e.checked_on.split('-').reverse().join('/') })}</span>}
+                {e.checked_on && <span className="muted small">{t('fireGroups.checkedOn', { date: formatDay(e.checked_on) })}</span>}
               </li>
             ))}
           </ul>

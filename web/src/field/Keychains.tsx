@@ -1,5 +1,5 @@
 import { useRef, useState, type FormEvent } from 'react';
-import { todayVN } from '../../../src/shared/dates.ts';
+import { formatDay, todayVN } from '../../../src/shared/dates.ts';
 import { fold } from '../../../src/shared/text.ts';
 import { ApiError, type Unit } from '../api.ts';
 import { useAuth } from '../auth.tsx';
@@ -11,7 +11,6 @@ import { formatCode, isForbidden, peopleApi, useVillages, type HandedOut, type K
 import { MetBadge, ShareBar, usePercent } from './Targets.tsx';
 import './field-people.css';
 
-const dmy = (day: string) => day.split('-').reverse().join('/');
 
 /** Khóa an toàn: how many households hold a keychain, the register, handing out and revoking. */
 export function KeychainsTab({ unit }: FieldTabProps) {
@@ -195,7 +194,7 @@ function Register({ keychains, showVillage, canRevoke, onChanged }: { keychains:
                 {showVillage && <td data-label={t('households.col.village')}>{k.village_name}</td>}
                 <td data-label={t('keychains.col.household')}><span><strong>{k.head_name}</strong><br /><span className="muted">{k.address}</span></span></td>
                 <td data-label={t('keychains.col.locks')}>{num(k.locks)}</td>
-                <td data-label={t('keychains.col.handedOn')}>{dmy(k.handed_on)}</td>
+                <td data-label={t('keychains.col.handedOn')}>{formatDay(k.handed_on)}</td>
                 <td data-label={t('keychains.col.contact')}><span>{k.contact_name} · <a href={`tel:${k.contact_phone}`}>{k.contact_phone}</a></span></td>
                 <td data-label={t('keychains.col.status')}>
                   {k.revoked_at ? (

@@ -7,7 +7,7 @@ import { Link } from '../router.tsx';
 import { LoadError, Loading, PageNotReady, useDocumentTitle } from '../ui.tsx';
 import { useResource } from '../useResource.ts';
 import { lastDueNight } from '../../../src/gongs/night.ts';
-import { addDays } from '../work.tsx';
+import { addDays, formatDay } from '../work.tsx';
 import { statsApi, type GongRollup } from './api-stats.ts';
 import './stats.css';
 
@@ -127,7 +127,7 @@ function GongFigures({ data, pct, num }: { data: GongRollup; pct: (n: number | n
   const childLink = (c: GongRollup['children'][number]) => (c.kind === 'village' ? `/field/${data.unit.id}/gongs` : `/statistics/${c.id}`);
   return (
     <>
-      <p className="muted">{t('stats.gongs.range', { from: data.from.split('-').reverse().join('/'), to: data.to.split('-').reverse().join('/'), nights: data.nights })}</p>
+      <p className="muted">{t('stats.gongs.range', { from: formatDay(data.from), to: formatDay(data.to), nights: data.nights })}</p>
       <ul className="stats stats--small">
         <Figure label={t('stats.gongs.onTime')} value={pct(share(total.on_time, total.expected))} testId="stats-on-time" />
         <Figure label={t('stats.gongs.struck')} value={pct(share(total.struck, total.expected))} />

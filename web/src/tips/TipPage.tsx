@@ -40,8 +40,8 @@ export function TipPage({ id }: { id: number }) {
         </div>
       </header>
 
-      <div className="tip-layout">
-        <div className="tip-layout__main">
+      <div className="unit-layout">
+        <div className="unit-layout__main">
           <section className="card" aria-labelledby="tip-story">
             <h2 id="tip-story" className="card__title">{t('tips.story')}</h2>
             <p className="tip-story" data-testid="tip-description">{tip.description}</p>
@@ -86,7 +86,7 @@ export function TipPage({ id }: { id: number }) {
           <Timeline data={current} />
         </div>
 
-        <aside className="tip-layout__side">
+        <aside className="unit-layout__side">
           {current.canReveal && <RevealCard id={tip.id} />}
           {current.canHandle && <AssignCard data={current} onDone={update} />}
           {current.canHandle && <NoteCard id={tip.id} onAdded={(note) => update({ ...current, notes: [...current.notes, note] })} />}
