@@ -17,6 +17,7 @@ import { modelRoutes } from './models/routes.ts';
 import { patrolRoutes } from './patrols/routes.ts';
 import { planRoutes } from './plans/routes.ts';
 import { targetRoutes } from './targets/routes.ts';
+import { reportRoutes } from './reports/routes.ts';
 import { rollupRoutes } from './rollups/routes.ts';
 import { publicTipRoutes } from './tips/public.ts';
 import { tipRoutes } from './tips/routes.ts';
@@ -49,6 +50,7 @@ export const areas: ((app: FastifyInstance, deps: AreaDeps) => void)[] = [
   (app, { db, config }) => keychainRoutes(app, db, config.publicUrl),
   (app, { db }) => targetRoutes(app, db),
   (app, { db }) => rollupRoutes(app, db),
+  (app, { db }) => reportRoutes(app, db),
   (app, { db, sealer }) => tipRoutes(app, db, sealer),
   (app, { db, sealer, config }) => open311Routes(app, db, sealer, config.publicUrl),
   (app, { db, sealer }) => publicTipRoutes(app, db, sealer),

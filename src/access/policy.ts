@@ -16,15 +16,17 @@ export const PERMISSIONS = [
   'household.read', 'household.write', 'field.write', 'activity.write',
   // Tips: read and handled by the commune police; the informant's identity only under tip.reveal.
   'tip.read', 'tip.handle', 'tip.reveal',
+  // Periodic reports: written by the unit that owes them, accepted or returned by the unit above.
+  'report.write', 'report.review',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   // Administering the platform is not a reason to know who informed the police.
   admin: PERMISSIONS.filter((p) => p !== 'tip.reveal'),
-  leader: ['unit.read', 'unit.write', 'audit.read', 'model.write', 'template.write', 'plan.write', 'plan.approve', 'task.update', 'gong.manage', 'gong.checkin', 'alarm.raise', 'household.read', 'household.write', 'field.write', 'activity.write', 'tip.read', 'tip.handle'],
-  officer: ['unit.read', 'unit.write', 'model.write', 'template.write', 'plan.write', 'task.update', 'gong.manage', 'gong.checkin', 'alarm.raise', 'household.read', 'household.write', 'field.write', 'activity.write', 'tip.read', 'tip.handle'],
-  school_staff: ['unit.read', 'model.write', 'task.update', 'activity.write'],
+  leader: ['unit.read', 'unit.write', 'audit.read', 'model.write', 'template.write', 'plan.write', 'plan.approve', 'task.update', 'gong.manage', 'gong.checkin', 'alarm.raise', 'household.read', 'household.write', 'field.write', 'activity.write', 'tip.read', 'tip.handle', 'report.write', 'report.review'],
+  officer: ['unit.read', 'unit.write', 'model.write', 'template.write', 'plan.write', 'task.update', 'gong.manage', 'gong.checkin', 'alarm.raise', 'household.read', 'household.write', 'field.write', 'activity.write', 'tip.read', 'tip.handle', 'report.write', 'report.review'],
+  school_staff: ['unit.read', 'model.write', 'task.update', 'activity.write', 'report.write'],
   village_operator: ['unit.read', 'task.update', 'gong.manage', 'gong.checkin', 'alarm.raise', 'household.read', 'household.write', 'field.write', 'activity.write'],
   viewer: ['unit.read'],
   confidential: ['unit.read', 'tip.read', 'tip.reveal'],

@@ -309,6 +309,74 @@ export interface GongMonthsTable {
   on_time: number;
 }
 
+export type ReportPeriodKind = 'month' | 'quarter' | 'half_year' | 'year';
+export type ReportStatus = 'draft' | 'submitted' | 'returned' | 'accepted';
+export type ReporterKind = 'province' | 'commune' | 'village' | 'school';
+
+export interface ReportSchedulesTable {
+  id: Generated<number>;
+  province_code: string;
+  plan_id: number;
+  title: string;
+  period: ReportPeriodKind;
+  due_day: number;
+  due_month: number | null;
+  reporter_kind: ReporterKind;
+  created_at: Generated<Timestamp>;
+  created_by: number | null;
+}
+
+export interface ReportsTable {
+  id: Generated<number>;
+  province_code: string;
+  unit_id: number;
+  unit_path: string;
+  receiver_id: number;
+  receiver_path: string;
+  schedule_key: string;
+  title: string;
+  subject: string;
+  period: ReportPeriodKind;
+  period_start: DateCol;
+  period_end: DateCol;
+  due_on: DateCol;
+  status: Generated<ReportStatus>;
+  narrative: ColumnType<unknown, string | undefined, string>;
+  figures: ColumnType<unknown, string | null | undefined, string | null>;
+  submitted_at: Timestamp | null;
+  submitted_by: number | null;
+  reviewed_at: Timestamp | null;
+  reviewed_by: number | null;
+  review_comment: string | null;
+  version: Generated<number>;
+  created_at: Generated<Timestamp>;
+  created_by: number | null;
+  updated_at: Generated<Timestamp>;
+}
+
+export type ReportAction = 'created' | 'submitted' | 'returned' | 'accepted';
+
+export interface ReportEventsTable {
+  id: Generated<number>;
+  province_code: string;
+  report_id: number;
+  at: Generated<Timestamp>;
+  actor_id: number | null;
+  action: ReportAction;
+  comment: string | null;
+}
+
+export interface ReportRemindersTable {
+  id: Generated<number>;
+  province_code: string;
+  unit_id: number;
+  schedule_key: string;
+  period_start: DateCol;
+  sent_at: Generated<Timestamp>;
+  sent_by: number | null;
+  message: string | null;
+}
+
 export type AlarmKind = 'crime' | 'fire' | 'other';
 
 export interface AlarmsTable {
@@ -531,6 +599,10 @@ export interface TipFilesTable {
 }
 
 export interface DB {
+  report_schedules: ReportSchedulesTable;
+  reports: ReportsTable;
+  report_events: ReportEventsTable;
+  report_reminders: ReportRemindersTable;
   tips: TipsTable;
   tip_notes: TipNotesTable;
   tip_events: TipEventsTable;

@@ -1,5 +1,5 @@
 /**
- * A plan as DOCX (Word), built with the `docx` package from the blocks of layout.ts.
+ * A plan or a report as DOCX (Word), built with the `docx` package from the blocks of layout.ts.
  *
  * The four Tinos faces are embedded in the file, so Word and LibreOffice show the same letters
  * and line breaks as the PDF even where Tinos is not installed (Tinos has the metrics of Times
@@ -13,7 +13,7 @@ import type { PlanDocument } from '../document.ts';
 import { FONT_FAMILY, fontData } from './font.ts';
 import {
   CONTENT_WIDTH, LEFT_COLUMN, MARGIN, MM, PAGE, PAGE_NUMBER_TOP_MM, RIGHT_COLUMN, layoutPlan,
-  type Align, type Block, type ColumnsRow, type TextBlock,
+  type Align, type Block, type BodyBlock, type ColumnsRow, type TableBlock, type TextBlock,
 } from './layout.ts';
 
 /** Word measures in twentieths of a point. */
@@ -24,6 +24,7 @@ const halfPoints = (pt: number) => Math.round(pt * 2);
 const ALIGN: Record<Align, (typeof AlignmentType)[keyof typeof AlignmentType]> = {
   left: AlignmentType.LEFT,
   center: AlignmentType.CENTER,
+  right: AlignmentType.RIGHT,
   justify: AlignmentType.JUSTIFIED,
 };
 
@@ -71,6 +72,47 @@ function paragraphs(blocks: Block[], column: number): Paragraph[] {
   });
 }
 
+/**
+ * A bordered table of figures. The widths are fixed so that Word does not refit the columns to
+ * their content; the header row repeats on each page and no row splits, as the PDF draws them.
+ */
+function grid(t: TableBlock): Table {
+  // Rounded at the column edges, so the widths add up to the text width exactly.
+  let edge = 0;
+  const widths = t.widths.map((w) => {
+    const from = twips(edge);
+    edge += w;
+    return twips(edge) - from;
+  });
+  const line = { style: BorderStyle.SINGLE, size: Math.round(t.border * 8), color: '000000' };
+  const padding = twips(t.padding);
+  const row = (cells: TextBlock[], header: boolean) =>
+    new TableRow({
+      tableHeader: header,
+      cantSplit: true,
+      // A header row alone at the foot of a page would head nothing.
+      keepNext: header,
+      children: cells.map((c, i) => new TableCell({
+        width: { size: widths[i]!, type: WidthType.DXA },
+        verticalAlign: VerticalAlignTable.CENTER,
+        children: [textParagraph(c)],
+      })),
+    });
+  return new Table({
+    width: { size: twips(CONTENT_WIDTH), type: WidthType.DXA },
+    columnWidths: widths,
+    layout: TableLayoutType.FIXED,
+    borders: { top: line, bottom: line, left: line, right: line, insideHorizontal: line, insideVertical: line },
+    margins: { top: padding, bottom: padding, left: padding, right: padding },
+    rows: [row(t.header, true), ...t.rows.map((r) => row(r, false))],
+  });
+}
+
+/** The body's blocks; a table is followed by a spacer, which also keeps two tables from merging. */
+function body(blocks: BodyBlock[]): (Paragraph | Table)[] {
+  return blocks.flatMap((b) => (b.kind === 'table' ? [grid(b), spacer(b.after)] : paragraphs([b], CONTENT_WIDTH)));
+}
+
 const NO_MARGINS = { top: 0, bottom: 0, left: 0, right: 0 };
 
 /** A borderless two-column table of these rows, spanning the text width. */
@@ -94,7 +136,6 @@ function columns(rows: ColumnsRow[], keepTogether: boolean): Table {
 
 export async function renderPlanDocx(doc: PlanDocument): Promise<Buffer> {
   const layout = layoutPlan(doc);
-  const body = paragraphs(layout.body, CONTENT_WIDTH);
   const pageNumber = new Paragraph({
     alignment: AlignmentType.CENTER,
     children: [new TextRun({ children: [PageNumber.CURRENT], font: FONT_FAMILY, size: halfPoints(layout.pageNumber.size) })],
@@ -128,7 +169,7 @@ export async function renderPlanDocx(doc: PlanDocument): Promise<Buffer> {
       headers: { default: new Header({ children: [pageNumber] }), first: new Header({ children: [] }) },
       children: [
         columns(layout.header, false),
-        ...body,
+        ...body(layout.body),
         // The gap before the signature keeps with it, so the signer never stands alone on a page.
         spacer(layout.footerGap, true),
         columns([layout.footer], true),

@@ -1,73 +1,16 @@
 /**
- * The plan exports, checked as a reader gets them: the DOCX opened by LibreOffice and printed
- * to PDF, the PDF read back by poppler (pdftotext, pdfinfo, pdffonts, pdftoppm). Text must come
- * back with its diacritics, every paragraph must survive the page breaks, and page 1 must render.
- *
- * LibreOffice and poppler are required, not optional: CI installs them (.ci/run), and a test
- * that skipped without them would let a broken document through.
+ * The plan exports, checked as a reader gets them (see readback.ts): text must come back with
+ * its diacritics, every paragraph must survive the page breaks, and page 1 must render.
  */
-import { spawnSync } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { PlanDocument, PlanSection } from '../document.ts';
+import { describe, expect, it } from 'vitest';
+import type { PlanDocument } from '../document.ts';
 import { renderPlanDocx } from './docx.ts';
 import { seed000, seed003 } from './fixture.ts';
 import { balanceLines, dateLine, layoutPlan, numberLine, recipientLine, upper } from './layout.ts';
 import { renderPlanPdf } from './pdf.ts';
-
-const TOOLS: [command: string, debianPackage: string][] = [
-  ['libreoffice', 'libreoffice-writer'],
-  ['pdftotext', 'poppler-utils'],
-  ['pdftoppm', 'poppler-utils'],
-  ['pdfinfo', 'poppler-utils'],
-  ['pdffonts', 'poppler-utils'],
-];
-
-function requireTools(): void {
-  const missing = TOOLS.filter(([cmd]) => spawnSync('sh', ['-c', `command -v ${cmd}`]).status !== 0);
-  if (missing.length) {
-    const pkgs = [...new Set(missing.map(([, pkg]) => pkg))];
-    throw new Error(
-      `missing ${missing.map(([cmd]) => cmd).join(', ')}: install Debian package(s) ${pkgs.join(', ')} ` +
-        `(apt-get install -y --no-install-recommends ${pkgs.join(' ')})`,
-    );
-  }
-}
-
-function run(cmd: string, args: string[], timeoutMs = 30_000): string {
-  const r = spawnSync(cmd, args, { encoding: 'utf8', timeout: timeoutMs, maxBuffer: 64 * 1024 * 1024 });
-  if (r.error) throw new Error(`${cmd} failed: ${r.error.message}`);
-  if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} exited ${r.status}: ${r.stderr}`);
-  return r.stdout;
-}
-
-/** The text of each page, page numbers at the top left out, in NFC. */
-function pagesOf(pdf: string): string[] {
-  const pages = run('pdftotext', ['-layout', '-enc', 'UTF-8', pdf, '-']).normalize('NFC').split('\f');
-  if (pages.at(-1)?.trim() === '') pages.pop();
-  return pages.map((page, i) => {
-    if (i === 0) return page;
-    const lines = page.split('\n');
-    const first = lines.findIndex((l) => l.trim() !== '');
-    expect(lines[first]?.trim(), `page ${i + 1} starts with its number`).toBe(String(i + 1));
-    return lines.slice(first + 1).join('\n');
-  });
-}
-
-/** Whitespace collapsed: justification and line breaks are not the text. */
-const flat = (s: string) => s.normalize('NFC').replace(/\s+/g, ' ').trim();
-
-function allParagraphs(doc: PlanDocument): string[] {
-  const walk = (s: PlanSection): string[] => [s.heading, ...s.paragraphs, ...(s.children ?? []).flatMap(walk)];
-  return [
-    ...doc.bases,
-    ...(doc.preamble ?? '').split('\n'),
-    ...doc.sections.flatMap(walk),
-    ...(doc.closing ? [doc.closing] : []),
-  ];
-}
+import {
+  allParagraphs, checkRendersPage1, checkTinosEmbedded, exportFiles, flat, pageCount, pagesOf, run,
+} from './readback.ts';
 
 /** What any rendering of seed 000 must show, diacritics included. */
 const SEED000_TEXT = [
@@ -108,18 +51,6 @@ function checkSeed000(pdf: string, doc: PlanDocument): void {
   for (const p of allParagraphs(doc)) expect(text).toContain(flat(p));
 }
 
-function checkRendersPage1(pdf: string, dir: string): void {
-  const prefix = path.join(dir, path.basename(pdf, '.pdf') + '-page');
-  run('pdftoppm', ['-r', '50', '-png', '-f', '1', '-l', '1', pdf, prefix]);
-  const png = fs.readdirSync(dir).find((f) => f.startsWith(path.basename(prefix)) && f.endsWith('.png'));
-  expect(png, 'pdftoppm wrote page 1').toBeDefined();
-  expect(fs.statSync(path.join(dir, png!)).size).toBeGreaterThan(5 * 1024);
-}
-
-function pageCount(pdf: string): number {
-  return Number(/^Pages:\s+(\d+)/m.exec(run('pdfinfo', [pdf]))?.[1]);
-}
-
 describe('layout rules (ND30)', () => {
   it('writes the date line, blank when there is no date', () => {
     expect(dateLine('Điện Quan', '2024-03-04')).toBe('Điện Quan, ngày 04 tháng 3 năm 2024');
@@ -152,46 +83,14 @@ describe('layout rules (ND30)', () => {
 });
 
 describe('plan exports', () => {
-  let dir: string;
-  const out = (name: string) => path.join(dir, name);
-  /** Why the files could not be made: every test reports it and fails (vitest would skip them). */
-  let setupError: unknown;
-  const ready = () => {
-    if (setupError) throw setupError;
-  };
-
-  beforeAll(async () => {
-    try {
-      await makeFiles();
-    } catch (e) {
-      setupError = e;
-    }
-  }, 180_000);
-
-  async function makeFiles(): Promise<void> {
-    requireTools();
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'plan-export-'));
-    const files: [string, Promise<Buffer>][] = [
-      ['seed000.pdf', renderPlanPdf(seed000)],
-      ['issued.pdf', renderPlanPdf(issued)],
-      ['seed003.pdf', renderPlanPdf(seed003)],
-      ['docx/seed000.docx', renderPlanDocx(seed000)],
-      ['docx/issued.docx', renderPlanDocx(issued)],
-      ['docx/seed003.docx', renderPlanDocx(seed003)],
-    ];
-    fs.mkdirSync(out('docx'));
-    for (const [name, buf] of files) fs.writeFileSync(out(name), await buf);
-    // One LibreOffice run converts all three; its own profile folder keeps parallel runs apart.
-    const docx = ['seed000', 'issued', 'seed003'].map((n) => out(`docx/${n}.docx`));
-    run('libreoffice', [
-      `-env:UserInstallation=file://${out('lo-profile')}`, '--headless', '--norestore',
-      '--convert-to', 'pdf', '--outdir', out('docx'), ...docx,
-    ], 120_000);
-  }
-
-  afterAll(() => {
-    if (dir) fs.rmSync(dir, { recursive: true, force: true });
-  });
+  const { out, ready } = exportFiles('plan-export-', () => ({
+    'seed000.pdf': renderPlanPdf(seed000),
+    'issued.pdf': renderPlanPdf(issued),
+    'seed003.pdf': renderPlanPdf(seed003),
+    'docx/seed000.docx': renderPlanDocx(seed000),
+    'docx/issued.docx': renderPlanDocx(issued),
+    'docx/seed003.docx': renderPlanDocx(seed003),
+  }));
 
   describe('PDF', () => {
     it('has the whole of seed 000 with its diacritics', () => {
@@ -203,13 +102,8 @@ describe('plan exports', () => {
     it('is A4 with the font embedded, and page 1 renders', () => {
       ready();
       expect(run('pdfinfo', [out('seed000.pdf')])).toMatch(/Page size:\s+595(\.\d+)? x 841(\.\d+)? pts \(A4\)/);
-      const fonts = run('pdffonts', [out('seed000.pdf')]).trim().split('\n').slice(2);
-      expect(fonts.length).toBeGreaterThan(0);
-      for (const row of fonts) {
-        expect(row).toMatch(/Tinos/);
-        expect(row).toMatch(/\s+yes\s+yes\s+(yes|no)\s+\d+\s+\d+\s*$/); // emb, sub
-      }
-      checkRendersPage1(out('seed000.pdf'), dir);
+      checkTinosEmbedded(out('seed000.pdf'));
+      checkRendersPage1(out('seed000.pdf'));
     });
 
     it('breaks the longest plan over numbered pages without losing a paragraph', () => {
@@ -236,7 +130,7 @@ describe('plan exports', () => {
       expect(run('pdfinfo', [out('docx/seed000.pdf')])).toMatch(/Page size:\s+595(\.\d+)? x 841(\.\d+)? pts \(A4\)/);
       // Tinos is no system font here: LibreOffice can only have it from the file.
       expect(run('pdffonts', [out('docx/seed000.pdf')])).toMatch(/Tinos-Bold/);
-      checkRendersPage1(out('docx/seed000.pdf'), dir);
+      checkRendersPage1(out('docx/seed000.pdf'));
     });
 
     it('breaks the longest plan over numbered pages without losing a paragraph', () => {

@@ -1,13 +1,14 @@
 /**
- * The page of a plan (KẾ HOẠCH) as Nghị định 30/2020/NĐ-CP, Phụ lục I, lays it out, worked out
- * once for both exports: what each line says, its size, weight, slant, alignment and spacing.
+ * The page of a plan (KẾ HOẠCH) or a report (BÁO CÁO) as Nghị định 30/2020/NĐ-CP, Phụ lục I,
+ * lays it out, worked out once for both exports: what each line says, its size, weight, slant,
+ * alignment and spacing.
  * docx.ts and pdf.ts only translate these blocks into their library's terms, so the two files
  * cannot drift apart on wording or typography.
  *
  * Sizes are in points. The page is A4 with margins top 20, bottom 20, left 30, right 15 mm
  * (ND30: 20–25, 20–25, 30–35, 15–20).
  */
-import type { PlanDocument, PlanSection } from '../document.ts';
+import type { DocTable, DocumentKind, PlanDocument, PlanSection } from '../document.ts';
 import { textWidth } from './font.ts';
 
 export const MM = 72 / 25.4;
@@ -44,6 +45,8 @@ export const LINE_MULTIPLE = 1.15;
 export const PARAGRAPH_AFTER = 6;
 /** Blank height left under the signer's title for the signature and the seal. */
 export const SIGNATURE_SPACE = 80;
+/** Tables hold more columns than a line of body text has room for, so their text is smaller. */
+export const TABLE_SIZE = 12;
 
 export interface TextStyle {
   size: number;
@@ -51,7 +54,7 @@ export interface TextStyle {
   italic?: boolean;
 }
 
-export type Align = 'left' | 'center' | 'justify';
+export type Align = 'left' | 'center' | 'right' | 'justify';
 
 export interface TextBlock {
   kind: 'text';
@@ -84,6 +87,28 @@ export interface SpaceBlock {
 
 export type Block = TextBlock | RuleBlock | SpaceBlock;
 
+/**
+ * A grid with borders (a report's figures). Each cell is a text block, so the exports set it as
+ * they set any other text; a row never splits across pages.
+ */
+export interface TableBlock {
+  kind: 'table';
+  /** Column widths in points, adding up to CONTENT_WIDTH. */
+  widths: number[];
+  /** Printed again at the top of every page the table runs on to. */
+  header: TextBlock[];
+  /** The body rows, the total row (if any) last. */
+  rows: TextBlock[][];
+  /** Between a cell's border and its text, on every side. */
+  padding: number;
+  /** Line width of the grid. */
+  border: number;
+  after: number;
+}
+
+/** Tables only stand in the body, so the two-column header and footer need not handle them. */
+export type BodyBlock = Block | TableBlock;
+
 /** One row of a borderless two-column table. */
 export interface ColumnsRow {
   left: Block[];
@@ -93,7 +118,7 @@ export interface ColumnsRow {
 export interface PlanLayout {
   /** Two rows, so that "Số: …" and the date line sit on the same line, as in ND30's samples. */
   header: ColumnsRow[];
-  body: Block[];
+  body: BodyBlock[];
   /** Space between the closing and the "Nơi nhận" / signer block. */
   footerGap: number;
   /** "Nơi nhận" on the left, the signer on the right: kept on one page. */
@@ -158,10 +183,11 @@ function bodyParagraph(value: string, style: TextStyle = { size: BODY_SIZE }): T
  * Level 1 ("I. MỤC ĐÍCH, YÊU CẦU") and level 2 ("1. Nội dung thực hiện") are bold; deeper ones
  * ("Bước 1: …", "1.1. …") bold italic, so three levels stay apart on the page.
  */
-function sectionBlocks(section: PlanSection, level: number): Block[] {
+function sectionBlocks(section: PlanSection, level: number): BodyBlock[] {
   const heading = bodyParagraph(section.heading.trim(), { size: BODY_SIZE, bold: true, italic: level >= 3 });
-  const blocks: Block[] = [{ ...heading, before: level === 1 ? 6 : 0, keepWithNext: true }];
+  const blocks: BodyBlock[] = [{ ...heading, before: level === 1 ? 6 : 0, keepWithNext: true }];
   for (const p of section.paragraphs) blocks.push(bodyParagraph(p.trim()));
+  for (const table of section.tables ?? []) blocks.push(...tableBlocks(table));
   for (const child of section.children ?? []) blocks.push(...sectionBlocks(child, level + 1));
   return blocks;
 }
@@ -215,7 +241,50 @@ function centred(value: string, style: TextStyle, column: number, extra: Partial
   return text(balanceLines(value, style, column), style, 'center', extra);
 }
 
+/**
+ * A table and its caption. The data comes from the caller's figures, so a row of the wrong
+ * length is refused here rather than drawn as a ragged grid.
+ */
+function tableBlocks(table: DocTable): BodyBlock[] {
+  const { columns } = table;
+  const caption = table.caption?.trim();
+  const name = caption ? `table "${caption}"` : `the table of ${columns.map((c) => c.title).join(', ')}`;
+  if (columns.length === 0) throw new Error('a table needs at least one column');
+  for (const c of columns) {
+    if (!(c.width > 0)) throw new Error(`column "${c.title}" of ${name} needs a positive width, not ${c.width}`);
+  }
+  const cells = (values: string[], row: string, bold: boolean): TextBlock[] => {
+    if (values.length !== columns.length) {
+      throw new Error(`${row} of ${name} has ${values.length} cells for ${columns.length} columns`);
+    }
+    return values.map((v, i) => text(v.trim(), { size: TABLE_SIZE, bold }, columns[i]!.align ?? 'left'));
+  };
+  const weight = columns.reduce((sum, c) => sum + c.width, 0);
+  const rows = table.rows.map((r, i) => cells(r, `row ${i + 1}`, false));
+  if (table.total) rows.push(cells(table.total, 'the total row', true));
+
+  const blocks: BodyBlock[] = [];
+  if (caption) {
+    const style: TextStyle = { size: BODY_SIZE, bold: true, italic: true };
+    blocks.push(centred(caption, style, CONTENT_WIDTH, { before: 6, after: 3, keepWithNext: true }));
+  }
+  blocks.push({
+    kind: 'table',
+    widths: columns.map((c) => (c.width / weight) * CONTENT_WIDTH),
+    header: columns.map((c) => text(c.title.trim(), { size: TABLE_SIZE, bold: true }, 'center')),
+    rows,
+    padding: 3,
+    border: 0.5,
+    after: PARAGRAPH_AFTER,
+  });
+  return blocks;
+}
+
+/** The name of each kind, as the meta title starts; the title line is it in upper case. */
+const KIND_NAME: Record<DocumentKind, string> = { plan: 'Kế hoạch', report: 'Báo cáo' };
+
 export function layoutPlan(doc: PlanDocument): PlanLayout {
+  const kind = KIND_NAME[doc.kind ?? 'plan'];
   const issuerStyle: TextStyle = { size: 12, bold: true };
   const issuerName = balanceLines(upper(doc.issuer.name.trim()), issuerStyle, LEFT_COLUMN);
   const leftTop: Block[] = [];
@@ -234,8 +303,8 @@ export function layoutPlan(doc: PlanDocument): PlanLayout {
 
   const titleStyle: TextStyle = { size: BODY_SIZE, bold: true };
   const title = balanceLines(doc.title.trim(), titleStyle, CONTENT_WIDTH);
-  const body: Block[] = [
-    text('KẾ HOẠCH', titleStyle, 'center', { before: 18 }),
+  const body: BodyBlock[] = [
+    text(upper(kind), titleStyle, 'center', { before: 18 }),
     text(title, titleStyle, 'center', { lineMultiple: LINE_MULTIPLE }),
     shortRule(title, titleStyle, CONTENT_WIDTH, 3, 12),
   ];
@@ -268,6 +337,6 @@ export function layoutPlan(doc: PlanDocument): PlanLayout {
     footerGap: 6,
     footer: { left: recipients, right: signer },
     pageNumber: { size: BODY_SIZE },
-    meta: { title: `Kế hoạch ${doc.title.trim()}`, author: upper(doc.issuer.name.trim()) },
+    meta: { title: `${kind} ${doc.title.trim()}`, author: upper(doc.issuer.name.trim()) },
   };
 }

@@ -1,13 +1,13 @@
 /**
- * A plan as PDF, drawn with pdfkit from the blocks of layout.ts. Tinos is embedded as a subset
- * (pdfkit always subsets TrueType fonts), so the file shows the same on any reader.
+ * A plan or a report as PDF, drawn with pdfkit from the blocks of layout.ts. Tinos is embedded
+ * as a subset (pdfkit always subsets TrueType fonts), so the file shows the same on any reader.
  */
 import PDFDocument from 'pdfkit';
 import type { PlanDocument } from '../document.ts';
 import { FONT_FAMILY, faceOf, fontData, naturalLineHeight, type FontFace } from './font.ts';
 import {
   CONTENT_WIDTH, LEFT_COLUMN, MARGIN, MM, PAGE, PAGE_NUMBER_TOP_MM, RIGHT_COLUMN, layoutPlan,
-  type Block, type ColumnsRow, type TextBlock,
+  type Block, type BodyBlock, type ColumnsRow, type TableBlock, type TextBlock,
 } from './layout.ts';
 
 type Pdf = PDFKit.PDFDocument;
@@ -110,24 +110,79 @@ function drawParagraph(pdf: Pdf, b: TextBlock): void {
   }
 }
 
-/** The body flows over pages; headings stay with the paragraph after them. */
-function drawBody(pdf: Pdf, blocks: Block[]): void {
+/** A table row's height: its tallest cell, wrapped in its column, and the padding. */
+function rowHeight(pdf: Pdf, t: TableBlock, cells: TextBlock[]): number {
+  return Math.max(...cells.map((c, i) => measure(pdf, [c], t.widths[i]! - 2 * t.padding))) + 2 * t.padding;
+}
+
+/** One row from y, each text centred in the row's height as the DOCX has it; returns its foot. */
+function drawTableRow(pdf: Pdf, t: TableBlock, cells: TextBlock[], y: number, height: number): number {
+  let x = MARGIN.left;
+  cells.forEach((c, i) => {
+    const width = t.widths[i]!;
+    const inner = width - 2 * t.padding;
+    const slack = height - 2 * t.padding - measure(pdf, [c], inner);
+    drawColumn(pdf, [c], x + t.padding, inner, y + t.padding + slack / 2);
+    pdf.rect(x, y, width, height).lineWidth(t.border).stroke();
+    x += width;
+  });
+  return y + height;
+}
+
+/**
+ * A table flows over pages a whole row at a time. A row that does not fit starts a new page,
+ * which begins with the header row again, as Word repeats it; the header never ends a page alone.
+ */
+function drawTable(pdf: Pdf, t: TableBlock): void {
+  const headerHeight = rowHeight(pdf, t, t.header);
+  let y = pdf.y;
+  const newPage = () => {
+    pdf.addPage();
+    y = pdf.y;
+  };
+  if (y > pdf.page.margins.top && y + tableStart(pdf, t) > pdf.page.maxY()) newPage();
+  y = drawTableRow(pdf, t, t.header, y, headerHeight);
+  // A row taller than a page under the header is drawn anyway rather than breaking page after page.
+  let rowsOnPage = 0;
+  for (const cells of t.rows) {
+    const height = rowHeight(pdf, t, cells);
+    if (rowsOnPage > 0 && y + height > pdf.page.maxY()) {
+      newPage();
+      y = drawTableRow(pdf, t, t.header, y, headerHeight);
+      rowsOnPage = 0;
+    }
+    y = drawTableRow(pdf, t, cells, y, height);
+    rowsOnPage++;
+  }
+  pdf.y = y + t.after;
+}
+
+/** The first rows of a table a caption or heading above it must stay with. */
+function tableStart(pdf: Pdf, t: TableBlock): number {
+  return rowHeight(pdf, t, t.header) + (t.rows[0] ? rowHeight(pdf, t, t.rows[0]) : 0);
+}
+
+/** The body flows over pages; headings and captions stay with what follows them. */
+function drawBody(pdf: Pdf, blocks: BodyBlock[]): void {
   blocks.forEach((b, i) => {
     const top = pdf.page.margins.top;
     if (b.kind === 'text' && b.keepWithNext) {
-      // This heading, any headings right under it, and two lines of the paragraph that follows.
+      // This heading, any headings or caption right under it, and two lines of the paragraph that
+      // follows, or a table's header and first row.
       let need = 0;
       let j = i;
-      for (; blocks[j]?.kind === 'text' && (blocks[j] as TextBlock).keepWithNext; j++) need += measure(pdf, [blocks[j]!], CONTENT_WIDTH);
+      for (; blocks[j]?.kind === 'text' && (blocks[j] as TextBlock).keepWithNext; j++) need += measure(pdf, [blocks[j] as TextBlock], CONTENT_WIDTH);
       const next = blocks[j];
       if (next?.kind === 'text') {
         const l = lines(pdf, next);
         need += next.before + (Math.min(2, l.count) - 1) * l.step + l.height;
-      }
+      } else if (next?.kind === 'table') need += tableStart(pdf, next);
       if (pdf.y > top && pdf.y + need > pdf.page.maxY()) pdf.addPage();
       pdf.y = drawColumn(pdf, [pdf.y > top ? b : { ...b, before: 0 }], MARGIN.left, CONTENT_WIDTH, pdf.y);
     } else if (b.kind === 'text') {
       drawParagraph(pdf, b);
+    } else if (b.kind === 'table') {
+      drawTable(pdf, b);
     } else {
       if (b.kind === 'rule' && pdf.y + b.before + RULE_WIDTH > pdf.page.maxY()) pdf.addPage();
       pdf.y = drawColumn(pdf, [b], MARGIN.left, CONTENT_WIDTH, pdf.y);

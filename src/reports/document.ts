@@ -1,0 +1,184 @@
+/**
+ * A report as the official document (BÁO CÁO, Nghị định 30/2020/NĐ-CP) the DOCX and PDF exports
+ * render: the figures drafted from data written out as sentences and tables, then the parts
+ * people wrote (results, limitations and causes, proposals).
+ */
+import type { ActivityKind, TipCategory, TipStatus } from '../db/schema.ts';
+import type { DocTable, PlanDocument, PlanSection } from '../plans/document.ts';
+import { CATEGORIES, STATUSES } from '../tips/service.ts';
+import { todayVN } from '../shared/dates.ts';
+import type { ReportFigures } from './figures.ts';
+import { periodLabel } from './periods.ts';
+import type { Narrative } from './service.ts';
+
+export const ACTIVITY_LABELS: Record<ActivityKind, string> = {
+  outreach: 'tuyên truyền', training: 'tập huấn', meeting: 'họp', drill: 'diễn tập', launch: 'ra mắt mô hình', commitment_campaign: 'ký cam kết',
+};
+const SIGNER_LABELS: Record<string, string> = { parent: 'phụ huynh', student: 'học sinh', household: 'hộ gia đình', staff: 'cán bộ, giáo viên', other: 'khác' };
+const MODEL_STAGES = { building: 'đang xây dựng', operating: 'đang hoạt động', closed: 'đã dừng' } as const;
+
+const number = new Intl.NumberFormat('vi-VN');
+const decimal = new Intl.NumberFormat('vi-VN', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+export const n = (x: number) => number.format(x);
+/** "92,5 %"; a share of nothing is "–". */
+export const pct = (count: number, of: number) => (of ? `${decimal.format((100 * count) / of)} %` : '–');
+
+export interface ReportForDocument {
+  title: string;
+  subject: string;
+  period: 'month' | 'quarter' | 'half_year' | 'year';
+  period_start: string;
+  status: string;
+  submitted_at: Date | null;
+  unit: { name: string; kind: string };
+  receiver: { name: string };
+  narrative: Narrative;
+  figures: ReportFigures;
+}
+
+/** "Xã Thạch Lập" → "Thạch Lập", for the place in the date line. */
+const placeOf = (name: string) => name.replace(/^(Xã|Phường|Đặc khu|Tỉnh|Thành phố|Thôn|Tổ dân phố|Bản|Làng)\s+/u, '');
+
+const GOVERNED = ['province', 'commune'];
+
+/** "Xã Thạch Lập" → "xã Thạch Lập"; a province named without its kind ("Thanh Hóa") → "tỉnh Thanh Hóa". */
+function governedName(unit: { name: string; kind: string }) {
+  if (/^(Xã|Phường|Đặc khu|Tỉnh|Thành phố)\s/u.test(unit.name)) return unit.name.charAt(0).toLocaleLowerCase('vi-VN') + unit.name.slice(1);
+  return unit.kind === 'province' ? `tỉnh ${unit.name}` : unit.name;
+}
+
+function issuerOf(r: ReportForDocument) {
+  if (GOVERNED.includes(r.unit.kind)) return { issuer: { name: `Ủy ban nhân dân ${governedName(r.unit)}` }, symbol: 'BC-UBND', authority: 'TM. ỦY BAN NHÂN DÂN', title: 'CHỦ TỊCH' };
+  if (r.unit.kind === 'school') return { issuer: { superior: r.receiver.name, name: r.unit.name }, symbol: 'BC-THCS', authority: undefined, title: 'HIỆU TRƯỞNG' };
+  return { issuer: { superior: r.receiver.name, name: r.unit.name }, symbol: 'BC', authority: undefined, title: 'TRƯỞNG THÔN' };
+}
+
+function paragraphs(text: string, empty: string): string[] {
+  const ps = text.split('\n').map((p) => p.trim()).filter((p) => p !== '');
+  return ps.length ? ps : [empty];
+}
+
+function figureLines(f: ReportFigures): string[] {
+  const lines: string[] = [];
+  if (f.gongs && f.gongs.expected) {
+    const g = f.gongs;
+    lines.push(`- Đánh kẻng 22 giờ: ${n(g.villages)} thôn, tổ dân phố trong ${n(f.nights)} đêm, đã đánh ${n(g.struck)}/${n(g.expected)} lượt (${pct(g.struck, g.expected)}), đúng giờ ${n(g.on_time)} lượt (${pct(g.on_time, g.expected)}), bỏ sót ${n(g.expected - g.struck)} lượt.`);
+  }
+  const p = f.patrols;
+  lines.push(`- Tuần tra: ${n(p.patrols)} lượt${p.expected ? ` (theo lịch ${n(p.expected)} lượt)` : ''}${p.with_incidents ? `, trong đó ${n(p.with_incidents)} lượt xử lý tình huống báo động` : ''}.`);
+  const held = f.activities.filter((a) => a.activities > 0);
+  lines.push(held.length
+    ? `- Hoạt động: ${held.map((a) => `${ACTIVITY_LABELS[a.kind]} ${n(a.activities)} buổi${a.audience ? ` (${n(a.audience)} lượt người)` : ''}`).join('; ')}.`
+    : '- Hoạt động: chưa ghi nhận hoạt động nào trong kỳ.');
+  if (f.tips) {
+    const by = <K extends string>(counts: Record<K, number>, labels: Record<K, string>) =>
+      (Object.entries(counts) as [K, number][]).filter(([, c]) => c > 0).map(([k, c]) => `${labels[k].toLocaleLowerCase('vi-VN')} ${n(c)}`).join(', ');
+    lines.push(f.tips.received
+      ? `- Tin báo của Nhân dân: tiếp nhận ${n(f.tips.received)} tin (${by<TipCategory>(f.tips.byCategory, CATEGORIES)}); tình trạng: ${by<TipStatus>(f.tips.byStatus, STATUSES)}.`
+      : '- Tin báo của Nhân dân: không tiếp nhận tin báo nào trong kỳ.');
+  }
+  const signed = f.commitments.reduce((s, c) => s + c.count, 0);
+  if (signed) lines.push(`- Ký cam kết: ${n(signed)} bản (${f.commitments.map((c) => `${SIGNER_LABELS[c.signer_kind] ?? c.signer_kind} ${n(c.count)}`).join(', ')}).`);
+  const h = f.households;
+  if (h.households) {
+    lines.push(`- Phòng cháy, chữa cháy: ${n(h.fire_groups)} tổ liên gia an toàn PCCC, ${n(h.in_fire_groups)}/${n(h.households)} hộ tham gia (${pct(h.in_fire_groups, h.households)}).`);
+    lines.push(`- Khóa an toàn ANTT: trao ${n(h.keychains_handed_out)} móc khóa trong kỳ; ${n(h.keychains)}/${n(h.households)} hộ đang giữ móc khóa (${pct(h.keychains, h.households)}).`);
+  }
+  for (const m of f.models) {
+    const stages = (Object.keys(MODEL_STAGES) as (keyof typeof MODEL_STAGES)[]).filter((s) => m[s] > 0).map((s) => `${n(m[s])} ${MODEL_STAGES[s]}`);
+    lines.push(`- Mô hình "${m.template}": ${stages.join(', ')}.`);
+  }
+  return lines;
+}
+
+function targetsTable(f: ReportFigures): DocTable | null {
+  if (!f.targets.length) return null;
+  return {
+    caption: 'Bảng 1. Kết quả thực hiện chỉ tiêu',
+    columns: [{ title: 'Chỉ tiêu', width: 5 }, { title: 'Chỉ tiêu giao', width: 2, align: 'center' }, { title: 'Kết quả', width: 3, align: 'center' }, { title: 'Đánh giá', width: 2, align: 'center' }],
+    rows: f.targets.map((t) => [
+      t.title,
+      t.unit === '%' ? `${n(t.target)} %` : n(t.target),
+      t.unit === '%' ? `${n(t.count)}/${n(t.of)} (${pct(t.count, t.of)})` : `${n(t.count)}/${n(t.of)}`,
+      t.met ? 'Đạt' : 'Chưa đạt',
+    ]),
+  };
+}
+
+function breakdownTable(f: ReportFigures, number: number): DocTable | null {
+  if (f.breakdown.length < 2) return null;
+  const withGongs = f.breakdown.some((b) => b.gongs);
+  const withTips = f.tips !== null;
+  const sum = (g: (b: ReportFigures['breakdown'][number]) => number) => f.breakdown.reduce((s, b) => s + g(b), 0);
+  const gongCell = (on: number, of: number) => (of ? `${n(on)}/${n(of)} (${pct(on, of)})` : '–');
+  const columns: DocTable['columns'] = [{ title: 'Đơn vị', width: 4 }];
+  if (withGongs) columns.push({ title: 'Đánh kẻng đúng giờ', width: 4, align: 'right' });
+  columns.push({ title: 'Tuần tra', width: 2, align: 'right' }, { title: 'Hoạt động', width: 2, align: 'right' });
+  if (withTips) columns.push({ title: 'Tin báo', width: 2, align: 'right' });
+  columns.push({ title: 'Hộ tham gia PCCC', width: 3, align: 'right' }, { title: 'Hộ nhận khóa', width: 3, align: 'right' });
+  const cells = (name: string, b: { gong: [number, number]; patrols: number; activities: number; tips: number; fire: [number, number]; keys: [number, number] }) => [
+    name,
+    ...(withGongs ? [gongCell(...b.gong)] : []),
+    n(b.patrols), n(b.activities),
+    ...(withTips ? [n(b.tips)] : []),
+    b.fire[1] ? `${n(b.fire[0])}/${n(b.fire[1])}` : '–',
+    b.keys[1] ? `${n(b.keys[0])}/${n(b.keys[1])}` : '–',
+  ];
+  return {
+    caption: `Bảng ${number}. Kết quả theo đơn vị`,
+    columns,
+    rows: f.breakdown.map((b) => cells(b.id === null ? `${b.name} (trực tiếp)` : b.name, {
+      gong: [b.gongs?.on_time ?? 0, b.gongs?.expected ?? 0], patrols: b.patrols, activities: b.activities, tips: b.tips,
+      fire: [b.in_fire_groups, b.households], keys: [b.keychains, b.households],
+    })),
+    total: cells('Tổng cộng', {
+      gong: [sum((b) => b.gongs?.on_time ?? 0), sum((b) => b.gongs?.expected ?? 0)], patrols: sum((b) => b.patrols), activities: sum((b) => b.activities), tips: sum((b) => b.tips),
+      fire: [sum((b) => b.in_fire_groups), sum((b) => b.households)], keys: [sum((b) => b.keychains), sum((b) => b.households)],
+    }),
+  };
+}
+
+export function reportDocument(r: ReportForDocument): PlanDocument {
+  const label = periodLabel(r.period, Number(r.period_start.slice(0, 4)), Number(r.period_start.slice(5, 7)));
+  const who = issuerOf(r);
+  const targets = targetsTable(r.figures);
+  const breakdown = breakdownTable(r.figures, targets ? 2 : 1);
+  const tables = [targets, breakdown].filter((t): t is DocTable => t !== null);
+  const from = r.figures.from.split('-').reverse().join('/');
+  const to = r.figures.to.split('-').reverse().join('/');
+  const sections: PlanSection[] = [
+    {
+      heading: 'I. KẾT QUẢ ĐẠT ĐƯỢC',
+      paragraphs: [],
+      children: [
+        { heading: '1. Số liệu kết quả', paragraphs: [`Số liệu tính từ ngày ${from} đến ngày ${to}, tổng hợp từ dữ liệu trên hệ thống Bình Yên.`, ...figureLines(r.figures)], tables },
+        { heading: '2. Đánh giá kết quả', paragraphs: paragraphs(r.narrative.results, '(Chưa có nội dung)') },
+      ],
+    },
+    {
+      heading: 'II. HẠN CHẾ, NGUYÊN NHÂN',
+      paragraphs: [],
+      children: [
+        { heading: '1. Hạn chế', paragraphs: paragraphs(r.narrative.limitations, 'Không có.') },
+        { heading: '2. Nguyên nhân', paragraphs: paragraphs(r.narrative.causes, 'Không có.') },
+      ],
+    },
+    { heading: 'III. ĐỀ XUẤT, KIẾN NGHỊ', paragraphs: paragraphs(r.narrative.proposals, 'Không có.') },
+  ];
+  const sent = r.submitted_at && r.status !== 'draft' && r.status !== 'returned' ? todayVN(r.submitted_at) : null;
+  return {
+    kind: 'report',
+    issuer: who.issuer,
+    number: null,
+    symbol: who.symbol,
+    place: placeOf(r.unit.name),
+    issuedOn: sent,
+    title: `${r.title}: kết quả thực hiện ${r.subject} ${label}`,
+    bases: [],
+    preamble: `${r.unit.name} báo cáo kết quả thực hiện ${r.subject} ${label} như sau:`,
+    sections,
+    closing: `Trên đây là báo cáo kết quả thực hiện ${r.subject} ${label} của ${r.unit.name}./.`,
+    recipients: [`${r.receiver.name} (b/c);`, 'Lưu: VT.'],
+    signer: { authority: who.authority, title: who.title, name: '' },
+  };
+}

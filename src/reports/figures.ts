@@ -1,0 +1,163 @@
+/**
+ * A report's figures, drafted from the data under its unit over its period: nobody copies
+ * numbers into Word. The same rows give the totals and the breakdown by the units right below,
+ * so a province's totals are its communes' sums.
+ */
+import type { Kysely } from 'kysely';
+import type { Actor } from '../access/policy.ts';
+import type { ActivityKind, DB, TipCategory, TipStatus } from '../db/schema.ts';
+import { BUILTIN_TEMPLATES } from '../models/builtin.ts';
+import { expectedPerWeek } from '../patrols/queries.ts';
+import { gongRollup } from '../rollups/service.ts';
+import { ACTIVITY_KINDS } from '../activities/service.ts';
+import { CATEGORIES, STATUSES } from '../tips/service.ts';
+import { targetsCovering } from '../targets/queries.ts';
+import * as q from './figure-queries.ts';
+
+export interface GongFigures { villages: number; expected: number; struck: number; on_time: number }
+
+export interface BreakdownRow {
+  id: number | null;
+  name: string;
+  gongs: GongFigures | null;
+  patrols: number;
+  activities: number;
+  tips: number;
+  households: number;
+  in_fire_groups: number;
+  keychains: number;
+}
+
+export interface TargetFigure { key: string; title: string; target: number; unit: '%' | 'count'; count: number; of: number; met: boolean | null }
+
+export interface ReportFigures {
+  unit: { id: number; name: string; kind: string };
+  from: string;
+  to: string;
+  /** Gong nights counted: those whose 22:00 had come when the figures were drafted. */
+  nights: number;
+  gongs: GongFigures | null;
+  patrols: { patrols: number; with_incidents: number; expected: number };
+  activities: { kind: ActivityKind; activities: number; audience: number }[];
+  /** Counts only, never a word of a tip; null where the unit takes no tips (a school, a village). */
+  tips: { received: number; byCategory: Record<TipCategory, number>; byStatus: Record<TipStatus, number> } | null;
+  commitments: { signer_kind: string; count: number }[];
+  households: { households: number; in_fire_groups: number; keychains: number; fire_groups: number; keychains_handed_out: number };
+  models: { template: string; building: number; operating: number; closed: number }[];
+  targets: TargetFigure[];
+  breakdown: BreakdownRow[];
+}
+
+const GONG_KINDS = ['country', 'province', 'commune'];
+const TIP_KINDS = ['country', 'province', 'commune'];
+
+const sum = <T>(rows: T[], f: (r: T) => number) => rows.reduce((s, r) => s + f(r), 0);
+
+function builtinTarget(key: string) {
+  for (const t of BUILTIN_TEMPLATES) {
+    const found = t.targets.find((x) => x.key === key);
+    if (found) return found;
+  }
+  throw new Error(`no built-in target ${key}`);
+}
+
+function weeksIn(from: string, to: string) {
+  return Math.max(1, Math.round(((Date.parse(to) - Date.parse(from)) / 86_400_000 + 1) / 7));
+}
+
+export async function draftFigures(db: Kysely<DB>, actor: Actor, unit: { id: number; name: string; kind: string; path: string }, from: string, to: string, now = new Date()): Promise<ReportFigures> {
+  const range = { from, to };
+  const [gong, children, patrols, activities, tips, households, handed, groups, signed, stages, covering, perWeek] = await Promise.all([
+    GONG_KINDS.includes(unit.kind) ? gongRollup(db, actor, unit.id, range, 'month', now) : null,
+    q.childrenOf(db, unit.id),
+    q.patrolsByChild(db, unit.path, range),
+    q.activitiesByChild(db, unit.path, range),
+    TIP_KINDS.includes(unit.kind) ? q.tipsByChild(db, unit.path, range) : null,
+    q.householdsByChild(db, unit.path),
+    q.keychainsHandedOut(db, unit.path, range),
+    q.fireGroups(db, unit.path),
+    q.commitments(db, unit.path, range),
+    q.modelStages(db, unit.path),
+    targetsCovering(db, unit.path),
+    expectedPerWeek(db, [unit.path], unit.path),
+  ]);
+
+  const rowOf = new Map<string, BreakdownRow>();
+  const row = (child: string) => {
+    let r = rowOf.get(child);
+    if (!r) {
+      const c = children.find((x) => String(x.id) === child);
+      r = { id: c?.id ?? null, name: c?.name ?? unit.name, gongs: null, patrols: 0, activities: 0, tips: 0, households: 0, in_fire_groups: 0, keychains: 0 };
+      rowOf.set(child, r);
+    }
+    return r;
+  };
+  for (const c of children) row(String(c.id));
+  for (const c of gong?.children ?? []) {
+    if (unit.kind !== 'commune') row(String(c.id)).gongs = { villages: c.villages, expected: c.expected, struck: c.struck, on_time: c.on_time };
+  }
+  for (const p of patrols) row(p.child).patrols += p.patrols;
+  for (const a of activities) row(a.child).activities += a.activities;
+  for (const t of tips ?? []) row(t.child).tips += t.tips;
+  for (const h of households) Object.assign(row(h.child), { households: h.households, in_fire_groups: h.in_fire_groups, keychains: h.keychains });
+
+  const zeros = <K extends string>(keys: K[]) => Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;
+  const byCategory = zeros(Object.keys(CATEGORIES) as TipCategory[]);
+  const byStatus = zeros(Object.keys(STATUSES) as TipStatus[]);
+  for (const t of tips ?? []) {
+    byCategory[t.category] += t.tips;
+    byStatus[t.status] += t.tips;
+  }
+  const hh = { households: sum(households, (h) => h.households), in_fire_groups: sum(households, (h) => h.in_fire_groups), keychains: sum(households, (h) => h.keychains) };
+  const gongs = gong ? { villages: gong.total.villages, expected: gong.total.expected, struck: gong.total.struck, on_time: gong.total.on_time } : null;
+  const patrolTotal = { patrols: sum(patrols, (p) => p.patrols), with_incidents: sum(patrols, (p) => p.with_incidents), expected: perWeek * weeksIn(from, to) };
+
+  // A target from the nearest model that sets it, else the seed plan's; measured over the period.
+  const targetOf = (key: string) => {
+    for (const m of covering) {
+      const found = m.targets.find((t) => t.key === key);
+      if (found) return found;
+    }
+    return builtinTarget(key);
+  };
+  const targets: TargetFigure[] = [];
+  const measure = (key: string, count: number, of: number) => {
+    if (!of) return;
+    const t = targetOf(key);
+    targets.push({ key, title: t.title, target: t.value, unit: t.unit, count, of, met: t.unit === '%' ? count * 100 >= t.value * of : count >= t.value });
+  };
+  if (gongs) measure('thon-danh-keng', gongs.on_time, gongs.expected);
+  measure('ho-trong-to', hh.in_fire_groups, hh.households);
+  measure('ho-nhan-khoa', hh.keychains, hh.households);
+  if (patrolTotal.expected) {
+    targets.push({ key: 'tuan-tra', title: 'Tuần tra theo lịch', target: patrolTotal.expected, unit: 'count', count: patrolTotal.patrols, of: patrolTotal.expected, met: patrolTotal.patrols >= patrolTotal.expected });
+  }
+
+  const models = new Map<string, { template: string; building: number; operating: number; closed: number }>();
+  for (const s of stages) {
+    const m = models.get(s.template) ?? { template: s.template, building: 0, operating: 0, closed: 0 };
+    m[s.status] += s.count;
+    models.set(s.template, m);
+  }
+
+  const breakdown = [...rowOf.values()];
+  // The unit's own rows (activities held by the commune itself) after its units.
+  breakdown.sort((a, b) => (a.id === null ? 1 : 0) - (b.id === null ? 1 : 0) || a.name.localeCompare(b.name, 'vi'));
+  return {
+    unit: { id: unit.id, name: unit.name, kind: unit.kind },
+    from, to, nights: gong?.nights ?? 0,
+    gongs,
+    patrols: patrolTotal,
+    activities: ACTIVITY_KINDS.map((kind) => ({
+      kind,
+      activities: sum(activities.filter((a) => a.kind === kind), (a) => a.activities),
+      audience: sum(activities.filter((a) => a.kind === kind), (a) => a.audience),
+    })),
+    tips: tips ? { received: sum(tips, (t) => t.tips), byCategory, byStatus } : null,
+    commitments: signed,
+    households: { ...hh, fire_groups: groups, keychains_handed_out: handed },
+    models: [...models.values()],
+    targets,
+    breakdown,
+  };
+}

@@ -1,0 +1,254 @@
+/**
+ * Periodic reports over real HTTP and the real database: what each unit owes, the draft from
+ * data (a province's figures are the sums of its communes'), the workflow up the tree with its
+ * permissions, reminders and completeness, and the report as DOCX and PDF read back by
+ * LibreOffice and poppler.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import readXlsxFile from 'read-excel-file/node';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestServer, type Client, type TestServer } from '../../tests/support/server.ts';
+import { flat, run } from '../plans/export/readback.ts';
+import { todayVN } from '../shared/dates.ts';
+
+let server: TestServer;
+let quantri: Client;
+let thachlap: Client;
+let xem: Client;
+const year = Number(todayVN().slice(0, 4));
+const unit: Record<string, { id: number; path: string }> = {};
+
+const duties = (c: Client, unitId: number) => c.ok(`/api/reports/duties?unitId=${unitId}&year=${year}`) as Promise<any>;
+const refOf = (d: any) => ({ unitId: d.unit.id, scheduleKey: d.schedule_key, periodStart: d.period_start, dueYear: year });
+
+beforeAll(async () => {
+  server = await startTestServer();
+  [quantri, thachlap, xem] = await Promise.all([server.login('quantri'), server.login('thachlap'), server.login('xem')]);
+  const db = server.database.db;
+  for (const [key, code] of [['thachLap', '15085'], ['trieuSon', '15664'], ['cuChi', '27553']] as const) {
+    unit[key] = await db.selectFrom('units').select(['id', 'path']).where('code', '=', code).executeTakeFirstOrThrow();
+  }
+  unit.thanhHoa = await db.selectFrom('units').select(['id', 'path']).where('kind', '=', 'province').where('name', '=', 'Thanh Hóa').executeTakeFirstOrThrow();
+  unit.country = await db.selectFrom('units').select(['id', 'path']).where('kind', '=', 'country').executeTakeFirstOrThrow();
+});
+afterAll(() => server.close());
+
+describe('what a unit owes', () => {
+  it('lists the reports of the models a commune runs, due this year to the province, not yet started', async () => {
+    const own = await duties(thachlap, unit.thachLap!.id);
+    expect(own.canWrite).toBe(true);
+    const yearly = own.duties.filter((d: any) => d.due_on === `${year}-12-15`);
+    // Tiếng kẻng bình yên and Tổ liên gia PCCC each ask for a yearly report by 15/12.
+    expect(yearly).toHaveLength(2);
+    expect(yearly.some((d: any) => d.subject.includes('Tiếng kẻng bình yên'))).toBe(true);
+    expect(yearly.some((d: any) => d.subject.includes('Tổ liên gia an toàn về PCCC'))).toBe(true);
+    for (const d of yearly) {
+      expect(d).toMatchObject({ receiver: { id: unit.thanhHoa!.id }, period: 'year', period_start: `${year}-01-01`, period_end: `${year}-12-14`, period_label: `năm ${year}` });
+    }
+  });
+
+  it('refuses to start a report nobody owes, and lets no viewer start one', async () => {
+    const count = async () => (await server.database.db.selectFrom('reports').select('id').execute()).length;
+    const before = await count();
+    const bad = await thachlap.post('/api/reports', { unitId: unit.thachLap!.id, scheduleKey: 'model:999999:0', periodStart: `${year}-01-01`, dueYear: year });
+    expect(bad.status).toBe(400);
+    const d = (await duties(thachlap, unit.thachLap!.id)).duties[0];
+    expect((await xem.post('/api/reports', refOf(d))).status).toBe(404);
+    expect((await thachlap.post('/api/reports', { ...refOf(d), periodStart: '2026-02-30' })).status).toBe(400);
+    expect(await count()).toBe(before);
+  });
+});
+
+describe('a commune report from draft to accepted', () => {
+  let id: number;
+  let view: any;
+
+  it('starts once: a second start finds the first', async () => {
+    const d = (await duties(thachlap, unit.thachLap!.id)).duties.find((x: any) => x.subject.includes('Tiếng kẻng'));
+    const first = await thachlap.post('/api/reports', refOf(d));
+    expect(first.status).toBe(201);
+    const again = await thachlap.post('/api/reports', refOf(d));
+    expect(again.status).toBe(200);
+    expect(again.body.id).toBe(first.body.id);
+    id = first.body.id;
+    view = await thachlap.ok(`/api/reports/${id}`);
+    expect(view.report.status).toBe('draft');
+    expect(view.canWrite).toBe(true);
+  });
+
+  it('drafts its gong figures from the same roll-ups as the statistics, its villages adding up to its totals', async () => {
+    const f = view.figures;
+    const rollup = await thachlap.ok(`/api/rollups/gongs?unitId=${unit.thachLap!.id}&from=${f.from}&to=${f.to}&by=month`);
+    expect(f.gongs).toEqual({ villages: rollup.total.villages, expected: rollup.total.expected, struck: rollup.total.struck, on_time: rollup.total.on_time });
+    expect(f.gongs.struck).toBeGreaterThan(0);
+    const sum = (k: string) => f.breakdown.reduce((s: number, b: any) => s + b[k], 0);
+    expect(sum('patrols')).toBe(f.patrols.patrols);
+    expect(sum('activities')).toBe(f.activities.reduce((s: number, a: any) => s + a.activities, 0));
+    expect(f.patrols.patrols).toBeGreaterThan(0);
+    expect(f.targets.find((t: any) => t.key === 'thon-danh-keng')).toMatchObject({ count: f.gongs.on_time, of: f.gongs.expected });
+  });
+
+  it('saves the narrative only over the version read, and checks its length', async () => {
+    const narrative = { results: 'Các thôn duy trì đánh kẻng lúc 22 giờ.\nTuần tra đều đặn sau tiếng kẻng.', limitations: 'Một số thôn đánh kẻng muộn.', causes: 'Kẻng hỏng chưa kịp thay.', proposals: 'Hỗ trợ kinh phí thay kẻng.' };
+    const saved = await thachlap.request('PUT', `/api/reports/${id}`, { version: view.report.version, narrative });
+    expect(saved.status).toBe(200);
+    expect(saved.body.report.narrative).toEqual(narrative);
+    const stale = await thachlap.request('PUT', `/api/reports/${id}`, { version: view.report.version, narrative: { ...narrative, results: 'cũ' } });
+    expect(stale.status).toBe(409);
+    const long = await thachlap.request('PUT', `/api/reports/${id}`, { version: saved.body.report.version, narrative: { ...narrative, results: 'a'.repeat(20_001) } });
+    expect(long.status).toBe(400);
+    expect((await thachlap.ok(`/api/reports/${id}`)).report.narrative).toEqual(narrative);
+    view = saved.body;
+  });
+
+  it('is submitted with its figures frozen: data arriving later does not change what was sent', async () => {
+    const sent = await thachlap.post(`/api/reports/${id}/submit`, { version: view.report.version });
+    expect(sent.status).toBe(200);
+    expect(sent.body.report.status).toBe('submitted');
+    expect(sent.body.canWrite).toBe(false);
+    const before = sent.body.figures;
+    const activity = await thachlap.post('/api/activities', { unitId: unit.thachLap!.id, kind: 'meeting', title: 'Họp giao ban an ninh', heldOn: before.from });
+    expect(activity.status).toBe(201);
+    expect((await thachlap.ok(`/api/reports/${id}`)).figures).toEqual(before);
+    expect((await thachlap.request('PUT', `/api/reports/${id}`, { version: sent.body.report.version, narrative: view.report.narrative })).status).toBe(409);
+    view = sent.body;
+  });
+
+  it('is reviewed only by the unit above: returned with a reason, sent again, accepted', async () => {
+    expect((await thachlap.post(`/api/reports/${id}/review`, { version: view.report.version, decision: 'accept' })).status).toBe(403);
+    const noReason = await quantri.post(`/api/reports/${id}/review`, { version: view.report.version, decision: 'return' });
+    expect(noReason.status).toBe(400);
+    const returned = await quantri.post(`/api/reports/${id}/review`, { version: view.report.version, decision: 'return', comment: 'Bổ sung số liệu kẻng hỏng.' });
+    expect(returned.status).toBe(200);
+    expect(returned.body.report).toMatchObject({ status: 'returned', review_comment: 'Bổ sung số liệu kẻng hỏng.' });
+    const mine = await thachlap.ok(`/api/reports/${id}`);
+    expect(mine.canWrite).toBe(true);
+    const resent = await thachlap.post(`/api/reports/${id}/submit`, { version: mine.report.version });
+    expect(resent.status).toBe(200);
+    const accepted = await quantri.post(`/api/reports/${id}/review`, { version: resent.body.report.version, decision: 'accept' });
+    expect(accepted.status).toBe(200);
+    expect(accepted.body.report.status).toBe('accepted');
+    expect(accepted.body.events.map((e: any) => e.action)).toEqual(['created', 'submitted', 'returned', 'submitted', 'accepted']);
+    expect((await quantri.post(`/api/reports/${id}/review`, { version: accepted.body.report.version, decision: 'return', comment: 'x' })).status).toBe(409);
+  });
+
+  it('exports as DOCX and PDF in Vietnamese, opened by LibreOffice and read back by poppler', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'report-'));
+    try {
+      for (const format of ['docx', 'pdf']) {
+        const res = await fetch(`${server.url}/api/reports/${id}/export.${format}`, { headers: { cookie: thachlap.cookie } });
+        expect(res.status).toBe(200);
+        fs.writeFileSync(path.join(dir, `r.${format}`), Buffer.from(await res.arrayBuffer()));
+      }
+      run('libreoffice', [`-env:UserInstallation=file://${dir}/lo`, '--headless', '--norestore', '--convert-to', 'pdf', '--outdir', path.join(dir, 'lo-out'), path.join(dir, 'r.docx')], 120_000);
+      for (const pdf of [path.join(dir, 'r.pdf'), path.join(dir, 'lo-out', 'r.pdf')]) {
+        const text = flat(run('pdftotext', ['-enc', 'UTF-8', pdf, '-']));
+        expect(text).toContain('BÁO CÁO');
+        expect(text).toContain('ỦY BAN NHÂN DÂN XÃ THẠCH LẬP');
+        expect(text).toContain('Các thôn duy trì đánh kẻng lúc 22 giờ.');
+        expect(text).toContain('Kết quả thực hiện chỉ tiêu');
+        expect(text).toContain(`đúng giờ ${new Intl.NumberFormat('vi-VN').format(view.figures.gongs.on_time)} lượt`);
+        expect(text).toContain('Thanh Hóa (b/c);');
+      }
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  }, 180_000);
+});
+
+describe('the unit above', () => {
+  it('sees who has sent, who is late and who has not started, and reminds them', async () => {
+    const c = await quantri.ok(`/api/reports/received?unitId=${unit.thanhHoa!.id}&year=${year}`);
+    expect(c.canReview).toBe(true);
+    const units = new Set(c.duties.map((d: any) => d.unit.id));
+    expect(units.has(unit.thachLap!.id)).toBe(true);
+    expect(units.has(unit.trieuSon!.id)).toBe(true);
+    expect(c.summary.owed).toBe(c.duties.length);
+    expect(c.summary.not_started).toBe(c.duties.filter((d: any) => d.status === 'not_started').length);
+    const today = todayVN();
+    for (const d of c.duties) {
+      if (d.status === 'not_started' || d.status === 'draft') expect(d.late, d.title).toBe(d.due_on < today);
+    }
+    const open = c.duties.find((d: any) => d.unit.id === unit.trieuSon!.id && d.status !== 'submitted' && d.status !== 'accepted');
+    // Outside its commune a unit is not there at all; its own report it cannot remind itself of.
+    expect((await thachlap.post('/api/reports/reminders', { ...refOf(open), message: 'Đề nghị gửi báo cáo.' })).status).toBe(404);
+    const ownOpen = c.duties.find((d: any) => d.unit.id === unit.thachLap!.id && d.status === 'not_started');
+    expect((await thachlap.post('/api/reports/reminders', refOf(ownOpen))).status).toBe(403);
+    const sent = await quantri.post('/api/reports/reminders', { ...refOf(open), message: 'Đề nghị gửi báo cáo.' });
+    expect(sent.status).toBe(201);
+    const after = await quantri.ok(`/api/reports/received?unitId=${unit.thanhHoa!.id}&year=${year}`);
+    expect(after.duties.find((d: any) => d.unit.id === open.unit.id && d.schedule_key === open.schedule_key && d.period_start === open.period_start).reminders).toBe(open.reminders + 1);
+    const theirs = await quantri.ok(`/api/reports/duties?unitId=${unit.trieuSon!.id}&year=${year}`);
+    expect(theirs.reminders[0]).toMatchObject({ message: 'Đề nghị gửi báo cáo.', sender_name: 'Quản trị hệ thống' });
+
+    const xlsx = await fetch(`${server.url}/api/reports/received.xlsx?unitId=${unit.thanhHoa!.id}&year=${year}`, { headers: { cookie: quantri.cookie } });
+    expect(xlsx.status).toBe(200);
+    const sheets = (await readXlsxFile(Buffer.from(await xlsx.arrayBuffer()))) as unknown as { data: unknown[][] }[] | unknown[][];
+    const rows = (Array.isArray(sheets[0]) ? sheets : (sheets as { data: unknown[][] }[])[0]!.data) as unknown[][];
+    expect(rows[0]).toEqual(['Đơn vị', 'Báo cáo', 'Kỳ', 'Về', 'Hạn gửi', 'Tình trạng', 'Ngày gửi', 'Trễ hạn', 'Số lần nhắc']);
+    expect(rows).toHaveLength(after.duties.length + 1);
+  });
+
+  it('keeps other provinces out', async () => {
+    expect((await xem.get(`/api/reports/received?unitId=${unit.thanhHoa!.id}&year=${year}`)).status).toBe(404);
+    expect((await xem.get(`/api/reports/duties?unitId=${unit.thachLap!.id}&year=${year}`)).status).toBe(404);
+    const any = await server.database.db.selectFrom('reports').select('id').executeTakeFirstOrThrow();
+    expect((await xem.get(`/api/reports/${any.id}`)).status).toBe(404);
+    expect((await xem.get(`/api/reports/${any.id}/export.pdf`)).status).toBe(404);
+  });
+});
+
+describe('a province report rolled up from its communes', () => {
+  it('is owed to the country, and adds up the communes in its draft', async () => {
+    const owed = (await duties(quantri, unit.thanhHoa!.id)).duties.find((d: any) => d.schedule_key === 'national:0');
+    expect(owed).toMatchObject({ period_start: `${year}-01-01`, period_end: `${year}-06-19`, due_on: `${year}-06-20`, receiver: { id: unit.country!.id } });
+    const country = await quantri.ok(`/api/reports/received?unitId=${unit.country!.id}&year=${year}`);
+    expect(country.duties.filter((d: any) => d.schedule_key === 'national:0')).toHaveLength(34);
+
+    const started = await quantri.post('/api/reports', refOf(owed));
+    const f = (await quantri.ok(`/api/reports/${started.body.id}`)).figures;
+    const rollup = await quantri.ok(`/api/rollups/gongs?unitId=${unit.thanhHoa!.id}&from=${f.from}&to=${f.to}&by=month`);
+    expect(f.gongs).toEqual({ villages: rollup.total.villages, expected: rollup.total.expected, struck: rollup.total.struck, on_time: rollup.total.on_time });
+    const communes = f.breakdown.filter((b: any) => b.id !== null);
+    expect(communes.length).toBeGreaterThan(100);
+    for (const k of ['villages', 'expected', 'struck', 'on_time']) expect(communes.reduce((s: number, b: any) => s + (b.gongs?.[k] ?? 0), 0), k).toBe(f.gongs[k]);
+    const total = (k: string) => f.breakdown.reduce((s: number, b: any) => s + b[k], 0);
+    expect(total('patrols')).toBe(f.patrols.patrols);
+    expect(total('activities')).toBe(f.activities.reduce((s: number, a: any) => s + a.activities, 0));
+    expect(total('tips')).toBe(f.tips.received);
+    for (const k of ['households', 'in_fire_groups', 'keychains']) expect(total(k), k).toBe(f.households[k]);
+
+    // Thạch Lập's row is what Thạch Lập's own draft over the same days says.
+    const own = (await duties(quantri, unit.thachLap!.id)).duties.find((d: any) => d.subject.includes('PCCC'));
+    const mine = (await quantri.ok(`/api/reports/${(await quantri.post('/api/reports', refOf(own))).body.id}`)).figures;
+    const row = communes.find((b: any) => b.id === unit.thachLap!.id);
+    expect(row.households).toBe(mine.households.households);
+    expect(row.gongs.villages).toBe(mine.gongs.villages);
+  });
+});
+
+describe('report schedules of a plan', () => {
+  it('asks the schools under a commune to report, and is checked', async () => {
+    const plan = await server.database.db.selectFrom('plans').select('id').where('unit_id', '=', unit.cuChi!.id).where('status', '=', 'issued').executeTakeFirstOrThrow();
+    const add = (body: object) => quantri.post(`/api/plans/${plan.id}/report-schedules`, { title: 'Báo cáo sơ kết', period: 'half_year', dueDay: 10, dueMonth: 5, reporterKind: 'school', ...body });
+    expect((await add({ dueDay: 31, dueMonth: 4 })).status).toBe(400);
+    expect((await add({ period: 'month' })).status).toBe(400);
+    expect((await add({ title: ' ' })).status).toBe(400);
+    const schedule = await add({});
+    expect(schedule.status).toBe(201);
+    const listed = await quantri.ok(`/api/plans/${plan.id}/report-schedules`);
+    expect(listed.schedules.map((s: any) => s.id)).toContain(schedule.body.id);
+
+    const school = await server.database.db.selectFrom('units').select('id').where('name', '=', 'Trường THCS Củ Chi').executeTakeFirstOrThrow();
+    const owed = (await duties(quantri, school.id)).duties.find((d: any) => d.schedule_key === `plan:${schedule.body.id}`);
+    expect(owed).toMatchObject({ period_start: `${year}-01-01`, period_end: `${year}-05-09`, due_on: `${year}-05-10`, receiver: { id: unit.cuChi!.id } });
+    expect(owed.subject).toMatch(/^Kế hoạch /);
+    const received = await quantri.ok(`/api/reports/received?unitId=${unit.cuChi!.id}&year=${year}`);
+    expect(received.duties.some((d: any) => d.unit.id === school.id && d.schedule_key === `plan:${schedule.body.id}`)).toBe(true);
+
+    expect((await quantri.post('/api/reports', refOf(owed))).status).toBe(201);
+    expect((await quantri.delete(`/api/plans/${plan.id}/report-schedules/${schedule.body.id}`)).status).toBe(409);
+  });
+});
