@@ -9,6 +9,7 @@ import { loadAdministrativeUnits } from './units/admin-data.ts';
 import { loadBuiltinTemplates } from './models/service.ts';
 import { ROLE_LABELS } from './access/labels.ts';
 import { loadDemoTips } from './demo/tips.ts';
+import { loadDemoReports } from './demo/reports.ts';
 import { anySealedContact } from './tips/queries.ts';
 import { loadTipKey, sealer } from './tips/seal.ts';
 import { deleteExpiredSessions } from './auth/queries.ts';
@@ -31,6 +32,8 @@ if (tipKey.created) log.warn(`Đã tạo khóa mã hóa thông tin người báo
 const demoLoaded = config.loadDemo && (await loadDemo(database.db, config.demoPassword));
 // Demo tips only on a real start: their informants' contacts are sealed with this server's key.
 if (demoLoaded) await loadDemoTips(database.db, sealer(tipKey.key));
+// Reports last: those sent freeze the figures of everything above.
+if (demoLoaded) await loadDemoReports(database.db);
 if (demoLoaded) log.info('Đã tạo dữ liệu mẫu');
 if (factsLoaded || demoLoaded) await vacuumAnalyze(database);
 scheduleMaintenance(database, (err) => log.warn({ err }, 'VACUUM ANALYZE failed'));

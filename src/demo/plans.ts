@@ -8,6 +8,7 @@ import * as plans from '../plans/service.ts';
 import type { Recurrence } from '../plans/recurrence.ts';
 import { PlanInput } from '../plans/schema.ts';
 import * as models from '../models/service.ts';
+import * as reportSchedules from '../reports/schedules.ts';
 import type { Step } from '../models/parts.ts';
 
 /**
@@ -474,7 +475,7 @@ interface TaskSpec {
   openDays?: number;
 }
 
-async function systemActor(db: Kysely<DB>): Promise<Ctx> {
+export async function systemActor(db: Kysely<DB>): Promise<Ctx> {
   const root = await getRoot(db);
   const user = await db.selectFrom('users').select('id').where('username', '=', 'quantri').executeTakeFirst();
   if (!root || !user) throw new Error('demo plans: the root unit and the user quantri must exist first');
@@ -687,6 +688,9 @@ export async function loadDemoPlans(db: Kysely<DB>): Promise<void> {
 
   // ── 002: Nhân rộng mô hình, điển hình tiên tiến, Củ Chi ──
   const p002 = await issuePlan(db, ctx, cuChi.commune.id, PLAN_002, true);
+  // "Thực hiện báo cáo sơ kết, tổng kết … về Phòng Giáo dục và Đào tạo huyện vào ngày 10/5 và 15/11."
+  await reportSchedules.addSchedule(db, ctx, p002, { title: 'Báo cáo sơ kết', period: 'half_year', dueDay: 10, dueMonth: 5, reporterKind: 'school' });
+  await reportSchedules.addSchedule(db, ctx, p002, { title: 'Báo cáo tổng kết', period: 'year', dueDay: 15, dueMonth: 11, reporterKind: 'school' });
   await addTasks(db, ctx, p002, [
     {
       title: 'Báo cáo sơ kết, tổng kết và báo cáo định kỳ về phong trào toàn dân bảo vệ ANTQ (ngày 10/5 và 15/11)',
