@@ -93,9 +93,7 @@ export async function draftFigures(db: Kysely<DB>, actor: Actor, unit: { id: num
     return r;
   };
   for (const c of children) row(String(c.id));
-  for (const c of gong?.children ?? []) {
-    if (unit.kind !== 'commune') row(String(c.id)).gongs = { villages: c.villages, expected: c.expected, struck: c.struck, on_time: c.on_time };
-  }
+  for (const c of gong?.children ?? []) row(String(c.id)).gongs = { villages: c.villages, expected: c.expected, struck: c.struck, on_time: c.on_time };
   for (const p of patrols) row(p.child).patrols += p.patrols;
   for (const a of activities) row(a.child).activities += a.activities;
   for (const t of tips ?? []) row(t.child).tips += t.tips;

@@ -26,6 +26,9 @@ const FieldPage = lazy(() => import('./field/Field.tsx').then((m) => ({ default:
 // Tips too: only the commune police open them.
 const TipsInbox = lazy(() => import('./tips/Inbox.tsx').then((m) => ({ default: m.TipsInbox })));
 const TipPage = lazy(() => import('./tips/TipPage.tsx').then((m) => ({ default: m.TipPage })));
+// Reports: a few days a year for most users.
+const ReportsPage = lazy(() => import('./reports/Reports.tsx').then((m) => ({ default: m.ReportsPage })));
+const ReportPage = lazy(() => import('./reports/ReportPage.tsx').then((m) => ({ default: m.ReportPage })));
 const StatisticsPage = lazy(() => import('./stats/Statistics.tsx').then((m) => ({ default: m.StatisticsPage })));
 
 interface NavItem {
@@ -50,11 +53,10 @@ const ICONS = {
   audit: icon('M8 6h12M8 12h12M8 18h12M4 6h.01M4 12h.01M4 18h.01'),
   account: icon('M12 12a4 4 0 1 0 0-8 4 4 0 0 0 0 8M4 21a8 8 0 0 1 16 0'),
   field: icon('M12 22s7-6.2 7-12a7 7 0 1 0-14 0c0 5.8 7 12 7 12zM12 12.5a2.5 2.5 0 1 0 0-5 2.5 2.5 0 0 0 0 5'),
-  soon: icon('M12 7v5l3 2M12 21a9 9 0 1 0 0-18 9 9 0 0 0 0 18'),
   tips: icon('M4 5h16v11H8l-4 4zM12 8v3M12 13.5h.01'),
   stats: icon('M4 20V10M10 20V4M16 20v-7M22 20H2'),
+  reports: icon('M14 3H7a2 2 0 0 0-2 2v14a2 2 0 0 0 2 2h10a2 2 0 0 0 2-2V8zM14 3v5h5M9 17v-3M12 17v-5M15 17v-2'),
 };
-const SOON: MessageKey[] = ['nav.statistics'];
 
 /** Where the app opens after logging in. */
 export const HOME = '/work';
@@ -67,6 +69,7 @@ const TITLES: [string, MessageKey][] = [
   ['/field', 'nav.patrol'],
   ['/tips', 'nav.reports'],
   ['/statistics', 'nav.dashboard'],
+  ['/reports', 'nav.statistics'],
   ['/units', 'nav.units'],
   ['/users', 'nav.users'],
   ['/audit', 'nav.audit'],
@@ -85,7 +88,7 @@ export function App() {
 
   useEffect(() => {
     // Unit, model, plan and field pages name themselves.
-    if (me && (['/units/:id', '/models/:id', '/plans/:id'].some((p) => matchPath(p, path) && /\d$/.test(path)) || /^\/(field|tips|statistics)\/\d+/.test(path))) return;
+    if (me && (['/units/:id', '/models/:id', '/plans/:id'].some((p) => matchPath(p, path) && /\d$/.test(path)) || /^\/(field|tips|statistics|reports)\/(unit\/)?\d+/.test(path))) return;
     const title = TITLES.find(([p]) => path === p || path.startsWith(p + '/'))?.[1];
     document.title = me && title ? `${t(title)} · ${t('app.name')}` : t('app.name');
   }, [path, me, t]);
@@ -124,6 +127,7 @@ function Shell() {
     { to: '/field', label: 'nav.patrol', icon: ICONS.field, show: true },
     { to: '/tips', label: 'nav.reports', icon: ICONS.tips, show: can('tip.read') },
     { to: '/statistics', label: 'nav.dashboard', icon: ICONS.stats, show: true },
+    { to: '/reports', label: 'nav.statistics', icon: ICONS.reports, show: true },
     { to: '/units', label: 'nav.units', icon: ICONS.units, show: true },
     { to: '/users', label: 'nav.users', icon: ICONS.users, show: can('user.manage') },
     { to: '/audit', label: 'nav.audit', icon: ICONS.audit, show: can('audit.read') },
@@ -182,18 +186,6 @@ function Shell() {
                 </li>
               ))}
           </ul>
-          <p className="nav__heading">{t('nav.comingSoon')}</p>
-          <ul className="nav__list">
-            {SOON.map((key) => (
-              <li key={key}>
-                <span className="nav__link nav__link--disabled" aria-disabled="true">
-                  {ICONS.soon}
-                  <span>{t(key)}</span>
-                  <span className="badge">{t('shell.soon')}</span>
-                </span>
-              </li>
-            ))}
-          </ul>
           <button type="button" className="btn btn--block nav__logout" onClick={() => void logout()}>
             {t('shell.logout')}
           </button>
@@ -245,6 +237,10 @@ function Routes() {
   if (tip && /^\d+$/.test(tip.id!) && can('tip.read')) return <Suspense fallback={<Loading />}><TipPage key={tip.id} id={Number(tip.id)} /></Suspense>;
   const stats = matchPath('/statistics/:unitId', path);
   if (path === '/statistics' || (stats && /^\d+$/.test(stats.unitId!))) return <Suspense fallback={<Loading />}><StatisticsPage key={stats?.unitId ?? 'all'} unitId={stats ? Number(stats.unitId) : null} /></Suspense>;
+  const reportsOf = matchPath('/reports/unit/:unitId', path);
+  if (path === '/reports' || (reportsOf && /^\d+$/.test(reportsOf.unitId!))) return <Suspense fallback={<Loading />}><ReportsPage key={reportsOf?.unitId ?? 'all'} unitId={reportsOf ? Number(reportsOf.unitId) : null} /></Suspense>;
+  const report = matchPath('/reports/:id', path);
+  if (report && /^\d+$/.test(report.id!)) return <Suspense fallback={<Loading />}><ReportPage key={report.id} id={Number(report.id)} /></Suspense>;
   if (path === '/units') return <UnitsPage />;
   const unit = matchPath('/units/:id', path);
   if (unit && /^\d+$/.test(unit.id!)) return <UnitPage id={Number(unit.id)} />;

@@ -11,7 +11,8 @@ export type Permission =
   | 'model.write' | 'template.write' | 'plan.write' | 'plan.approve' | 'task.update'
   | 'gong.manage' | 'gong.checkin' | 'alarm.raise'
   | 'household.read' | 'household.write' | 'field.write' | 'activity.write'
-  | 'tip.read' | 'tip.handle' | 'tip.reveal';
+  | 'tip.read' | 'tip.handle' | 'tip.reveal'
+  | 'report.write' | 'report.review';
 export const KINDS = ['country', 'province', 'commune', 'village', 'school', 'agency'] as const;
 export type UnitKind = (typeof KINDS)[number];
 

@@ -1,0 +1,93 @@
+/**
+ * Periodic reports as a commune officer and the province above would use them: the officer
+ * starts the report owed, finds the figures drafted from the data, writes, saves and sends it;
+ * the province sees it among its communes', returns it with a reason and reminds a late commune;
+ * the officer finds the reason on the report. On a 360 px phone too.
+ */
+import { describe, expect, it } from 'vitest';
+import { useBrowserServer } from '../support/browser.ts';
+
+const env = useBrowserServer();
+
+describe('periodic reports', () => {
+  it('goes from the commune up to the province and back', async () => {
+    const db = env.server.database.db;
+    const thachLap = await db.selectFrom('units').select(['id']).where('code', '=', '15085').executeTakeFirstOrThrow();
+    const thanhHoa = await db.selectFrom('units').select(['id']).where('kind', '=', 'province').where('name', '=', 'Thanh Hóa').executeTakeFirstOrThrow();
+    const officer = await env.browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const province = await env.browser.newContext({ viewport: { width: 1280, height: 900 } });
+    try {
+      // The officer's only unit opens at once; its two yearly reports are owed to the province.
+      const page = await env.logIn(officer, 'thachlap', '/reports');
+      await page.waitForURL(`**/reports/unit/${thachLap.id}`);
+      await page.getByTestId('reports-own').waitFor();
+      await expect.poll(() => page.getByTestId('duty-row').count()).toBe(2);
+      await page.getByTestId('duty-row').filter({ hasText: 'Tiếng kẻng' }).getByTestId('duty-start').click();
+      await page.getByTestId('report-page').waitFor();
+
+      // The figures are the API's, drafted from the data.
+      const id = Number(page.url().split('/').at(-1));
+      const api = await page.evaluate(async (url) => (await fetch(url)).json(), `/api/reports/${id}`);
+      expect(await page.getByTestId('fig-patrols').textContent()).toBe(api.figures.patrols.patrols.toLocaleString('vi-VN'));
+      await expect.poll(() => page.getByTestId('report-breakdown').locator('tbody tr').count()).toBe(api.figures.breakdown.length);
+
+      await page.getByTestId('part-results').fill('Các thôn duy trì đánh kẻng 22 giờ; tuần tra sau tiếng kẻng.');
+      await page.getByTestId('report-save').click();
+      await expect.poll(() => page.getByTestId('report-notice').textContent()).toBe('Đã lưu.');
+      await page.getByTestId('part-proposals').fill('Hỗ trợ kinh phí thay kẻng hỏng.');
+      await page.getByTestId('report-submit').click();
+      await expect.poll(() => page.getByTestId('report-status').textContent()).toBe('Đã gửi, chờ duyệt');
+      expect(await page.getByTestId('part-results').count()).toBe(0);
+      expect(await page.getByText('Hỗ trợ kinh phí thay kẻng hỏng.').count()).toBe(1);
+      const [docx] = await Promise.all([page.waitForEvent('download'), page.getByTestId('report-docx').click()]);
+      expect(docx.suggestedFilename()).toMatch(/^Báo cáo .*Xã Thạch Lập.*\.docx$/);
+
+      // The province: the report awaits review among its communes'.
+      const above = await env.logIn(province, 'quantri', `/reports/unit/${thanhHoa.id}`);
+      await above.getByTestId('received-table').waitFor();
+      await above.getByTestId('reports-filter').selectOption('review');
+      await expect.poll(() => above.getByTestId('received-row').count()).toBe(1);
+      await above.getByTestId('received-row').getByRole('link', { name: 'Mở' }).click();
+      await above.getByTestId('report-review').waitFor();
+      await above.getByTestId('review-return').click();
+      await above.getByTestId('report-review').getByText('Chưa có nội dung').waitFor();
+      await above.getByTestId('review-comment').fill('Bổ sung số kẻng hỏng, số thôn đánh kẻng muộn.');
+      await above.getByTestId('review-return').click();
+      await expect.poll(() => above.getByTestId('report-status').textContent()).toBe('Bị trả lại');
+      expect(await above.getByTestId('report-review').count()).toBe(0);
+
+      // A late commune is reminded, and the count goes up.
+      await above.goBack();
+      await above.getByTestId('reports-filter').selectOption('late');
+      const row = above.getByTestId('received-row').filter({ hasText: 'Xã Triệu Sơn' }).first();
+      await row.getByTestId('remind').click();
+      await above.getByText('Đã nhắc Xã Triệu Sơn.').waitFor();
+      await expect.poll(() => row.locator('td.num').textContent()).toMatch(/1$/);
+
+      // Back at the commune: the reason is on the report, and it can be written again.
+      await page.reload();
+      await page.getByTestId('report-returned').waitFor();
+      expect(await page.getByTestId('report-returned').textContent()).toContain('Bổ sung số kẻng hỏng');
+      expect(await page.getByTestId('part-results').inputValue()).toBe('Các thôn duy trì đánh kẻng 22 giờ; tuần tra sau tiếng kẻng.');
+    } finally {
+      await officer.close();
+      await province.close();
+    }
+  });
+
+  it('fits a 360 px phone', async () => {
+    const context = await env.browser.newContext({ viewport: { width: 360, height: 740 }, isMobile: true });
+    try {
+      const page = await env.logIn(context, 'thachlap', '/reports');
+      await page.getByTestId('reports-own').waitFor();
+      const width = () => page.evaluate(() => document.documentElement.scrollWidth);
+      expect(await width()).toBeLessThanOrEqual(360);
+      await page.getByTestId('duty-row').first().getByRole('button').or(page.getByTestId('duty-row').first().getByRole('link')).first().click();
+      await page.getByTestId('report-page').waitFor();
+      await page.getByTestId('report-stats').waitFor();
+      expect(await width()).toBeLessThanOrEqual(360);
+    } finally {
+      await context.close();
+    }
+  });
+});
