@@ -72,3 +72,28 @@ export const childUnits = (db: Q, scope: string[], parentId: number) =>
   db.selectFrom('units').select(['id', 'name', 'kind', 'province_code', 'code'])
     .where('parent_id', '=', parentId).where('kind', 'in', ['province', 'commune']).where(inScope('path', scope))
     .execute();
+
+/**
+ * Models under a path by template and stage, with the communes each template runs in (a model at
+ * a commune or anything inside it counts for that commune: the third id of its path).
+ */
+export const modelStages = (db: Q, scope: string[], underPath: string) =>
+  db.selectFrom('model_instances as mi')
+    .innerJoin('model_templates as t', 't.id', 'mi.template_id')
+    .select([
+      't.family_id', sql<string>`min(t.name)`.as('template'),
+      sql<number>`(count(*) filter (where mi.status = 'building'))::int`.as('building'),
+      sql<number>`(count(*) filter (where mi.status = 'operating'))::int`.as('operating'),
+      sql<number>`(count(*) filter (where mi.status = 'closed'))::int`.as('closed'),
+      sql<number>`(count(distinct nullif(split_part(mi.unit_path, '/', 4), '')) filter (where mi.status <> 'closed'))::int`.as('communes'),
+    ])
+    .where('mi.unit_path', 'like', underPath + '%')
+    .where(inScope('mi.unit_path', scope))
+    .groupBy('t.family_id')
+    .orderBy(sql`2`)
+    .execute();
+
+export const communesUnder = async (db: Q, scope: string[], underPath: string) =>
+  (await db.selectFrom('units').select(sql<number>`count(*)::int`.as('n'))
+    .where('kind', '=', 'commune').where('path', 'like', underPath + '%').where(inScope('path', scope))
+    .executeTakeFirstOrThrow()).n;

@@ -222,3 +222,25 @@ describe('the roll-up tables', () => {
     expect(await compare()).toEqual([0, 0]);
   });
 });
+
+describe('models rolled up the tree', () => {
+  it('counts each template\'s models by stage and the communes that run them, within what the caller may read', async () => {
+    const db = server.database.db;
+    const country = await quantri.ok(`/api/rollups/models?unitId=${unitIds.country!.id}`);
+    expect(country.communes).toBe(3321);
+    const raw = await db.selectFrom('model_instances').select(['status', sql<number>`count(*)::int`.as('n')]).groupBy('status').execute();
+    for (const stage of ['building', 'operating', 'closed'] as const) {
+      expect(country.templates.reduce((s: number, t: any) => s + t[stage], 0), stage).toBe(raw.find((r) => r.status === stage)?.n ?? 0);
+    }
+    const province = await quantri.ok(`/api/rollups/models?unitId=${unitIds.thanhHoa!.id}`);
+    const keng = province.templates.find((t: any) => t.template === 'Tiếng kẻng bình yên');
+    expect(keng).toMatchObject({ operating: 1, communes: 1 });
+    const khoa = province.templates.find((t: any) => t.template === 'Khóa an toàn an ninh trật tự');
+    expect(khoa.communes).toBe(khoa.building + khoa.operating);
+
+    const xem = await server.login('xem');
+    expect((await xem.get(`/api/rollups/models?unitId=${unitIds.thanhHoa!.id}`)).status).toBe(404);
+    const laoCai = await xem.ok(`/api/rollups/models?unitId=${unitIds.laoCai!.id}`);
+    expect(laoCai.templates.every((t: any) => t.template !== 'Tiếng kẻng bình yên')).toBe(true);
+  });
+});

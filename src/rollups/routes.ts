@@ -9,7 +9,7 @@ import { binary, Id, ok } from '../http/replies.ts';
 import { XLSX_TYPE } from '../shared/table-export.ts';
 import { rollupXlsx } from './export.ts';
 import { Day } from '../plans/schema.ts';
-import { gongRollup, MAX_NIGHTLY } from './service.ts';
+import { gongRollup, MAX_NIGHTLY, modelRollup } from './service.ts';
 
 const Counts = {
   villages: z.number().describe('Thôn, tổ dân phố'),
@@ -32,6 +32,22 @@ export function rollupRoutes(app: FastifyInstance, db: Kysely<DB>) {
     const file = await rollupXlsx(await gongRollup(db, actorOf(req), req.query.unitId, req.query, req.query.by));
     return reply.type(XLSX_TYPE).header('content-disposition', contentDisposition('attachment', file.name)).header('cache-control', 'private, no-store').send(file.content);
   });
+
+  r.get('/api/rollups/models', {
+    schema: {
+      tags: ['Tổng hợp'],
+      summary: 'Mô hình trong đơn vị theo mẫu: số mô hình đang xây dựng, đang hoạt động, đã dừng; số xã, phường có mô hình',
+      querystring: z.object({ unitId: Id }),
+      response: ok(z.object({
+        unit: z.object({ id: z.number(), name: z.string(), kind: z.string() }),
+        communes: z.number().describe('Xã, phường, đặc khu trong đơn vị'),
+        templates: z.array(z.object({
+          template: z.string(), building: z.number(), operating: z.number(), closed: z.number(),
+          communes: z.number().describe('Xã, phường có mô hình này đang xây dựng hoặc hoạt động'),
+        })),
+      })),
+    },
+  }, async (req) => modelRollup(db, actorOf(req), req.query.unitId));
 
   r.get('/api/rollups/gongs', {
     schema: {

@@ -117,3 +117,11 @@ async function villagesOf(db: Kysely<DB>, scope: string[], path: string, from: s
   const rows = await gongs.compliance(db, scope, path, from, to);
   return rows.map((v) => ({ id: v.village_id, name: v.village_name, kind: 'village', code: null, key: String(v.village_id), villages: 1, expected: nights, struck: v.on_time + v.late, on_time: v.on_time }));
 }
+
+/** Models under a unit by template: how many at each stage of their life, and how many communes run each. */
+export async function modelRollup(db: Kysely<DB>, actor: Actor, unitId: number) {
+  const unit = await readableUnit(db, actor, unitId);
+  const scope = scopeOf(actor, 'unit.read');
+  const [templates, communes] = await Promise.all([q.modelStages(db, scope, unit.path), q.communesUnder(db, scope, unit.path)]);
+  return { unit: { id: unit.id, name: unit.name, kind: unit.kind }, communes, templates: templates.map(({ family_id: _, ...t }) => t) };
+}

@@ -52,6 +52,10 @@ describe('statistics', () => {
       const nightly = await rollup(thachLap.id, addDays(to, -29), 'night');
       expect(nightly.series.map((n: any) => n.period).at(-1)).toBe(to);
 
+      // Models by stage, the API's.
+      const models = await page.evaluate(async (url) => (await fetch(url)).json(), `/api/rollups/models?unitId=${thachLap.id}`);
+      await expect.poll(() => page.getByTestId('stats-models').locator('tbody tr').count()).toBe(models.templates.length);
+
       // The breadcrumb leads back up.
       await page.locator('.breadcrumb').getByRole('link', { name: thanhHoa.name }).click();
       await page.getByRole('heading', { level: 1, name: thanhHoa.name }).waitFor();

@@ -8,7 +8,9 @@ import { LoadError, Loading, PageNotReady, useDocumentTitle } from '../ui.tsx';
 import { useResource } from '../useResource.ts';
 import { lastDueNight } from '../../../src/gongs/night.ts';
 import { addDays, formatDay } from '../work.tsx';
-import { statsApi, type GongRollup } from './api-stats.ts';
+import { reportsApi } from '../reports/api-reports.ts';
+import { todayVN } from '../../../src/shared/dates.ts';
+import { statsApi, type GongRollup, type ModelRollup } from './api-stats.ts';
 import './stats.css';
 
 type Period = 'year' | 'n90' | 'n30';
@@ -49,6 +51,9 @@ function UnitStatistics({ unitId }: { unitId: number }) {
   const showTips = unit ? canSomeUnder('tip.read', unit.path) : false;
   const tips = useResource(() => (showTips ? statsApi.tips(unitId, r.from, r.to) : Promise.resolve(null)), [unitId, period, showTips]);
   const activities = useResource(() => (rolledUp ? statsApi.activities(unitId, r.from, r.to) : Promise.resolve(null)), [unitId, period, rolledUp]);
+  const models = useResource(() => statsApi.models(unitId), [unitId]);
+  const year = Number(todayVN().slice(0, 4));
+  const reports = useResource(() => (rolledUp ? reportsApi.received(unitId, year) : Promise.resolve(null)), [unitId, rolledUp]);
   useDocumentTitle(unit ? `${t('stats.title')} · ${unit.name}` : undefined);
 
   if (page.error != null || !page.data || !unit) return <PageNotReady error={page.error} retry={page.reload} back={{ to: '/statistics', label: t('stats.title') }} />;
@@ -117,6 +122,59 @@ function UnitStatistics({ unitId }: { unitId: number }) {
           )}
         </section>
       )}
+
+      <section className="card stats__section" aria-labelledby="stats-models">
+        <h2 id="stats-models" className="card__title">{t('stats.models')}</h2>
+        {models.error != null ? <LoadError error={models.error} retry={models.reload} /> : !models.data ? <Loading /> : (
+          <ModelFigures data={models.data} num={num} pct={pct} />
+        )}
+      </section>
+
+      {rolledUp && reports.data && reports.data.duties.length > 0 && (
+        <section className="card stats__section" aria-labelledby="stats-reports" data-testid="stats-reports">
+          <h2 id="stats-reports" className="card__title">{t('stats.reports', { year })}</h2>
+          <ul className="stats stats--small">
+            <Figure label={t('reports.summary.due')} value={num(reports.data.summary.due)} />
+            <Figure label={t('reports.summary.submitted')} value={num(reports.data.summary.submitted)} />
+            <Figure label={t('reports.summary.late')} value={num(reports.data.summary.late)} alert={reports.data.summary.late > 0} testId="stats-reports-late" />
+            <Figure label={t('reports.summary.not_started')} value={num(reports.data.summary.not_started)} />
+          </ul>
+          <p><Link to={`/reports/unit/${unit.id}`}>{t('stats.reports.open')}</Link></p>
+        </section>
+      )}
+    </div>
+  );
+}
+
+/** Each template's models by stage, and the share of communes running it. */
+function ModelFigures({ data, num, pct }: { data: ModelRollup; num: (n: number) => string; pct: (n: number | null) => string }) {
+  const { t } = useI18n();
+  if (!data.templates.length) return <p className="empty">{t('stats.models.none')}</p>;
+  const perCommune = data.communes > 1;
+  return (
+    <div className="table-wrap">
+      <table className="table stats__table" data-testid="stats-models">
+        <thead>
+          <tr>
+            <th scope="col">{t('stats.models.template')}</th>
+            <th scope="col" className="num">{t('stats.models.building')}</th>
+            <th scope="col" className="num">{t('stats.models.operating')}</th>
+            <th scope="col" className="num">{t('stats.models.closed')}</th>
+            {perCommune && <th scope="col" className="num">{t('stats.models.communes', { n: num(data.communes) })}</th>}
+          </tr>
+        </thead>
+        <tbody>
+          {data.templates.map((m) => (
+            <tr key={m.template}>
+              <td>{m.template}</td>
+              <td className="num">{num(m.building)}</td>
+              <td className="num">{num(m.operating)}</td>
+              <td className="num">{num(m.closed)}</td>
+              {perCommune && <td className="num">{num(m.communes)} ({pct(share(m.communes, data.communes))})</td>}
+            </tr>
+          ))}
+        </tbody>
+      </table>
     </div>
   );
 }

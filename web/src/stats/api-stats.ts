@@ -21,7 +21,14 @@ export interface TipSummary {
   open: { total: number; overdue: number; dueSoon: number; unassigned: number };
 }
 
+export interface ModelRollup {
+  unit: { id: number; name: string; kind: string };
+  communes: number;
+  templates: { template: string; building: number; operating: number; closed: number; communes: number }[];
+}
+
 export const statsApi = {
+  models: (unitId: number) => request<ModelRollup>('GET', '/api/rollups/models' + qs({ unitId })),
   gongs: (unitId: number, from: string, to: string, by: 'night' | 'month') => request<GongRollup>('GET', '/api/rollups/gongs' + qs({ unitId, from, to, by })),
   tips: (unitId: number, from: string, to: string) => request<TipSummary>('GET', '/api/tips/summary' + qs({ unitId, from, to })),
   activities: (unitId: number, from: string, to: string) => request<ActivitySummary>('GET', '/api/activities/summary' + qs({ unitId, from, to })),
