@@ -90,4 +90,29 @@ describe('periodic reports', () => {
       await context.close();
     }
   });
+
+  it('sets a plan\'s report schedule from the plan page', async () => {
+    const db = env.server.database.db;
+    const cuChi = await db.selectFrom('units').select('id').where('code', '=', '27553').executeTakeFirstOrThrow();
+    const plan = await db.selectFrom('plans').select('id').where('unit_id', '=', cuChi.id).executeTakeFirstOrThrow();
+    const context = await env.browser.newContext({ viewport: { width: 1280, height: 900 } });
+    try {
+      const page = await env.logIn(context, 'quantri', `/plans/${plan.id}`);
+      const card = page.getByTestId('plan-schedules');
+      // The seed's own: reports by 10/5 and 15/11 from every school.
+      await expect.poll(() => card.getByTestId('schedule-row').count()).toBe(2);
+      await card.getByTestId('schedule-add').click();
+      await card.getByTestId('schedule-title').fill('Báo cáo quý');
+      await card.getByLabel('Kỳ báo cáo').selectOption('quarter');
+      await card.getByTestId('schedule-day').fill('32');
+      await card.getByTestId('schedule-submit').click();
+      await card.getByText('Ngày đến 31').waitFor();
+      await card.getByTestId('schedule-day').fill('5');
+      await card.getByTestId('schedule-submit').click();
+      await expect.poll(() => card.getByTestId('schedule-row').count()).toBe(3);
+      expect(await card.getByTestId('schedule-row').last().textContent()).toContain('Các trường học · Hằng quý · hạn ngày 5 tháng sau kỳ');
+    } finally {
+      await context.close();
+    }
+  });
 });

@@ -6,6 +6,7 @@ import { UnitPicker, type PickedUnit } from '../components/UnitPicker.tsx';
 import { useI18n, useNumber } from '../i18n.tsx';
 import { Link } from '../router.tsx';
 import { Alert, errorText, Field, fieldError, generalError, PageNotReady, useAction, useDocumentTitle } from '../ui.tsx';
+import { PlanSchedules } from '../reports/PlanSchedules.tsx';
 import { useResource } from '../useResource.ts';
 import { firstGrantUnit, formatDay, ModelStatusChip, PlanStatusChip, todayVN, usePlanNumber, useRecurrenceText } from '../work.tsx';
 
@@ -69,6 +70,7 @@ export function PlanPage({ id }: { id: number }) {
         </div>
         <div className="plan-layout__side">
           <Tasks data={data} onAdded={reload} />
+          <PlanSchedules planId={plan.id} />
           {data.children.length > 0 && (
             <section className="card" aria-labelledby="children-plans" data-testid="child-plans">
               <h2 id="children-plans" className="card__title">

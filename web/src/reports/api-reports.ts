@@ -63,9 +63,18 @@ export interface ReportView {
   canReview: boolean;
 }
 
+export interface Schedule {
+  id: number; plan_id: number; title: string; period: 'month' | 'quarter' | 'half_year' | 'year';
+  due_day: number; due_month: number | null; reporter_kind: 'province' | 'commune' | 'village' | 'school';
+}
+
 const refOf = (d: Duty, year: number) => ({ unitId: d.unit.id, scheduleKey: d.schedule_key, periodStart: d.period_start, dueYear: year });
 
 export const reportsApi = {
+  schedules: (planId: number) => request<{ schedules: Schedule[]; canWrite: boolean }>('GET', `/api/plans/${planId}/report-schedules`),
+  addSchedule: (planId: number, body: { title: string; period: Schedule['period']; dueDay: number; dueMonth: number | null; reporterKind: Schedule['reporter_kind'] }) =>
+    request<{ id: number }>('POST', `/api/plans/${planId}/report-schedules`, body),
+  removeSchedule: (planId: number, id: number) => request<void>('DELETE', `/api/plans/${planId}/report-schedules/${id}`),
   duties: (unitId: number, year: number) => request<Duties>('GET', '/api/reports/duties' + qs({ unitId, year })),
   received: (unitId: number, year: number) => request<Completeness>('GET', '/api/reports/received' + qs({ unitId, year })),
   start: (d: Duty, year: number) => request<{ id: number; created: boolean }>('POST', '/api/reports', refOf(d, year)),
