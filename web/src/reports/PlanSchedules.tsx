@@ -3,6 +3,7 @@ import { useI18n, type MessageKey } from '../i18n.tsx';
 import { Alert, errorText, Field, fieldError, generalError, LoadError, Loading, useAction } from '../ui.tsx';
 import { useResource } from '../useResource.ts';
 import { reportsApi, type Schedule } from './api-reports.ts';
+import './reports.css';
 
 const PERIODS: Schedule['period'][] = ['half_year', 'year', 'quarter', 'month'];
 const KINDS: Schedule['reporter_kind'][] = ['school', 'commune', 'village', 'province'];
@@ -24,9 +25,10 @@ export function PlanSchedules({ planId }: { planId: number }) {
       {schedules.length === 0 ? <p className="muted">{t('schedules.none')}</p> : (
         <ul className="list">
           {schedules.map((s) => (
-            <li key={s.id} className="list__item" data-testid="schedule-row">
+            <li key={s.id} className="list__item schedule-row" data-testid="schedule-row">
               <span>
-                <strong>{s.title}</strong>{' '}
+                <strong>{s.title}</strong>
+                <br />
                 <span className="muted">{t(`schedules.kind.${s.reporter_kind}` as MessageKey)} · {t(`schedules.period.${s.period}` as MessageKey)} · {t('schedules.due', { due: due(s) })}</span>
               </span>
               {canWrite && (
