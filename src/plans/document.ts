@@ -66,6 +66,3 @@ export interface PlanDocument {
     name: string;
   };
 }
-
-/** A plan or a report: the name PlanDocument predates reports. */
-export type OfficialDocument = PlanDocument;

@@ -6,7 +6,7 @@
 import type { ActivityKind, TipCategory, TipStatus } from '../db/schema.ts';
 import type { DocTable, PlanDocument, PlanSection } from '../plans/document.ts';
 import { CATEGORIES, STATUSES } from '../tips/service.ts';
-import { todayVN } from '../shared/dates.ts';
+import { formatDay, todayVN } from '../shared/dates.ts';
 import type { ReportFigures } from './figures.ts';
 import { periodLabel } from './periods.ts';
 import type { Narrative } from './service.ts';
@@ -49,8 +49,10 @@ function governedName(unit: { name: string; kind: string }) {
 
 function issuerOf(r: ReportForDocument) {
   if (GOVERNED.includes(r.unit.kind)) return { issuer: { name: `Ủy ban nhân dân ${governedName(r.unit)}` }, symbol: 'BC-UBND', authority: 'TM. ỦY BAN NHÂN DÂN', title: 'CHỦ TỊCH' };
-  if (r.unit.kind === 'school') return { issuer: { superior: r.receiver.name, name: r.unit.name }, symbol: 'BC-THCS', authority: undefined, title: 'HIỆU TRƯỞNG' };
-  return { issuer: { superior: r.receiver.name, name: r.unit.name }, symbol: 'BC', authority: undefined, title: 'TRƯỞNG THÔN' };
+  const own = { issuer: { superior: r.receiver.name, name: r.unit.name }, symbol: 'BC', authority: undefined };
+  if (r.unit.kind === 'school') return { ...own, title: 'HIỆU TRƯỞNG' };
+  if (r.unit.kind === 'village') return { ...own, title: 'TRƯỞNG THÔN' };
+  return { ...own, title: 'THỦ TRƯỞNG ĐƠN VỊ' };
 }
 
 function paragraphs(text: string, empty: string): string[] {
@@ -138,14 +140,20 @@ function breakdownTable(f: ReportFigures, number: number): DocTable | null {
   };
 }
 
+/** "Báo cáo sơ kết 6 tháng" → "Sơ kết 6 tháng"; a title without the word stays as it is. */
+export function withoutReportWord(title: string): string {
+  const rest = title.replace(/^báo cáo\s+/iu, '');
+  return rest ? rest.charAt(0).toLocaleUpperCase('vi-VN') + rest.slice(1) : title;
+}
+
 export function reportDocument(r: ReportForDocument): PlanDocument {
   const label = periodLabel(r.period, Number(r.period_start.slice(0, 4)), Number(r.period_start.slice(5, 7)));
   const who = issuerOf(r);
   const targets = targetsTable(r.figures);
   const breakdown = breakdownTable(r.figures, targets ? 2 : 1);
   const tables = [targets, breakdown].filter((t): t is DocTable => t !== null);
-  const from = r.figures.from.split('-').reverse().join('/');
-  const to = r.figures.to.split('-').reverse().join('/');
+  const from = formatDay(r.figures.from);
+  const to = formatDay(r.figures.to);
   const sections: PlanSection[] = [
     {
       heading: 'I. KẾT QUẢ ĐẠT ĐƯỢC',
@@ -173,7 +181,8 @@ export function reportDocument(r: ReportForDocument): PlanDocument {
     symbol: who.symbol,
     place: placeOf(r.unit.name),
     issuedOn: sent,
-    title: `${r.title}: kết quả thực hiện ${r.subject} ${label}`,
+    // Under the heading BÁO CÁO: "Sơ kết 6 tháng: …", not "Báo cáo sơ kết 6 tháng: …".
+    title: `${withoutReportWord(r.title)}: kết quả thực hiện ${r.subject} ${label}`,
     bases: [],
     preamble: `${r.unit.name} báo cáo kết quả thực hiện ${r.subject} ${label} như sau:`,
     sections,

@@ -5,7 +5,7 @@ import type { DB } from '../db/schema.ts';
 import type { PlanDocument } from '../plans/document.ts';
 import { formatDay } from '../shared/dates.ts';
 import { toXlsx, type TableColumn } from '../shared/table-export.ts';
-import { reportDocument } from './document.ts';
+import { reportDocument, withoutReportWord } from './document.ts';
 import { reportView, type completeness, type Duty } from './service.ts';
 
 export const STATUS_LABELS: Record<Duty['status'], string> = {
@@ -18,7 +18,7 @@ export async function reportFile(db: Kysely<DB>, actor: Actor, id: number, rende
   const doc = reportDocument({
     ...r, unit: { name: r.unit_name, kind: r.unit_kind }, receiver: { name: r.receiver_name }, figures: v.figures,
   });
-  return { content: await render(doc), name: `Báo cáo ${r.title} ${r.unit_name} ${formatDay(r.period_start)}`.replace(/[\\/]/g, '.') };
+  return { content: await render(doc), name: `Báo cáo ${withoutReportWord(r.title).toLocaleLowerCase('vi-VN')} ${r.unit_name} ${formatDay(r.period_start)}`.replace(/[\\/]/g, '.') };
 }
 
 const COLUMNS: TableColumn<Duty>[] = [

@@ -17,7 +17,7 @@ const childOf = (column: string, path: string): RawBuilder<string> =>
 
 /** The units right below, as the breakdown lists them. */
 export const childrenOf = (db: Q, id: number) =>
-  db.selectFrom('units').select(['id', 'name']).where('parent_id', '=', id).where('kind', 'in', ['province', 'commune', 'village', 'school']).execute();
+  db.selectFrom('units').select(['id', 'name']).where('parent_id', '=', id).where('kind', 'in', ['province', 'commune', 'village', 'school', 'agency']).execute();
 
 export const patrolsByChild = (db: Q, path: string, r: Range) =>
   db
@@ -79,9 +79,8 @@ export const keychainsHandedOut = async (db: Q, path: string, r: Range) =>
 export const fireGroups = async (db: Q, path: string) =>
   (await db
     .selectFrom('fire_groups as g')
-    .innerJoin('units as v', 'v.id', 'g.village_id')
     .select(sql<number>`count(*)::int`.as('count'))
-    .where('v.path', 'like', path + '%')
+    .where('g.village_path', 'like', path + '%')
     .executeTakeFirstOrThrow()).count;
 
 export const commitments = (db: Q, path: string, r: Range) =>
@@ -93,15 +92,4 @@ export const commitments = (db: Q, path: string, r: Range) =>
     .where('c.signed_on', '>=', r.from)
     .where('c.signed_on', '<=', r.to)
     .groupBy('c.signer_kind')
-    .execute();
-
-/** Models under the unit by template and stage of their life. */
-export const modelStages = (db: Q, path: string) =>
-  db
-    .selectFrom('model_instances as mi')
-    .innerJoin('model_templates as t', 't.id', 'mi.template_id')
-    .select(['t.name as template', 'mi.status', sql<number>`count(*)::int`.as('count')])
-    .where('mi.unit_path', 'like', path + '%')
-    .groupBy(['t.name', 'mi.status'])
-    .orderBy('t.name')
     .execute();

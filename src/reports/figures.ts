@@ -12,6 +12,8 @@ import { gongRollup } from '../rollups/service.ts';
 import { ACTIVITY_KINDS } from '../activities/service.ts';
 import { CATEGORIES, STATUSES } from '../tips/service.ts';
 import { targetsCovering } from '../targets/queries.ts';
+import { modelStages } from '../rollups/queries.ts';
+import { todayVN } from '../shared/dates.ts';
 import * as q from './figure-queries.ts';
 
 export interface GongFigures { villages: number; expected: number; struck: number; on_time: number }
@@ -61,8 +63,10 @@ function builtinTarget(key: string) {
   throw new Error(`no built-in target ${key}`);
 }
 
-function weeksIn(from: string, to: string) {
-  return Math.max(1, Math.round(((Date.parse(to) - Date.parse(from)) / 86_400_000 + 1) / 7));
+/** Weeks from `from` to `to`, or to today while the period runs: weeks to come ask for no patrol yet. */
+function weeksIn(from: string, to: string, today: string) {
+  const end = to < today ? to : today;
+  return end < from ? 0 : Math.max(1, Math.round(((Date.parse(end) - Date.parse(from)) / 86_400_000 + 1) / 7));
 }
 
 export async function draftFigures(db: Kysely<DB>, actor: Actor, unit: { id: number; name: string; kind: string; path: string }, from: string, to: string, now = new Date()): Promise<ReportFigures> {
@@ -77,7 +81,7 @@ export async function draftFigures(db: Kysely<DB>, actor: Actor, unit: { id: num
     q.keychainsHandedOut(db, unit.path, range),
     q.fireGroups(db, unit.path),
     q.commitments(db, unit.path, range),
-    q.modelStages(db, unit.path),
+    modelStages(db, [unit.path], unit.path),
     targetsCovering(db, unit.path),
     expectedPerWeek(db, [unit.path], unit.path),
   ]);
@@ -108,7 +112,7 @@ export async function draftFigures(db: Kysely<DB>, actor: Actor, unit: { id: num
   }
   const hh = { households: sum(households, (h) => h.households), in_fire_groups: sum(households, (h) => h.in_fire_groups), keychains: sum(households, (h) => h.keychains) };
   const gongs = gong ? { villages: gong.total.villages, expected: gong.total.expected, struck: gong.total.struck, on_time: gong.total.on_time } : null;
-  const patrolTotal = { patrols: sum(patrols, (p) => p.patrols), with_incidents: sum(patrols, (p) => p.with_incidents), expected: perWeek * weeksIn(from, to) };
+  const patrolTotal = { patrols: sum(patrols, (p) => p.patrols), with_incidents: sum(patrols, (p) => p.with_incidents), expected: perWeek * weeksIn(from, to, todayVN(now)) };
 
   // A target from the nearest model that sets it, else the seed plan's; measured over the period.
   const targetOf = (key: string) => {
@@ -131,12 +135,6 @@ export async function draftFigures(db: Kysely<DB>, actor: Actor, unit: { id: num
     targets.push({ key: 'tuan-tra', title: 'Tuần tra theo lịch', target: patrolTotal.expected, unit: 'count', count: patrolTotal.patrols, of: patrolTotal.expected, met: patrolTotal.patrols >= patrolTotal.expected });
   }
 
-  const models = new Map<string, { template: string; building: number; operating: number; closed: number }>();
-  for (const s of stages) {
-    const m = models.get(s.template) ?? { template: s.template, building: 0, operating: 0, closed: 0 };
-    m[s.status] += s.count;
-    models.set(s.template, m);
-  }
 
   const breakdown = [...rowOf.values()];
   // The unit's own rows (activities held by the commune itself) after its units.
@@ -154,7 +152,7 @@ export async function draftFigures(db: Kysely<DB>, actor: Actor, unit: { id: num
     tips: tips ? { received: sum(tips, (t) => t.tips), byCategory, byStatus } : null,
     commitments: signed,
     households: { ...hh, fire_groups: groups, keychains_handed_out: handed },
-    models: [...models.values()],
+    models: stages.map(({ template, building, operating, closed }) => ({ template, building, operating, closed })),
     targets,
     breakdown,
   };

@@ -10,9 +10,12 @@ describe('report periods', () => {
     ['half_year', { day: 10, month: 6 }, [{ start: '2026-01-01', end: '2026-06-09', due: '2026-06-10', label: '6 tháng đầu năm 2026' }]],
     ['year', { day: 10, month: 11 }, [{ start: '2026-01-01', end: '2026-11-09', due: '2026-11-10', label: 'năm 2026' }]],
     ['half_year', { day: 15, month: 12 }, [{ start: '2026-07-01', end: '2026-12-14', due: '2026-12-15', label: '6 tháng cuối năm 2026' }]],
-    // Due in the first month of its period: the period before, whole.
+    // Due in the first half of its period: the period before, whole.
     ['year', { day: 15, month: 1 }, [{ start: '2025-01-01', end: '2025-12-31', due: '2026-01-15', label: 'năm 2025' }]],
-    ['half_year', { day: 31, month: 2 }, [{ start: '2026-01-01', end: '2026-02-27', due: '2026-02-28', label: '6 tháng đầu năm 2026' }]],
+    ['year', { day: 15, month: 6 }, [{ start: '2025-01-01', end: '2025-12-31', due: '2026-06-15', label: 'năm 2025' }]],
+    ['half_year', { day: 10, month: 8 }, [{ start: '2026-01-01', end: '2026-06-30', due: '2026-08-10', label: '6 tháng đầu năm 2026' }]],
+    ['half_year', { day: 31, month: 2 }, [{ start: '2025-07-01', end: '2025-12-31', due: '2026-02-28', label: '6 tháng cuối năm 2025' }]],
+    ['half_year', { day: 31, month: 4 }, [{ start: '2026-01-01', end: '2026-04-29', due: '2026-04-30', label: '6 tháng đầu năm 2026' }]],
   ] as const)('%s due %o', (kind, due, expected) => {
     expect(periodsDueIn(kind, due, 2026)).toEqual(expected);
   });

@@ -3,9 +3,10 @@
  *
  * A due date with a month (10/6, 15/11) is once a year: the report covers the calendar half or
  * year the due date falls in, from its first day up to the day before the due date, since the
- * figures must be in before the report is sent. A due date in the first month of its period
- * (a year report due 15/1) is for the period before, whole. A due day without a month is due
- * each period, on that day of the month after the period ends.
+ * figures must be in before the report is sent. A due date in the first half of its period (a
+ * year report due 15/1 or 15/2, a second-half report due 10/8) is for the period before, whole:
+ * nobody reviews six weeks of a year. A due day without a month is due each period, on that day
+ * of the month after the period ends; a month given with it is ignored.
  */
 import type { ReportPeriodKind } from '../db/schema.ts';
 import { addDays, lastDayOfMonth } from '../shared/dates.ts';
@@ -54,7 +55,7 @@ export function periodsDueIn(kind: ReportPeriodKind, due: Due, year: number): Re
   if (due.month && span >= 6) {
     const dueOn = dayOf(year, due.month, due.day);
     const first = Math.floor((due.month - 1) / span) * span + 1;
-    if (due.month === first) {
+    if (due.month - first < span / 2) {
       const [y, m] = first - span < 1 ? [year - 1, first - span + 12] : [year, first - span];
       const p = periodFrom(kind, y, m);
       return [{ start: p.start, end: p.end, due: dueOn, label: periodLabel(kind, y, m) }];

@@ -25,7 +25,7 @@ export function modelDuties(db: Q, where: { unitIds: number[] } | { parentId: nu
 
 const scheduleColumns = [
   's.id', 's.plan_id', 's.title', 's.period', 's.due_day', 's.due_month', 's.reporter_kind',
-  'p.title as plan_title', 'p.unit_id as receiver_id', 'r.name as receiver_name', 'r.path as receiver_path',
+  'p.title as plan_title', 'p.period_start', 'p.period_end', 'p.issued_on', 'p.unit_id as receiver_id', 'r.name as receiver_name', 'r.path as receiver_path',
 ] as const;
 
 const schedules = (db: Q) =>
@@ -57,6 +57,12 @@ export const insertSchedule = (db: Q, row: { province_code: string; plan_id: num
 
 export const reportsOfSchedule = async (db: Q, id: number) =>
   (await db.selectFrom('reports').select(sql<number>`count(*)::int`.as('count')).where('schedule_key', '=', `plan:${id}`).executeTakeFirstOrThrow()).count;
+
+export const lockSchedule = (db: Q, planId: number, id: number) =>
+  db.selectFrom('report_schedules').select('id').where('plan_id', '=', planId).where('id', '=', id).forUpdate().executeTakeFirst();
+
+export const shareSchedule = (db: Q, id: number) =>
+  db.selectFrom('report_schedules').select('id').where('id', '=', id).forShare().executeTakeFirst();
 
 export const deleteSchedule = (db: Q, planId: number, id: number) =>
   db.deleteFrom('report_schedules').where('plan_id', '=', planId).where('id', '=', id).executeTakeFirst();
@@ -127,7 +133,9 @@ export const setStatus = async (
     .updateTable('reports')
     .set({
       ...rest,
-      ...(submitted ? { submitted_at: sql`now()` } : {}),
+      // A report sent on time, returned and sent again was sent on time: the first sending counts;
+      // the review it answers is in the events, no longer on the report.
+      ...(submitted ? { submitted_at: sql`coalesce(submitted_at, now())`, reviewed_at: null, reviewed_by: null, review_comment: null } : {}),
       ...(reviewed ? { reviewed_at: sql`now()` } : {}),
       version: sql`version + 1`, updated_at: sql`now()`,
     })

@@ -127,6 +127,9 @@ describe('a commune report from draft to accepted', () => {
     expect(mine.canWrite).toBe(true);
     const resent = await thachlap.post(`/api/reports/${id}/submit`, { version: mine.report.version });
     expect(resent.status).toBe(200);
+    // Sent again after a return: the first sending is the one that counts, the review is answered.
+    expect(resent.body.report.submitted_at).toBe(view.report.submitted_at);
+    expect(resent.body.report.review_comment).toBeNull();
     const accepted = await quantri.post(`/api/reports/${id}/review`, { version: resent.body.report.version, decision: 'accept' });
     expect(accepted.status).toBe(200);
     expect(accepted.body.report.status).toBe('accepted');
@@ -250,5 +253,31 @@ describe('report schedules of a plan', () => {
 
     expect((await quantri.post('/api/reports', refOf(owed))).status).toBe(201);
     expect((await quantri.delete(`/api/plans/${plan.id}/report-schedules/${schedule.body.id}`)).status).toBe(409);
+  });
+});
+
+describe('what stays and what is hidden', () => {
+  it('shows tip counts only to those who handle tips', async () => {
+    const laoCai = await server.database.db.selectFrom('units').select('id').where('kind', '=', 'province').where('name', '=', 'Lào Cai').executeTakeFirstOrThrow();
+    const owed = (await duties(quantri, laoCai.id)).duties.find((d: any) => d.schedule_key === 'national:0');
+    const { id } = (await quantri.post('/api/reports', refOf(owed))).body;
+    expect((await quantri.ok(`/api/reports/${id}`)).figures.tips).not.toBeNull();
+    const seen = await xem.ok(`/api/reports/${id}`);
+    expect(seen.figures.tips).toBeNull();
+    expect(seen.figures.breakdown.every((b: any) => b.tips === 0)).toBe(true);
+    const pdf = await fetch(`${server.url}/api/reports/${id}/export.pdf`, { headers: { cookie: xem.cookie } });
+    expect(pdf.status).toBe(200);
+  });
+
+  it('keeps a report started on the list when its model closes', async () => {
+    const db = server.database.db;
+    const listed = (await duties(thachlap, unit.thachLap!.id)).duties.filter((d: any) => d.report_id !== null);
+    expect(listed.length).toBeGreaterThan(0);
+    const instances = [...new Set(listed.map((d: any) => Number(d.schedule_key.split(':')[1])))] as number[];
+    await db.updateTable('model_instances').set({ status: 'closed' }).where('id', 'in', instances).execute();
+    const after = (await duties(thachlap, unit.thachLap!.id)).duties.filter((d: any) => d.report_id !== null);
+    expect(after.map((d: any) => [d.report_id, d.status, d.period_label])).toEqual(listed.map((d: any) => [d.report_id, d.status, d.period_label]));
+    // Nothing new is owed by a closed model.
+    expect((await duties(thachlap, unit.thachLap!.id)).duties.filter((d: any) => d.report_id === null && instances.includes(Number(d.schedule_key.split(':')[1])))).toEqual([]);
   });
 });

@@ -9,6 +9,7 @@ import { binary, created, Id, noContent, ok, requiredText } from '../http/replie
 import { renderPlanDocx } from '../plans/export/docx.ts';
 import { renderPlanPdf } from '../plans/export/pdf.ts';
 import { Day } from '../plans/schema.ts';
+import { todayVN } from '../shared/dates.ts';
 import { XLSX_TYPE } from '../shared/table-export.ts';
 import { completenessXlsx, reportFile } from './export.ts';
 import { Completeness, Duties, Narrative, Reminder, ReportView, Schedule } from './replies.ts';
@@ -28,7 +29,7 @@ const Version = z.number().int().positive();
 export function reportRoutes(app: FastifyInstance, db: Kysely<DB>) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const UnitYear = z.object({ unitId: Id, year: Year.optional() });
-  const yearOf = (year: number | undefined) => year ?? new Date().getFullYear();
+  const yearOf = (year: number | undefined) => year ?? Number(todayVN().slice(0, 4));
 
   r.get('/api/reports/duties', {
     schema: { tags, summary: 'Các báo cáo đơn vị phải gửi trong năm (theo hạn gửi), kèm tình trạng', querystring: UnitYear, response: ok(Duties.extend({ reminders: z.array(Reminder) })) },

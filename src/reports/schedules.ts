@@ -1,17 +1,16 @@
-/** Report schedules a plan sets for the units under its issuer (seed 001: every school, 10/6 and 10/11). */
+/** Report schedules a plan sets for the units under its issuer (seed 002: every school, by 10/5 and 15/11). */
 import type { Kysely } from 'kysely';
 import { allows, assertAllowed, type Actor } from '../access/policy.ts';
 import { recordChange, type Context } from '../audit/record.ts';
 import type { DB, ReportPeriodKind, ReporterKind } from '../db/schema.ts';
 import { conflict, invalid, notFound } from '../http/errors.ts';
 import { readablePlan } from '../plans/service.ts';
+import { isRealDate } from '../shared/dates.ts';
 import * as q from './queries.ts';
 
 type Ctx = Context & { actor: Actor };
 
 export interface ScheduleInput { title: string; period: ReportPeriodKind; dueDay: number; dueMonth?: number | null | undefined; reporterKind: ReporterKind }
-
-const DAYS_IN = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 export async function planSchedules(db: Kysely<DB>, actor: Actor, planId: number) {
   const plan = await readablePlan(db, actor, planId);
@@ -22,7 +21,8 @@ export async function addSchedule(db: Kysely<DB>, ctx: Ctx, planId: number, inpu
   const plan = await readablePlan(db, ctx.actor, planId);
   assertAllowed(ctx.actor, 'plan.write', plan.unit_path);
   if (plan.status === 'closed') throw invalid('Kế hoạch đã kết thúc');
-  if (input.dueMonth && input.dueDay > DAYS_IN[input.dueMonth - 1]!) {
+  // 2024 is a leap year: 29/2 is a day a report may be due.
+  if (input.dueMonth && !isRealDate(`2024-${String(input.dueMonth).padStart(2, '0')}-${String(input.dueDay).padStart(2, '0')}`)) {
     throw invalid(`Tháng ${input.dueMonth} không có ngày ${input.dueDay}`, [{ path: 'dueDay', message: 'Ngày không có trong tháng' }]);
   }
   if (input.dueMonth && (input.period === 'month' || input.period === 'quarter')) {
@@ -42,10 +42,12 @@ export async function addSchedule(db: Kysely<DB>, ctx: Ctx, planId: number, inpu
 export async function removeSchedule(db: Kysely<DB>, ctx: Ctx, planId: number, id: number) {
   const plan = await readablePlan(db, ctx.actor, planId);
   assertAllowed(ctx.actor, 'plan.write', plan.unit_path);
-  if (await q.reportsOfSchedule(db, id)) throw conflict('Đã có báo cáo lập theo lịch này; không xóa được');
+  if (plan.status === 'closed') throw invalid('Kế hoạch đã kết thúc');
   await db.transaction().execute(async (trx) => {
-    const gone = await q.deleteSchedule(trx, planId, id);
-    if (!gone.numDeletedRows) throw notFound('Không tìm thấy lịch báo cáo');
+    // Locked first, so a report cannot be started between the check and the deletion.
+    if (!(await q.lockSchedule(trx, planId, id))) throw notFound('Không tìm thấy lịch báo cáo');
+    if (await q.reportsOfSchedule(trx, id)) throw conflict('Đã có báo cáo lập theo lịch này; không xóa được');
+    await q.deleteSchedule(trx, planId, id);
     await recordChange(trx, ctx, { action: 'delete', entity: 'report_schedule', entityId: id, unit: { id: plan.unit_id, path: plan.unit_path, province_code: plan.province_code } });
   });
 }

@@ -5,15 +5,15 @@
  * can remind them. docs/reports.md has the rules.
  */
 import type { Kysely } from 'kysely';
-import { allows, assertAllowed, type Actor } from '../access/policy.ts';
+import { allows, allowsSomeUnder, assertAllowed, type Actor } from '../access/policy.ts';
 import { recordChange, type Context } from '../audit/record.ts';
 import type { DB, ReportPeriodKind, ReporterKind, ReportStatus } from '../db/schema.ts';
 import { conflict, forbidden, invalid, notFound } from '../http/errors.ts';
-import { todayVN } from '../shared/dates.ts';
+import { formatDay, todayVN } from '../shared/dates.ts';
 import { readableUnit } from '../units/service.ts';
 import { draftFigures, type ReportFigures } from './figures.ts';
 import { MOVEMENT, NATIONAL_SCHEDULES } from './national.ts';
-import { periodsDueIn } from './periods.ts';
+import { periodLabel, periodsDueIn } from './periods.ts';
 import * as q from './queries.ts';
 
 type Ctx = Context & { actor: Actor };
@@ -72,7 +72,11 @@ function fromModel(m: ModelDuty, year: number): Owed[] {
 }
 
 function fromSchedule(s: Schedule, unit: Owed['unit'], year: number): Owed[] {
-  return periodsDueIn(s.period, { day: s.due_day, month: s.due_month }, year).map((p) => ({
+  // Only the periods the plan runs over: from its start (or its issue) to its end.
+  const start = s.period_start ?? s.issued_on;
+  const periods = periodsDueIn(s.period, { day: s.due_day, month: s.due_month }, year)
+    .filter((p) => (!start || p.end >= start) && (!s.period_end || p.start <= s.period_end));
+  return periods.map((p) => ({
     unit, receiver: { id: s.receiver_id, name: s.receiver_name, path: s.receiver_path },
     schedule_key: `plan:${s.id}`, title: s.title, subject: `Kế hoạch ${lowerFirst(s.plan_title)}`, period: s.period,
     period_label: p.label, period_start: p.start, period_end: p.end, due_on: p.due,
@@ -115,13 +119,23 @@ async function owedTo(db: Kysely<DB>, receiver: { id: number; name: string; path
 
 const keyOf = (unitId: number, scheduleKey: string, periodStart: string) => `${unitId}|${scheduleKey}|${periodStart}`;
 
-async function withStatus(db: Kysely<DB>, owed: Owed[], where: { unitIds: number[] } | { receiverId: number }, year: number, now: Date): Promise<Duty[]> {
-  const from = `${year}-01-01`;
-  const [reports, reminders] = await Promise.all([
-    q.reportsDue(db, where, from, `${year}-12-31`),
-    q.remindersTo(db, [...new Set(owed.map((o) => o.unit.id))], `${year - 1}-01-01`),
-  ]);
+type ReportRow = Awaited<ReturnType<typeof q.reportsDue>>[number];
+
+/** A report started once stays listed when what asked for it is gone (a model closed, a plan closed). */
+const owedByRow = (r: ReportRow): Owed => ({
+  unit: { id: r.unit_id, name: r.unit_name, kind: r.unit_kind, path: '', province_code: null },
+  receiver: { id: r.receiver_id, name: r.receiver_name, path: '' },
+  schedule_key: r.schedule_key, title: r.title, subject: r.subject, period: r.period,
+  period_label: periodLabel(r.period, Number(r.period_start.slice(0, 4)), Number(r.period_start.slice(5, 7))),
+  period_start: r.period_start, period_end: r.period_end, due_on: r.due_on,
+});
+
+async function withStatus(db: Kysely<DB>, owedNow: Owed[], where: { unitIds: number[] } | { receiverId: number }, year: number, now: Date): Promise<Duty[]> {
+  const reports = await q.reportsDue(db, where, `${year}-01-01`, `${year}-12-31`);
   const byKey = new Map(reports.map((r) => [keyOf(r.unit_id, r.schedule_key, r.period_start), r]));
+  const listed = new Set(owedNow.map((o) => keyOf(o.unit.id, o.schedule_key, o.period_start)));
+  const owed = [...owedNow, ...reports.filter((r) => !listed.has(keyOf(r.unit_id, r.schedule_key, r.period_start))).map(owedByRow)];
+  const reminders = await q.remindersTo(db, [...new Set(owed.map((o) => o.unit.id))], `${year - 1}-01-01`);
   const reminded = new Map<string, number>();
   for (const m of reminders) {
     const k = keyOf(m.unit_id, m.schedule_key, m.period_start);
@@ -192,7 +206,11 @@ export async function startReport(db: Kysely<DB>, ctx: Ctx, ref: DutyRef) {
   const unit = await readableUnit(db, ctx.actor, ref.unitId);
   assertAllowed(ctx.actor, 'report.write', unit.path);
   const o = await findDuty(db, unit, ref.scheduleKey, ref.periodStart, ref.dueYear);
+  if (o.period_start > todayVN()) throw invalid('Kỳ báo cáo này chưa bắt đầu', [{ path: 'periodStart', message: 'Chưa đến kỳ' }]);
   return db.transaction().execute(async (trx) => {
+    // A plan's schedule removed meanwhile (removeSchedule locks it) leaves nothing to report on.
+    const planSchedule = /^plan:(\d+)$/.exec(o.schedule_key);
+    if (planSchedule && !(await q.shareSchedule(trx, Number(planSchedule[1])))) throw invalid('Lịch báo cáo này vừa bị xóa', [{ path: 'scheduleKey', message: 'Không còn' }]);
     const inserted = await q.insertReport(trx, {
       province_code: unit.province_code ?? '', unit_id: unit.id, unit_path: unit.path, receiver_id: o.receiver.id, receiver_path: o.receiver.path,
       schedule_key: o.schedule_key, title: o.title, subject: o.subject, period: o.period, period_start: o.period_start, period_end: o.period_end, due_on: o.due_on,
@@ -222,10 +240,16 @@ export async function reportView(db: Kysely<DB>, actor: Actor, id: number, now =
   const { unit_path: _, receiver_path: __, province_code: ___, ...report } = r;
   return {
     report: { ...report, narrative: { ...EMPTY_NARRATIVE, ...(r.narrative as Partial<Narrative>) } },
-    figures, figuresAsOf: editable ? now : r.submitted_at, events,
+    figures: tipsFor(actor, r.unit_path, figures), figuresAsOf: editable ? now : r.submitted_at, events,
     canWrite: editable && allows(actor, 'report.write', r.unit_path),
     canReview: r.status === 'submitted' && allows(actor, 'report.review', r.receiver_path),
   };
+}
+
+/** Tip counts are shown, as on the statistics page, only to those who handle tips there. */
+function tipsFor(actor: Actor, path: string, f: ReportFigures): ReportFigures {
+  if (!f.tips || allowsSomeUnder(actor, 'tip.read', path)) return f;
+  return { ...f, tips: null, breakdown: f.breakdown.map((b) => ({ ...b, tips: 0 })) };
 }
 
 function stale(): never {
@@ -288,7 +312,7 @@ export async function remind(db: Kysely<DB>, ctx: Ctx, ref: DutyRef & { message?
   return db.transaction().execute(async (trx) => {
     const sent = await q.insertReminder(trx, {
       province_code: unit.province_code ?? '', unit_id: unit.id, schedule_key: o.schedule_key, period_start: o.period_start,
-      sent_by: ctx.actor.userId, message: ref.message?.trim() || null,
+      sent_by: ctx.actor.userId, message: ref.message?.trim() || `Đề nghị ${unit.name} gửi ${o.title} (${o.period_label}), hạn ${formatDay(o.due_on)}.`,
     });
     await recordChange(trx, ctx, { action: 'create', entity: 'report_reminder', entityId: sent.id, unit, after: { title: o.title, message: ref.message ?? null } });
     return sent;

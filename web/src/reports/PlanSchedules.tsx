@@ -32,7 +32,7 @@ export function PlanSchedules({ planId }: { planId: number }) {
                 <span className="muted">{t(`schedules.kind.${s.reporter_kind}` as MessageKey)} · {t(`schedules.period.${s.period}` as MessageKey)} · {t('schedules.due', { due: due(s) })}</span>
               </span>
               {canWrite && (
-                <button type="button" className="btn btn--small" disabled={remove.busy} onClick={() => void remove.run(async () => { await reportsApi.removeSchedule(planId, s.id); list.reload(); })}>
+                <button type="button" className="btn btn--small" aria-label={t('schedules.removeNamed', { title: s.title })} disabled={remove.busy} onClick={() => void remove.run(async () => { await reportsApi.removeSchedule(planId, s.id); list.reload(); })}>
                   {t('schedules.remove')}
                 </button>
               )}

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { ApiError } from '../api.ts';
 import { useI18n, useNumber, type MessageKey } from '../i18n.tsx';
 import { Link } from '../router.tsx';
 import { Alert, errorText, Field, fieldError, PageNotReady, useAction, useDateTime, useDocumentTitle } from '../ui.tsx';
@@ -17,6 +18,11 @@ export function ReportPage({ id }: { id: number }) {
   const page = useResource<ReportView>(() => reportsApi.report(id), [id]);
   const [data, setData] = useState<ReportView>();
   const view = data?.report.id === id ? data : page.data;
+  // After a conflict the page reloads what the server has, not what this page last saved.
+  const reload = () => {
+    setData(undefined);
+    page.reload();
+  };
   useDocumentTitle(view ? `${view.report.title} · ${view.report.unit_name}` : undefined);
   if (page.error != null || !view) return <PageNotReady error={page.error} retry={page.reload} back={{ to: '/reports', label: t('reports.title') }} />;
   const r = view.report;
@@ -49,8 +55,8 @@ export function ReportPage({ id }: { id: number }) {
         <FiguresView f={view.figures} />
       </section>
 
-      <NarrativeSection view={view} onChange={setData} />
-      {view.canReview && <Review view={view} onChange={setData} />}
+      <NarrativeSection view={view} onChange={setData} reload={reload} />
+      {view.canReview && <Review view={view} onChange={setData} reload={reload} />}
 
       <section className="card" aria-labelledby="report-history">
         <h2 id="report-history" className="card__title">{t('reports.history')}</h2>
@@ -86,7 +92,7 @@ function FiguresView({ f }: { f: Figures }) {
       {f.activities.some((a) => a.activities > 0) && (
         <p>{f.activities.filter((a) => a.activities > 0).map((a) => `${t(`activities.kind.${a.kind}` as MessageKey)}: ${num(a.activities)}`).join(' · ')}</p>
       )}
-      {f.models.map((m) => <p key={m.template} className="muted">{t('reports.models', { template: m.template, building: m.building, operating: m.operating, closed: m.closed })}</p>)}
+      {f.models.map((m) => <p key={m.template} className="muted">{t('reports.models', { template: m.template, building: num(m.building), operating: num(m.operating), closed: num(m.closed) })}</p>)}
       {f.targets.length > 0 && (
         <div className="table-wrap">
           <table className="table table--compact" data-testid="report-targets">
@@ -147,7 +153,18 @@ function Stat({ label, value, testId }: { label: string; value: string; testId?:
   );
 }
 
-function NarrativeSection({ view, onChange }: { view: ReportView; onChange: (v: ReportView) => void }) {
+/** A 409 says someone else changed the report: offer to load their version. */
+function Failure({ error, reload }: { error: unknown; reload: () => void }) {
+  const { t } = useI18n();
+  return (
+    <Alert kind="error">
+      {errorText(error, t)}{' '}
+      {error instanceof ApiError && error.status === 409 && <button type="button" className="btn btn--small" onClick={reload}>{t('reports.reload')}</button>}
+    </Alert>
+  );
+}
+
+function NarrativeSection({ view, onChange, reload }: { view: ReportView; onChange: (v: ReportView) => void; reload: () => void }) {
   const { t } = useI18n();
   const r = view.report;
   const [text, setText] = useState<Narrative>(r.narrative);
@@ -191,7 +208,7 @@ function NarrativeSection({ view, onChange }: { view: ReportView; onChange: (v: 
               )}
             </Field>
           ))}
-          {action.error != null && !PARTS.some((p) => fieldError(action.error, `narrative.${p}`)) && <Alert kind="error">{errorText(action.error, t)}</Alert>}
+          {action.error != null && !PARTS.some((p) => fieldError(action.error, `narrative.${p}`)) && <Failure error={action.error} reload={reload} />}
           <div className="form__actions">
             <button type="submit" className="btn" disabled={action.busy || !dirty} data-testid="report-save">{t('common.save')}</button>
             <button type="button" className="btn btn--primary" disabled={action.busy} onClick={() => void onSubmit()} data-testid="report-submit">{t('reports.submit')}</button>
@@ -203,7 +220,7 @@ function NarrativeSection({ view, onChange }: { view: ReportView; onChange: (v: 
   );
 }
 
-function Review({ view, onChange }: { view: ReportView; onChange: (v: ReportView) => void }) {
+function Review({ view, onChange, reload }: { view: ReportView; onChange: (v: ReportView) => void; reload: () => void }) {
   const { t } = useI18n();
   const [comment, setComment] = useState('');
   const action = useAction();
@@ -216,7 +233,7 @@ function Review({ view, onChange }: { view: ReportView; onChange: (v: ReportView
           <textarea id={id} aria-describedby={describedBy} aria-invalid={invalid} rows={3} maxLength={2000} value={comment} onChange={(e) => setComment(e.target.value)} data-testid="review-comment" />
         )}
       </Field>
-      {action.error != null && !fieldError(action.error, 'comment') && <Alert kind="error">{errorText(action.error, t)}</Alert>}
+      {action.error != null && !fieldError(action.error, 'comment') && <Failure error={action.error} reload={reload} />}
       <div className="form__actions">
         <button type="button" className="btn btn--primary" disabled={action.busy} onClick={() => void decide('accept')} data-testid="review-accept">{t('reports.accept')}</button>
         <button type="button" className="btn" disabled={action.busy} onClick={() => void decide('return')} data-testid="review-return">{t('reports.return')}</button>

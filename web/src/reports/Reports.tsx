@@ -41,9 +41,9 @@ function UnitReports({ unitId }: { unitId: number }) {
           <h1 className="page__title">{unit ? t('reports.unitTitle', { unit: unit.name }) : t('reports.title')}</h1>
         </div>
         <div className="reports__year" role="group" aria-label={t('reports.year')}>
-          <button type="button" className="btn btn--small" onClick={() => setYear(year - 1)} aria-label={t('reports.prevYear')}>‹</button>
+          <button type="button" className="btn btn--small" disabled={year <= 2000} onClick={() => setYear(year - 1)} aria-label={t('reports.prevYear')}>‹</button>
           <strong data-testid="reports-year">{year}</strong>
-          <button type="button" className="btn btn--small" onClick={() => setYear(year + 1)} aria-label={t('reports.nextYear')}>›</button>
+          <button type="button" className="btn btn--small" disabled={year >= 2100} onClick={() => setYear(year + 1)} aria-label={t('reports.nextYear')}>›</button>
         </div>
       </header>
 
@@ -138,7 +138,7 @@ function Received({ data, year, reload }: { data: Awaited<ReturnType<typeof repo
   const [done, setDone] = useState<string>();
   const action = useAction();
   const remind = (d: Duty) => action.run(async () => {
-    await reportsApi.remind(d, year, t('reports.remindMessage', { unit: d.unit.name, title: d.title, period: d.period_label, due: formatDay(d.due_on) }));
+    await reportsApi.remind(d, year);
     setDone(t('reports.reminded', { unit: d.unit.name }));
     reload();
   });

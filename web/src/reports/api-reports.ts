@@ -78,7 +78,8 @@ export const reportsApi = {
   duties: (unitId: number, year: number) => request<Duties>('GET', '/api/reports/duties' + qs({ unitId, year })),
   received: (unitId: number, year: number) => request<Completeness>('GET', '/api/reports/received' + qs({ unitId, year })),
   start: (d: Duty, year: number) => request<{ id: number; created: boolean }>('POST', '/api/reports', refOf(d, year)),
-  remind: (d: Duty, year: number, message: string) => request<{ id: number }>('POST', '/api/reports/reminders', { ...refOf(d, year), message }),
+  /** The server words the reminder, in Vietnamese whatever the sender's language. */
+  remind: (d: Duty, year: number) => request<{ id: number }>('POST', '/api/reports/reminders', refOf(d, year)),
   report: (id: number) => request<ReportView>('GET', `/api/reports/${id}`),
   save: (id: number, version: number, narrative: Narrative) => request<ReportView>('PUT', `/api/reports/${id}`, { version, narrative }),
   submit: (id: number, version: number) => request<ReportView>('POST', `/api/reports/${id}/submit`, { version }),
