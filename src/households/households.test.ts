@@ -1,6 +1,6 @@
-import readXlsxFile from 'read-excel-file/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type Client, type TestServer } from '../../tests/support/server.ts';
+import { readSheet } from '../../tests/support/xlsx.ts';
 
 let server: TestServer;
 let head: Client; // thon: village operator of Thôn Làng Ngần, Xã Thượng Hà
@@ -142,8 +142,7 @@ describe('export', () => {
 
     const xlsx = await download(officer, `/api/households/export.xlsx?unitId=${thuongHa.id}`);
     expect(xlsx.headers.get('content-type')).toContain('spreadsheetml');
-    const sheet = (await readXlsxFile(xlsx.bytes)) as unknown as { data: unknown[][] }[] | unknown[][];
-    const data = (Array.isArray(sheet[0]) ? sheet : (sheet as { data: unknown[][] }[])[0]!.data) as unknown[][];
+    const data = await readSheet(xlsx.bytes);
     expect(data[0]).toEqual(['Thôn', 'Chủ hộ', 'Địa chỉ', 'Số nhân khẩu', 'Số điện thoại', 'Ghi chú', 'Tổ liên gia', 'Mã móc khóa']);
     expect(data.some((r) => r[1] === 'Lý Thị Dua' && r[3] === 2)).toBe(true);
     expect(data.length - 1).toBe(rows);

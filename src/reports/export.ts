@@ -6,6 +6,7 @@ import type { PlanDocument } from '../plans/document.ts';
 import { formatDay } from '../shared/dates.ts';
 import { toXlsx, type TableColumn } from '../shared/table-export.ts';
 import { reportDocument, withoutReportWord } from './document.ts';
+import type { BreakdownRow, ReportFigures } from './figures.ts';
 import { reportView, type completeness, type Duty } from './service.ts';
 
 export const STATUS_LABELS: Record<Duty['status'], string> = {
@@ -35,4 +36,36 @@ const COLUMNS: TableColumn<Duty>[] = [
 
 export async function completenessXlsx(c: Awaited<ReturnType<typeof completeness>>) {
   return { content: await toXlsx(COLUMNS, c.duties, 'Tình hình gửi báo cáo'), name: `Báo cáo gửi ${c.unit.name} năm ${c.year}.xlsx` };
+}
+
+type Row = Omit<BreakdownRow, 'id'>;
+
+/** The report's breakdown by unit, as the sheet a province officer works on in Excel. */
+export async function reportXlsx(db: Kysely<DB>, actor: Actor, id: number) {
+  const v = await reportView(db, actor, id);
+  const f: ReportFigures = v.figures;
+  const columns: TableColumn<Row>[] = [
+    { header: 'Đơn vị', value: (b) => b.name, width: 30 },
+    ...(f.gongs ? [
+      { header: 'Lượt phải đánh kẻng', value: (b: Row) => b.gongs?.expected ?? null, width: 18 },
+      { header: 'Đã đánh', value: (b: Row) => b.gongs?.struck ?? null, width: 10 },
+      { header: 'Đúng giờ', value: (b: Row) => b.gongs?.on_time ?? null, width: 10 },
+    ] : []),
+    { header: 'Tuần tra', value: (b) => b.patrols, width: 10 },
+    { header: 'Hoạt động', value: (b) => b.activities, width: 10 },
+    ...(f.tips ? [{ header: 'Tin báo', value: (b: Row) => b.tips, width: 10 }] : []),
+    { header: 'Hộ gia đình', value: (b) => b.households, width: 12 },
+    { header: 'Hộ trong tổ liên gia PCCC', value: (b) => b.in_fire_groups, width: 22 },
+    { header: 'Hộ giữ móc khóa', value: (b) => b.keychains, width: 16 },
+  ];
+  const sum = (g: (b: Row) => number) => f.breakdown.reduce((s, b) => s + g(b), 0);
+  const total: Row = {
+    name: 'Tổng cộng',
+    gongs: f.gongs ? { villages: sum((b) => b.gongs?.villages ?? 0), expected: sum((b) => b.gongs?.expected ?? 0), struck: sum((b) => b.gongs?.struck ?? 0), on_time: sum((b) => b.gongs?.on_time ?? 0) } : null,
+    patrols: sum((b) => b.patrols), activities: sum((b) => b.activities), tips: sum((b) => b.tips),
+    households: sum((b) => b.households), in_fire_groups: sum((b) => b.in_fire_groups), keychains: sum((b) => b.keychains),
+  };
+  const rows: Row[] = [...f.breakdown.map((b) => ({ ...b, name: b.id === null ? `${b.name} (trực tiếp)` : b.name })), total];
+  const r = v.report;
+  return { content: await toXlsx(columns, rows, 'Theo đơn vị'), name: `Số liệu ${withoutReportWord(r.title).toLocaleLowerCase('vi-VN')} ${r.unit_name} ${formatDay(r.period_start)}.xlsx`.replace(/[\\/]/g, '.') };
 }

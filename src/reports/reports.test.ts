@@ -7,9 +7,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import readXlsxFile from 'read-excel-file/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type Client, type TestServer } from '../../tests/support/server.ts';
+import { readSheet } from '../../tests/support/xlsx.ts';
 import { flat, run } from '../plans/export/readback.ts';
 import { todayVN } from '../shared/dates.ts';
 
@@ -188,8 +188,7 @@ describe('the unit above', () => {
 
     const xlsx = await fetch(`${server.url}/api/reports/received.xlsx?unitId=${unit.thanhHoa!.id}&year=${year}`, { headers: { cookie: quantri.cookie } });
     expect(xlsx.status).toBe(200);
-    const sheets = (await readXlsxFile(Buffer.from(await xlsx.arrayBuffer()))) as unknown as { data: unknown[][] }[] | unknown[][];
-    const rows = (Array.isArray(sheets[0]) ? sheets : (sheets as { data: unknown[][] }[])[0]!.data) as unknown[][];
+    const rows = await readSheet(Buffer.from(await xlsx.arrayBuffer()));
     expect(rows[0]).toEqual(['Đơn vị', 'Báo cáo', 'Kỳ', 'Về', 'Hạn gửi', 'Tình trạng', 'Ngày gửi', 'Trễ hạn', 'Số lần nhắc']);
     expect(rows).toHaveLength(after.duties.length + 1);
   });
@@ -222,6 +221,14 @@ describe('a province report rolled up from its communes', () => {
     expect(total('activities')).toBe(f.activities.reduce((s: number, a: any) => s + a.activities, 0));
     expect(total('tips')).toBe(f.tips.received);
     for (const k of ['households', 'in_fire_groups', 'keychains']) expect(total(k), k).toBe(f.households[k]);
+
+    // The breakdown as a sheet: a row per unit and the total, which is the figures' total.
+    const xlsx = await fetch(`${server.url}/api/reports/${started.body.id}/export.xlsx`, { headers: { cookie: quantri.cookie } });
+    expect(xlsx.status).toBe(200);
+    const rows = await readSheet(Buffer.from(await xlsx.arrayBuffer()));
+    expect(rows[0]!.slice(0, 4)).toEqual(['Đơn vị', 'Lượt phải đánh kẻng', 'Đã đánh', 'Đúng giờ']);
+    expect(rows).toHaveLength(f.breakdown.length + 2);
+    expect(rows.at(-1)!.slice(0, 4)).toEqual(['Tổng cộng', f.gongs.expected, f.gongs.struck, f.gongs.on_time]);
 
     // Thạch Lập's row is what Thạch Lập's own draft over the same days says.
     const own = (await duties(quantri, unit.thachLap!.id)).duties.find((d: any) => d.subject.includes('PCCC'));

@@ -11,7 +11,7 @@ import { renderPlanPdf } from '../plans/export/pdf.ts';
 import { Day } from '../plans/schema.ts';
 import { todayVN } from '../shared/dates.ts';
 import { XLSX_TYPE } from '../shared/table-export.ts';
-import { completenessXlsx, reportFile } from './export.ts';
+import { completenessXlsx, reportFile, reportXlsx } from './export.ts';
 import { Completeness, Duties, Narrative, Reminder, ReportView, Schedule } from './replies.ts';
 import * as schedules from './schedules.ts';
 import * as service from './service.ts';
@@ -95,6 +95,13 @@ export function reportRoutes(app: FastifyInstance, db: Kysely<DB>) {
       return reply.type(type).header('content-disposition', contentDisposition('attachment', `${file.name}.${format}`)).header('cache-control', 'private, no-store').send(file.content);
     });
   }
+
+  r.get('/api/reports/:id/export.xlsx', {
+    schema: { tags, summary: 'Số liệu của báo cáo theo từng đơn vị cấp dưới, dạng XLSX', params: z.object({ id: Id }), response: binary('Tệp XLSX', XLSX_TYPE) },
+  }, async (req, reply) => {
+    const file = await reportXlsx(db, actorOf(req), req.params.id);
+    return reply.type(XLSX_TYPE).header('content-disposition', contentDisposition('attachment', file.name)).header('cache-control', 'private, no-store').send(file.content);
+  });
 
   r.get('/api/plans/:id/report-schedules', {
     schema: { tags, summary: 'Lịch báo cáo kế hoạch yêu cầu các đơn vị cấp dưới', params: z.object({ id: Id }), response: ok(z.object({ schedules: z.array(Schedule), canWrite: z.boolean() })) },

@@ -8,11 +8,11 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import readXlsxFile from 'read-excel-file/node';
 import fc from 'fast-check';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type Client, type TestServer } from '../../tests/support/server.ts';
+import { readSheet } from '../../tests/support/xlsx.ts';
 import { gongTime, lastDueNight } from '../gongs/night.ts';
 import { addDays, todayVN } from '../shared/dates.ts';
 
@@ -139,8 +139,7 @@ describe('gong compliance rolled up the tree', () => {
     expect(res.headers.get('content-type')).toContain('spreadsheetml');
     expect(decodeURIComponent(res.headers.get('content-disposition')!)).toContain('Đánh kẻng');
     const bytes = Buffer.from(await res.arrayBuffer());
-    const sheets = (await readXlsxFile(bytes)) as unknown as { data: unknown[][] }[] | unknown[][];
-    const data = (Array.isArray(sheets[0]) ? sheets : (sheets as { data: unknown[][] }[])[0]!.data) as unknown[][];
+    const data = await readSheet(bytes);
     expect(data[0]).toEqual(['STT', 'Đơn vị', 'Mã', 'Số thôn', 'Lượt phải đánh kẻng', 'Đã đánh', 'Đúng giờ', 'Bỏ sót', 'Tỷ lệ đúng giờ (%)', 'Tỷ lệ đã đánh (%)']);
     expect(data.length).toBe(json.children.length + 2);
     const thachLap = data.find((r) => r[1] === 'Xã Thạch Lập')!;

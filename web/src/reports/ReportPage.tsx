@@ -42,6 +42,7 @@ export function ReportPage({ id }: { id: number }) {
         <div className="report-page__downloads">
           <a className="btn btn--small" href={`/api/reports/${r.id}/export.docx`} download data-testid="report-docx">{t('reports.downloadDocx')}</a>
           <a className="btn btn--small" href={`/api/reports/${r.id}/export.pdf`} download data-testid="report-pdf">{t('reports.downloadPdf')}</a>
+          <a className="btn btn--small" href={`/api/reports/${r.id}/export.xlsx`} download data-testid="report-xlsx">{t('reports.downloadXlsx')}</a>
         </div>
       </header>
       {r.status === 'returned' && r.review_comment && <Alert kind="error" testId="report-returned">{t('reports.returnedBecause', { comment: r.review_comment })}</Alert>}
