@@ -140,10 +140,15 @@ function breakdownTable(f: ReportFigures, number: number): DocTable | null {
   };
 }
 
-/** "Báo cáo sơ kết 6 tháng" → "Sơ kết 6 tháng"; a title without the word stays as it is. */
-export function withoutReportWord(title: string): string {
-  const rest = title.replace(/^báo cáo\s+/iu, '');
-  return rest ? rest.charAt(0).toLocaleUpperCase('vi-VN') + rest.slice(1) : title;
+/**
+ * The line under BÁO CÁO: a review keeps its name ("Sơ kết 6 tháng: kết quả thực hiện …"); any
+ * other report is "Kết quả thực hiện …", since "Báo cáo năm với UBND xã" under BÁO CÁO would say
+ * the word twice.
+ */
+export function documentTitle(title: string, subject: string, label: string): string {
+  const review = /^(báo cáo\s+)?((sơ|tổng) kết.*)$/iu.exec(title.trim());
+  if (review) return `${review[2]!.charAt(0).toLocaleUpperCase('vi-VN')}${review[2]!.slice(1)}: kết quả thực hiện ${subject} ${label}`;
+  return `Kết quả thực hiện ${subject} ${label}`;
 }
 
 export function reportDocument(r: ReportForDocument): PlanDocument {
@@ -181,8 +186,7 @@ export function reportDocument(r: ReportForDocument): PlanDocument {
     symbol: who.symbol,
     place: placeOf(r.unit.name),
     issuedOn: sent,
-    // Under the heading BÁO CÁO: "Sơ kết 6 tháng: …", not "Báo cáo sơ kết 6 tháng: …".
-    title: `${withoutReportWord(r.title)}: kết quả thực hiện ${r.subject} ${label}`,
+    title: documentTitle(r.title, r.subject, label),
     bases: [],
     preamble: `${r.unit.name} báo cáo kết quả thực hiện ${r.subject} ${label} như sau:`,
     sections,

@@ -5,7 +5,7 @@ import type { DB } from '../db/schema.ts';
 import type { PlanDocument } from '../plans/document.ts';
 import { formatDay } from '../shared/dates.ts';
 import { toXlsx, type TableColumn } from '../shared/table-export.ts';
-import { reportDocument, withoutReportWord } from './document.ts';
+import { reportDocument } from './document.ts';
 import type { BreakdownRow, ReportFigures } from './figures.ts';
 import { reportView, type completeness, type Duty } from './service.ts';
 
@@ -13,13 +13,17 @@ export const STATUS_LABELS: Record<Duty['status'], string> = {
   not_started: 'Chưa lập', draft: 'Đang soạn', submitted: 'Đã gửi', returned: 'Bị trả lại', accepted: 'Đã tiếp nhận',
 };
 
+/** "Báo cáo năm với UBND xã Xã Thạch Lập 01.01.2026": the title as written, with "Báo cáo" once. */
+const fileName = (title: string, unit: string, start: string) =>
+  `${/^báo cáo/iu.test(title) ? title : `Báo cáo ${title.charAt(0).toLocaleLowerCase('vi-VN')}${title.slice(1)}`} ${unit} ${formatDay(start)}`.replace(/[\\/]/g, '.');
+
 export async function reportFile(db: Kysely<DB>, actor: Actor, id: number, render: (doc: PlanDocument) => Promise<Buffer>) {
   const v = await reportView(db, actor, id);
   const r = v.report;
   const doc = reportDocument({
     ...r, unit: { name: r.unit_name, kind: r.unit_kind }, receiver: { name: r.receiver_name }, figures: v.figures,
   });
-  return { content: await render(doc), name: `Báo cáo ${withoutReportWord(r.title).toLocaleLowerCase('vi-VN')} ${r.unit_name} ${formatDay(r.period_start)}`.replace(/[\\/]/g, '.') };
+  return { content: await render(doc), name: fileName(r.title, r.unit_name, r.period_start) };
 }
 
 const COLUMNS: TableColumn<Duty>[] = [
@@ -67,5 +71,5 @@ export async function reportXlsx(db: Kysely<DB>, actor: Actor, id: number) {
   };
   const rows: Row[] = [...f.breakdown.map((b) => ({ ...b, name: b.id === null ? `${b.name} (trực tiếp)` : b.name })), total];
   const r = v.report;
-  return { content: await toXlsx(columns, rows, 'Theo đơn vị'), name: `Số liệu ${withoutReportWord(r.title).toLocaleLowerCase('vi-VN')} ${r.unit_name} ${formatDay(r.period_start)}.xlsx`.replace(/[\\/]/g, '.') };
+  return { content: await toXlsx(columns, rows, 'Theo đơn vị'), name: `Số liệu ${fileName(r.title, r.unit_name, r.period_start)}.xlsx` };
 }
