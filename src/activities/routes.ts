@@ -4,9 +4,9 @@ import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { actorOf, contextOf } from '../auth/plugin.ts';
 import type { DB } from '../db/schema.ts';
-import { FileInfo } from '../files/routes.ts';
-import { created, Id, noContent, ok, optionalText, requiredText } from '../http/replies.ts';
-import { attachmentRoutes } from '../files/routes.ts';
+import { attachmentRoutes, FileInfo, sendAttachment } from '../files/routes.ts';
+import { binary, created, Id, noContent, ok, optionalText, requiredText } from '../http/replies.ts';
+import { XLSX_TYPE } from '../shared/table-export.ts';
 import { Day } from '../plans/schema.ts';
 import { ACTIVITY_KINDS, CHANNELS } from './service.ts';
 import * as service from './service.ts';
@@ -58,6 +58,10 @@ export function activityRoutes(app: FastifyInstance, db: Kysely<DB>) {
     const { unitId, q, ...filter } = req.query;
     return service.listActivities(db, actorOf(req), unitId, { ...filter, search: q });
   });
+
+  r.get('/api/activities/summary.xlsx', {
+    schema: { tags, summary: 'Số hoạt động theo loại và theo hình thức tuyên truyền, dạng XLSX', querystring: z.object({ unitId: Id, from: Day, to: Day }), response: binary('Tệp XLSX', XLSX_TYPE) },
+  }, async (req, reply) => sendAttachment(reply, XLSX_TYPE, await service.summaryXlsx(db, actorOf(req), req.query.unitId, req.query.from, req.query.to)));
 
   r.get('/api/activities/summary', {
     schema: {

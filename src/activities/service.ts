@@ -5,9 +5,9 @@ import type { ActivityKind, DB, OutreachChannel } from '../db/schema.ts';
 import type { Attachment } from '../files/service.ts';
 import { invalid } from '../http/errors.ts';
 import { placeOf, writable, type Place } from '../access/rows.ts';
-import { FIRST_DAY } from '../shared/dates.ts';
+import { FIRST_DAY, formatDay, todayVN } from '../shared/dates.ts';
 import { checkPeriod, REPORT_DAYS } from '../shared/period.ts';
-import { todayVN } from '../shared/dates.ts';
+import { countsXlsx } from '../shared/table-export.ts';
 import { fold } from '../shared/text.ts';
 import { readableUnit } from '../units/service.ts';
 import * as q from './queries.ts';
@@ -16,6 +16,15 @@ type Ctx = Context & { actor: Actor };
 
 export const ACTIVITY_KINDS = ['outreach', 'training', 'meeting', 'drill', 'launch', 'commitment_campaign'] as const satisfies readonly ActivityKind[];
 export const CHANNELS = ['loudspeaker', 'banner', 'zalo', 'facebook', 'talk', 'contest', 'leaflet', 'other'] as const satisfies readonly OutreachChannel[];
+
+/** As documents and sheets print them; the web app has its own, in both languages. */
+export const KIND_LABELS: Record<ActivityKind, string> = {
+  outreach: 'Tuyên truyền', training: 'Tập huấn', meeting: 'Họp', drill: 'Diễn tập', launch: 'Ra mắt mô hình', commitment_campaign: 'Ký cam kết',
+};
+export const CHANNEL_LABELS: Record<OutreachChannel, string> = {
+  loudspeaker: 'Loa truyền thanh', banner: 'Băng rôn, pa nô', zalo: 'Zalo', facebook: 'Facebook', talk: 'Nói chuyện chuyên đề',
+  contest: 'Hội thi', leaflet: 'Tờ rơi', other: 'Khác',
+};
 
 export interface ActivityInput {
   kind: ActivityKind;
@@ -153,4 +162,13 @@ export async function summary(db: Kysely<DB>, actor: Actor, unitId: number, from
     byKind: ACTIVITY_KINDS.map((kind) => ({ kind, ...none, ...kinds.get(kind) })),
     byChannel: CHANNELS.map((channel) => ({ channel, ...none, ...channels.get(channel) })),
   };
+}
+
+export async function summaryXlsx(db: Kysely<DB>, actor: Actor, unitId: number, from: string, to: string) {
+  const [unit, sum] = await Promise.all([readableUnit(db, actor, unitId), summary(db, actor, unitId, from, to)]);
+  const content = await countsXlsx([
+    ...sum.byKind.map((k) => ({ group: 'Theo loại', item: KIND_LABELS[k.kind], count: k.activities, extra: k.audience })),
+    ...sum.byChannel.map((c) => ({ group: 'Tuyên truyền theo hình thức', item: CHANNEL_LABELS[c.channel], count: c.activities, extra: c.audience })),
+  ], { group: 'Nhóm', item: 'Mục', count: 'Số hoạt động', extra: 'Số người tham dự' }, 'Hoạt động');
+  return { content, name: `Hoạt động ${unit.name} ${formatDay(from)}-${formatDay(to)}.xlsx`.replace(/\//g, '.') };
 }

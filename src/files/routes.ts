@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
@@ -18,6 +18,10 @@ export function contentDisposition(kind: 'attachment' | 'inline', name: string):
   const utf8 = encodeURIComponent(name).replace(/['()*]/g, (c) => '%' + c.charCodeAt(0).toString(16).toUpperCase());
   return `${kind}; filename="${ascii}"; filename*=UTF-8''${utf8}`;
 }
+
+/** A file made for this request (an export), sent to be saved under its Vietnamese name, never cached. */
+export const sendAttachment = (reply: FastifyReply, type: string, file: { content: Buffer; name: string }) =>
+  reply.type(type).header('content-disposition', contentDisposition('attachment', file.name)).header('cache-control', 'private, no-store').send(file.content);
 
 /** A stored file as lists show it; its bytes are at /api/files/{id}. */
 export const FileInfo = z.looseObject({

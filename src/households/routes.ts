@@ -4,7 +4,7 @@ import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { actorOf, contextOf } from '../auth/plugin.ts';
 import type { DB } from '../db/schema.ts';
-import { contentDisposition, withUploads } from '../files/routes.ts';
+import { contentDisposition, sendAttachment, withUploads } from '../files/routes.ts';
 import { invalid } from '../http/errors.ts';
 import { binary, created, Id, noContent, ok } from '../http/replies.ts';
 import { CSV_TYPE, XLSX_TYPE } from '../shared/table-export.ts';
@@ -59,7 +59,7 @@ export function householdRoutes(app: FastifyInstance, db: Kysely<DB>) {
       schema: { tags, summary: `Tải danh sách hộ gia đình dạng ${format.toUpperCase()}`, querystring: z.object({ unitId: Id }), response: binary(`Tệp ${format.toUpperCase()}`, type) },
     }, async (req, reply) => {
       const file = await service.exportHouseholds(db, actorOf(req), req.query.unitId, format);
-      return reply.type(file.type).header('content-disposition', contentDisposition('attachment', file.name)).header('cache-control', 'private, no-store').send(file.content);
+      return sendAttachment(reply, file.type, file);
     });
   }
 

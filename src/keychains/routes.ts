@@ -4,7 +4,7 @@ import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { actorOf, contextOf } from '../auth/plugin.ts';
 import type { DB } from '../db/schema.ts';
-import { contentDisposition } from '../files/routes.ts';
+import { sendAttachment } from '../files/routes.ts';
 import { Phone } from '../households/schema.ts';
 import { AppError, ErrorBody } from '../http/errors.ts';
 import { sendPage } from '../http/public-page.ts';
@@ -62,7 +62,7 @@ export function keychainRoutes(app: FastifyInstance, db: Kysely<DB>, publicUrl: 
     },
   }, async (req, reply) => {
     const file = await service.cardsPdf(db, actorOf(req), req.query.villageId, baseOf(req), req.query.ids);
-    return reply.type('application/pdf').header('content-disposition', contentDisposition('attachment', file.name)).header('cache-control', 'private, no-store').send(file.content);
+    return sendAttachment(reply, 'application/pdf', file);
   });
 
   r.get('/api/keychains/handed-out', {

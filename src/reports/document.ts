@@ -3,7 +3,8 @@
  * render: the figures drafted from data written out as sentences and tables, then the parts
  * people wrote (results, limitations and causes, proposals).
  */
-import type { ActivityKind, TipCategory, TipStatus } from '../db/schema.ts';
+import { KIND_LABELS } from '../activities/service.ts';
+import type { TipCategory, TipStatus } from '../db/schema.ts';
 import type { DocTable, PlanDocument, PlanSection } from '../plans/document.ts';
 import { CATEGORIES, STATUSES } from '../tips/service.ts';
 import { formatDay, todayVN } from '../shared/dates.ts';
@@ -11,9 +12,6 @@ import type { ReportFigures } from './figures.ts';
 import { periodLabel } from './periods.ts';
 import type { Narrative } from './service.ts';
 
-export const ACTIVITY_LABELS: Record<ActivityKind, string> = {
-  outreach: 'tuyên truyền', training: 'tập huấn', meeting: 'họp', drill: 'diễn tập', launch: 'ra mắt mô hình', commitment_campaign: 'ký cam kết',
-};
 const SIGNER_LABELS: Record<string, string> = { parent: 'phụ huynh', student: 'học sinh', household: 'hộ gia đình', staff: 'cán bộ, giáo viên', other: 'khác' };
 const MODEL_STAGES = { building: 'đang xây dựng', operating: 'đang hoạt động', closed: 'đã dừng' } as const;
 
@@ -70,7 +68,7 @@ function figureLines(f: ReportFigures): string[] {
   lines.push(`- Tuần tra: ${n(p.patrols)} lượt${p.expected ? ` (theo lịch ${n(p.expected)} lượt)` : ''}${p.with_incidents ? `, trong đó ${n(p.with_incidents)} lượt xử lý tình huống báo động` : ''}.`);
   const held = f.activities.filter((a) => a.activities > 0);
   lines.push(held.length
-    ? `- Hoạt động: ${held.map((a) => `${ACTIVITY_LABELS[a.kind]} ${n(a.activities)} buổi${a.audience ? ` (${n(a.audience)} lượt người)` : ''}`).join('; ')}.`
+    ? `- Hoạt động: ${held.map((a) => `${KIND_LABELS[a.kind].toLocaleLowerCase('vi-VN')} ${n(a.activities)} buổi${a.audience ? ` (${n(a.audience)} lượt người)` : ''}`).join('; ')}.`
     : '- Hoạt động: chưa ghi nhận hoạt động nào trong kỳ.');
   if (f.tips) {
     const by = <K extends string>(counts: Record<K, number>, labels: Record<K, string>) =>

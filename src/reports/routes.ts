@@ -4,7 +4,7 @@ import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { actorOf, contextOf } from '../auth/plugin.ts';
 import type { DB } from '../db/schema.ts';
-import { contentDisposition } from '../files/routes.ts';
+import { sendAttachment } from '../files/routes.ts';
 import { binary, created, Id, noContent, ok, requiredText } from '../http/replies.ts';
 import { renderPlanDocx } from '../plans/export/docx.ts';
 import { renderPlanPdf } from '../plans/export/pdf.ts';
@@ -50,7 +50,7 @@ export function reportRoutes(app: FastifyInstance, db: Kysely<DB>) {
     schema: { tags, summary: 'Tình hình gửi báo cáo của đơn vị cấp dưới, dạng XLSX', querystring: UnitYear, response: binary('Tệp XLSX', XLSX_TYPE) },
   }, async (req, reply) => {
     const file = await completenessXlsx(await service.completeness(db, actorOf(req), req.query.unitId, yearOf(req.query.year)));
-    return reply.type(XLSX_TYPE).header('content-disposition', contentDisposition('attachment', file.name)).header('cache-control', 'private, no-store').send(file.content);
+    return sendAttachment(reply, XLSX_TYPE, file);
   });
 
   r.post('/api/reports', {
@@ -92,7 +92,7 @@ export function reportRoutes(app: FastifyInstance, db: Kysely<DB>) {
       schema: { tags, summary: `Tải báo cáo dạng ${format.toUpperCase()} theo thể thức Nghị định 30/2020/NĐ-CP`, params: z.object({ id: Id }), response: binary(`Tệp ${format.toUpperCase()}`, type) },
     }, async (req, reply) => {
       const file = await reportFile(db, actorOf(req), req.params.id, render);
-      return reply.type(type).header('content-disposition', contentDisposition('attachment', `${file.name}.${format}`)).header('cache-control', 'private, no-store').send(file.content);
+      return sendAttachment(reply, type, { ...file, name: `${file.name}.${format}` });
     });
   }
 
@@ -100,7 +100,7 @@ export function reportRoutes(app: FastifyInstance, db: Kysely<DB>) {
     schema: { tags, summary: 'Số liệu của báo cáo theo từng đơn vị cấp dưới, dạng XLSX', params: z.object({ id: Id }), response: binary('Tệp XLSX', XLSX_TYPE) },
   }, async (req, reply) => {
     const file = await reportXlsx(db, actorOf(req), req.params.id);
-    return reply.type(XLSX_TYPE).header('content-disposition', contentDisposition('attachment', file.name)).header('cache-control', 'private, no-store').send(file.content);
+    return sendAttachment(reply, XLSX_TYPE, file);
   });
 
   r.get('/api/plans/:id/report-schedules', {

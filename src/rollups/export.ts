@@ -4,7 +4,7 @@
  */
 import { formatDay } from '../shared/dates.ts';
 import { toXlsx, type TableColumn } from '../shared/table-export.ts';
-import type { gongRollup } from './service.ts';
+import type { gongRollup, modelRollup } from './service.ts';
 
 type Rollup = Awaited<ReturnType<typeof gongRollup>>;
 type Row = { rank: number | null; name: string; code: string | null; villages: number; expected: number; struck: number; on_time: number; missed: number };
@@ -31,4 +31,19 @@ export async function rollupXlsx(rollup: Rollup) {
   ];
   const content = await toXlsx(COLUMNS, rows, 'Đánh kẻng 22 giờ');
   return { content, name: `Đánh kẻng ${rollup.unit.name} ${formatDay(rollup.from)}-${formatDay(rollup.to)}.xlsx`.replace(/\//g, '.') };
+}
+
+type Models = Awaited<ReturnType<typeof modelRollup>>;
+type ModelRow = Models['templates'][number];
+
+export async function modelsXlsx(m: Models) {
+  const columns: TableColumn<ModelRow>[] = [
+    { header: 'Mô hình', value: (r) => r.template, width: 36 },
+    { header: 'Đang xây dựng', value: (r) => r.building, width: 14 },
+    { header: 'Đang hoạt động', value: (r) => r.operating, width: 14 },
+    { header: 'Đã dừng', value: (r) => r.closed, width: 10 },
+    { header: `Số xã có mô hình (trên ${m.communes} xã)`, value: (r) => r.communes, width: 26 },
+    { header: 'Tỷ lệ xã (%)', value: (r) => share(r.communes, m.communes), width: 12 },
+  ];
+  return { content: await toXlsx(columns, m.templates, 'Mô hình'), name: `Mô hình ${m.unit.name}.xlsx` };
 }

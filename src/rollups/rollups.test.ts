@@ -243,3 +243,36 @@ describe('models rolled up the tree', () => {
     expect(laoCai.templates.every((t: any) => t.template !== 'Tiếng kẻng bình yên')).toBe(true);
   });
 });
+
+describe('the statistics tables as XLSX', () => {
+  it('downloads models, tips and activities as the page shows them, and keeps tips to the police', async () => {
+    const sheet = async (c: Client, url: string) => {
+      const res = await fetch(server.url + url, { headers: { cookie: c.cookie } });
+      expect(res.status, url).toBe(200);
+      expect(res.headers.get('content-disposition')).toMatch(/attachment/);
+      return readSheet(Buffer.from(await res.arrayBuffer()));
+    };
+    const range = `unitId=${unitIds.thachLap!.id}&from=${from}&to=${today}`;
+
+    const models = await quantri.ok(`/api/rollups/models?unitId=${unitIds.thanhHoa!.id}`);
+    const modelRows = await sheet(quantri, `/api/rollups/models.xlsx?unitId=${unitIds.thanhHoa!.id}`);
+    expect(modelRows[0]).toEqual(['Mô hình', 'Đang xây dựng', 'Đang hoạt động', 'Đã dừng', `Số xã có mô hình (trên ${models.communes} xã)`, 'Tỷ lệ xã (%)']);
+    expect(modelRows.slice(1).map((r) => [r[0], r[1], r[2], r[3], r[4]])).toEqual(models.templates.map((t: any) => [t.template, t.building, t.operating, t.closed, t.communes]));
+
+    const tips = await quantri.ok(`/api/tips/summary?${range}`);
+    const tipRows = await sheet(quantri, `/api/tips/summary.xlsx?${range}`);
+    expect(tipRows[0]).toEqual(['Nhóm', 'Mục', 'Số tin báo']);
+    expect(tipRows.filter((r) => r[0] === 'Theo loại sự việc').reduce((s, r) => s + (r[2] as number), 0)).toBe(tips.received);
+    expect(tipRows.find((r) => r[1] === 'Quá hạn')![2]).toBe(tips.open.overdue);
+
+    const activities = await quantri.ok(`/api/activities/summary?${range}`);
+    const activityRows = await sheet(quantri, `/api/activities/summary.xlsx?${range}`);
+    expect(activityRows[0]).toEqual(['Nhóm', 'Mục', 'Số hoạt động', 'Số người tham dự']);
+    expect(activityRows.filter((r) => r[0] === 'Theo loại').map((r) => r[2])).toEqual(activities.byKind.map((k: any) => k.activities));
+
+    const xem = await server.login('xem');
+    const laoCai = `unitId=${unitIds.laoCai!.id}&from=${from}&to=${today}`;
+    expect((await xem.get(`/api/tips/summary.xlsx?${laoCai}`)).status).toBe(403);
+    expect((await xem.get(`/api/activities/summary.xlsx?unitId=${unitIds.thachLap!.id}&from=${from}&to=${today}`)).status).toBe(404);
+  });
+});

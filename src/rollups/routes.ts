@@ -4,10 +4,10 @@ import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { actorOf } from '../auth/plugin.ts';
 import type { DB } from '../db/schema.ts';
-import { contentDisposition } from '../files/routes.ts';
+import { sendAttachment } from '../files/routes.ts';
 import { binary, Id, ok } from '../http/replies.ts';
 import { XLSX_TYPE } from '../shared/table-export.ts';
-import { rollupXlsx } from './export.ts';
+import { modelsXlsx, rollupXlsx } from './export.ts';
 import { Day } from '../plans/schema.ts';
 import { gongRollup, MAX_NIGHTLY, modelRollup } from './service.ts';
 
@@ -30,8 +30,12 @@ export function rollupRoutes(app: FastifyInstance, db: Kysely<DB>) {
     },
   }, async (req, reply) => {
     const file = await rollupXlsx(await gongRollup(db, actorOf(req), req.query.unitId, req.query, req.query.by));
-    return reply.type(XLSX_TYPE).header('content-disposition', contentDisposition('attachment', file.name)).header('cache-control', 'private, no-store').send(file.content);
+    return sendAttachment(reply, XLSX_TYPE, file);
   });
+
+  r.get('/api/rollups/models.xlsx', {
+    schema: { tags: ['Tổng hợp'], summary: 'Mô hình theo mẫu và giai đoạn, dạng XLSX', querystring: z.object({ unitId: Id }), response: binary('Tệp XLSX', XLSX_TYPE) },
+  }, async (req, reply) => sendAttachment(reply, XLSX_TYPE, await modelsXlsx(await modelRollup(db, actorOf(req), req.query.unitId))));
 
   r.get('/api/rollups/models', {
     schema: {

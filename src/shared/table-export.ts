@@ -39,3 +39,21 @@ export async function toXlsx<T>(columns: TableColumn<T>[], rows: T[], sheet: str
   const name = sheet.replace(/[[\]:*?/\\]/g, ' ').slice(0, 31);
   return writeXlsxFile(data, { sheet: name, columns: columns.map((c) => ({ width: c.width ?? 16 })), stickyRowsCount: 1 }).toBuffer();
 }
+
+/** One line of a summary sheet: what is counted, under which heading, and its numbers. */
+export interface CountRow { group: string; item: string; count: number; extra?: number | null }
+
+/**
+ * A dashboard's counts as a sheet: "Theo loại — Tội phạm — 12", one line each, so the tables of
+ * a statistics page download as they are shown. `extra` is a second number where there is one
+ * (the people an activity reached).
+ */
+export function countsXlsx(rows: CountRow[], headers: { group: string; item: string; count: string; extra?: string }, sheet: string) {
+  const columns: TableColumn<CountRow>[] = [
+    { header: headers.group, value: (r) => r.group, width: 22 },
+    { header: headers.item, value: (r) => r.item, width: 34 },
+    { header: headers.count, value: (r) => r.count, width: 14 },
+    ...(headers.extra ? [{ header: headers.extra, value: (r: CountRow) => r.extra ?? null, width: 18 }] : []),
+  ];
+  return toXlsx(columns, rows, sheet);
+}

@@ -5,14 +5,14 @@
 import type { Kysely } from 'kysely';
 import { allows, type Actor } from '../access/policy.ts';
 import { recordChanges, type Context } from '../audit/record.ts';
-import type { DB } from '../db/schema.ts';
+import type { DB, TipCategory, TipStatus } from '../db/schema.ts';
 import { forbidden } from '../http/errors.ts';
-import { CSV_TYPE, toCsv, toXlsx, XLSX_TYPE, type TableColumn } from '../shared/table-export.ts';
+import { countsXlsx, CSV_TYPE, toCsv, toXlsx, XLSX_TYPE, type TableColumn } from '../shared/table-export.ts';
 import { formatCode } from '../shared/codes.ts';
-import { vnDateTime } from '../shared/dates.ts';
+import { formatDay, vnDateTime } from '../shared/dates.ts';
 import * as q from './queries.ts';
 import type { Contact, Sealer } from './seal.ts';
-import { CATEGORIES, inbox, openContact, STATUSES } from './service.ts';
+import { CATEGORIES, inbox, openContact, STATUSES, summary } from './service.ts';
 import { readableUnit } from '../units/service.ts';
 
 export const MAX_EXPORT_TIPS = 20_000;
@@ -60,4 +60,18 @@ export async function exportTips(
   return opts.format === 'csv'
     ? { name: `${name}.csv`, type: CSV_TYPE, content: toCsv(columns, tips) }
     : { name: `${name}.xlsx`, type: XLSX_TYPE, content: await toXlsx(columns, tips, unit.name) };
+}
+
+/** The dashboard's tip counts as a sheet: by category, by status, and the open ones now. */
+export async function summaryXlsx(db: Kysely<DB>, actor: Actor, unitId: number, range: { from?: string | undefined; to?: string | undefined }) {
+  const s = await summary(db, actor, unitId, range);
+  const content = await countsXlsx([
+    ...(Object.keys(CATEGORIES) as TipCategory[]).map((k) => ({ group: 'Theo loại sự việc', item: CATEGORIES[k], count: s.byCategory[k] })),
+    ...(Object.keys(STATUSES) as TipStatus[]).map((k) => ({ group: 'Theo trạng thái', item: STATUSES[k], count: s.byStatus[k] })),
+    { group: 'Hiện tại', item: 'Chưa xong', count: s.open.total },
+    { group: 'Hiện tại', item: 'Quá hạn', count: s.open.overdue },
+    { group: 'Hiện tại', item: 'Sắp đến hạn', count: s.open.dueSoon },
+    { group: 'Hiện tại', item: 'Chưa giao cán bộ', count: s.open.unassigned },
+  ], { group: 'Nhóm', item: 'Mục', count: 'Số tin báo' }, 'Tin báo');
+  return { content, name: `Tin báo ${s.unit.name} ${formatDay(s.from)}-${formatDay(s.to)}.xlsx`.replace(/\//g, '.') };
 }

@@ -4,9 +4,9 @@ import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { actorOf, contextOf } from '../auth/plugin.ts';
 import type { DB } from '../db/schema.ts';
-import { contentDisposition, FileInfo } from '../files/routes.ts';
+import { sendAttachment, FileInfo } from '../files/routes.ts';
 import { CSV_TYPE, XLSX_TYPE } from '../shared/table-export.ts';
-import { exportTips } from './export.ts';
+import { exportTips, summaryXlsx } from './export.ts';
 import { binary, created, Id, ok } from '../http/replies.ts';
 import { Day } from '../plans/schema.ts';
 import type { Sealer } from './seal.ts';
@@ -42,7 +42,7 @@ export function tipRoutes(app: FastifyInstance, db: Kysely<DB>, sealer: Sealer) 
     }, async (req, reply) => {
       const { unitId, q, withContacts, ...filter } = req.query;
       const file = await exportTips(db, sealer, contextOf(req), unitId, { ...filter, search: q }, { format, withContacts });
-      return reply.type(file.type).header('content-disposition', contentDisposition('attachment', file.name)).header('cache-control', 'private, no-store').send(file.content);
+      return sendAttachment(reply, file.type, file);
     });
   }
 
@@ -138,15 +138,20 @@ export function tipRoutes(app: FastifyInstance, db: Kysely<DB>, sealer: Sealer) 
     },
   }, async (req) => service.setPublicReply(db, contextOf(req), req.params.id, req.body.publicReply));
 
+  const SummaryQuery = z.object({
+    unitId: Id,
+    from: Day.optional().describe('Từ ngày nhận (mặc định: 29 ngày trước ngày kết thúc)'),
+    to: Day.optional().describe('Đến ngày nhận (mặc định: hôm nay)'),
+  });
+  r.get('/api/tips/summary.xlsx', {
+    schema: { tags, summary: 'Số liệu tin báo theo loại, trạng thái, đang mở, dạng XLSX (không có nội dung tin báo)', querystring: SummaryQuery, response: binary('Tệp XLSX', XLSX_TYPE) },
+  }, async (req, reply) => sendAttachment(reply, XLSX_TYPE, await summaryXlsx(db, actorOf(req), req.query.unitId, req.query)));
+
   const Counts = (keys: readonly string[]) => z.object(Object.fromEntries(keys.map((k) => [k, z.number()])));
   r.get('/api/tips/summary', {
     schema: {
       tags, summary: 'Số liệu tin báo cho bảng điều khiển của xã, tỉnh: theo loại, trạng thái, ngày nhận; số đang mở, quá hạn, sắp đến hạn (không có nội dung tin báo)',
-      querystring: z.object({
-        unitId: Id,
-        from: Day.optional().describe('Từ ngày nhận (mặc định: 29 ngày trước ngày kết thúc)'),
-        to: Day.optional().describe('Đến ngày nhận (mặc định: hôm nay)'),
-      }),
+      querystring: SummaryQuery,
       response: ok(z.object({
         unit: z.object({ id: z.number(), name: z.string(), kind: z.string() }), from: z.string(), to: z.string(), received: z.number(),
         byCategory: Counts(Category.options), byStatus: Counts(Status.options),

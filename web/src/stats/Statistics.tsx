@@ -99,7 +99,10 @@ function UnitStatistics({ unitId }: { unitId: number }) {
 
       {showTips && (
         <section className="card stats__section" aria-labelledby="stats-tips">
-          <h2 id="stats-tips" className="card__title">{t('stats.tips')}</h2>
+          <div className="stats__head">
+            <h2 id="stats-tips" className="card__title">{t('stats.tips')}</h2>
+            <a className="btn btn--small" href={`/api/tips/summary.xlsx?unitId=${unitId}&from=${r.from}&to=${r.to}`} download data-testid="stats-tips-xlsx">{t('stats.download')}</a>
+          </div>
           {tips.error != null ? <LoadError error={tips.error} retry={tips.reload} /> : !tips.data ? <Loading /> : (
             <>
               <ul className="stats stats--small">
@@ -116,7 +119,10 @@ function UnitStatistics({ unitId }: { unitId: number }) {
 
       {rolledUp && (
         <section className="card stats__section" aria-labelledby="stats-activities">
-          <h2 id="stats-activities" className="card__title">{t('stats.activities')}</h2>
+          <div className="stats__head">
+            <h2 id="stats-activities" className="card__title">{t('stats.activities')}</h2>
+            <a className="btn btn--small" href={`/api/activities/summary.xlsx?unitId=${unitId}&from=${r.from}&to=${r.to}`} download data-testid="stats-activities-xlsx">{t('stats.download')}</a>
+          </div>
           {activities.error != null ? <LoadError error={activities.error} retry={activities.reload} /> : !activities.data ? <Loading /> : (
             <Bars rows={activities.data.byKind.map((k) => ({ label: t(`activities.kind.${k.kind}` as MessageKey), value: k.activities }))} num={num} caption={t('stats.activities.byKind')} />
           )}
@@ -124,7 +130,10 @@ function UnitStatistics({ unitId }: { unitId: number }) {
       )}
 
       <section className="card stats__section" aria-labelledby="stats-models">
-        <h2 id="stats-models" className="card__title">{t('stats.models')}</h2>
+        <div className="stats__head">
+          <h2 id="stats-models" className="card__title">{t('stats.models')}</h2>
+          {models.data && models.data.templates.length > 0 && <a className="btn btn--small" href={`/api/rollups/models.xlsx?unitId=${unitId}`} download data-testid="stats-models-xlsx">{t('stats.download')}</a>}
+        </div>
         {models.error != null ? <LoadError error={models.error} retry={models.reload} /> : !models.data ? <Loading /> : (
           <ModelFigures data={models.data} num={num} pct={pct} />
         )}
@@ -214,7 +223,7 @@ function GongFigures({ data, pct, num }: { data: GongRollup; pct: (n: number | n
       )}
       <p className="stats__legend"><span className="stats__key stats__key--ok" /> {t('stats.gongs.onTime')} <span className="stats__key stats__key--late" /> {t('stats.gongs.late')}</p>
 
-      <div className="stats__ranking-head">
+      <div className="stats__head">
         <h3 className="stats__subtitle">{t('stats.gongs.ranking')}</h3>
         <a className="btn btn--small" href={`/api/rollups/gongs.xlsx?unitId=${data.unit.id}&from=${data.from}&to=${data.to}&by=${data.by}`} download data-testid="stats-xlsx">
           {t('stats.download')}
