@@ -9,7 +9,7 @@ import { reportDocument } from './document.ts';
 import type { BreakdownRow, ReportFigures } from './figures.ts';
 import { reportView, type completeness, type Duty } from './service.ts';
 
-export const STATUS_LABELS: Record<Duty['status'], string> = {
+const STATUS_LABELS: Record<Duty['status'], string> = {
   not_started: 'Chưa lập', draft: 'Đang soạn', submitted: 'Đã gửi', returned: 'Bị trả lại', accepted: 'Đã tiếp nhận',
 };
 

@@ -19,7 +19,6 @@ import * as q from './queries.ts';
 type Ctx = Context & { actor: Actor };
 
 export interface Narrative { results: string; limitations: string; causes: string; proposals: string }
-export const NARRATIVE_PARTS = ['results', 'limitations', 'causes', 'proposals'] as const;
 export const EMPTY_NARRATIVE: Narrative = { results: '', limitations: '', causes: '', proposals: '' };
 
 /** What one unit owes for one period, and where it stands. */
