@@ -157,13 +157,14 @@ export async function summary(db: Q, scope: string[], underPath: string, from: D
   const soon = sql.join((['new', 'verifying', 'handling'] as const).map((s) => sql`(t.status = ${s} and t.due_at <= ${new Date(now.getTime() + dueSoonMs(s))})`), sql` or `);
   const under = (qb: ReturnType<typeof base>) => qb.where(inScope('t.unit_path', scope)).where('t.unit_path', 'like', underPath + '%');
   const base = () => db.selectFrom('tips as t');
-  const received = () => under(base()).where('t.received_at', '>=', from).where('t.received_at', '<', to);
-  const [byCategory, byStatus, byDay, open] = await Promise.all([
-    received().select(['t.category', sql<number>`count(*)::int`.as('count')]).groupBy('t.category').execute(),
-    received().select(['t.status', sql<number>`count(*)::int`.as('count')]).groupBy('t.status').execute(),
-    received()
-      .select([sql<string>`to_char(t.received_at at time zone 'Asia/Ho_Chi_Minh', 'YYYY-MM-DD')`.as('day'), sql<number>`count(*)::int`.as('count')])
-      .groupBy(sql`1`).orderBy(sql`1`).execute(),
+  const day = sql<string>`to_char(t.received_at at time zone 'Asia/Ho_Chi_Minh', 'YYYY-MM-DD')`;
+  // One pass over the period's tips for the three counts (a country's year is some 170,000 rows).
+  const received = under(base()).where('t.received_at', '>=', from).where('t.received_at', '<', to)
+    .select(['t.category', 't.status', day.as('day'), sql<number>`count(*)::int`.as('count'), sql<number>`grouping(t.category, t.status, ${day})`.as('by')])
+    .groupBy(sql`grouping sets ((t.category), (t.status), (${day}))`)
+    .execute();
+  const [counted, open] = await Promise.all([
+    received,
     under(base())
       .where('t.status', 'in', ['new', 'verifying', 'handling'])
       .select([
@@ -174,6 +175,10 @@ export async function summary(db: Q, scope: string[], underPath: string, from: D
       ])
       .executeTakeFirstOrThrow(),
   ]);
+  // grouping() has a bit set for each argument the row is not grouped by: 0b011 by category, 0b101 by status, 0b110 by day.
+  const byCategory = counted.filter((r) => r.by === 0b011).map((r) => ({ category: r.category, count: r.count }));
+  const byStatus = counted.filter((r) => r.by === 0b101).map((r) => ({ status: r.status, count: r.count }));
+  const byDay = counted.filter((r) => r.by === 0b110).map((r) => ({ day: r.day, count: r.count })).sort((a, b) => a.day.localeCompare(b.day));
   return { byCategory, byStatus, byDay, open };
 }
 
