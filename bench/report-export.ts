@@ -28,14 +28,10 @@
  */
 import { sql } from 'kysely';
 import { buildApp } from '../src/app.ts';
-import { hashPassword } from '../src/auth/passwords.ts';
-import { vacuumAnalyze } from '../src/db/maintenance.ts';
-import { migrate } from '../src/db/migrate.ts';
-import { fillProvince, firstNight, provincesToFill, type Scale } from '../src/demo/national.ts';
+import { firstNight, type Scale } from '../src/demo/national.ts';
 import { lastDueNight } from '../src/gongs/night.ts';
-import { loadBuiltinTemplates } from '../src/models/service.ts';
 import { addDays } from '../src/shared/dates.ts';
-import { loadAdministrativeUnits } from '../src/units/admin-data.ts';
+import { BENCH_ADMIN, nationalData } from './national-data.ts';
 import {
   HttpClient, formatSummary, onCleanup, openEngine, progress, round, summarize, timed, within,
   type BenchEngine, type BenchOptions, type Figures, type Summary,
@@ -72,25 +68,8 @@ export default async function reportExport({ engine }: BenchOptions): Promise<Fi
   const scale: Scale = { provinces: engine === 'pglite' ? [PROVINCE] : undefined, lastNight, nights: Math.max(365, daysBetween(`${year}-01-01`, lastNight)) };
   progress(`the report of 6 months ${year}; data: ${scale.nights} nights, ${firstNight(scale)} to ${lastNight}`);
 
-  const province = await within(60 * 60_000, 'setup', (async () => {
-    await migrate(database);
-    await loadAdministrativeUnits(db);
-    await loadBuiltinTemplates(db);
-    const provinces = await provincesToFill(db, scale);
-    const started = performance.now();
-    let rows = 0;
-    for (const [i, p] of provinces.entries()) {
-      rows += (await fillProvince(db, p.province_code!, scale)).checkins;
-      const s = (performance.now() - started) / 1000;
-      progress(`[${i + 1}/${provinces.length}] ${p.name}: ${rows.toLocaleString('en')} check-ins so far, ${Math.round(rows / s).toLocaleString('en')}/s`);
-    }
-    await vacuumAnalyze(database, ['units', 'gong_checkins', 'gong_nights', 'gong_months', 'patrols', 'activities', 'tips']);
-    const root = await db.selectFrom('units').select('id').where('kind', '=', 'country').executeTakeFirstOrThrow();
-    const [user] = await db.insertInto('users').values({ username: 'quantri.bench', full_name: 'Quản trị', password_hash: await hashPassword(PASSWORD) }).returning('id').execute();
-    await db.insertInto('grants').values({ user_id: user!.id, unit_id: root.id, role: 'admin' }).execute();
-    progress(`data written in ${round((performance.now() - started) / 1000, 0)} s`);
-    return db.selectFrom('units').select(['id', 'name']).where('kind', '=', 'province').where('province_code', '=', PROVINCE).executeTakeFirstOrThrow();
-  })());
+  await within(60 * 60_000, 'setup', nationalData(database, scale, PASSWORD));
+  const province = await db.selectFrom('units').select(['id', 'name']).where('kind', '=', 'province').where('province_code', '=', PROVINCE).executeTakeFirstOrThrow();
 
   const rows = Number((await db.selectFrom('gong_checkins').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
 
@@ -99,7 +78,7 @@ export default async function reportExport({ engine }: BenchOptions): Promise<Fi
   await app.listen({ port: 0, host: '127.0.0.1' });
   const { port } = app.server.address() as { port: number };
   const base = `http://127.0.0.1:${port}`;
-  const client = await new HttpClient(base, 60_000).login('quantri.bench', PASSWORD);
+  const client = await new HttpClient(base, 60_000).login(BENCH_ADMIN, PASSWORD);
 
   // The duty, the draft and its written parts, as the report page does.
   const { duties } = await client.ok<{ duties: Duty[] }>(`/api/reports/duties?unitId=${province.id}&year=${year}`);

@@ -23,13 +23,10 @@
  */
 import { sql } from 'kysely';
 import { buildApp } from '../src/app.ts';
-import { hashPassword } from '../src/auth/passwords.ts';
-import { vacuumAnalyze } from '../src/db/maintenance.ts';
-import { migrate } from '../src/db/migrate.ts';
-import { fillProvince, firstNight, provincesToFill, type Scale } from '../src/demo/national.ts';
+import { firstNight, type Scale } from '../src/demo/national.ts';
 import { lastDueNight } from '../src/gongs/night.ts';
 import { addDays } from '../src/shared/dates.ts';
-import { loadAdministrativeUnits } from '../src/units/admin-data.ts';
+import { BENCH_ADMIN, nationalData } from './national-data.ts';
 import {
   HttpClient, formatSummary, median, onCleanup, openEngine, progress, round, summarize, timed, within,
   type BenchEngine, type BenchOptions, type Figures,
@@ -53,24 +50,7 @@ export default async function rollup({ engine }: BenchOptions): Promise<Figures>
   const from = firstNight(scale);
   const to = scale.lastNight;
 
-  const country = await within(60 * 60_000, 'setup', (async () => {
-    await migrate(database);
-    await loadAdministrativeUnits(db);
-    const provinces = await provincesToFill(db, scale);
-    const started = performance.now();
-    let rows = 0;
-    for (const [i, p] of provinces.entries()) {
-      rows += (await fillProvince(db, p.province_code!, scale)).checkins;
-      const s = (performance.now() - started) / 1000;
-      progress(`[${i + 1}/${provinces.length}] ${p.name}: ${rows.toLocaleString('en')} check-ins so far, ${Math.round(rows / s).toLocaleString('en')}/s`);
-    }
-    await vacuumAnalyze(database, ['units', 'gong_checkins', 'gong_nights', 'gong_months', 'patrols', 'activities', 'tips']);
-    const root = await db.selectFrom('units').select('id').where('kind', '=', 'country').executeTakeFirstOrThrow();
-    const [user] = await db.insertInto('users').values({ username: 'quantri.bench', full_name: 'Quản trị', password_hash: await hashPassword(PASSWORD) }).returning('id').execute();
-    await db.insertInto('grants').values({ user_id: user!.id, unit_id: root.id, role: 'admin' }).execute();
-    progress(`data written in ${round((performance.now() - started) / 1000, 0)} s`);
-    return root;
-  })());
+  const { countryId } = await within(60 * 60_000, 'setup', nationalData(database, scale, PASSWORD));
 
   const rows = Number((await db.selectFrom('gong_checkins').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
   const naiveQuery = () => sql<{ province_code: string; struck: number; on_time: number }>`
@@ -85,9 +65,9 @@ export default async function rollup({ engine }: BenchOptions): Promise<Figures>
   const closeApp = onCleanup(() => app.close());
   await app.listen({ port: 0, host: '127.0.0.1' });
   const { port } = app.server.address() as { port: number };
-  const client = await new HttpClient(`http://127.0.0.1:${port}`, 60_000).login('quantri.bench', PASSWORD);
+  const client = await new HttpClient(`http://127.0.0.1:${port}`, 60_000).login(BENCH_ADMIN, PASSWORD);
   const request = async () => {
-    const res = await client.get<Answer>(`/api/rollups/gongs?unitId=${country.id}&from=${from}&to=${to}&by=month`);
+    const res = await client.get<Answer>(`/api/rollups/gongs?unitId=${countryId}&from=${from}&to=${to}&by=month`);
     if (res.status !== 200) throw new Error(`rollup: ${res.status} ${JSON.stringify(res.body).slice(0, 300)}`);
     return res.body;
   };
@@ -114,7 +94,7 @@ export default async function rollup({ engine }: BenchOptions): Promise<Figures>
   const others: Record<string, number> = {};
   for (const [key, path] of [['tips', '/api/tips/summary'], ['activities', '/api/activities/summary']] as const) {
     const get = async () => {
-      const res = await client.get(`${path}?unitId=${country.id}&from=${from}&to=${to}`);
+      const res = await client.get(`${path}?unitId=${countryId}&from=${from}&to=${to}`);
       if (res.status !== 200) throw new Error(`${path}: ${res.status} ${JSON.stringify(res.body).slice(0, 300)}`);
     };
     for (let i = 0; i < WARMUP; i++) await get();

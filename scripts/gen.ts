@@ -13,7 +13,7 @@ import { loadConfig } from '../src/config.ts';
 import { openDatabase } from '../src/db/engine.ts';
 import { vacuumAnalyze } from '../src/db/maintenance.ts';
 import { migrate } from '../src/db/migrate.ts';
-import { fillProvince, provincesToFill, type Scale } from '../src/demo/national.ts';
+import { fillProvince, GENERATED_TABLES, provincesToFill, type Scale } from '../src/demo/national.ts';
 import { lastDueNight } from '../src/gongs/night.ts';
 import { addDays } from '../src/shared/dates.ts';
 import { loadAdministrativeUnits } from '../src/units/admin-data.ts';
@@ -58,6 +58,6 @@ for (const [i, p] of provinces.entries()) {
     `${patrols} lượt tuần tra, ${activities} hoạt động, ${tips} tin báo — ${s.toFixed(1)} giây; tổng ${totals.checkins.toLocaleString('vi-VN')} lượt đánh kẻng`);
 }
 say('VACUUM ANALYZE…');
-await vacuumAnalyze(database, ['units', 'gong_checkins', 'gong_nights', 'gong_months', 'patrols', 'activities', 'tips']);
+await vacuumAnalyze(database, GENERATED_TABLES);
 await database.close();
 say(`Xong sau ${((performance.now() - started) / 1000).toFixed(0)} giây: ${JSON.stringify(totals)}`);

@@ -182,6 +182,9 @@ export async function addTips(db: Kysely<DB>, provinceCode: string, scale: Scale
   return Number(result.numAffectedRows ?? 0);
 }
 
+/** The tables the generator writes into: what a VACUUM ANALYZE after it must cover. */
+export const GENERATED_TABLES = ['units', 'gong_checkins', 'gong_nights', 'gong_months', 'patrols', 'activities', 'tips'];
+
 /** Every step for one province, in order; what each added. */
 export async function fillProvince(db: Kysely<DB>, provinceCode: string, scale: Scale) {
   const villages = await addVillages(db, provinceCode);
