@@ -91,8 +91,8 @@ function OwnDuties({ duties, year, canWrite }: { duties: Duty[]; year: number; c
   return (
     <>
       {action.error != null && <Alert kind="error">{errorText(action.error, t)}</Alert>}
-      <div className="table-wrap">
-        <table className="table reports__table">
+      <div className="rtable-wrap">
+        <table className="rtable">
           <thead>
             <tr>
               <th scope="col">{t('reports.col.report')}</th>
@@ -105,11 +105,11 @@ function OwnDuties({ duties, year, canWrite }: { duties: Duty[]; year: number; c
           <tbody>
             {duties.map((d) => (
               <tr key={`${d.schedule_key}|${d.period_start}`} data-testid="duty-row">
-                <td><strong>{d.title}</strong><br /><span className="muted">{d.subject} · {t('reports.to', { receiver: d.receiver.name })}</span></td>
+                <th scope="row" className="rtable__main" data-label={t('reports.col.report')}><span>{d.title}<br /><span className="muted">{d.subject} · {t('reports.to', { receiver: d.receiver.name })}</span></span></th>
                 <td data-label={t('reports.col.period')}>{d.period_label}</td>
                 <td data-label={t('reports.col.due')}>{formatDay(d.due_on)}</td>
-                <td><StatusChip status={d.status} late={d.late} /></td>
-                <td className="reports__action">
+                <td data-label={t('reports.col.status')}><StatusChip status={d.status} late={d.late} /></td>
+                <td className="rtable__actions">
                   {d.report_id ? <Link className="btn btn--small" to={`/reports/${d.report_id}`}>{t('reports.open')}</Link>
                     : canWrite ? <button type="button" className="btn btn--small btn--primary" disabled={action.busy} onClick={() => void start(d)} data-testid="duty-start">{t('reports.start')}</button>
                       : null}
@@ -168,8 +168,8 @@ function Received({ data, year, reload }: { data: Awaited<ReturnType<typeof repo
           </label>
           {done && <Alert kind="success">{done}</Alert>}
           {action.error != null && <Alert kind="error">{errorText(action.error, t)}</Alert>}
-          <div className="table-wrap">
-            <table className="table reports__table" data-testid="received-table">
+          <div className="rtable-wrap">
+            <table className="rtable" data-testid="received-table">
               <thead>
                 <tr>
                   <th scope="col">{t('reports.col.unit')}</th>
@@ -183,12 +183,12 @@ function Received({ data, year, reload }: { data: Awaited<ReturnType<typeof repo
               <tbody>
                 {rows.map((d) => (
                   <tr key={`${d.unit.id}|${d.schedule_key}|${d.period_start}`} data-testid="received-row">
-                    <td>{d.unit.name}</td>
-                    <td>{d.title}<br /><span className="muted">{d.period_label}</span></td>
+                    <th scope="row" className="rtable__main" data-label={t('reports.col.unit')}>{d.unit.name}</th>
+                    <td data-label={t('reports.col.report')}><span>{d.title}<br /><span className="muted">{d.period_label}</span></span></td>
                     <td data-label={t('reports.col.due')}>{formatDay(d.due_on)}</td>
-                    <td><StatusChip status={d.status} late={d.late} /></td>
+                    <td data-label={t('reports.col.status')}><StatusChip status={d.status} late={d.late} /></td>
                     <td className="num" data-label={t('reports.col.reminders')}>{num(d.reminders)}</td>
-                    <td className="reports__action">
+                    <td className="rtable__actions">
                       {d.report_id && <Link className="btn btn--small" to={`/reports/${d.report_id}`}>{t('reports.open')}</Link>}
                       {data.canReview && FILTERS.open(d) && (
                         <button type="button" className="btn btn--small" disabled={action.busy} onClick={() => void remind(d)} data-testid="remind">{t('reports.remind')}</button>
