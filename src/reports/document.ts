@@ -8,6 +8,7 @@ import type { TipCategory, TipStatus } from '../db/schema.ts';
 import type { DocTable, PlanDocument, PlanSection } from '../plans/document.ts';
 import { CATEGORIES, STATUSES } from '../tips/service.ts';
 import { formatDay, todayVN } from '../shared/dates.ts';
+import { inSentence } from '../shared/text.ts';
 import type { ReportFigures } from './figures.ts';
 import { periodLabel } from './periods.ts';
 import type { Narrative } from './service.ts';
@@ -41,8 +42,8 @@ const GOVERNED = ['province', 'commune'];
 
 /** "Xã Thạch Lập" → "xã Thạch Lập"; a province named without its kind ("Thanh Hóa") → "tỉnh Thanh Hóa". */
 function governedName(unit: { name: string; kind: string }) {
-  if (/^(Xã|Phường|Đặc khu|Tỉnh|Thành phố)\s/u.test(unit.name)) return unit.name.charAt(0).toLocaleLowerCase('vi-VN') + unit.name.slice(1);
-  return unit.kind === 'province' ? `tỉnh ${unit.name}` : unit.name;
+  const named = inSentence(unit.name);
+  return named === unit.name && unit.kind === 'province' ? `tỉnh ${unit.name}` : named;
 }
 
 function issuerOf(r: ReportForDocument) {

@@ -6,12 +6,13 @@
 import type { Kysely } from 'kysely';
 import type { Actor } from '../access/policy.ts';
 import type { ActivityKind, DB, TipCategory, TipStatus } from '../db/schema.ts';
-import { BUILTIN_TEMPLATES } from '../models/builtin.ts';
 import { expectedPerWeek } from '../patrols/queries.ts';
 import { gongRollup } from '../rollups/service.ts';
 import { ACTIVITY_KINDS } from '../activities/service.ts';
-import { CATEGORIES, STATUSES } from '../tips/service.ts';
+import { CATEGORIES, STATUSES, tally } from '../tips/service.ts';
+import { reached } from '../targets/indicator.ts';
 import { targetsCovering } from '../targets/queries.ts';
+import { targetFor } from '../targets/service.ts';
 import { modelStages } from '../rollups/queries.ts';
 import { todayVN } from '../shared/dates.ts';
 import * as q from './figure-queries.ts';
@@ -55,14 +56,6 @@ const TIP_KINDS = ['country', 'province', 'commune'];
 
 const sum = <T>(rows: T[], f: (r: T) => number) => rows.reduce((s, r) => s + f(r), 0);
 
-function builtinTarget(key: string) {
-  for (const t of BUILTIN_TEMPLATES) {
-    const found = t.targets.find((x) => x.key === key);
-    if (found) return found;
-  }
-  throw new Error(`no built-in target ${key}`);
-}
-
 /** Weeks from `from` to `to`, or to today while the period runs: weeks to come ask for no patrol yet. */
 function weeksIn(from: string, to: string, today: string) {
   const end = to < today ? to : today;
@@ -103,36 +96,25 @@ export async function draftFigures(db: Kysely<DB>, actor: Actor, unit: { id: num
   for (const t of tips ?? []) row(t.child).tips += t.tips;
   for (const h of households) Object.assign(row(h.child), { households: h.households, in_fire_groups: h.in_fire_groups, keychains: h.keychains });
 
-  const zeros = <K extends string>(keys: K[]) => Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;
-  const byCategory = zeros(Object.keys(CATEGORIES) as TipCategory[]);
-  const byStatus = zeros(Object.keys(STATUSES) as TipStatus[]);
-  for (const t of tips ?? []) {
-    byCategory[t.category] += t.tips;
-    byStatus[t.status] += t.tips;
-  }
+  const byCategory = tally(CATEGORIES, (tips ?? []).map((t) => [t.category, t.tips]));
+  const byStatus = tally(STATUSES, (tips ?? []).map((t) => [t.status, t.tips]));
   const hh = { households: sum(households, (h) => h.households), in_fire_groups: sum(households, (h) => h.in_fire_groups), keychains: sum(households, (h) => h.keychains) };
   const gongs = gong ? { villages: gong.total.villages, expected: gong.total.expected, struck: gong.total.struck, on_time: gong.total.on_time } : null;
   const patrolTotal = { patrols: sum(patrols, (p) => p.patrols), with_incidents: sum(patrols, (p) => p.with_incidents), expected: perWeek * weeksIn(from, to, todayVN(now)) };
 
-  // A target from the nearest model that sets it, else the seed plan's; measured over the period.
-  const targetOf = (key: string) => {
-    for (const m of covering) {
-      const found = m.targets.find((t) => t.key === key);
-      if (found) return found;
-    }
-    return builtinTarget(key);
-  };
+  // The targets the statistics hold the unit to, measured over the period.
   const targets: TargetFigure[] = [];
   const measure = (key: string, count: number, of: number) => {
     if (!of) return;
-    const t = targetOf(key);
-    targets.push({ key, title: t.title, target: t.value, unit: t.unit, count, of, met: t.unit === '%' ? count * 100 >= t.value * of : count >= t.value });
+    const t = targetFor(covering, key);
+    targets.push({ key, title: t.title, target: t.value, unit: t.unit, count, of, met: reached({ label: '', value: null, count, of }, t.value, t.unit) });
   };
   if (gongs) measure('thon-danh-keng', gongs.on_time, gongs.expected);
   measure('ho-trong-to', hh.in_fire_groups, hh.households);
   measure('ho-nhan-khoa', hh.keychains, hh.households);
   if (patrolTotal.expected) {
-    targets.push({ key: 'tuan-tra', title: 'Tuần tra theo lịch', target: patrolTotal.expected, unit: 'count', count: patrolTotal.patrols, of: patrolTotal.expected, met: patrolTotal.patrols >= patrolTotal.expected });
+    const { patrols: done, expected } = patrolTotal;
+    targets.push({ key: 'tuan-tra', title: 'Tuần tra theo lịch', target: expected, unit: 'count', count: done, of: expected, met: reached({ label: '', value: null, count: done, of: expected }, expected, 'count') });
   }
 
 

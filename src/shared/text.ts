@@ -24,4 +24,5 @@ export const escapeXml = (s: string) =>
     .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '');
 
 /** A unit's name inside a sentence: "Công an xã Thượng Hà", not "Công an Xã Thượng Hà". */
-export const inSentence = (name: string) => name.replace(/^(Xã|Phường|Đặc khu|Thị trấn|Thôn|Làng|Bản|Tổ dân phố)(?= )/u, (kind) => kind.toLowerCase());
+export const inSentence = (name: string) =>
+  name.replace(/^(Tỉnh|Thành phố|Xã|Phường|Đặc khu|Thị trấn|Thôn|Làng|Bản|Tổ dân phố)(?= )/u, (kind) => kind.toLowerCase());

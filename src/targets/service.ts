@@ -18,7 +18,6 @@ import * as q from './queries.ts';
 
 const share = (count: number, of: number) => (of ? Math.round((1000 * count) / of) / 10 : null);
 
-
 /** The seed plan's target for a key, from the built-in templates. */
 function builtinTarget(key: string) {
   for (const t of BUILTIN_TEMPLATES) {
@@ -26,6 +25,15 @@ function builtinTarget(key: string) {
     if (found) return found;
   }
   throw new Error(`no built-in target ${key}`);
+}
+
+/** A target from the nearest model covering the unit that sets it (q.targetsCovering, nearest first), else the seed plan's. */
+export function targetFor(covering: Awaited<ReturnType<typeof q.targetsCovering>>, key: string) {
+  for (const model of covering) {
+    const found = model.targets.find((t) => t.key === key);
+    if (found) return { ...found, source: { instance_id: model.instance_id, instance_name: model.instance_name } };
+  }
+  return { ...builtinTarget(key), source: null };
 }
 
 export async function unitTargets(db: Kysely<DB>, actor: Actor, unitId: number, now = new Date()) {
@@ -40,12 +48,8 @@ export async function unitTargets(db: Kysely<DB>, actor: Actor, unitId: number, 
   ]);
 
   const targetOf = (key: string) => {
-    for (const model of covering) {
-      const found = model.targets.find((t) => t.key === key);
-      if (found) return { title: found.title, target: found.value, source: { instance_id: model.instance_id, instance_name: model.instance_name } };
-    }
-    const builtin = builtinTarget(key);
-    return { title: builtin.title, target: builtin.value, source: null };
+    const t = targetFor(covering, key);
+    return { title: t.title, target: t.value, source: t.source };
   };
   const indicator = (key: string, unitOf: '%' | 'count', measures: Measure[]): Indicator => {
     const t = targetOf(key);

@@ -297,6 +297,13 @@ export async function setPublicReply(db: Kysely<DB>, ctx: Ctx, id: number, reply
   return tipPage(db, ctx.actor, id, now);
 }
 
+/** Counts for every key of `labels` (categories, statuses), 0 where none; a key may come in several rows. */
+export function tally<K extends string>(labels: Record<K, string>, rows: [K, number][]): Record<K, number> {
+  const counts = Object.fromEntries(Object.keys(labels).map((k) => [k, 0])) as Record<K, number>;
+  for (const [k, n] of rows) counts[k] += n;
+  return counts;
+}
+
 /** The longest span a summary covers. */
 export const SUMMARY_MAX_DAYS = 366;
 
@@ -313,9 +320,8 @@ export async function summary(db: Kysely<DB>, actor: Actor, unitId: number, rang
   if (from > to) throw invalid('Ngày bắt đầu sau ngày kết thúc', [{ path: 'from', message: 'Sau ngày kết thúc' }]);
   if (addDays(from, SUMMARY_MAX_DAYS) <= to) throw invalid(`Chỉ thống kê tối đa ${SUMMARY_MAX_DAYS} ngày một lần`, [{ path: 'from', message: `Quá ${SUMMARY_MAX_DAYS} ngày` }]);
   const rows = await q.summary(db, scopeOf(actor, 'tip.read'), unit.path, dayStart(from), dayStart(addDays(to, 1)), now, dueSoonMs);
-  const zeros = <K extends string>(keys: K[]) => Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;
-  const byCategory = { ...zeros(Object.keys(CATEGORIES) as TipCategory[]), ...Object.fromEntries(rows.byCategory.map((r) => [r.category, r.count])) };
-  const byStatus = { ...zeros(Object.keys(STATUSES) as TipStatus[]), ...Object.fromEntries(rows.byStatus.map((r) => [r.status, r.count])) };
+  const byCategory = tally(CATEGORIES, rows.byCategory.map((r) => [r.category, r.count]));
+  const byStatus = tally(STATUSES, rows.byStatus.map((r) => [r.status, r.count]));
   return {
     unit: { id: unit.id, name: unit.name, kind: unit.kind }, from, to,
     received: rows.byStatus.reduce((s, r) => s + r.count, 0),
