@@ -105,7 +105,7 @@ export const getReport = (db: Q, id: number) =>
     .executeTakeFirst();
 
 export const findReport = (db: Q, unitId: number, scheduleKey: string, periodStart: string) =>
-  db.selectFrom('reports').select('id').where('unit_id', '=', unitId).where('schedule_key', '=', scheduleKey).where('period_start', '=', periodStart).executeTakeFirst();
+  db.selectFrom('reports').select(['id', 'status']).where('unit_id', '=', unitId).where('schedule_key', '=', scheduleKey).where('period_start', '=', periodStart).executeTakeFirst();
 
 export interface NewReport {
   province_code: string; unit_id: number; unit_path: string; receiver_id: number; receiver_path: string; schedule_key: string;

@@ -50,6 +50,9 @@ interface Owed {
   period_label: string; period_start: string; period_end: string; due_on: string;
 }
 
+/** Sent and not returned: with the unit above. */
+const isSent = (status: ReportStatus | 'not_started' | undefined) => status === 'submitted' || status === 'accepted';
+
 type ModelDuty = Awaited<ReturnType<typeof q.modelDuties>>[number];
 type Schedule = Awaited<ReturnType<typeof q.schedulesIssuedAt>>[number];
 
@@ -145,7 +148,7 @@ async function withStatus(db: Kysely<DB>, owedNow: Owed[], where: { unitIds: num
     .map((o) => {
       const k = keyOf(o.unit.id, o.schedule_key, o.period_start);
       const r = byKey.get(k);
-      const sent = r?.submitted_at && (r.status === 'submitted' || r.status === 'accepted') ? r.submitted_at : null;
+      const sent = r?.submitted_at && isSent(r.status) ? r.submitted_at : null;
       const late = sent ? todayVN(sent) > o.due_on : today > o.due_on;
       return {
         unit: { id: o.unit.id, name: o.unit.name, kind: o.unit.kind }, receiver: { id: o.receiver.id, name: o.receiver.name },
@@ -181,7 +184,7 @@ export async function completeness(db: Kysely<DB>, actor: Actor, receiverId: num
     summary: {
       owed: duties.length,
       due: count((d) => d.due_on <= today),
-      submitted: count((d) => d.status === 'submitted' || d.status === 'accepted'),
+      submitted: count((d) => isSent(d.status)),
       accepted: count((d) => d.status === 'accepted'),
       late: count((d) => d.late),
       not_started: count((d) => d.status === 'not_started'),
@@ -304,10 +307,7 @@ export async function remind(db: Kysely<DB>, ctx: Ctx, ref: DutyRef & { message?
   const o = await findDuty(db, unit, ref.scheduleKey, ref.periodStart, ref.dueYear);
   if (!allows(ctx.actor, 'report.review', o.receiver.path)) throw forbidden('Chỉ đơn vị cấp trên nhận báo cáo mới được nhắc');
   const existing = await q.findReport(db, unit.id, o.schedule_key, o.period_start);
-  if (existing) {
-    const r = await q.getReport(db, existing.id);
-    if (r && (r.status === 'submitted' || r.status === 'accepted')) throw conflict('Đơn vị đã gửi báo cáo này');
-  }
+  if (isSent(existing?.status)) throw conflict('Đơn vị đã gửi báo cáo này');
   return db.transaction().execute(async (trx) => {
     const sent = await q.insertReminder(trx, {
       province_code: unit.province_code ?? '', unit_id: unit.id, schedule_key: o.schedule_key, period_start: o.period_start,

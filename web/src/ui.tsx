@@ -204,3 +204,13 @@ export function useDateTime() {
       day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit', second: '2-digit',
     });
 }
+
+/** One figure in a `.stats` list: the number large, what it counts under it; `alert` when it is bad news. */
+export function Stat({ label, value, alert, testId }: { label: string; value: string; alert?: boolean; testId?: string }) {
+  return (
+    <li className={'stat' + (alert ? ' stat--alert' : '')}>
+      <span className="stat__value" data-testid={testId}>{value}</span>
+      <span className="stat__label">{label}</span>
+    </li>
+  );
+}

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { ApiError } from '../api.ts';
 import { useI18n, useNumber, type MessageKey } from '../i18n.tsx';
 import { Link } from '../router.tsx';
-import { Alert, errorText, Field, fieldError, PageNotReady, useAction, useDateTime, useDocumentTitle } from '../ui.tsx';
+import { Alert, errorText, Field, fieldError, PageNotReady, Stat, useAction, useDateTime, useDocumentTitle } from '../ui.tsx';
 import { useResource } from '../useResource.ts';
 import { formatDay } from '../work.tsx';
 import { reportsApi, type Figures, type Narrative, type ReportView } from './api-reports.ts';
@@ -142,15 +142,6 @@ function FiguresView({ f }: { f: Figures }) {
         </div>
       )}
     </>
-  );
-}
-
-function Stat({ label, value, testId }: { label: string; value: string; testId?: string }) {
-  return (
-    <li className="stat">
-      <span className="stat__value" data-testid={testId}>{value}</span>
-      <span className="stat__label">{label}</span>
-    </li>
   );
 }
 

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { ChooseUnit } from '../components/ChooseUnit.tsx';
 import { useI18n, useNumber, type MessageKey } from '../i18n.tsx';
 import { Link, navigate } from '../router.tsx';
-import { Alert, errorText, LoadError, Loading, useAction, useDateTime, useDocumentTitle } from '../ui.tsx';
+import { Alert, errorText, LoadError, Loading, Stat, useAction, useDateTime, useDocumentTitle } from '../ui.tsx';
 import { useResource } from '../useResource.ts';
 import { todayVN } from '../../../src/shared/dates.ts';
 import { formatDay } from '../work.tsx';
@@ -154,10 +154,7 @@ function Received({ data, year, reload }: { data: Awaited<ReturnType<typeof repo
         <>
           <ul className="stats stats--small" data-testid="reports-summary">
             {(['owed', 'due', 'submitted', 'accepted', 'late', 'not_started'] as const).map((k) => (
-              <li key={k} className={'stat' + (k === 'late' && s.late > 0 ? ' stat--alert' : '')}>
-                <span className="stat__value" data-testid={`summary-${k}`}>{num(s[k])}</span>
-                <span className="stat__label">{t(`reports.summary.${k}` as MessageKey)}</span>
-              </li>
+              <Stat key={k} label={t(`reports.summary.${k}` as MessageKey)} value={num(s[k])} alert={k === 'late' && s.late > 0} testId={`summary-${k}`} />
             ))}
           </ul>
           <label className="reports__filter">

@@ -4,7 +4,7 @@ import { api, type UnitPage } from '../api.ts';
 import { useAuth } from '../auth.tsx';
 import { useI18n, type MessageKey } from '../i18n.tsx';
 import { Link } from '../router.tsx';
-import { LoadError, Loading, PageNotReady, useDocumentTitle } from '../ui.tsx';
+import { LoadError, Loading, PageNotReady, Stat, useDocumentTitle } from '../ui.tsx';
 import { useResource } from '../useResource.ts';
 import { lastDueNight } from '../../../src/gongs/night.ts';
 import { addDays, formatDay } from '../work.tsx';
@@ -106,9 +106,9 @@ function UnitStatistics({ unitId }: { unitId: number }) {
           {tips.error != null ? <LoadError error={tips.error} retry={tips.reload} /> : !tips.data ? <Loading /> : (
             <>
               <ul className="stats stats--small">
-                <Figure label={t('stats.tips.received')} value={num(tips.data.received)} />
-                <Figure label={t('stats.tips.open')} value={num(tips.data.open.total)} />
-                <Figure label={t('stats.tips.overdue')} value={num(tips.data.open.overdue)} alert={tips.data.open.overdue > 0} />
+                <Stat label={t('stats.tips.received')} value={num(tips.data.received)} />
+                <Stat label={t('stats.tips.open')} value={num(tips.data.open.total)} />
+                <Stat label={t('stats.tips.overdue')} value={num(tips.data.open.overdue)} alert={tips.data.open.overdue > 0} />
               </ul>
               <Bars rows={Object.entries(tips.data.byCategory).map(([k, n]) => ({ label: t(`tips.category.${k}` as MessageKey), value: n }))} num={num} caption={t('stats.tips.byCategory')} />
               <Bars rows={Object.entries(tips.data.byStatus).map(([k, n]) => ({ label: t(`tips.status.${k}` as MessageKey), value: n }))} num={num} caption={t('stats.tips.byStatus')} />
@@ -143,10 +143,10 @@ function UnitStatistics({ unitId }: { unitId: number }) {
         <section className="card stats__section" aria-labelledby="stats-reports" data-testid="stats-reports">
           <h2 id="stats-reports" className="card__title">{t('stats.reports', { year })}</h2>
           <ul className="stats stats--small">
-            <Figure label={t('reports.summary.due')} value={num(reports.data.summary.due)} />
-            <Figure label={t('reports.summary.submitted')} value={num(reports.data.summary.submitted)} />
-            <Figure label={t('reports.summary.late')} value={num(reports.data.summary.late)} alert={reports.data.summary.late > 0} testId="stats-reports-late" />
-            <Figure label={t('reports.summary.not_started')} value={num(reports.data.summary.not_started)} />
+            <Stat label={t('reports.summary.due')} value={num(reports.data.summary.due)} />
+            <Stat label={t('reports.summary.submitted')} value={num(reports.data.summary.submitted)} />
+            <Stat label={t('reports.summary.late')} value={num(reports.data.summary.late)} alert={reports.data.summary.late > 0} testId="stats-reports-late" />
+            <Stat label={t('reports.summary.not_started')} value={num(reports.data.summary.not_started)} />
           </ul>
           <p><Link to={`/reports/unit/${unit.id}`}>{t('stats.reports.open')}</Link></p>
         </section>
@@ -196,10 +196,10 @@ function GongFigures({ data, pct, num }: { data: GongRollup; pct: (n: number | n
     <>
       <p className="muted">{t('stats.gongs.range', { from: formatDay(data.from), to: formatDay(data.to), nights: data.nights })}</p>
       <ul className="stats stats--small">
-        <Figure label={t('stats.gongs.onTime')} value={pct(share(total.on_time, total.expected))} testId="stats-on-time" />
-        <Figure label={t('stats.gongs.struck')} value={pct(share(total.struck, total.expected))} />
-        <Figure label={t('stats.gongs.missed')} value={num(total.missed)} />
-        <Figure label={t('stats.gongs.villages')} value={num(total.villages)} />
+        <Stat label={t('stats.gongs.onTime')} value={pct(share(total.on_time, total.expected))} testId="stats-on-time" />
+        <Stat label={t('stats.gongs.struck')} value={pct(share(total.struck, total.expected))} />
+        <Stat label={t('stats.gongs.missed')} value={num(total.missed)} />
+        <Stat label={t('stats.gongs.villages')} value={num(total.villages)} />
       </ul>
 
       <h3 className="stats__subtitle">{t(data.by === 'month' ? 'stats.gongs.byMonth' : 'stats.gongs.byNight')}</h3>
@@ -266,15 +266,6 @@ function GongFigures({ data, pct, num }: { data: GongRollup; pct: (n: number | n
         </table>
       </div>
     </>
-  );
-}
-
-function Figure({ label, value, alert, testId }: { label: string; value: string; alert?: boolean; testId?: string }) {
-  return (
-    <li className={'stat' + (alert ? ' stat--alert' : '')}>
-      <span className="stat__value" data-testid={testId}>{value}</span>
-      <span className="stat__label">{label}</span>
-    </li>
   );
 }
 
