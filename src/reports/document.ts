@@ -9,7 +9,7 @@ import type { DocTable, PlanDocument, PlanSection } from '../plans/document.ts';
 import { CATEGORIES, STATUSES } from '../tips/service.ts';
 import { formatDay, todayVN } from '../shared/dates.ts';
 import { inSentence } from '../shared/text.ts';
-import type { ReportFigures } from './figures.ts';
+import { breakdownTotal, rowName, type BreakdownRow, type ReportFigures } from './figures.ts';
 import { periodLabel } from './periods.ts';
 import type { Narrative } from './service.ts';
 
@@ -110,32 +110,25 @@ function breakdownTable(f: ReportFigures, number: number): DocTable | null {
   if (f.breakdown.length < 2) return null;
   const withGongs = f.breakdown.some((b) => b.gongs);
   const withTips = f.tips !== null;
-  const sum = (g: (b: ReportFigures['breakdown'][number]) => number) => f.breakdown.reduce((s, b) => s + g(b), 0);
-  const gongCell = (on: number, of: number) => (of ? `${n(on)}/${n(of)} (${pct(on, of)})` : '–');
+  const share = (part: number, of: number) => (of ? `${n(part)}/${n(of)}` : '–');
   const columns: DocTable['columns'] = [{ title: 'Đơn vị', width: 4 }];
   if (withGongs) columns.push({ title: 'Đánh kẻng đúng giờ', width: 4, align: 'right' });
   columns.push({ title: 'Tuần tra', width: 2, align: 'right' }, { title: 'Hoạt động', width: 2, align: 'right' });
   if (withTips) columns.push({ title: 'Tin báo', width: 2, align: 'right' });
   columns.push({ title: 'Hộ tham gia PCCC', width: 3, align: 'right' }, { title: 'Hộ nhận khóa', width: 3, align: 'right' });
-  const cells = (name: string, b: { gong: [number, number]; patrols: number; activities: number; tips: number; fire: [number, number]; keys: [number, number] }) => [
+  const cells = (name: string, b: Omit<BreakdownRow, 'id' | 'name'>) => [
     name,
-    ...(withGongs ? [gongCell(...b.gong)] : []),
+    ...(withGongs ? [b.gongs?.expected ? `${share(b.gongs.on_time, b.gongs.expected)} (${pct(b.gongs.on_time, b.gongs.expected)})` : '–'] : []),
     n(b.patrols), n(b.activities),
     ...(withTips ? [n(b.tips)] : []),
-    b.fire[1] ? `${n(b.fire[0])}/${n(b.fire[1])}` : '–',
-    b.keys[1] ? `${n(b.keys[0])}/${n(b.keys[1])}` : '–',
+    share(b.in_fire_groups, b.households),
+    share(b.keychains, b.households),
   ];
   return {
     caption: `Bảng ${number}. Kết quả theo đơn vị`,
     columns,
-    rows: f.breakdown.map((b) => cells(b.id === null ? `${b.name} (trực tiếp)` : b.name, {
-      gong: [b.gongs?.on_time ?? 0, b.gongs?.expected ?? 0], patrols: b.patrols, activities: b.activities, tips: b.tips,
-      fire: [b.in_fire_groups, b.households], keys: [b.keychains, b.households],
-    })),
-    total: cells('Tổng cộng', {
-      gong: [sum((b) => b.gongs?.on_time ?? 0), sum((b) => b.gongs?.expected ?? 0)], patrols: sum((b) => b.patrols), activities: sum((b) => b.activities), tips: sum((b) => b.tips),
-      fire: [sum((b) => b.in_fire_groups), sum((b) => b.households)], keys: [sum((b) => b.keychains), sum((b) => b.households)],
-    }),
+    rows: f.breakdown.map((b) => cells(rowName(b), b)),
+    total: cells('Tổng cộng', breakdownTotal(f.breakdown)),
   };
 }
 

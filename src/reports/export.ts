@@ -6,7 +6,7 @@ import type { PlanDocument } from '../plans/document.ts';
 import { formatDay } from '../shared/dates.ts';
 import { toXlsx, type TableColumn } from '../shared/table-export.ts';
 import { reportDocument } from './document.ts';
-import type { BreakdownRow, ReportFigures } from './figures.ts';
+import { breakdownTotal, rowName, type BreakdownRow, type ReportFigures } from './figures.ts';
 import { reportView, type completeness, type Duty } from './service.ts';
 
 const STATUS_LABELS: Record<Duty['status'], string> = {
@@ -62,14 +62,7 @@ export async function reportXlsx(db: Kysely<DB>, actor: Actor, id: number) {
     { header: 'Hộ trong tổ liên gia PCCC', value: (b) => b.in_fire_groups, width: 22 },
     { header: 'Hộ giữ móc khóa', value: (b) => b.keychains, width: 16 },
   ];
-  const sum = (g: (b: Row) => number) => f.breakdown.reduce((s, b) => s + g(b), 0);
-  const total: Row = {
-    name: 'Tổng cộng',
-    gongs: f.gongs ? { villages: sum((b) => b.gongs?.villages ?? 0), expected: sum((b) => b.gongs?.expected ?? 0), struck: sum((b) => b.gongs?.struck ?? 0), on_time: sum((b) => b.gongs?.on_time ?? 0) } : null,
-    patrols: sum((b) => b.patrols), activities: sum((b) => b.activities), tips: sum((b) => b.tips),
-    households: sum((b) => b.households), in_fire_groups: sum((b) => b.in_fire_groups), keychains: sum((b) => b.keychains),
-  };
-  const rows: Row[] = [...f.breakdown.map((b) => ({ ...b, name: b.id === null ? `${b.name} (trực tiếp)` : b.name })), total];
+  const rows: Row[] = [...f.breakdown.map((b) => ({ ...b, name: rowName(b) })), { name: 'Tổng cộng', ...breakdownTotal(f.breakdown) }];
   const r = v.report;
   return { content: await toXlsx(columns, rows, 'Theo đơn vị'), name: `Số liệu ${fileName(r.title, r.unit_name, r.period_start)}.xlsx` };
 }

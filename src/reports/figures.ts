@@ -31,6 +31,21 @@ export interface BreakdownRow {
   keychains: number;
 }
 
+/** The sums of a breakdown's rows: a table's total line. */
+export function breakdownTotal(rows: BreakdownRow[]): Omit<BreakdownRow, 'id' | 'name'> {
+  const total = (g: (b: BreakdownRow) => number) => sum(rows, g);
+  return {
+    gongs: rows.some((b) => b.gongs)
+      ? { villages: total((b) => b.gongs?.villages ?? 0), expected: total((b) => b.gongs?.expected ?? 0), struck: total((b) => b.gongs?.struck ?? 0), on_time: total((b) => b.gongs?.on_time ?? 0) }
+      : null,
+    patrols: total((b) => b.patrols), activities: total((b) => b.activities), tips: total((b) => b.tips),
+    households: total((b) => b.households), in_fire_groups: total((b) => b.in_fire_groups), keychains: total((b) => b.keychains),
+  };
+}
+
+/** A breakdown row's name in a table: the unit's own records are "Xã X (trực tiếp)". */
+export const rowName = (b: BreakdownRow) => (b.id === null ? `${b.name} (trực tiếp)` : b.name);
+
 export interface TargetFigure { key: string; title: string; target: number; unit: '%' | 'count'; count: number; of: number; met: boolean | null }
 
 export interface ReportFigures {
