@@ -6,8 +6,7 @@ import type { DB } from '../db/schema.ts';
 import { actorOf, contextOf } from '../auth/plugin.ts';
 import { contentDisposition, FileInfo, UPLOAD_NOTE, UploadQuery, uploadOf, withUploads } from '../files/routes.ts';
 import { binary, created, Id, noContent, ok } from '../http/replies.ts';
-import { renderPlanDocx } from './export/docx.ts';
-import { renderPlanPdf } from './export/pdf.ts';
+import { DOCUMENT_FORMATS } from './export/formats.ts';
 import { Recurrence } from './recurrence.ts';
 import { Day, PlanInput } from './schema.ts';
 import { Calendar, MyWork, NewTaskReply, OccurrenceUpdated, Plan, PlanListItem, PlanPage } from './replies.ts';
@@ -86,11 +85,7 @@ export function planRoutes(app: FastifyInstance, db: Kysely<DB>) {
     },
   }, async (req) => service.myWork(db, actorOf(req), req.query.days, req.query.limit));
 
-  const exports = {
-    docx: { render: renderPlanDocx, type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' },
-    pdf: { render: renderPlanPdf, type: 'application/pdf' },
-  } as const;
-  for (const [format, { render, type }] of Object.entries(exports)) {
+  for (const [format, { render, type }] of Object.entries(DOCUMENT_FORMATS)) {
     r.get(`/api/plans/:id/export.${format}`, {
       schema: { tags, summary: `Tải kế hoạch dạng ${format.toUpperCase()} theo thể thức Nghị định 30/2020/NĐ-CP`, params: z.object({ id: Id }), response: binary(`Tệp ${format.toUpperCase()}`, type) },
     }, async (req, reply) => {

@@ -6,8 +6,7 @@ import { actorOf, contextOf } from '../auth/plugin.ts';
 import type { DB } from '../db/schema.ts';
 import { sendAttachment } from '../files/routes.ts';
 import { binary, created, Id, noContent, ok, requiredText } from '../http/replies.ts';
-import { renderPlanDocx } from '../plans/export/docx.ts';
-import { renderPlanPdf } from '../plans/export/pdf.ts';
+import { DOCUMENT_FORMATS } from '../plans/export/formats.ts';
 import { Day } from '../plans/schema.ts';
 import { todayVN } from '../shared/dates.ts';
 import { XLSX_TYPE } from '../shared/table-export.ts';
@@ -84,10 +83,7 @@ export function reportRoutes(app: FastifyInstance, db: Kysely<DB>) {
     },
   }, async (req) => service.reviewReport(db, contextOf(req), req.params.id, req.body));
 
-  for (const [format, render, type] of [
-    ['docx', renderPlanDocx, 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'],
-    ['pdf', renderPlanPdf, 'application/pdf'],
-  ] as const) {
+  for (const [format, { render, type }] of Object.entries(DOCUMENT_FORMATS)) {
     r.get(`/api/reports/:id/export.${format}`, {
       schema: { tags, summary: `Tải báo cáo dạng ${format.toUpperCase()} theo thể thức Nghị định 30/2020/NĐ-CP`, params: z.object({ id: Id }), response: binary(`Tệp ${format.toUpperCase()}`, type) },
     }, async (req, reply) => {
