@@ -17,9 +17,9 @@ export interface OpenLoopRequest {
 }
 
 export interface OpenLoopResult {
-  /** Warm-up requests answered 2xx. */
+  /** Warm-up requests answered as expected. */
   warmupOk: number;
-  /** Measured requests started, answered 2xx, answered otherwise, and failed without an answer. */
+  /** Measured requests started, answered as expected, answered otherwise, and failed without an answer. */
   sent: number;
   ok: number;
   non2xx: number;
@@ -42,7 +42,10 @@ export async function openLoop(opts: {
   /** Enough that a slow spell queues in the server, not in the client. */
   connections: number;
   request: (i: number) => OpenLoopRequest;
+  /** The answers that count as done; by default any 2xx. */
+  ok?: (status: number) => boolean;
 }): Promise<OpenLoopResult> {
+  const ok = opts.ok ?? ((status: number) => status >= 200 && status < 300);
   const pool = new Pool(opts.url, { connections: opts.connections, pipelining: 1, keepAliveTimeout: 60_000 });
   const result: OpenLoopResult = { warmupOk: 0, sent: 0, ok: 0, non2xx: 0, errors: 0, latencies: [], worstPerSecond: [], answeredPerS: 0, seconds: 0 };
   const warmup = Math.round(opts.ratePerS * opts.warmupS);
@@ -59,14 +62,14 @@ export async function openLoop(opts: {
       async (res) => {
         await res.body.dump();
         if (i < warmup) {
-          if (res.statusCode >= 200 && res.statusCode < 300) result.warmupOk++;
+          if (ok(res.statusCode)) result.warmupOk++;
           return;
         }
         const ms = performance.now() - due;
         result.latencies.push(ms);
         const second = Math.floor((due - measuredFrom) / 1000);
         result.worstPerSecond[second] = Math.max(result.worstPerSecond[second] ?? 0, ms);
-        if (res.statusCode >= 200 && res.statusCode < 300) result.ok++;
+        if (ok(res.statusCode)) result.ok++;
         else result.non2xx++;
       },
       () => {

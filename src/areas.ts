@@ -53,5 +53,5 @@ export const areas: ((app: FastifyInstance, deps: AreaDeps) => void)[] = [
   (app, { db }) => reportRoutes(app, db),
   (app, { db, sealer }) => tipRoutes(app, db, sealer),
   (app, { db, sealer, config }) => open311Routes(app, db, sealer, config.publicUrl),
-  (app, { db, sealer }) => publicTipRoutes(app, db, sealer),
+  (app, { db, sealer, config }) => publicTipRoutes(app, db, sealer, config),
 ];

@@ -1,5 +1,6 @@
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
 import type { Role } from '../access/policy.ts';
+import type { LegalTerm } from '../tips/deadlines.ts';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type Json = ColumnType<unknown, string | undefined | null, string | null>;
@@ -564,7 +565,12 @@ export interface TipsTable {
   channel: 'web' | 'keychain' | 'open311';
   status: ColumnType<TipStatus, TipStatus | undefined, TipStatus>;
   stage_started_at: Timestamp;
+  /** The current stage's deadline: never past legal_due_at (src/tips/deadlines.ts). */
   due_at: Date | null;
+  /** Which legal term runs: 20 days, 2 months (complex), or extended by the procuracy. */
+  legal_term: ColumnType<LegalTerm, LegalTerm | undefined, LegalTerm>;
+  /** The legal deadline, counted from receipt: 24:00 of the term's last day. */
+  legal_due_at: Date;
   assignee_id: number | null;
   public_reply: string | null;
   transferred_to: string | null;
@@ -586,7 +592,7 @@ export interface TipEventsTable {
   tip_id: number;
   province_code: string;
   actor_id: number | null;
-  kind: 'received' | 'status' | 'assigned' | 'transferred' | 'replied';
+  kind: 'received' | 'status' | 'assigned' | 'transferred' | 'replied' | 'extended';
   status: TipStatus | null;
   detail: string | null;
   at: Timestamp;

@@ -5,7 +5,7 @@
  */
 import type { Kysely } from 'kysely';
 import type { DB, TipCategory, TipStatus } from '../db/schema.ts';
-import { dueAt } from '../tips/deadlines.ts';
+import { dueAt, legalDueAt } from '../tips/deadlines.ts';
 import type { Sealer } from '../tips/seal.ts';
 import { submitTip } from '../tips/service.ts';
 import { getUnitByCode } from '../units/queries.ts';
@@ -27,8 +27,9 @@ export async function loadDemoTips(db: Kysely<DB>, sealer: Sealer, now = new Dat
     const { id } = await submitTip(db, sealer, { category: t.category, description: t.description, place: t.place, communeId: commune.id, contact: t.contact }, 'web', received);
     // The tip as it stands today: received back then, at its stage since a day after.
     const stageStart = t.status === 'new' ? received : new Date(received.getTime() + DAY);
+    const legalDue = legalDueAt(received);
     await db.updateTable('tips').set({
-      received_at: received, status: t.status, stage_started_at: stageStart, due_at: dueAt(t.status, stageStart), public_reply: t.reply ?? null,
+      received_at: received, legal_due_at: legalDue, status: t.status, stage_started_at: stageStart, due_at: dueAt(t.status, stageStart, legalDue), public_reply: t.reply ?? null,
     }).where('id', '=', id).execute();
     await db.updateTable('tip_events').set({ at: received }).where('tip_id', '=', id).execute();
     if (t.status !== 'new') await db.insertInto('tip_events').values({ tip_id: id, province_code: commune.province_code!, actor_id: null, kind: 'status', status: t.status, at: stageStart }).execute();

@@ -40,3 +40,17 @@ export const mondayOf = (day: string) => addDays(day, -((new Date(`${day}T00:00:
 const vnDateTimeFormat = new Intl.DateTimeFormat('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh', dateStyle: 'short', timeStyle: 'short' });
 /** A moment as people in Vietnam read it: "14:05 23/11/2026". */
 export const vnDateTime = (d: Date) => vnDateTimeFormat.format(d);
+
+/**
+ * The same day `months` later, or that month's last day when it has none: 31/12 + 2 months is
+ * 28/2 (or 29/2), as terms in months are counted (BLTTHS 2015 art. 134, Civil Code art. 147).
+ */
+export function addMonths(day: string, months: number): string {
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  const first = new Date(Date.UTC(y, m - 1 + months, 1)).toISOString().slice(0, 7);
+  const last = lastDayOfMonth(first);
+  return d > Number(last.slice(8)) ? last : `${first}-${String(d).padStart(2, '0')}`;
+}
+
+/** 0 for Sunday … 6 for Saturday. */
+export const weekdayOf = (day: string) => new Date(`${day}T00:00:00Z`).getUTCDay();

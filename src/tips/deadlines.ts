@@ -1,26 +1,47 @@
 /**
- * The deadline of each stage of a tip, from the rules on receiving and settling denunciations
- * and reports of crimes (docs/tip-deadlines.md says which rule and where it comes from).
+ * The deadlines of a tip, from the rules on receiving and settling denunciations and reports of
+ * crimes (docs/tip-deadlines.md says which rule, where it comes from, and how it is read).
+ *
+ * The law's clock runs from receipt (BLTTHS 2015 art. 147): 20 days, up to 2 months for a complex
+ * case, once more up to 2 months by the procuracy. A stage's deadline never runs past it: "new"
+ * has its own 24 hours, the later stages have the legal deadline itself.
  */
 import type { TipStatus } from '../db/schema.ts';
+import { addDays, addMonths, dayStart, todayVN, weekdayOf } from '../shared/dates.ts';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 
-/** How long each open stage may last, counted from the moment the tip entered it. */
-export const STAGE_LIMITS: Partial<Record<TipStatus, { ms: number; rule: string }>> = {
-  // Received: recorded and passed on at once (BLTTHS 2015, art. 145: "chuyển ngay"); the
-  // platform reads "at once" as within one day.
-  new: { ms: 1 * DAY, rule: 'Tiếp nhận, phân loại trong 24 giờ (Điều 145 BLTTHS 2015: tiếp nhận đầy đủ, chuyển ngay)' },
-  // Checked and verified within 20 days of receipt (art. 147(1)).
-  verifying: { ms: 20 * DAY, rule: 'Kiểm tra, xác minh trong 20 ngày (Điều 147 khoản 1 BLTTHS 2015)' },
-  // Settled within the longest verification the law allows once extended: 2 months (art. 147(2)).
-  handling: { ms: 60 * DAY, rule: 'Giải quyết trong 2 tháng (Điều 147 khoản 2 BLTTHS 2015)' },
-};
+/** Received: recorded and passed on at once (art. 145: "chuyển ngay"); the platform reads "at once" as within one day. */
+export const NEW_STAGE_MS = 1 * DAY;
 
-/** Within this much of its deadline a stage is "sắp đến hạn": 3 days, or a quarter of a shorter stage. */
-export const DUE_SOON_MS = 3 * DAY;
-export const dueSoonMs = (status: TipStatus) => Math.min(DUE_SOON_MS, (STAGE_LIMITS[status]?.ms ?? 0) / 4);
+export const LEGAL_TERMS = ['standard', 'complex', 'procuracy'] as const;
+export type LegalTerm = (typeof LEGAL_TERMS)[number];
+
+/** The extension that may follow each term: the procuracy's is the last. */
+export const EXTENSION: Record<LegalTerm, Exclude<LegalTerm, 'standard'> | null> = { standard: 'complex', complex: 'procuracy', procuracy: null };
+
+/**
+ * The last day of the legal term (art. 134: a term in days ends at 24:00 of its last day; one in
+ * months on the same day of the later month, or that month's last day, moved past a Saturday or
+ * Sunday to the next working day). `from` is the day of receipt for 'standard' and 'complex', the
+ * last day of the 2-month term for 'procuracy'.
+ */
+export function legalLastDay(term: LegalTerm, from: string): string {
+  // The day of receipt counts as the first of the 20: the earlier of the two readings (docs).
+  if (term === 'standard') return addDays(from, 19);
+  let last = addMonths(from, 2);
+  while (weekdayOf(last) === 0 || weekdayOf(last) === 6) last = addDays(last, 1);
+  return last;
+}
+
+/** The moment a term whose last day this is runs out: 24:00 of that day in Vietnam. */
+export const endOfDay = (day: string) => dayStart(addDays(day, 1));
+/** The last day of a term that runs out at this moment. */
+export const lastDayOf = (due: Date) => todayVN(new Date(due.getTime() - 1));
+
+/** The legal deadline of a tip received at this moment. */
+export const legalDueAt = (receivedAt: Date) => endOfDay(legalLastDay('standard', todayVN(receivedAt)));
 
 export const OPEN_STATUSES: TipStatus[] = ['new', 'verifying', 'handling'];
 
@@ -34,10 +55,19 @@ export const NEXT: Record<TipStatus, TipStatus[]> = {
   unfounded: [],
 };
 
-export function dueAt(status: TipStatus, stageStart: Date): Date | null {
-  const limit = STAGE_LIMITS[status];
-  return limit ? new Date(stageStart.getTime() + limit.ms) : null;
+/** The deadline of the stage a tip enters at `stageStart`: never past the legal one; none once closed. */
+export function dueAt(status: TipStatus, stageStart: Date, legalDue: Date): Date | null {
+  if (!OPEN_STATUSES.includes(status)) return null;
+  if (status !== 'new') return legalDue;
+  return new Date(Math.min(stageStart.getTime() + NEW_STAGE_MS, legalDue.getTime()));
 }
+
+/**
+ * Within this much of its deadline a stage is "sắp đến hạn": 6 hours for "new"; 5 days for the
+ * later stages, the last day an extension may be asked of the procuracy (art. 147(2)).
+ */
+export const DUE_SOON_MS = 5 * DAY;
+export const dueSoonMs = (status: TipStatus) => (status === 'new' ? 6 * HOUR : DUE_SOON_MS);
 
 export type Urgency = 'overdue' | 'due_soon' | 'on_time' | 'closed';
 

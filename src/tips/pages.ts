@@ -21,6 +21,9 @@ export interface FormValues {
   category?: string; description?: string; occurredAt?: string; place?: string; name?: string; phone?: string; other?: string;
 }
 
+/** How long the receipt page shows the two codes after a tip is sent. */
+export const RECEIPT_MINUTES = 15;
+
 const fieldError = (errors: Record<string, string>, key: string) =>
   errors[key] ? `<p class="field-error" id="${key}-error">${h(errors[key]!)}</p>` : '';
 const described = (errors: Record<string, string>, key: string) => (errors[key] ? ` aria-invalid="true" aria-describedby="${key}-error"` : '');
@@ -68,10 +71,18 @@ export function tipFormPage(to: Destination, values: FormValues = {}, errors: Re
 
 export function receiptPage(r: { trackingCode: string; secret: string; communeName: string }): string {
   return publicPage('Đã gửi tin báo', `<div class="card ok" role="status"><p><strong>Công an ${h(inSentence(r.communeName))} đã nhận được tin báo của bạn.</strong> Cảm ơn bạn.</p></div>
-<div class="card"><p>Để xem tiến độ sau này, hãy <strong>ghi lại hai mã dưới đây</strong> (chụp màn hình hoặc chép ra giấy). Mã bí mật chỉ hiện một lần; không ai khác biết mã này.</p>
+<div class="card"><p>Để xem tiến độ sau này, hãy <strong>ghi lại hai mã dưới đây</strong> (chụp màn hình hoặc chép ra giấy). Mã bí mật chỉ hiện trên trang này, trong ${RECEIPT_MINUTES} phút; không ai khác biết mã này.</p>
 <p>Mã theo dõi:<br><span class="code">${h(formatCode(r.trackingCode))}</span></p>
 <p>Mã bí mật:<br><span class="code">${h(formatCode(r.secret))}</span></p></div>
 <a class="button" href="/bao-tin/theo-doi">Xem tiến độ</a>`);
+}
+
+/** The receipt page once its codes are no longer kept for it (or on another browser). */
+export function receiptGonePage(): string {
+  return publicPage('Đã gửi tin báo', `<div class="card"><p>Trang biên nhận chỉ hiện mã theo dõi và mã bí mật trong ${RECEIPT_MINUTES} phút sau khi gửi, trên chính trình duyệt đã gửi.</p>
+<p>Nếu bạn đã ghi lại hai mã, hãy dùng chúng để xem tiến độ.</p></div>
+<a class="button" href="/bao-tin/theo-doi">Xem tiến độ</a>
+<p><a href="/bao-tin">Gửi tin báo khác</a></p>`);
 }
 
 export function statusFormPage(values: { code?: string } = {}, error?: string): string {

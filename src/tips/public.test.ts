@@ -15,13 +15,21 @@ const PHONE = '0987654321';
 const NAME = 'Nguyễn Thị Người Báo Tin';
 const count = async () => Number((await server.database.db.selectFrom('tips').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
 
-/** Posts the form as a browser does: multipart, from an address of its own (the limits count per address). */
+/**
+ * Posts the form as a browser does: multipart, from an address of its own (the limits count per
+ * address), then follows a redirect to the receipt with the cookie it set: `html` is the page the
+ * person sees, `status` the answer to the post.
+ */
 async function send(fields: Record<string, string>, photos: { name: string; type: string; bytes: Uint8Array }[] = [], from = '203.0.113.7') {
   const form = new FormData();
   for (const [k, v] of Object.entries(fields)) form.append(k, v);
   for (const p of photos) form.append('photos', new Blob([Buffer.from(p.bytes)], { type: p.type }), p.name);
-  const res = await fetch(`${server.url}/bao-tin`, { method: 'POST', body: form, headers: { 'x-forwarded-for': from } });
-  return { status: res.status, html: await res.text(), headers: res.headers };
+  const res = await fetch(`${server.url}/bao-tin`, { method: 'POST', body: form, headers: { 'x-forwarded-for': from }, redirect: 'manual' });
+  if (res.status !== 303) return { status: res.status, html: await res.text(), headers: res.headers, cookie: '' };
+  const cookie = res.headers.get('set-cookie')!.split(';')[0]!;
+  const receipt = await fetch(new URL(res.headers.get('location')!, server.url), { headers: { cookie } });
+  expect(receipt.status).toBe(200);
+  return { status: res.status, html: await receipt.text(), headers: res.headers, cookie };
 }
 
 const codesOf = (html: string) => [...html.matchAll(/<span class="code">([0-9A-Z-]+)<\/span>/g)].map((m) => m[1]!);
@@ -59,7 +67,7 @@ describe('the public tip form', () => {
     const exif = await photoWithExif();
     expect((await sharp(exif).metadata()).exif).toBeDefined();
     const sent = await send({ xa: String(thuongHa.id), category: 'drugs', description: 'Có nhóm người lạ tụ tập ở bãi đất trống sau chợ, nghi sử dụng ma túy.', place: 'Sau chợ Điện Quan' }, [{ name: 'IMG_2024.jpg', type: 'image/jpeg', bytes: exif }]);
-    expect(sent.status).toBe(201);
+    expect(sent.status).toBe(303);
     const [code, secret] = codesOf(sent.html);
     expect(code).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{2}$/);
     expect(secret).toMatch(/^([0-9A-Z]{4}-){3}[0-9A-Z]{4}$/);
@@ -90,9 +98,32 @@ describe('the public tip form', () => {
     expect(inbox.find((t: any) => t.id === tip.id)).toMatchObject({ category: 'drugs', urgency: 'on_time', has_contact: false });
   });
 
+  it('sends the browser on to the receipt, which a refresh shows again without sending the tip again', async () => {
+    const before = await count();
+    const sent = await send({ xa: String(thuongHa.id), category: 'theft', description: 'Kẻ gian lấy trộm bình ắc quy của xe công nông đỗ ngoài ruộng.' });
+    expect(sent.status).toBe(303);
+    expect(sent.headers.get('location')).toBe('/bao-tin/da-gui');
+    const setCookie = sent.headers.get('set-cookie')!;
+    expect(setCookie).toMatch(/Path=\/bao-tin\/da-gui/);
+    expect(setCookie).toMatch(/HttpOnly/);
+    expect(setCookie).toMatch(/Max-Age=900/);
+    const [code, secret] = codesOf(sent.html);
+    expect(sent.html).toContain('Công an xã Thượng Hà đã nhận được tin báo của bạn');
+    const again = await fetch(`${server.url}/bao-tin/da-gui`, { headers: { cookie: sent.cookie } });
+    expect(codesOf(await again.text())).toEqual([code, secret]);
+    expect(await count()).toBe(before + 1);
+    // Without the cookie, or with one made up, the page shows no codes.
+    for (const cookie of ['', `bien_nhan=${code!.replace(/-/g, '')}.AAAAAAAAAAAAAAAA`, 'bien_nhan=x']) {
+      const gone = await fetch(`${server.url}/bao-tin/da-gui`, { headers: { cookie } });
+      const html = await gone.text();
+      expect([gone.status, codesOf(html)]).toEqual([200, []]);
+      expect(html).toContain('chỉ hiện mã theo dõi và mã bí mật trong 15 phút');
+    }
+  });
+
   it('seals the contact a resident chooses to leave: not in the rows, not in a dump; only a confidential officer reads it, and that is logged', async () => {
     const sent = await send({ xa: String(thuongHa.id), category: 'theft', description: 'Nhà tôi bị mất trộm xe máy đêm qua, kẻ gian phá khóa cổng.', name: NAME, phone: '0987 654 321' });
-    expect(sent.status).toBe(201);
+    expect(sent.status).toBe(303);
     const code = codesOf(sent.html)[0]!.replace(/-/g, '');
     const tip = await server.database.db.selectFrom('tips').select(['id', 'contact_sealed']).where('tracking_code', '=', code).executeTakeFirstOrThrow();
     const sealed = Buffer.from(tip.contact_sealed!);
@@ -157,7 +188,7 @@ describe('the public tip form', () => {
     const form = await (await fetch(`${server.url}/bao-tin?ma=${keychain.code}`)).text();
     expect(form).toContain('Công an xã Thượng Hà</strong> (Thôn Làng Ngần)');
     const sent = await send({ ma: keychain.code, category: 'fire', description: 'Có người đốt rác sát bìa rừng, lửa lan sang cỏ khô.' });
-    expect(sent.status).toBe(201);
+    expect(sent.status).toBe(303);
     const tip = await server.database.db.selectFrom('tips').selectAll().where('tracking_code', '=', codesOf(sent.html)[0]!.replace(/-/g, '')).executeTakeFirstOrThrow();
     expect(tip).toMatchObject({ channel: 'keychain', village_id: langNgan.id, commune_id: thuongHa.id });
     // The tip keeps no link to the keychain: that would name the household that sent it.
@@ -207,9 +238,9 @@ describe('the public tip form', () => {
     const from = '198.51.100.23';
     const results = [];
     for (let i = 0; i < 32; i++) results.push((await send({ xa: String(thuongHa.id), category: 'other', description: `Tin thử số ${i} gửi liên tục.` }, [], from)).status);
-    expect(results.filter((s) => s === 201)).toHaveLength(30);
+    expect(results.filter((s) => s === 303)).toHaveLength(30);
     expect(results.slice(30)).toEqual([429, 429]);
-    expect((await send({ xa: String(thuongHa.id), category: 'other', description: 'Một người khác, nơi khác.' }, [], '198.51.100.24')).status).toBe(201);
+    expect((await send({ xa: String(thuongHa.id), category: 'other', description: 'Một người khác, nơi khác.' }, [], '198.51.100.24')).status).toBe(303);
     expect((await officer.get(`/api/tips?unitId=${thuongHa.id}`)).status).toBe(200);
   });
 });

@@ -13,7 +13,7 @@ import { AppError } from '../http/errors.ts';
 import { sendPage } from '../http/public-page.ts';
 import { fold } from '../shared/text.ts';
 import { fixedWindow, TIPS_PER_ADDRESS, TIPS_PER_KEYCHAIN } from './limits.ts';
-import { choosePlacePage, receiptPage, statusFormPage, statusPage, tipFormPage, type Destination, type FormValues } from './pages.ts';
+import { choosePlacePage, RECEIPT_MINUTES, receiptGonePage, receiptPage, statusFormPage, statusPage, tipFormPage, type Destination, type FormValues } from './pages.ts';
 import { MAX_PHOTO_BYTES, MAX_PHOTOS } from './photos.ts';
 import * as q from './queries.ts';
 import type { Sealer } from './seal.ts';
@@ -71,7 +71,16 @@ function occurredAtOf(text: string | undefined): Date | undefined | 'bad' {
   return Number.isNaN(at.getTime()) ? 'bad' : at;
 }
 
-export function publicTipRoutes(app: FastifyInstance, db: Kysely<DB>, sealer: Sealer) {
+/**
+ * After a tip is sent, the browser is sent on to the receipt (post/redirect/get): refreshing the
+ * receipt must not send the tip again. Its two codes ride in a cookie only that page reads, for
+ * long enough to write them down; the page checks them against the tip, so a made-up cookie
+ * shows nothing.
+ */
+const RECEIPT_PATH = '/bao-tin/da-gui';
+const RECEIPT_COOKIE = 'bien_nhan';
+
+export function publicTipRoutes(app: FastifyInstance, db: Kysely<DB>, sealer: Sealer, opts: { cookieSecure: boolean }) {
   const perAddress = fixedWindow(TIPS_PER_ADDRESS.max, TIPS_PER_ADDRESS.windowMs);
   const perKeychain = fixedWindow(TIPS_PER_KEYCHAIN.max, TIPS_PER_KEYCHAIN.windowMs);
 
@@ -97,6 +106,10 @@ export function publicTipRoutes(app: FastifyInstance, db: Kysely<DB>, sealer: Se
     });
 
     scope.post('/bao-tin', { schema: { hide: true } }, async (req, reply) => {
+      // Counted before the body is read: a flood from one address costs no parsing of its bodies.
+      if (!perAddress.take(req.ip)) {
+        return sendPage(reply, 429, choosePlacePage('', undefined, 'Có quá nhiều tin gửi từ nơi này trong ít phút. Hãy thử lại sau, hoặc gọi 113 nếu khẩn cấp.'));
+      }
       let posted: Posted;
       try {
         posted = await readForm(req);
@@ -119,8 +132,8 @@ export function publicTipRoutes(app: FastifyInstance, db: Kysely<DB>, sealer: Se
 
       // A person never fills the hidden field; a bot filling every field does.
       if (f.website) return again(400, { form: 'Không gửi được tin báo. Hãy thử lại.' });
-      if (!perAddress.take(req.ip) || (to.keychainCode && !perKeychain.take(to.keychainCode))) {
-        return again(429, { form: 'Có quá nhiều tin gửi từ nơi này trong ít phút. Hãy thử lại sau, hoặc gọi 113 nếu khẩn cấp.' });
+      if (to.keychainCode && !perKeychain.take(to.keychainCode)) {
+        return again(429, { form: 'Móc khóa này đã gửi quá nhiều tin trong một giờ. Hãy thử lại sau, hoặc gọi 113 nếu khẩn cấp.' });
       }
       const errors: Record<string, string> = {};
       if (!f.category || !Object.hasOwn(CATEGORIES, f.category)) errors.category = 'Hãy chọn loại sự việc';
@@ -139,11 +152,25 @@ export function publicTipRoutes(app: FastifyInstance, db: Kysely<DB>, sealer: Se
           to, photos: posted.photos,
           contact: { name: f.name?.trim().slice(0, 200) || undefined, phone: phone?.success ? phone.data ?? undefined : undefined },
         }, to.keychainCode ? 'keychain' : 'web');
-        return sendPage(reply, 201, receiptPage(receipt));
+        reply.setCookie(RECEIPT_COOKIE, `${receipt.trackingCode}.${receipt.secret}`, {
+          path: RECEIPT_PATH, httpOnly: true, sameSite: 'strict', secure: opts.cookieSecure, maxAge: RECEIPT_MINUTES * 60,
+        });
+        return reply.header('cache-control', 'no-store').redirect(RECEIPT_PATH, 303);
       } catch (e) {
         if (!(e instanceof AppError)) throw e;
         const fields = Object.fromEntries((e.fields ?? []).map((x) => [x.path, x.message]));
         return again(e.status, { form: e.message, ...fields });
+      }
+    });
+
+    scope.get(RECEIPT_PATH, { schema: { hide: true } }, async (req, reply) => {
+      const [code = '', secret = ''] = (req.cookies[RECEIPT_COOKIE] ?? '').split('.');
+      try {
+        const tip = await publicStatus(db, code, secret);
+        return sendPage(reply, 200, receiptPage({ trackingCode: tip.tracking_code, secret, communeName: tip.commune_name }));
+      } catch (e) {
+        if (e instanceof AppError) return sendPage(reply, 200, receiptGonePage());
+        throw e;
       }
     });
 

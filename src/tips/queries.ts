@@ -2,6 +2,7 @@ import { sql, type Kysely, type Transaction } from 'kysely';
 import { inScope } from '../access/policy.ts';
 import type { DB, TipCategory, TipStatus } from '../db/schema.ts';
 import { fileColumns } from '../files/queries.ts';
+import type { LegalTerm } from './deadlines.ts';
 import { fold, likeEscape } from '../shared/text.ts';
 
 type Q = Kysely<DB> | Transaction<DB>;
@@ -20,6 +21,8 @@ export interface NewTip {
   tracking_code: string;
   secret_hash: string;
   channel: 'web' | 'keychain' | 'open311';
+  received_at: Date;
+  legal_due_at: Date;
   due_at: Date | null;
 }
 
@@ -27,7 +30,7 @@ export interface NewTip {
 export const insertTips = (db: Q, tips: NewTip[]) =>
   db.insertInto('tips').values(tips).onConflict((oc) => oc.column('tracking_code').doNothing()).returning(['id', 'tracking_code', 'received_at']).execute();
 
-export type NewEvent = { tip_id: number; province_code: string; actor_id: number | null; kind: 'received' | 'status' | 'assigned' | 'transferred' | 'replied'; status?: TipStatus | null; detail?: string | null };
+export type NewEvent = { tip_id: number; province_code: string; actor_id: number | null; kind: 'received' | 'status' | 'assigned' | 'transferred' | 'replied' | 'extended'; status?: TipStatus | null; detail?: string | null };
 
 export const insertEvent = (db: Q, event: NewEvent) => db.insertInto('tip_events').values(event).execute();
 export const insertEvents = (db: Q, events: NewEvent[]) => (events.length ? db.insertInto('tip_events').values(events).execute() : Promise.resolve([]));
@@ -35,18 +38,22 @@ export const insertEvents = (db: Q, events: NewEvent[]) => (events.length ? db.i
 export const linkFile = (db: Q, tip: { id: number; province_code: string }, fileId: number) =>
   db.insertInto('tip_files').values({ tip_id: tip.id, file_id: fileId, province_code: tip.province_code }).execute();
 
-/** What the public status page may show: never notes, names of officers, or the contact. */
-export const publicView = (db: Q, trackingCode: string) =>
-  db
-    .selectFrom('tips as t')
-    .innerJoin('units as c', 'c.id', 't.commune_id')
-    .select(['t.tracking_code', 't.secret_hash', 't.category', 't.status', 't.received_at', 't.stage_started_at', 't.public_reply', 't.transferred_to', 'c.name as commune_name'])
-    .where('t.tracking_code', '=', trackingCode)
-    .executeTakeFirst();
+/** What the public status page may show of some tips: never notes, names of officers, or the contact. */
+export const publicViews = (db: Q, trackingCodes: string[]) =>
+  trackingCodes.length === 0
+    ? Promise.resolve([])
+    : db
+      .selectFrom('tips as t')
+      .innerJoin('units as c', 'c.id', 't.commune_id')
+      .select(['t.tracking_code', 't.secret_hash', 't.category', 't.status', 't.received_at', 't.stage_started_at', 't.public_reply', 't.transferred_to', 'c.name as commune_name'])
+      .where('t.tracking_code', 'in', trackingCodes)
+      .execute();
+
+export const publicView = async (db: Q, trackingCode: string) => (await publicViews(db, [trackingCode]))[0];
 
 export const tipColumns = [
   't.id', 't.commune_id', 't.village_id', 't.category', 't.description', 't.occurred_at', 't.place', 't.tracking_code',
-  't.channel', 't.status', 't.stage_started_at', 't.due_at', 't.assignee_id', 't.public_reply', 't.transferred_to', 't.received_at', 't.updated_at',
+  't.channel', 't.status', 't.stage_started_at', 't.due_at', 't.legal_term', 't.legal_due_at', 't.assignee_id', 't.public_reply', 't.transferred_to', 't.received_at', 't.updated_at',
 ] as const;
 
 export interface InboxFilter {
@@ -120,13 +127,13 @@ export const filesOf = (db: Q, id: number) =>
 export const lockTip = (db: Q, id: number) =>
   db
     .selectFrom('tips')
-    .select(['id', 'status', 'commune_id', 'unit_path', 'province_code', 'village_id', 'assignee_id', 'due_at', 'stage_started_at', 'public_reply', 'transferred_to'])
+    .select(['id', 'status', 'commune_id', 'unit_path', 'province_code', 'village_id', 'assignee_id', 'due_at', 'stage_started_at', 'public_reply', 'transferred_to', 'received_at', 'legal_term', 'legal_due_at'])
     .where('id', '=', id)
     .forUpdate()
     .executeTakeFirstOrThrow();
 
 export const updateTip = (db: Q, id: number, patch: {
-  status?: TipStatus; stage_started_at?: Date; due_at?: Date | null; assignee_id?: number | null; transferred_to?: string | null;
+  status?: TipStatus; stage_started_at?: Date; due_at?: Date | null; legal_term?: LegalTerm; legal_due_at?: Date; assignee_id?: number | null; transferred_to?: string | null;
   public_reply?: string | null; commune_id?: number; unit_path?: string; province_code?: string; village_id?: number | null;
 }) => db.updateTable('tips').set({ ...patch, updated_at: new Date() }).where('id', '=', id).execute();
 

@@ -11,15 +11,18 @@ import { binary, created, Id, ok } from '../http/replies.ts';
 import { Day } from '../plans/schema.ts';
 import type { Sealer } from './seal.ts';
 import * as service from './service.ts';
+import { LEGAL_TERMS } from './deadlines.ts';
 
 export const Category = z.enum(['crime', 'drugs', 'theft', 'traffic', 'fire', 'social_evils', 'other']).describe(Object.entries(service.CATEGORIES).map(([k, v]) => `${k}: ${v}`).join('; '));
 export const Status = z.enum(['new', 'verifying', 'handling', 'resolved', 'transferred', 'unfounded']).describe(Object.entries(service.STATUSES).map(([k, v]) => `${k}: ${v}`).join('; '));
-const Urgency = z.enum(['overdue', 'due_soon', 'on_time', 'closed']).describe('quá hạn, sắp đến hạn (3 ngày), còn hạn, đã đóng');
+const Urgency = z.enum(['overdue', 'due_soon', 'on_time', 'closed']).describe('quá hạn, sắp đến hạn (bước "Mới": 6 giờ; các bước sau: 5 ngày), còn hạn, đã đóng');
+const LegalTerm = z.enum(LEGAL_TERMS).describe(Object.entries(service.LEGAL_TERMS).map(([k, v]) => `${k}: ${v}`).join('; '));
 
 export const TipItem = z.looseObject({
   id: z.number(), tracking_code: z.string(), commune_id: z.number(), commune_name: z.string(), village_id: z.number().nullable(), village_name: z.string().nullable(),
   category: Category, description: z.string(), occurred_at: z.date().nullable(), place: z.string().nullable(), channel: z.enum(['web', 'keychain', 'open311']),
-  status: Status, stage_started_at: z.date(), due_at: z.date().nullable(), urgency: Urgency,
+  status: Status, stage_started_at: z.date(), due_at: z.date().nullable().describe('Hạn của bước hiện tại, không quá hạn luật định'), urgency: Urgency,
+  legal_term: LegalTerm, legal_due_at: z.date().describe('Hạn giải quyết theo luật, tính từ ngày nhận (24:00 ngày cuối của thời hạn)'),
   assignee_id: z.number().nullable(), assignee_name: z.string().nullable(), public_reply: z.string().nullable(), transferred_to: z.string().nullable(),
   received_at: z.date(), has_contact: z.boolean().describe('Người báo tin có để lại liên hệ (chỉ người được giao mới xem được)'),
 }).meta({ id: 'Tip' });
@@ -129,6 +132,20 @@ export function tipRoutes(app: FastifyInstance, db: Kysely<DB>, sealer: Sealer) 
       response: ok(z.object({ id: z.number(), commune_id: z.number(), commune_name: z.string(), status: Status, due_at: z.date().nullable(), stillReadable: z.boolean() })),
     },
   }, async (req) => service.transferToCommune(db, contextOf(req), req.params.id, req.body.communeId));
+
+  r.post('/api/tips/:id/extend', {
+    schema: {
+      tags,
+      summary: 'Kéo dài thời hạn giải quyết (Điều 147 khoản 2 BLTTHS): đến 02 tháng kể từ ngày nhận khi vụ việc phức tạp (complex); sau đó Viện kiểm sát gia hạn một lần, không quá 02 tháng (procuracy)',
+      params,
+      body: z.object({
+        term: z.enum(['complex', 'procuracy']),
+        decision: z.string().trim().min(1, 'Hãy ghi số, ngày của quyết định').max(300, 'Tối đa 300 ký tự').describe('Số, ngày của quyết định, ví dụ "Quyết định số 12/QĐ-VKS ngày 20/11/2026"'),
+        until: Day.optional().describe('Ngày cuối của thời hạn mới (mặc định: muộn nhất luật cho phép)'),
+      }),
+      response: ok(TipPage),
+    },
+  }, async (req) => service.extendLegalTerm(db, contextOf(req), req.params.id, req.body));
 
   r.put('/api/tips/:id/reply', {
     schema: {

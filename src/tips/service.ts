@@ -7,10 +7,10 @@ import { CLOCK_SKEW_MS } from '../gongs/night.ts';
 import { AppError, conflict, forbidden, invalid, notFound } from '../http/errors.ts';
 import { routeOf } from '../keychains/service.ts';
 import { randomCode, parseCode } from '../shared/codes.ts';
-import { addDays, dayStart, FIRST_DAY, todayVN } from '../shared/dates.ts';
+import { addDays, dayStart, FIRST_DAY, formatDay, todayVN } from '../shared/dates.ts';
 import { readableUnit } from '../units/service.ts';
 import { unitLoader } from '../units/loader.ts';
-import { dueAt, dueSoonMs, NEXT, OPEN_STATUSES, urgencyOf } from './deadlines.ts';
+import { dueAt, dueSoonMs, endOfDay, EXTENSION, lastDayOf, legalDueAt, legalLastDay, NEXT, OPEN_STATUSES, urgencyOf, type LegalTerm } from './deadlines.ts';
 import { cleanPhoto, MAX_PHOTOS } from './photos.ts';
 import { storeTip } from './intake.ts';
 import { fold } from '../shared/text.ts';
@@ -24,6 +24,12 @@ export const CATEGORIES: Record<TipCategory, string> = {
 };
 export const STATUSES: Record<TipStatus, string> = {
   new: 'Mới', verifying: 'Đang xác minh', handling: 'Đang xử lý', resolved: 'Đã giải quyết', transferred: 'Chuyển cơ quan khác', unfounded: 'Không có cơ sở',
+};
+
+export const LEGAL_TERMS: Record<LegalTerm, string> = {
+  standard: '20 ngày kể từ ngày nhận',
+  complex: 'vụ việc phức tạp hoặc phải xác minh ở nhiều nơi: đến 02 tháng kể từ ngày nhận',
+  procuracy: 'Viện kiểm sát gia hạn một lần, không quá 02 tháng',
 };
 
 export const TRACKING_LENGTH = 10;
@@ -75,6 +81,7 @@ export async function submitTip(db: Kysely<DB>, sealer: Sealer, input: TipInput,
   const secret = randomCode(SECRET_LENGTH);
 
   const hash = hashSecret(secret);
+  const legalDue = legalDueAt(now);
   // A tracking code already taken (one chance in 2^50 per pair) is drawn again.
   for (let attempt = 0; attempt < 5; attempt++) {
     const trackingCode = randomCode(TRACKING_LENGTH);
@@ -84,7 +91,7 @@ export async function submitTip(db: Kysely<DB>, sealer: Sealer, input: TipInput,
         category: input.category, description: input.description, occurred_at: input.occurredAt ?? null, place: input.place || null,
         search_folded: fold(`${input.description} ${input.place ?? ''}`),
         contact_sealed: contact ? sealer.seal(contact, trackingCode) : null, tracking_code: trackingCode, secret_hash: hash,
-        channel, due_at: dueAt('new', now),
+        channel, received_at: now, legal_due_at: legalDue, due_at: dueAt('new', now, legalDue),
       },
       photos,
     });
@@ -187,7 +194,7 @@ export interface StatusChange {
   transferredTo?: string | undefined;
 }
 
-/** Moves a tip to its next stage (deadlines.ts NEXT); the stage's deadline starts again from now. */
+/** Moves a tip to its next stage (deadlines.ts NEXT), with that stage's deadline from now, within the legal one. */
 export async function changeStatus(db: Kysely<DB>, ctx: Ctx, id: number, input: StatusChange, now = new Date()) {
   const transferredTo = input.transferredTo?.trim() || undefined;
   if (input.status === 'transferred' && !transferredTo) {
@@ -204,7 +211,7 @@ export async function changeStatus(db: Kysely<DB>, ctx: Ctx, id: number, input: 
         : `Tin báo đã kết thúc ("${STATUSES[before.status]}"), không chuyển sang bước khác được`;
       throw conflict(why, [{ path: 'status', message: why }]);
     }
-    const patch = { status: input.status, stage_started_at: now, due_at: dueAt(input.status, now), transferred_to: input.status === 'transferred' ? transferredTo! : before.transferred_to };
+    const patch = { status: input.status, stage_started_at: now, due_at: dueAt(input.status, now, before.legal_due_at), transferred_to: input.status === 'transferred' ? transferredTo! : before.transferred_to };
     await q.updateTip(trx, id, patch);
     const note = input.note?.trim() || null;
     await q.insertEvent(trx, {
@@ -253,8 +260,9 @@ export async function addNote(db: Kysely<DB>, ctx: Ctx, id: number, body: string
 /**
  * Re-routes a tip the informant sent to the wrong commune. The receiving commune may lie outside
  * the caller's grants (any commune of the country): the informant chose wrongly, and the commune
- * where it happened must receive it. The tip starts again as new, with a fresh deadline and no
- * assignee; its photos follow it. The caller keeps no access unless granted on the new commune.
+ * where it happened must receive it. The tip starts again as new, with a fresh 24 hours and no
+ * assignee, but its legal deadline still runs from its receipt; its photos follow it. The caller
+ * keeps no access unless granted on the new commune.
  */
 export async function transferToCommune(db: Kysely<DB>, ctx: Ctx, id: number, communeId: number, now = new Date()) {
   const target = await unitLoader(db).load(communeId);
@@ -268,7 +276,7 @@ export async function transferToCommune(db: Kysely<DB>, ctx: Ctx, id: number, co
     const from = await trx.selectFrom('units').select('name').where('id', '=', before.commune_id).executeTakeFirstOrThrow();
     const patch = {
       commune_id: target.id, unit_path: target.path, province_code: target.province_code!, village_id: null,
-      status: 'new' as const, stage_started_at: now, due_at: dueAt('new', now), assignee_id: null,
+      status: 'new' as const, stage_started_at: now, due_at: dueAt('new', now, before.legal_due_at), assignee_id: null,
     };
     await q.updateTip(trx, id, patch);
     // The tip's rows and photos move with it, so the receiving commune reads them.
@@ -283,6 +291,49 @@ export async function transferToCommune(db: Kysely<DB>, ctx: Ctx, id: number, co
     await recordChanges(trx, ctx, [{ ...change, unit: placeOfTip(before) }, { ...change, unit: placeOfTip(patch) }]);
     return { id, commune_id: target.id, commune_name: target.name, status: patch.status, due_at: patch.due_at, stillReadable: allows(ctx.actor, 'tip.read', target.path) };
   });
+}
+
+export interface Extension {
+  term: Exclude<LegalTerm, 'standard'>;
+  /** The decision that extends it: its number and date, as written on it. */
+  decision: string;
+  /** The new last day ('YYYY-MM-DD'); by default the latest the law allows. */
+  until?: string | undefined;
+}
+
+/**
+ * Extends a tip's legal deadline (art. 147(2)): first to at most 2 months from receipt, for a
+ * complex case; then once, by at most 2 months more, by the procuracy. Each in its order, once.
+ */
+export async function extendLegalTerm(db: Kysely<DB>, ctx: Ctx, id: number, input: Extension, now = new Date()) {
+  const decision = input.decision.trim();
+  if (!decision) throw invalid('Hãy ghi số, ngày của quyết định kéo dài hoặc gia hạn', [{ path: 'decision', message: 'Chưa ghi quyết định' }]);
+  await onHandledTip(db, ctx, id, async (trx, before) => {
+    if (!isOpen(before.status)) throw conflict(`Tin báo đã kết thúc ("${STATUSES[before.status]}"), không còn thời hạn để kéo dài`, [{ path: 'term', message: 'Tin báo đã kết thúc' }]);
+    if (EXTENSION[before.legal_term] !== input.term) {
+      const why = before.legal_term === 'procuracy'
+        ? 'Viện kiểm sát đã gia hạn một lần; luật chỉ cho gia hạn một lần'
+        : input.term === 'procuracy'
+          ? 'Viện kiểm sát chỉ gia hạn sau khi thời hạn đã được kéo dài đến 02 tháng vì vụ việc phức tạp'
+          : 'Thời hạn đã được kéo dài vì vụ việc phức tạp';
+      throw conflict(why, [{ path: 'term', message: why }]);
+    }
+    const current = lastDayOf(before.legal_due_at);
+    const latest = legalLastDay(input.term, input.term === 'complex' ? todayVN(before.received_at) : current);
+    const until = input.until ?? latest;
+    if (until > latest) throw invalid(`Luật cho phép đến hết ngày ${formatDay(latest)}`, [{ path: 'until', message: `Muộn nhất ${formatDay(latest)}` }]);
+    if (until <= current) throw invalid(`Thời hạn hiện tại đã đến hết ngày ${formatDay(current)}; hãy chọn một ngày sau đó`, [{ path: 'until', message: `Sau ${formatDay(current)}` }]);
+    const legalDue = endOfDay(until);
+    const patch = { legal_term: input.term, legal_due_at: legalDue, due_at: dueAt(before.status, before.stage_started_at, legalDue) };
+    await q.updateTip(trx, id, patch);
+    await q.insertEvent(trx, {
+      tip_id: id, province_code: before.province_code, actor_id: ctx.actor.userId, kind: 'extended',
+      detail: `đến hết ngày ${formatDay(until)} (${LEGAL_TERMS[input.term]}; Điều 147 khoản 2 BLTTHS 2015). ${decision}`,
+    });
+    const term = (t: { legal_term: LegalTerm; legal_due_at: Date; due_at: Date | null }) => ({ legal_term: t.legal_term, legal_due_at: t.legal_due_at, due_at: t.due_at });
+    await recordChange(trx, ctx, { action: 'update', entity: 'tip', entityId: id, unit: placeOfTip(before), before: term(before), after: { ...term(patch), decision } });
+  });
+  return tipPage(db, ctx.actor, id, now);
 }
 
 /** The words the informant reads on the status page (empty: none). */

@@ -12,7 +12,8 @@ import type { TipStatus } from '../db/schema.ts';
 import { Client } from '../../tests/support/client.ts';
 import { testDatabase } from '../../tests/support/db.ts';
 import { TEST_PASSWORD } from '../../tests/support/prepare.ts';
-import { DUE_SOON_MS, NEXT, STAGE_LIMITS } from './deadlines.ts';
+import { addDays, addMonths, todayVN } from '../shared/dates.ts';
+import { DUE_SOON_MS, endOfDay, legalLastDay, NEXT, NEW_STAGE_MS } from './deadlines.ts';
 import { sealer } from './seal.ts';
 import { publicStatus, submitTip, type TipInput } from './service.ts';
 
@@ -75,23 +76,26 @@ afterAll(async () => {
 });
 
 describe('stages and their deadlines', () => {
-  it('starts as new with a 24-hour deadline, and each stage entered starts its own', async () => {
+  it('starts as new with a 24-hour deadline; the later stages run to the legal deadline, 20 days from receipt', async () => {
     const tip = await newTip();
     const page = (await canbo.ok(`/api/tips/${tip.id}`)) as any;
-    expect(page.tip).toMatchObject({ status: 'new', urgency: 'on_time', assignee_id: null });
-    near(page.tip.due_at, new Date(page.tip.received_at).getTime() + STAGE_LIMITS.new!.ms);
+    expect(page.tip).toMatchObject({ status: 'new', urgency: 'on_time', assignee_id: null, legal_term: 'standard' });
+    near(page.tip.due_at, new Date(page.tip.received_at).getTime() + NEW_STAGE_MS, 1000);
+    // 24:00 of the 20th day, the day of receipt the first.
+    const legal = endOfDay(addDays(todayVN(new Date(page.tip.received_at)), 19)).toISOString();
+    expect(page.tip.legal_due_at).toBe(legal);
     expect(page).toMatchObject({ canHandle: true, canReveal: false });
 
     const verifying = await canbo.patch(`/api/tips/${tip.id}/status`, { status: 'verifying', note: 'Đã gọi trưởng thôn hỏi lại' });
     expect(verifying.status, JSON.stringify(verifying.body)).toBe(200);
     expect(verifying.body.tip.status).toBe('verifying');
     near(verifying.body.tip.stage_started_at, Date.now(), 10_000);
-    near(verifying.body.tip.due_at, Date.now() + 20 * 24 * HOUR);
+    expect(verifying.body.tip.due_at).toBe(legal);
     expect(verifying.body.events.at(-1)).toMatchObject({ kind: 'status', status: 'verifying', detail: 'Đã gọi trưởng thôn hỏi lại', actor_name: 'Lò Văn Minh' });
 
     const handling = await canbo.post(`/api/tips/${tip.id}/status`, { status: 'handling' });
     expect(handling.body.tip.status).toBe('handling');
-    near(handling.body.tip.due_at, Date.now() + 60 * 24 * HOUR);
+    expect(handling.body.tip).toMatchObject({ due_at: legal, legal_due_at: legal });
 
     const resolved = await lanhdao.post(`/api/tips/${tip.id}/status`, { status: 'resolved' });
     expect(resolved.body.tip).toMatchObject({ status: 'resolved', due_at: null, urgency: 'closed' });
@@ -111,9 +115,8 @@ describe('stages and their deadlines', () => {
         const res = await canbo.post(`/api/tips/${tip.id}/status`, { status: to, ...(to === 'transferred' && { transferredTo: 'Công an huyện cũ' }) });
         expect(res.status, `${from} → ${to}: ${JSON.stringify(res.body)}`).toBe(200);
         expect(res.body.tip.status).toBe(to);
-        const limit = STAGE_LIMITS[to];
-        if (limit) near(res.body.tip.due_at, Date.now() + limit.ms);
-        else expect(res.body.tip.due_at).toBeNull();
+        // NEXT never leads back to "new": an open stage runs to the legal deadline, a closed one has none.
+        expect(res.body.tip.due_at).toBe(['verifying', 'handling'].includes(to) ? res.body.tip.legal_due_at : null);
       }
       const tip = await newTip();
       await reach(tip.id, from);
@@ -279,6 +282,84 @@ describe('notes and the public reply', () => {
   });
 });
 
+describe('the legal deadline, counted from receipt', () => {
+  /** A tip received `days` days ago, at the stage: its dates moved back as if it had waited that long. */
+  async function receivedAgo(days: number, status: TipStatus = 'new') {
+    const tip = await newTip();
+    await reach(tip.id, status);
+    const received = new Date(Date.now() - days * 24 * HOUR);
+    const legal = endOfDay(legalLastDay('standard', todayVN(received)));
+    const due = status === 'new' ? new Date(Math.min(received.getTime() + NEW_STAGE_MS, legal.getTime())) : legal;
+    await database.db.updateTable('tips').set({ received_at: received, stage_started_at: received, legal_due_at: legal, due_at: due }).where('id', '=', tip.id).execute();
+    return { id: tip.id, received, legal };
+  }
+  const extend = (id: number, body: Record<string, unknown>, as = canbo) => as.post(`/api/tips/${id}/extend`, body);
+
+  it('gives a stage only what is left of it: a re-route on the 20th day keeps the day, not a fresh 24 hours', async () => {
+    const late = await receivedAgo(19);
+    const moved = await canbo.post(`/api/tips/${late.id}/transfer`, { communeId: units.thachLap!.id });
+    expect(moved.status, JSON.stringify(moved.body)).toBe(200);
+    expect(moved.body.due_at).toBe(late.legal.toISOString());
+    expect((await tipRow(late.id)).legal_due_at).toEqual(late.legal);
+
+    const past = await receivedAgo(25);
+    const verifying = await canbo.post(`/api/tips/${past.id}/status`, { status: 'verifying' });
+    expect(verifying.body.tip).toMatchObject({ due_at: past.legal.toISOString(), urgency: 'overdue' });
+  });
+
+  it('extends to 2 months for a complex case, then once by the procuracy, each in its order and once', async () => {
+    const { id, received, legal } = await receivedAgo(10, 'verifying');
+    const day = todayVN(received);
+    const before = await tipRow(id);
+    const events = await eventCount(id);
+    const refused = [
+      [await extend(id, { term: 'procuracy', decision: 'Quyết định số 3/QĐ-VKS' }), 409, 'term'],
+      [await extend(id, { term: 'complex', decision: '  ' }), 400, 'decision'],
+      [await extend(id, { term: 'complex' }), 400, 'decision'],
+      [await extend(id, { term: 'later', decision: 'QĐ 1' }), 400, 'term'],
+      [await extend(id, { term: 'complex', decision: 'QĐ 1', until: addDays(addMonths(day, 2), 3) }), 400, 'until'],
+      [await extend(id, { term: 'complex', decision: 'QĐ 1', until: addDays(day, 19) }), 400, 'until'],
+      [await extend(id, { term: 'complex', decision: 'QĐ 1', until: '2026-02-30' }), 400, 'until'],
+    ] as const;
+    for (const [res, status, path] of refused) {
+      expect(res.status, JSON.stringify(res.body)).toBe(status);
+      expect(res.body.error.fields[0].path).toBe(path);
+    }
+    expect(refused[0][0].body.error.message).toMatch(/sau khi thời hạn đã được kéo dài/);
+    expect((await extend(id, { term: 'complex', decision: 'QĐ 1' }, thon)).status).toBe(404);
+    expect((await extend(id, { term: 'complex', decision: 'QĐ 1' }, thachlap)).status).toBe(404);
+    expect(await tipRow(id)).toEqual(before);
+    expect(await eventCount(id)).toBe(events);
+
+    const complex = await extend(id, { term: 'complex', decision: 'Quyết định kéo dài số 7/QĐ-CAX ngày 20/11/2026' });
+    expect(complex.status, JSON.stringify(complex.body)).toBe(200);
+    const twoMonths = endOfDay(legalLastDay('complex', day)).toISOString();
+    expect(complex.body.tip).toMatchObject({ legal_term: 'complex', legal_due_at: twoMonths, due_at: twoMonths });
+    expect(new Date(twoMonths) > legal).toBe(true);
+    expect(complex.body.events.at(-1)).toMatchObject({ kind: 'extended', actor_name: 'Lò Văn Minh' });
+    expect(complex.body.events.at(-1).detail).toMatch(/^đến hết ngày \d\d\/\d\d\/\d{4} \(vụ việc phức tạp .*\)\. Quyết định kéo dài số 7\/QĐ-CAX ngày 20\/11\/2026$/);
+    expect((await extend(id, { term: 'complex', decision: 'QĐ 2' })).status).toBe(409);
+
+    const until = addDays(legalLastDay('complex', day), 10);
+    const procuracy = await extend(id, { term: 'procuracy', decision: 'Quyết định gia hạn số 3/QĐ-VKS', until });
+    expect(procuracy.status, JSON.stringify(procuracy.body)).toBe(200);
+    expect(procuracy.body.tip).toMatchObject({ legal_term: 'procuracy', legal_due_at: endOfDay(until).toISOString() });
+    const again = await extend(id, { term: 'procuracy', decision: 'QĐ 4' });
+    expect(again.status).toBe(409);
+    expect(again.body.error.message).toBe('Viện kiểm sát đã gia hạn một lần; luật chỉ cho gia hạn một lần');
+
+    const audit = await database.db.selectFrom('audit_log').select(['before', 'after']).where('entity', '=', 'tip').where('entity_id', '=', String(id)).orderBy('id', 'desc').limit(1).executeTakeFirstOrThrow();
+    expect(audit.before).toMatchObject({ legal_term: 'complex' });
+    expect(audit.after).toMatchObject({ legal_term: 'procuracy', decision: 'Quyết định gia hạn số 3/QĐ-VKS' });
+
+    const closed = await newTip();
+    await reach(closed.id, 'unfounded');
+    const late = await extend(closed.id, { term: 'complex', decision: 'QĐ 5' });
+    expect(late.status).toBe(409);
+    expect(late.body.error.message).toMatch(/đã kết thúc/);
+  });
+});
+
 describe('transfer to another commune', () => {
   it('leaves one commune\'s inbox for the other\'s, starting again as new, photos and all', async () => {
     const photo = await sharp({ create: { width: 8, height: 8, channels: 3, background: '#336699' } }).png().toBuffer();
@@ -299,7 +380,9 @@ describe('transfer to another commune', () => {
     const moved = await canbo.post(`/api/tips/${tip.id}/transfer`, { communeId: units.thachLap!.id });
     expect(moved.status, JSON.stringify(moved.body)).toBe(200);
     expect(moved.body).toMatchObject({ commune_id: units.thachLap!.id, commune_name: 'Xã Thạch Lập', status: 'new', stillReadable: false });
-    near(moved.body.due_at, Date.now() + STAGE_LIMITS.new!.ms);
+    near(moved.body.due_at, Date.now() + NEW_STAGE_MS);
+    // The law's clock still runs from the first receipt.
+    expect((await tipRow(tip.id)).legal_due_at).toEqual(page.tip.legal_due_at && new Date(page.tip.legal_due_at));
 
     const ours = (await canbo.ok(`/api/tips?unitId=${units.thuongHa!.id}&limit=200`)) as any[];
     expect(ours.map((t) => t.id)).not.toContain(tip.id);

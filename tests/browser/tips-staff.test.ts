@@ -17,8 +17,8 @@ const shot = async (page: Page, name: string) => {
 async function sendTip(communeId: number, description: string, extra: Record<string, string> = {}): Promise<number> {
   const form = new FormData();
   for (const [k, v] of Object.entries({ xa: String(communeId), category: 'theft', description, place: 'Đầu cầu treo Làng Ngần', ...extra })) form.set(k, v);
-  const res = await fetch(`${env.server.url}/bao-tin`, { method: 'POST', body: form });
-  expect(res.status, (await res.text()).slice(0, 500)).toBe(201);
+  const res = await fetch(`${env.server.url}/bao-tin`, { method: 'POST', body: form, redirect: 'manual' });
+  expect(res.status, (await res.text()).slice(0, 500)).toBe(303);
   const row = await env.server.database.db.selectFrom('tips').select('id').where('description', '=', description).executeTakeFirstOrThrow();
   return row.id;
 }
@@ -79,7 +79,21 @@ describe('tips: the staff side', () => {
       await page.getByTestId('tip-stage-note').fill('Đã hỏi trưởng thôn, đang xác minh');
       await page.getByTestId('tip-status-save').click();
       await expect.poll(() => page.locator('#tip-stage ~ p [data-testid="tip-status"]').first().textContent()).toBe('Đang xác minh');
-      expect(await page.getByTestId('tip-due').textContent()).toContain('20 ngày');
+      expect(await page.getByTestId('tip-due').textContent()).toContain('hạn giải quyết theo luật');
+      expect(await page.getByTestId('tip-legal-due').textContent()).toContain('20 ngày kể từ ngày nhận');
+
+      // A complex case: the legal deadline extended to 2 months by the decision written down.
+      const legalBefore = await page.getByTestId('tip-legal-due').textContent();
+      await page.getByTestId('tip-extend').click();
+      await page.getByTestId('tip-extend-save').waitFor();
+      expect(await page.getByTestId('tip-extend-save').isDisabled()).toBe(true);
+      await page.getByTestId('tip-extend-decision').fill('Quyết định số 7/QĐ-CAX ngày 24/11/2026');
+      await page.getByTestId('tip-extend-save').click();
+      await expect.poll(() => page.getByTestId('tip-legal-due').textContent()).toContain('02 tháng');
+      expect(await page.getByTestId('tip-legal-due').textContent()).not.toBe(legalBefore);
+      expect(await page.getByTestId('tip-event').last().textContent()).toContain('Quyết định số 7/QĐ-CAX ngày 24/11/2026');
+      // Next comes the procuracy's extension, and nothing after it.
+      expect(await page.getByTestId('tip-extend').textContent()).toBe('Ghi gia hạn của Viện kiểm sát');
 
       await page.getByTestId('tip-assign-me').click();
       await expect.poll(() => page.locator('dd[data-testid="tip-assignee"]').textContent()).toBe('Lò Văn Minh');
@@ -97,7 +111,8 @@ describe('tips: the staff side', () => {
       const saved = await officer.ok(`/api/tips/${fresh}`);
       expect(saved.tip).toMatchObject({ status: 'verifying', public_reply: 'Công an xã đã tiếp nhận và đang xác minh. Cảm ơn bạn đã báo tin.', assignee_name: 'Lò Văn Minh' });
       expect(saved.notes.map((n: any) => n.body)).toEqual(['Nghi vấn đối tượng ở thôn bên, cần giữ kín']);
-      expect(saved.events.map((e: any) => e.kind)).toEqual(['received', 'status', 'assigned', 'replied']);
+      expect(saved.tip.legal_term).toBe('complex');
+      expect(saved.events.map((e: any) => e.kind)).toEqual(['received', 'status', 'extended', 'assigned', 'replied']);
     } finally {
       await context.close();
     }
@@ -114,6 +129,28 @@ describe('tips: the staff side', () => {
       await page.getByTestId('tip-timeline').waitFor();
       await noSideScroll(page, 'a tip\'s page');
       await shot(page, 'tip-360');
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('takes a tip from the public form in a phone\'s browser, and a refresh of the receipt sends nothing again', async () => {
+    const context = await env.browser.newContext({ locale: 'vi-VN', javaScriptEnabled: false, viewport: { width: 360, height: 740 }, isMobile: true });
+    try {
+      const page = await context.newPage();
+      await page.goto(`${env.server.url}/bao-tin?xa=${communeId}`);
+      await page.locator('input[name="category"][value="drugs"]').check();
+      const story = 'Có người lạ hay đến lán cuối thôn vào ban đêm, nghi mua bán ma túy.';
+      await page.fill('#description', story);
+      await Promise.all([page.waitForURL('**/bao-tin/da-gui'), page.locator('form button[type="submit"]').click()]);
+      const codes = await page.locator('.code').allTextContents();
+      expect(codes).toHaveLength(2);
+      await noSideScroll(page, 'the receipt');
+      await shot(page, 'receipt-360');
+      await page.reload();
+      expect(await page.locator('.code').allTextContents()).toEqual(codes);
+      const sent = await env.server.database.db.selectFrom('tips').select('tracking_code').where('description', '=', story).execute();
+      expect(sent.map((t) => t.tracking_code)).toEqual([codes[0]!.replace(/-/g, '')]);
     } finally {
       await context.close();
     }

@@ -6,7 +6,8 @@ import { Link } from '../router.tsx';
 import { Alert, errorText, Field, fieldError, generalError, LoadError, PageNotReady, useAction, useDateTime, useDocumentTitle } from '../ui.tsx';
 import { useResource } from '../useResource.ts';
 import { UrgencyBadge, TipStatusChip } from './Inbox.tsx';
-import { formatTracking, NEXT, tipsApi, type Contact, type TipPageData, type TipStatus } from './api-tips.ts';
+import { addDays, formatDay, todayVN } from '../work.tsx';
+import { EXTENSION, formatTracking, lastDayOf, legalLastDay, NEXT, tipsApi, type Contact, type TipPageData, type TipStatus } from './api-tips.ts';
 import './tips.css';
 
 /** /tips/:id: a tip as its officers see it, with what they may do next. */
@@ -73,13 +74,22 @@ export function TipPage({ id }: { id: number }) {
             </p>
             {tip.due_at ? (
               <p data-testid="tip-due">
-                {t('tips.dueAt', { at: dateTime(tip.due_at) })} <UrgencyBadge urgency={tip.urgency} />
+                {tip.due_at === tip.legal_due_at
+                  ? t('tips.dueEndOf', { day: formatDay(lastDayOf(new Date(tip.due_at))) })
+                  : t('tips.dueAt', { at: dateTime(tip.due_at) })} <UrgencyBadge urgency={tip.urgency} />
                 <br /><span className="muted small">{t(`tips.rule.${tip.status}` as MessageKey)}</span>
               </p>
             ) : (
               <p className="muted">{t('tips.closedStage')}{tip.transferred_to && <> · {t('tips.transferredTo', { to: tip.transferred_to })}</>}</p>
             )}
+            {tip.due_at && (
+              <p data-testid="tip-legal-due">
+                {t('tips.legalDue', { day: formatDay(lastDayOf(new Date(tip.legal_due_at))) })}
+                <br /><span className="muted small">{t(`tips.legalTerm.${tip.legal_term}` as MessageKey)}</span>
+              </p>
+            )}
             {current.canHandle && NEXT[tip.status].length > 0 && <StatusForm data={current} onDone={update} />}
+            {current.canHandle && tip.due_at && EXTENSION[tip.legal_term] && <ExtendForm data={current} onDone={update} />}
           </section>
 
           {current.canHandle && <ReplyCard data={current} onDone={update} />}
@@ -148,6 +158,48 @@ function StatusForm({ data, onDone }: { data: TipPageData; onDone: (d: TipPageDa
           </div>
         </>
       )}
+    </form>
+  );
+}
+
+/** Records the decision that extends the legal deadline (art. 147(2)): complex case first, then the procuracy, once. */
+function ExtendForm({ data, onDone }: { data: TipPageData; onDone: (d: TipPageData) => void }) {
+  const { t } = useI18n();
+  const term = EXTENSION[data.tip.legal_term]!;
+  const [open, setOpen] = useState(false);
+  const [decision, setDecision] = useState('');
+  const [until, setUntil] = useState('');
+  const { busy, error, run } = useAction();
+  const current = lastDayOf(new Date(data.tip.legal_due_at));
+  const latest = legalLastDay(term, term === 'complex' ? todayVN(new Date(data.tip.received_at)) : current);
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (await run(async () => onDone(await tipsApi.extend(data.tip.id, { term, decision: decision.trim(), ...(until && { until }) })))) {
+      setOpen(false);
+      setDecision('');
+      setUntil('');
+    }
+  };
+  if (!open) return <button type="button" className="btn btn--small" onClick={() => setOpen(true)} data-testid="tip-extend">{t(`tips.extend.${term}`)}</button>;
+  return (
+    <form className="tip-status-form" onSubmit={submit} data-testid="tip-extend-form">
+      <p className="tip-status-form__label">{t(`tips.extend.${term}`)}</p>
+      {term === 'procuracy' && <p className="muted small">{t('tips.extend.procuracyHint')}</p>}
+      <Field label={t('tips.extend.decision')} hint={t(`tips.extend.decisionHint.${term}`)} error={fieldError(error, 'decision')}>
+        {({ id, describedBy, invalid }) => (
+          <input id={id} aria-describedby={describedBy} aria-invalid={invalid} value={decision} maxLength={300} required onChange={(e) => setDecision(e.target.value)} data-testid="tip-extend-decision" />
+        )}
+      </Field>
+      <Field label={t('tips.extend.until')} optional hint={t('tips.extend.untilHint', { day: formatDay(latest) })} error={fieldError(error, 'until')}>
+        {({ id, describedBy, invalid }) => (
+          <input id={id} type="date" aria-describedby={describedBy} aria-invalid={invalid} value={until} min={addDays(current, 1)} max={latest} onChange={(e) => setUntil(e.target.value)} data-testid="tip-extend-until" />
+        )}
+      </Field>
+      {generalError(error, ['decision', 'until']) != null && <LoadError error={error} />}
+      <div className="form__actions">
+        <button type="submit" className="btn btn--primary" disabled={busy || !decision.trim()} data-testid="tip-extend-save">{t('tips.extend.save')}</button>
+        <button type="button" className="btn" onClick={() => setOpen(false)}>{t('common.cancel')}</button>
+      </div>
     </form>
   );
 }
@@ -329,5 +381,6 @@ function eventText(e: TipPageData['events'][number], t: ReturnType<typeof useI18
     case 'assigned': return e.detail ? t('tips.event.assigned', { name: e.detail }) : t('tips.event.unassigned');
     case 'transferred': return t('tips.event.transferred', { detail: e.detail ?? '' });
     case 'replied': return e.detail ? t('tips.event.replied', { text: e.detail }) : t('tips.event.replyRemoved');
+    case 'extended': return t('tips.event.extended', { detail: e.detail ?? '' });
   }
 }

@@ -6,9 +6,9 @@ export type TipCategory = (typeof TIP_CATEGORIES)[number];
 export const TIP_STATUSES = ['new', 'verifying', 'handling', 'resolved', 'transferred', 'unfounded'] as const;
 export type TipStatus = (typeof TIP_STATUSES)[number];
 // What may follow each stage: the server's own table, so the buttons offer only what it accepts.
-export { NEXT } from '../../../src/tips/deadlines.ts';
-import type { Urgency } from '../../../src/tips/deadlines.ts';
-export type { Urgency };
+export { EXTENSION, legalLastDay, lastDayOf, NEXT } from '../../../src/tips/deadlines.ts';
+import type { LegalTerm, Urgency } from '../../../src/tips/deadlines.ts';
+export type { LegalTerm, Urgency };
 
 export interface Tip {
   id: number;
@@ -26,6 +26,8 @@ export interface Tip {
   stage_started_at: string;
   due_at: string | null;
   urgency: Urgency;
+  legal_term: LegalTerm;
+  legal_due_at: string;
   assignee_id: number | null;
   assignee_name: string | null;
   public_reply: string | null;
@@ -36,7 +38,7 @@ export interface Tip {
 
 export interface TipEvent {
   id: number;
-  kind: 'received' | 'status' | 'assigned' | 'transferred' | 'replied';
+  kind: 'received' | 'status' | 'assigned' | 'transferred' | 'replied' | 'extended';
   status: TipStatus | null;
   detail: string | null;
   at: string;
@@ -85,6 +87,7 @@ export const tipsApi = {
   addNote: (id: number, body: string) => request<TipNote>('POST', `/api/tips/${id}/notes`, { body }),
   transfer: (id: number, communeId: number) =>
     request<{ id: number; commune_id: number; commune_name: string; stillReadable: boolean }>('POST', `/api/tips/${id}/transfer`, { communeId }),
+  extend: (id: number, body: { term: 'complex' | 'procuracy'; decision: string; until?: string }) => request<TipPageData>('POST', `/api/tips/${id}/extend`, body),
   reply: (id: number, publicReply: string) => request<TipPageData>('PUT', `/api/tips/${id}/reply`, { publicReply }),
   reveal: (id: number) => request<Contact>('POST', `/api/tips/${id}/reveal`, {}),
 };
