@@ -22,7 +22,27 @@ export interface Running {
   /** Seconds from spawning to the first 200 from /api/health. */
   seconds: number;
   output: () => string;
+  /** CPU seconds (user and system) used so far by the server's processes (Linux /proc; NaN elsewhere). */
+  cpuSeconds: () => number;
   stop: () => Promise<void>;
+}
+
+/** CPU seconds used so far by every process of a process group, from /proc (clock ticks of 1/100 s). */
+export function groupCpuSeconds(pgid: number): number {
+  if (!fs.existsSync('/proc/self/stat')) return NaN;
+  let ticks = 0;
+  for (const pid of fs.readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+    let stat: string;
+    try {
+      stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    } catch {
+      continue; // gone meanwhile
+    }
+    // After the command name in parentheses: state, ppid, pgrp, … utime (14th field), stime (15th).
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    if (Number(fields[2]) === pgid) ticks += Number(fields[11]) + Number(fields[12]);
+  }
+  return ticks / 100;
 }
 
 /**
@@ -71,7 +91,7 @@ export async function startServer(opts: { dataDir?: string; databaseUrl?: string
           await stop();
           throw new Error(`unexpected health answer ${JSON.stringify(body)}`);
         }
-        return { url, seconds: (at - started) / 1000, output: () => out, stop };
+        return { url, seconds: (at - started) / 1000, output: () => out, cpuSeconds: () => groupCpuSeconds(child.pid!), stop };
       }
     } catch (e) {
       if ((e as Error).message.startsWith('unexpected health')) throw e;

@@ -2,14 +2,14 @@
  * Codes people read off paper and type on a phone: Crockford's base32 (no I, L, O, U), from
  * random bytes, so one code says nothing of another and none is misread.
  */
-import { randomBytes } from 'node:crypto';
+import { randomBytesPooled } from './random.ts';
 
 const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 
 /** `length` characters, 5 random bits each. */
 export function randomCode(length: number): string {
   // 256 is a multiple of 32, so each byte modulo 32 keeps every character equally likely.
-  return Array.from(randomBytes(length), (b) => ALPHABET[b % 32]).join('');
+  return Array.from(randomBytesPooled(length), (b) => ALPHABET[b % 32]).join('');
 }
 
 /** A code as typed: spaces, dashes, small letters, O for 0, I or L for 1; undefined if it cannot be one. */

@@ -8,6 +8,7 @@
  * code is bound in as associated data, so a sealed contact moved to another tip does not open.
  */
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { randomBytesPooled } from '../shared/random.ts';
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -29,7 +30,7 @@ export function sealer(key: Buffer): Sealer {
   if (key.length !== KEY_BYTES) throw new Error(`the tip key must be ${KEY_BYTES} bytes`);
   return {
     seal(contact, boundTo) {
-      const nonce = randomBytes(12);
+      const nonce = randomBytesPooled(12);
       const cipher = createCipheriv('aes-256-gcm', key, nonce);
       cipher.setAAD(Buffer.from(boundTo));
       const body = Buffer.concat([cipher.update(JSON.stringify(contact), 'utf8'), cipher.final()]);
