@@ -323,7 +323,7 @@ export interface ReportSchedulesTable {
   due_day: number;
   due_month: number | null;
   reporter_kind: ReporterKind;
-  created_at: Generated<Timestamp>;
+  created_at: Timestamp;
   created_by: number | null;
 }
 
@@ -350,9 +350,9 @@ export interface ReportsTable {
   reviewed_by: number | null;
   review_comment: string | null;
   version: Generated<number>;
-  created_at: Generated<Timestamp>;
+  created_at: Timestamp;
   created_by: number | null;
-  updated_at: Generated<Timestamp>;
+  updated_at: Timestamp;
 }
 
 export type ReportAction = 'created' | 'submitted' | 'returned' | 'accepted';
@@ -361,7 +361,7 @@ export interface ReportEventsTable {
   id: Generated<number>;
   province_code: string;
   report_id: number;
-  at: Generated<Timestamp>;
+  at: Timestamp;
   actor_id: number | null;
   action: ReportAction;
   comment: string | null;
@@ -373,7 +373,7 @@ export interface ReportRemindersTable {
   unit_id: number;
   schedule_key: string;
   period_start: DateCol;
-  sent_at: Generated<Timestamp>;
+  sent_at: Timestamp;
   sent_by: number | null;
   message: string | null;
 }

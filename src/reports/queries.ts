@@ -160,6 +160,12 @@ export const eventsOf = (db: Q, reportId: number) =>
 export const insertReminder = (db: Q, r: { province_code: string; unit_id: number; schedule_key: string; period_start: string; sent_by: number; message: string | null }) =>
   db.insertInto('report_reminders').values(r).returning(['id', 'sent_at']).executeTakeFirstOrThrow();
 
+/** The latest reminder of one report to a unit since a moment, if any. */
+export const reminderSince = (db: Q, r: { unit_id: number; schedule_key: string; period_start: string }, since: Date) =>
+  db.selectFrom('report_reminders').select(['id', 'sent_at'])
+    .where('unit_id', '=', r.unit_id).where('schedule_key', '=', r.schedule_key).where('period_start', '=', r.period_start).where('sent_at', '>=', since)
+    .orderBy('sent_at', 'desc').limit(1).executeTakeFirst();
+
 /** Reminders to these units since a day, the latest first. */
 export const remindersTo = (db: Q, unitIds: number[], since: string) =>
   db

@@ -181,6 +181,10 @@ describe('the unit above', () => {
     expect((await thachlap.post('/api/reports/reminders', refOf(ownOpen))).status).toBe(403);
     const sent = await quantri.post('/api/reports/reminders', { ...refOf(open), message: 'Đề nghị gửi báo cáo.' });
     expect(sent.status).toBe(201);
+    // Once a day: a second reminder the same day is refused, and changes nothing.
+    const again = await quantri.post('/api/reports/reminders', refOf(open));
+    expect(again.status).toBe(409);
+    expect(again.body.error.message).toMatch(/^Đã nhắc .* gửi báo cáo này lúc \d\d:\d\d \d\d\/\d\d\/\d{4}; mỗi ngày chỉ nhắc một lần$/);
     const after = await quantri.ok(`/api/reports/received?unitId=${unit.thanhHoa!.id}&year=${year}`);
     expect(after.duties.find((d: any) => d.unit.id === open.unit.id && d.schedule_key === open.schedule_key && d.period_start === open.period_start).reminders).toBe(open.reminders + 1);
     const theirs = await quantri.ok(`/api/reports/duties?unitId=${unit.trieuSon!.id}&year=${year}`);

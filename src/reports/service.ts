@@ -9,7 +9,7 @@ import { allows, allowsSomeUnder, assertAllowed, type Actor } from '../access/po
 import { recordChange, type Context } from '../audit/record.ts';
 import type { DB, ReportPeriodKind, ReporterKind, ReportStatus } from '../db/schema.ts';
 import { conflict, forbidden, invalid, notFound } from '../http/errors.ts';
-import { formatDay, todayVN } from '../shared/dates.ts';
+import { dayStart, formatDay, todayVN, vnDateTime } from '../shared/dates.ts';
 import { readableUnit } from '../units/service.ts';
 import { draftFigures, type ReportFigures } from './figures.ts';
 import { MOVEMENT, NATIONAL_SCHEDULES } from './national.ts';
@@ -309,6 +309,9 @@ export async function remind(db: Kysely<DB>, ctx: Ctx, ref: DutyRef & { message?
   const existing = await q.findReport(db, unit.id, o.schedule_key, o.period_start);
   if (isSent(existing?.status)) throw conflict('Đơn vị đã gửi báo cáo này');
   return db.transaction().execute(async (trx) => {
+    // Once a day is a reminder; a second click, or a second officer, would only be noise.
+    const today = await q.reminderSince(trx, { unit_id: unit.id, schedule_key: o.schedule_key, period_start: o.period_start }, dayStart(todayVN()));
+    if (today) throw conflict(`Đã nhắc ${unit.name} gửi báo cáo này lúc ${vnDateTime(today.sent_at)}; mỗi ngày chỉ nhắc một lần`);
     const sent = await q.insertReminder(trx, {
       province_code: unit.province_code ?? '', unit_id: unit.id, schedule_key: o.schedule_key, period_start: o.period_start,
       sent_by: ctx.actor.userId, message: ref.message?.trim() || `Đề nghị ${unit.name} gửi ${o.title} (${o.period_label}), hạn ${formatDay(o.due_on)}.`,

@@ -39,8 +39,10 @@ export const dayStart = (day: string) => new Date(`${day}T00:00:00+07:00`);
 export const mondayOf = (day: string) => addDays(day, -((new Date(`${day}T00:00:00Z`).getUTCDay() + 6) % 7));
 
 
-const vnDateTimeFormat = new Intl.DateTimeFormat('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh', dateStyle: 'short', timeStyle: 'short' });
-/** A moment as people in Vietnam read it: "14:05 23/11/2026". */
+const vnDateTimeFormat = new Intl.DateTimeFormat('vi-VN', {
+  timeZone: 'Asia/Ho_Chi_Minh', day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
+});
+/** A moment as people in Vietnam read it: "14:05 23/11/2026" (the year whole: "23/11/26" reads badly on a form). */
 export const vnDateTime = (d: Date) => vnDateTimeFormat.format(d);
 
 /**
