@@ -16,7 +16,7 @@ import * as households from '../households/queries.ts';
 import { identityOf, searchOf } from '../households/service.ts';
 import { newCode } from '../keychains/code.ts';
 import * as keychains from '../keychains/queries.ts';
-import { addDays, todayVN } from '../shared/dates.ts';
+import { addDays, todayVN, weekdayOf } from '../shared/dates.ts';
 import { fold } from '../shared/text.ts';
 import * as patrols from '../patrols/queries.ts';
 import { getUnitByCode, villagesUnder } from '../units/queries.ts';
@@ -133,7 +133,6 @@ async function demoPatrols(db: Kysely<DB>, commune: Place, villages: (Place & { 
   }
 }
 
-const weekdayOf = (day: string) => ((new Date(`${day}T00:00:00Z`).getUTCDay() + 6) % 7) + 1;
 
 async function demoActivities(db: Kysely<DB>, commune: Place, villages: Place[], userId: number, today: string) {
   const rows: (Omit<activities.ActivityFields, 'title_folded' | 'instance_id' | 'fire_group_id'> & { at: Place })[] = [

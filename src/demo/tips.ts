@@ -21,7 +21,8 @@ const TIPS: { commune: string; category: TipCategory; description: string; place
 ];
 
 export async function loadDemoTips(db: Kysely<DB>, sealer: Sealer, now = new Date()) {
-  for (const t of TIPS) {
+  // Oldest first, as they would have arrived: the inbox lists newest first by arrival.
+  for (const t of [...TIPS].sort((a, b) => b.daysAgo - a.daysAgo)) {
     const commune = (await getUnitByCode(db, t.commune))!;
     const received = new Date(now.getTime() - t.daysAgo * DAY - 3 * 3_600_000);
     const { id } = await submitTip(db, sealer, { category: t.category, description: t.description, place: t.place, communeId: commune.id, contact: t.contact }, 'web', received);

@@ -5,7 +5,7 @@ import type { DB, PatrolCadence } from '../db/schema.ts';
 import type { Attachment } from '../files/service.ts';
 import { CLOCK_SKEW_MS } from '../gongs/night.ts';
 import { invalid } from '../http/errors.ts';
-import { addDays, dayStart, FIRST_DAY, mondayOf } from '../shared/dates.ts';
+import { addDays, dayEnd, dayStart, FIRST_DAY, mondayOf } from '../shared/dates.ts';
 import { checkPeriod, REPORT_DAYS } from '../shared/period.ts';
 import { placeOf, writable, type Place } from '../access/rows.ts';
 import { readableUnit } from '../units/service.ts';
@@ -157,7 +157,7 @@ async function patrolPage(db: Kysely<DB> | Transaction<DB>, id: number) {
 export async function listPatrols(db: Kysely<DB>, actor: Actor, unitId: number, opts: { from: string; to: string; limit: number; offset: number }) {
   checkPeriod(opts.from, opts.to);
   const unit = await readableUnit(db, actor, unitId);
-  const rows = await q.patrolsUnder(db, scopeOf(actor, 'unit.read'), unit.path, { ...opts, from: dayStart(opts.from), until: dayStart(addDays(opts.to, 1)) });
+  const rows = await q.patrolsUnder(db, scopeOf(actor, 'unit.read'), unit.path, { ...opts, from: dayStart(opts.from), until: dayEnd(opts.to) });
   return withDetails(db, rows);
 }
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { addDays } from '../shared/dates.ts';
+import { addDays, weekdayOf } from '../shared/dates.ts';
 
 /**
  * When a task falls due. The seeds use all of these: a deadline ("trước ngày 30/11/2021"),
@@ -42,7 +42,6 @@ const parse = (date: string) => {
   return { y, m, d };
 };
 /** 1 = Monday … 7 = Sunday. */
-const weekday = (date: string) => ((new Date(date + 'T00:00:00Z').getUTCDay() + 6) % 7) + 1;
 
 /**
  * Every date in [from, to] on which the recurrence falls due, in order. A one-off task
@@ -59,7 +58,7 @@ export function occurrences(r: Recurrence, from: string, to: string): Occurrence
       for (let d = from; d <= to && out.length < MAX_OCCURRENCES + 1; d = addDays(d, 1)) out.push(d);
       break;
     case 'weekly': {
-      let d = addDays(from, (r.weekday - weekday(from) + 7) % 7);
+      let d = addDays(from, (r.weekday - weekdayOf(from) + 7) % 7);
       for (; d <= to; d = addDays(d, 7)) out.push(d);
       break;
     }

@@ -5,7 +5,7 @@
  */
 import { sql, type Kysely, type RawBuilder, type Transaction } from 'kysely';
 import type { DB } from '../db/schema.ts';
-import { dayStart, addDays } from '../shared/dates.ts';
+import { dayEnd, dayStart } from '../shared/dates.ts';
 
 type Q = Kysely<DB> | Transaction<DB>;
 
@@ -29,7 +29,7 @@ export const patrolsByChild = (db: Q, path: string, r: Range) =>
     ])
     .where('p.unit_path', 'like', path + '%')
     .where('p.started_at', '>=', dayStart(r.from))
-    .where('p.started_at', '<', dayStart(addDays(r.to, 1)))
+    .where('p.started_at', '<', dayEnd(r.to))
     .groupBy(sql`1`)
     .execute();
 
@@ -49,7 +49,7 @@ export const tipsByChild = (db: Q, path: string, r: Range) =>
     .select([childOf('t.unit_path', path).as('child'), 't.category', 't.status', sql<number>`count(*)::int`.as('tips')])
     .where('t.unit_path', 'like', path + '%')
     .where('t.received_at', '>=', dayStart(r.from))
-    .where('t.received_at', '<', dayStart(addDays(r.to, 1)))
+    .where('t.received_at', '<', dayEnd(r.to))
     .groupBy([sql`1`, 't.category', 't.status'])
     .execute();
 

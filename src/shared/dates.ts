@@ -35,8 +35,14 @@ export function formatDay(iso: string | null | undefined): string {
 /** The instant a calendar day begins in Vietnam (UTC+7 all year, no daylight saving). */
 export const dayStart = (day: string) => new Date(`${day}T00:00:00+07:00`);
 
+/** 1 for Monday … 7 for Sunday, as weekly plans and "thứ Hai … Chủ nhật" count them. */
+export const weekdayOf = (day: string) => ((new Date(`${day}T00:00:00Z`).getUTCDay() + 6) % 7) + 1;
+
 /** The Monday of the ISO week a day is in. */
-export const mondayOf = (day: string) => addDays(day, -((new Date(`${day}T00:00:00Z`).getUTCDay() + 6) % 7));
+export const mondayOf = (day: string) => addDays(day, 1 - weekdayOf(day));
+
+/** The moment a day ends in Vietnam: 24:00 of it, the start of the next. */
+export const dayEnd = (day: string) => dayStart(addDays(day, 1));
 
 
 const vnDateTimeFormat = new Intl.DateTimeFormat('vi-VN', {
@@ -55,6 +61,3 @@ export function addMonths(day: string, months: number): string {
   const last = lastDayOfMonth(first);
   return d > Number(last.slice(8)) ? last : `${first}-${String(d).padStart(2, '0')}`;
 }
-
-/** 0 for Sunday … 6 for Saturday. */
-export const weekdayOf = (day: string) => new Date(`${day}T00:00:00Z`).getUTCDay();

@@ -11,7 +11,11 @@ describe('randomBytesPooled', () => {
       seen.add(b.toString('hex'));
     }
     expect(seen.size).toBe(4000);
+    // Each draw is a copy: changing one, even across a refill of the pool, changes no other.
     const a = randomBytesPooled(12);
+    const kept = Buffer.from(a);
+    for (let i = 0; i < 400; i++) randomBytesPooled(16);
+    expect(a.equals(kept)).toBe(true);
     a.fill(0);
     expect(randomBytesPooled(12).equals(Buffer.alloc(12))).toBe(false);
     expect(randomBytesPooled(5000).length).toBe(5000);

@@ -7,7 +7,7 @@
  * has its own 24 hours, the later stages have the legal deadline itself.
  */
 import type { TipStatus } from '../db/schema.ts';
-import { addDays, addMonths, dayStart, todayVN, weekdayOf } from '../shared/dates.ts';
+import { addDays, addMonths, dayEnd, todayVN, weekdayOf } from '../shared/dates.ts';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -18,8 +18,18 @@ export const NEW_STAGE_MS = 1 * DAY;
 export const LEGAL_TERMS = ['standard', 'complex', 'procuracy'] as const;
 export type LegalTerm = (typeof LEGAL_TERMS)[number];
 
-/** The extension that may follow each term: the procuracy's is the last. */
-export const EXTENSION: Record<LegalTerm, Exclude<LegalTerm, 'standard'> | null> = { standard: 'complex', complex: 'procuracy', procuracy: null };
+export type Extension = Exclude<LegalTerm, 'standard'>;
+
+/**
+ * The extensions a tip's legal term may still take: a complex case's, as long as the term is short
+ * of 2 months from receipt (it may be decided in steps); then the procuracy's, once, the last.
+ */
+export function extensionsOf(tip: { legal_term: LegalTerm; received_at: Date | string; legal_due_at: Date | string }, now = new Date()): Extension[] {
+  // Decided before the term runs out (art. 147(2)): a term already over takes none.
+  if (new Date(tip.legal_due_at).getTime() <= now.getTime()) return [];
+  const room = lastDayOf(new Date(tip.legal_due_at)) < legalLastDay('complex', todayVN(new Date(tip.received_at)));
+  return [...(tip.legal_term !== 'procuracy' && room ? ['complex' as const] : []), ...(tip.legal_term === 'complex' ? ['procuracy' as const] : [])];
+}
 
 /**
  * The last day of the legal term (art. 134: a term in days ends at 24:00 of its last day; one in
@@ -31,17 +41,15 @@ export function legalLastDay(term: LegalTerm, from: string): string {
   // The day of receipt counts as the first of the 20: the earlier of the two readings (docs).
   if (term === 'standard') return addDays(from, 19);
   let last = addMonths(from, 2);
-  while (weekdayOf(last) === 0 || weekdayOf(last) === 6) last = addDays(last, 1);
+  while (weekdayOf(last) >= 6) last = addDays(last, 1);
   return last;
 }
 
-/** The moment a term whose last day this is runs out: 24:00 of that day in Vietnam. */
-export const endOfDay = (day: string) => dayStart(addDays(day, 1));
-/** The last day of a term that runs out at this moment. */
+/** The last day of a term that runs out at this moment (24:00 of it, dates.ts dayEnd). */
 export const lastDayOf = (due: Date) => todayVN(new Date(due.getTime() - 1));
 
 /** The legal deadline of a tip received at this moment. */
-export const legalDueAt = (receivedAt: Date) => endOfDay(legalLastDay('standard', todayVN(receivedAt)));
+export const legalDueAt = (receivedAt: Date) => dayEnd(legalLastDay('standard', todayVN(receivedAt)));
 
 export const OPEN_STATUSES: TipStatus[] = ['new', 'verifying', 'handling'];
 

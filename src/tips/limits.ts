@@ -7,6 +7,8 @@
 export interface Limiter {
   /** Counts one more for the key; false when the key is over its limit in this window. */
   take(key: string, now?: number): boolean;
+  /** Whether one more for the key would be over its limit, counting nothing. */
+  spent(key: string, now?: number): boolean;
 }
 
 export function fixedWindow(max: number, windowMs: number, maxKeys = 100_000): Limiter {
@@ -27,6 +29,9 @@ export function fixedWindow(max: number, windowMs: number, maxKeys = 100_000): L
       }
       counts.set(key, n);
       return n <= max;
+    },
+    spent(key, now = Date.now()) {
+      return now - windowStart < windowMs && (counts.get(key) ?? 0) >= max;
     },
   };
 }

@@ -73,13 +73,18 @@ export function receiptPage(r: { trackingCode: string; secret: string; communeNa
   return publicPage('Đã gửi tin báo', `<div class="card ok" role="status"><p><strong>Công an ${h(inSentence(r.communeName))} đã nhận được tin báo của bạn.</strong> Cảm ơn bạn.</p></div>
 <div class="card"><p>Để xem tiến độ sau này, hãy <strong>ghi lại hai mã dưới đây</strong> (chụp màn hình hoặc chép ra giấy). Mã bí mật chỉ hiện trên trang này, trong ${RECEIPT_MINUTES} phút; không ai khác biết mã này.</p>
 <p>Mã theo dõi:<br><span class="code">${h(formatCode(r.trackingCode))}</span></p>
-<p>Mã bí mật:<br><span class="code">${h(formatCode(r.secret))}</span></p></div>
+<p>Mã bí mật:<br><span class="code">${h(formatCode(r.secret))}</span></p>
+<form action="/bao-tin/da-gui" method="post"><button type="submit" class="secondary">Tôi đã ghi lại, xóa hai mã khỏi máy này</button></form>
+<p class="muted">Nếu người khác cũng dùng điện thoại này, hãy xóa sau khi ghi lại.</p></div>
 <a class="button" href="/bao-tin/theo-doi">Xem tiến độ</a>`);
 }
 
-/** The receipt page once its codes are no longer kept for it (or on another browser). */
-export function receiptGonePage(): string {
-  return publicPage('Đã gửi tin báo', `<div class="card"><p>Trang biên nhận chỉ hiện mã theo dõi và mã bí mật trong ${RECEIPT_MINUTES} phút sau khi gửi, trên chính trình duyệt đã gửi.</p>
+/** The receipt page once its codes are no longer kept for it (or on another browser), or were removed. */
+export function receiptGonePage(removed = false): string {
+  const why = removed
+    ? '<p><strong>Đã xóa hai mã khỏi trình duyệt này.</strong></p>'
+    : `<p>Trang biên nhận chỉ hiện mã theo dõi và mã bí mật trong ${RECEIPT_MINUTES} phút sau khi gửi, trên chính trình duyệt đã gửi.</p>`;
+  return publicPage('Biên nhận tin báo', `<div class="card">${why}
 <p>Nếu bạn đã ghi lại hai mã, hãy dùng chúng để xem tiến độ.</p></div>
 <a class="button" href="/bao-tin/theo-doi">Xem tiến độ</a>
 <p><a href="/bao-tin">Gửi tin báo khác</a></p>`);

@@ -106,7 +106,8 @@ describe('the public tip form', () => {
     const setCookie = sent.headers.get('set-cookie')!;
     expect(setCookie).toMatch(/Path=\/bao-tin\/da-gui/);
     expect(setCookie).toMatch(/HttpOnly/);
-    expect(setCookie).toMatch(/Max-Age=900/);
+    // A session cookie: not written to the phone's disk.
+    expect(setCookie).not.toMatch(/Max-Age|Expires/i);
     const [code, secret] = codesOf(sent.html);
     expect(sent.html).toContain('Công an xã Thượng Hà đã nhận được tin báo của bạn');
     const again = await fetch(`${server.url}/bao-tin/da-gui`, { headers: { cookie: sent.cookie } });
@@ -119,6 +120,23 @@ describe('the public tip form', () => {
       expect([gone.status, codesOf(html)]).toEqual([200, []]);
       expect(html).toContain('chỉ hiện mã theo dõi và mã bí mật trong 15 phút');
     }
+    // The person removes them from the phone at once.
+    const removed = await fetch(`${server.url}/bao-tin/da-gui`, { method: 'POST', headers: { cookie: sent.cookie } });
+    expect(removed.headers.get('set-cookie')).toMatch(/^bien_nhan=;.*Path=\/bao-tin\/da-gui/);
+    expect(await removed.text()).toContain('Đã xóa hai mã khỏi trình duyệt này');
+    // Past 15 minutes the page no longer shows them, whatever the browser still sends.
+    await server.database.db.updateTable('tips').set({ received_at: new Date(Date.now() - 16 * 60_000) }).where('tracking_code', '=', code!.replace(/-/g, '')).execute();
+    const late = await fetch(`${server.url}/bao-tin/da-gui`, { headers: { cookie: sent.cookie } });
+    expect(codesOf(await late.text())).toEqual([]);
+  });
+
+  it('turns away an address over its limit before reading what it sends', async () => {
+    const from = '198.51.100.77';
+    for (let i = 0; i < 30; i++) expect((await send({ xa: String(thuongHa.id), category: 'other', description: `Tin thử số ${i} từ một địa chỉ.` }, [], from)).status).toBe(303);
+    // A body that cannot be read gets 429, not 400: the limit came first.
+    const cut = await fetch(`${server.url}/bao-tin`, { method: 'POST', headers: { 'content-type': 'multipart/form-data; boundary=xyz', 'x-forwarded-for': from }, body: '--xyz\r\nbroken' });
+    expect(cut.status).toBe(429);
+    expect(await cut.text()).toContain('Tin báo của bạn chưa được gửi');
   });
 
   it('seals the contact a resident chooses to leave: not in the rows, not in a dump; only a confidential officer reads it, and that is logged', async () => {

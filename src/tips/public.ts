@@ -73,9 +73,9 @@ function occurredAtOf(text: string | undefined): Date | undefined | 'bad' {
 
 /**
  * After a tip is sent, the browser is sent on to the receipt (post/redirect/get): refreshing the
- * receipt must not send the tip again. Its two codes ride in a cookie only that page reads, for
- * long enough to write them down; the page checks them against the tip, so a made-up cookie
- * shows nothing.
+ * receipt must not send the tip again. Its two codes ride in a session cookie only that page
+ * reads; the page shows them for RECEIPT_MINUTES after the tip arrived, checked against the tip
+ * (a made-up cookie shows nothing), and the person may remove them at once.
  */
 const RECEIPT_PATH = '/bao-tin/da-gui';
 const RECEIPT_COOKIE = 'bien_nhan';
@@ -108,7 +108,7 @@ export function publicTipRoutes(app: FastifyInstance, db: Kysely<DB>, sealer: Se
     scope.post('/bao-tin', { schema: { hide: true } }, async (req, reply) => {
       // Counted before the body is read: a flood from one address costs no parsing of its bodies.
       if (!perAddress.take(req.ip)) {
-        return sendPage(reply, 429, choosePlacePage('', undefined, 'Có quá nhiều tin gửi từ nơi này trong ít phút. Hãy thử lại sau, hoặc gọi 113 nếu khẩn cấp.'));
+        return sendPage(reply, 429, choosePlacePage('', undefined, 'Tin báo của bạn chưa được gửi: có quá nhiều tin gửi từ nơi này trong ít phút. Hãy thử lại sau, hoặc gọi 113 nếu khẩn cấp.'));
       }
       let posted: Posted;
       try {
@@ -133,7 +133,7 @@ export function publicTipRoutes(app: FastifyInstance, db: Kysely<DB>, sealer: Se
       // A person never fills the hidden field; a bot filling every field does.
       if (f.website) return again(400, { form: 'Không gửi được tin báo. Hãy thử lại.' });
       if (to.keychainCode && !perKeychain.take(to.keychainCode)) {
-        return again(429, { form: 'Móc khóa này đã gửi quá nhiều tin trong một giờ. Hãy thử lại sau, hoặc gọi 113 nếu khẩn cấp.' });
+        return again(429, { form: 'Tin báo chưa được gửi: móc khóa này đã gửi quá nhiều tin trong một giờ. Hãy thử lại sau, hoặc gọi 113 nếu khẩn cấp.' });
       }
       const errors: Record<string, string> = {};
       if (!f.category || !Object.hasOwn(CATEGORIES, f.category)) errors.category = 'Hãy chọn loại sự việc';
@@ -152,9 +152,8 @@ export function publicTipRoutes(app: FastifyInstance, db: Kysely<DB>, sealer: Se
           to, photos: posted.photos,
           contact: { name: f.name?.trim().slice(0, 200) || undefined, phone: phone?.success ? phone.data ?? undefined : undefined },
         }, to.keychainCode ? 'keychain' : 'web');
-        reply.setCookie(RECEIPT_COOKIE, `${receipt.trackingCode}.${receipt.secret}`, {
-          path: RECEIPT_PATH, httpOnly: true, sameSite: 'strict', secure: opts.cookieSecure, maxAge: RECEIPT_MINUTES * 60,
-        });
+        // A session cookie, not kept on disk; the page itself stops showing the codes after RECEIPT_MINUTES.
+        reply.setCookie(RECEIPT_COOKIE, `${receipt.trackingCode}.${receipt.secret}`, { path: RECEIPT_PATH, httpOnly: true, sameSite: 'strict', secure: opts.cookieSecure });
         return reply.header('cache-control', 'no-store').redirect(RECEIPT_PATH, 303);
       } catch (e) {
         if (!(e instanceof AppError)) throw e;
@@ -164,14 +163,26 @@ export function publicTipRoutes(app: FastifyInstance, db: Kysely<DB>, sealer: Se
     });
 
     scope.get(RECEIPT_PATH, { schema: { hide: true } }, async (req, reply) => {
-      const [code = '', secret = ''] = (req.cookies[RECEIPT_COOKIE] ?? '').split('.');
+      const kept = req.cookies[RECEIPT_COOKIE];
+      if (!kept) return sendPage(reply, 200, receiptGonePage());
+      // A made-up cookie is a guess at a secret: counted with the status page's wrong guesses.
+      const guesses = `status:${req.ip}`;
+      if (perAddress.spent(guesses)) return sendPage(reply, 429, receiptGonePage());
+      const [code = '', secret = ''] = kept.split('.');
       try {
         const tip = await publicStatus(db, code, secret);
+        if (Date.now() - tip.received_at.getTime() > RECEIPT_MINUTES * 60_000) return sendPage(reply, 200, receiptGonePage());
         return sendPage(reply, 200, receiptPage({ trackingCode: tip.tracking_code, secret, communeName: tip.commune_name }));
       } catch (e) {
-        if (e instanceof AppError) return sendPage(reply, 200, receiptGonePage());
-        throw e;
+        if (!(e instanceof AppError)) throw e;
+        perAddress.take(guesses);
+        return sendPage(reply, 200, receiptGonePage());
       }
+    });
+
+    scope.post(RECEIPT_PATH, { schema: { hide: true } }, async (_req, reply) => {
+      reply.clearCookie(RECEIPT_COOKIE, { path: RECEIPT_PATH, httpOnly: true, sameSite: 'strict', secure: opts.cookieSecure });
+      return sendPage(reply, 200, receiptGonePage(true));
     });
 
     scope.get('/bao-tin/theo-doi', { schema: { hide: true } }, async (_req, reply) => sendPage(reply, 200, statusFormPage()));

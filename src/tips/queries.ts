@@ -190,12 +190,20 @@ export async function summary(db: Q, scope: string[], underPath: string, from: D
 }
 
 /**
- * Communes whose name, or the name of a pre-2025 commune they replaced, holds every word typed
- * (folded): what the public form offers when a resident types where it happened. Those whose own
- * or old name holds the words as a phrase, whole words, come first ("dien quan" before "Điện Bàn").
+ * Communes for what a resident typed (folded words): those whose own name, or the name of a
+ * pre-2025 commune they replaced, has a word beginning with each word typed; when none has, those
+ * where the words are spread over the name, district and province ("thuong ha lao cai"). Those
+ * holding the words as a phrase, whole words, come first ("dien quan" before "Điện Bàn").
  */
 export async function communesMatching(db: Q, parts: string[], limit: number) {
-  const like = (col: string) => sql.join(parts.map((p) => sql`${sql.ref(col)} like ${'%' + p + '%'}`), sql` and `);
+  const byName = await communesWhere(db, parts, limit, 'name_folded');
+  return byName.length ? byName : communesWhere(db, parts, limit, 'search_text');
+}
+
+function communesWhere(db: Q, parts: string[], limit: number, column: 'name_folded' | 'search_text') {
+  // Each word typed begins a word there ("ha" finds "Hà", not "Thanh"); the plain substring test
+  // beside it is what search_text's trigram index can serve.
+  const like = (col: string) => sql.join(parts.map((p) => sql`${sql.ref(col)} like ${'%' + likeEscape(p) + '%'} and ' ' || ${sql.ref(col)} like ${'% ' + likeEscape(p) + '%'}`), sql` and `);
   const phrase = `% ${parts.join(' ')} %`;
   const legacyOf = (where: ReturnType<typeof sql<boolean>>) =>
     sql`select s.unit_id from legacy_units l join legacy_successors s on s.old_code = l.old_code where ${where}`;
@@ -204,7 +212,7 @@ export async function communesMatching(db: Q, parts: string[], limit: number) {
     .leftJoin('units as p', 'p.id', 'u.parent_id')
     .select(['u.id', 'u.name', 'p.name as province_name'])
     .where('u.kind', '=', 'commune')
-    .where(sql<boolean>`((${like('u.search_text')}) or u.id in (${legacyOf(sql<boolean>`(${like('l.search_text')})`)}))`)
+    .where(sql<boolean>`((${like(`u.${column}`)}) or u.id in (${legacyOf(sql<boolean>`(${like(`l.${column}`)})`)}))`)
     .orderBy(sql`(' ' || u.name_folded || ' ' like ${phrase})`, 'desc')
     .orderBy(sql`(u.id in (${legacyOf(sql<boolean>`' ' || l.name_folded || ' ' like ${phrase}`)}))`, 'desc')
     .orderBy('u.name_folded')

@@ -16,7 +16,7 @@ import { LEGAL_TERMS } from './deadlines.ts';
 export const Category = z.enum(['crime', 'drugs', 'theft', 'traffic', 'fire', 'social_evils', 'other']).describe(Object.entries(service.CATEGORIES).map(([k, v]) => `${k}: ${v}`).join('; '));
 export const Status = z.enum(['new', 'verifying', 'handling', 'resolved', 'transferred', 'unfounded']).describe(Object.entries(service.STATUSES).map(([k, v]) => `${k}: ${v}`).join('; '));
 const Urgency = z.enum(['overdue', 'due_soon', 'on_time', 'closed']).describe('quá hạn, sắp đến hạn (bước "Mới": 6 giờ; các bước sau: 5 ngày), còn hạn, đã đóng');
-const LegalTerm = z.enum(LEGAL_TERMS).describe(Object.entries(service.LEGAL_TERMS).map(([k, v]) => `${k}: ${v}`).join('; '));
+const LegalTerm = z.enum(LEGAL_TERMS).describe(Object.entries(service.LEGAL_TERM_NAMES).map(([k, v]) => `${k}: ${v}`).join('; '));
 
 export const TipItem = z.looseObject({
   id: z.number(), tracking_code: z.string(), commune_id: z.number(), commune_name: z.string(), village_id: z.number().nullable(), village_name: z.string().nullable(),
@@ -136,7 +136,7 @@ export function tipRoutes(app: FastifyInstance, db: Kysely<DB>, sealer: Sealer) 
   r.post('/api/tips/:id/extend', {
     schema: {
       tags,
-      summary: 'Kéo dài thời hạn giải quyết (Điều 147 khoản 2 BLTTHS): đến 02 tháng kể từ ngày nhận khi vụ việc phức tạp (complex); sau đó Viện kiểm sát gia hạn một lần, không quá 02 tháng (procuracy)',
+      summary: 'Kéo dài thời hạn giải quyết (Điều 147 khoản 2 BLTTHS): khi vụ việc phức tạp, tối đa 02 tháng kể từ ngày nhận, một hay nhiều lần (complex); sau đó Viện kiểm sát gia hạn một lần, không quá 02 tháng (procuracy)',
       params,
       body: z.object({
         term: z.enum(['complex', 'procuracy']),

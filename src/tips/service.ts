@@ -7,10 +7,10 @@ import { CLOCK_SKEW_MS } from '../gongs/night.ts';
 import { AppError, conflict, forbidden, invalid, notFound } from '../http/errors.ts';
 import { routeOf } from '../keychains/service.ts';
 import { randomCode, parseCode } from '../shared/codes.ts';
-import { addDays, dayStart, FIRST_DAY, formatDay, todayVN } from '../shared/dates.ts';
+import { addDays, dayEnd, dayStart, FIRST_DAY, formatDay, todayVN } from '../shared/dates.ts';
 import { readableUnit } from '../units/service.ts';
 import { unitLoader } from '../units/loader.ts';
-import { dueAt, dueSoonMs, endOfDay, EXTENSION, lastDayOf, legalDueAt, legalLastDay, NEXT, OPEN_STATUSES, urgencyOf, type LegalTerm } from './deadlines.ts';
+import { dueAt, dueSoonMs, extensionsOf, lastDayOf, legalDueAt, legalLastDay, NEXT, OPEN_STATUSES, urgencyOf, type Extension, type LegalTerm } from './deadlines.ts';
 import { cleanPhoto, MAX_PHOTOS } from './photos.ts';
 import { storeTip } from './intake.ts';
 import { fold } from '../shared/text.ts';
@@ -26,9 +26,9 @@ export const STATUSES: Record<TipStatus, string> = {
   new: 'Mới', verifying: 'Đang xác minh', handling: 'Đang xử lý', resolved: 'Đã giải quyết', transferred: 'Chuyển cơ quan khác', unfounded: 'Không có cơ sở',
 };
 
-export const LEGAL_TERMS: Record<LegalTerm, string> = {
+export const LEGAL_TERM_NAMES: Record<LegalTerm, string> = {
   standard: '20 ngày kể từ ngày nhận',
-  complex: 'vụ việc phức tạp hoặc phải xác minh ở nhiều nơi: đến 02 tháng kể từ ngày nhận',
+  complex: 'vụ việc phức tạp hoặc phải xác minh ở nhiều nơi, tối đa 02 tháng kể từ ngày nhận',
   procuracy: 'Viện kiểm sát gia hạn một lần, không quá 02 tháng',
 };
 
@@ -293,8 +293,8 @@ export async function transferToCommune(db: Kysely<DB>, ctx: Ctx, id: number, co
   });
 }
 
-export interface Extension {
-  term: Exclude<LegalTerm, 'standard'>;
+export interface ExtensionInput {
+  term: Extension;
   /** The decision that extends it: its number and date, as written on it. */
   decision: string;
   /** The new last day ('YYYY-MM-DD'); by default the latest the law allows. */
@@ -302,33 +302,37 @@ export interface Extension {
 }
 
 /**
- * Extends a tip's legal deadline (art. 147(2)): first to at most 2 months from receipt, for a
- * complex case; then once, by at most 2 months more, by the procuracy. Each in its order, once.
+ * Extends a tip's legal deadline (art. 147(2)): for a complex case, to at most 2 months from
+ * receipt, in one decision or several; then once, by at most 2 months more, by the procuracy.
  */
-export async function extendLegalTerm(db: Kysely<DB>, ctx: Ctx, id: number, input: Extension, now = new Date()) {
+export async function extendLegalTerm(db: Kysely<DB>, ctx: Ctx, id: number, input: ExtensionInput, now = new Date()) {
   const decision = input.decision.trim();
   if (!decision) throw invalid('Hãy ghi số, ngày của quyết định kéo dài hoặc gia hạn', [{ path: 'decision', message: 'Chưa ghi quyết định' }]);
   await onHandledTip(db, ctx, id, async (trx, before) => {
     if (!isOpen(before.status)) throw conflict(`Tin báo đã kết thúc ("${STATUSES[before.status]}"), không còn thời hạn để kéo dài`, [{ path: 'term', message: 'Tin báo đã kết thúc' }]);
-    if (EXTENSION[before.legal_term] !== input.term) {
+    const current = lastDayOf(before.legal_due_at);
+    // An extension is decided before the term runs out (art. 147(2)); a late one is not the law's.
+    if (before.legal_due_at.getTime() <= now.getTime()) {
+      throw conflict(`Hạn giải quyết theo luật đã hết (hết ngày ${formatDay(current)}); không thể kéo dài hay gia hạn sau khi đã hết hạn`, [{ path: 'term', message: 'Đã hết hạn' }]);
+    }
+    if (!extensionsOf(before, now).includes(input.term)) {
       const why = before.legal_term === 'procuracy'
         ? 'Viện kiểm sát đã gia hạn một lần; luật chỉ cho gia hạn một lần'
         : input.term === 'procuracy'
-          ? 'Viện kiểm sát chỉ gia hạn sau khi thời hạn đã được kéo dài đến 02 tháng vì vụ việc phức tạp'
-          : 'Thời hạn đã được kéo dài vì vụ việc phức tạp';
+          ? 'Viện kiểm sát chỉ gia hạn sau khi thời hạn đã được kéo dài vì vụ việc phức tạp'
+          : 'Thời hạn đã được kéo dài đến tối đa 02 tháng kể từ ngày nhận; nếu cần thêm, Viện kiểm sát gia hạn';
       throw conflict(why, [{ path: 'term', message: why }]);
     }
-    const current = lastDayOf(before.legal_due_at);
     const latest = legalLastDay(input.term, input.term === 'complex' ? todayVN(before.received_at) : current);
     const until = input.until ?? latest;
     if (until > latest) throw invalid(`Luật cho phép đến hết ngày ${formatDay(latest)}`, [{ path: 'until', message: `Muộn nhất ${formatDay(latest)}` }]);
-    if (until <= current) throw invalid(`Thời hạn hiện tại đã đến hết ngày ${formatDay(current)}; hãy chọn một ngày sau đó`, [{ path: 'until', message: `Sau ${formatDay(current)}` }]);
-    const legalDue = endOfDay(until);
+    if (until <= current) throw invalid(`Thời hạn hiện tại là đến hết ngày ${formatDay(current)}; hãy chọn một ngày sau đó`, [{ path: 'until', message: `Sau ${formatDay(current)}` }]);
+    const legalDue = dayEnd(until);
     const patch = { legal_term: input.term, legal_due_at: legalDue, due_at: dueAt(before.status, before.stage_started_at, legalDue) };
     await q.updateTip(trx, id, patch);
     await q.insertEvent(trx, {
       tip_id: id, province_code: before.province_code, actor_id: ctx.actor.userId, kind: 'extended',
-      detail: `đến hết ngày ${formatDay(until)} (${LEGAL_TERMS[input.term]}; Điều 147 khoản 2 BLTTHS 2015). ${decision}`,
+      detail: `${input.term === 'complex' ? 'kéo dài' : 'gia hạn'} đến hết ngày ${formatDay(until)} (${LEGAL_TERM_NAMES[input.term]}; Điều 147 khoản 2 BLTTHS 2015). ${decision}`,
     });
     const term = (t: { legal_term: LegalTerm; legal_due_at: Date; due_at: Date | null }) => ({ legal_term: t.legal_term, legal_due_at: t.legal_due_at, due_at: t.due_at });
     await recordChange(trx, ctx, { action: 'update', entity: 'tip', entityId: id, unit: placeOfTip(before), before: term(before), after: { ...term(patch), decision } });
@@ -370,7 +374,7 @@ export async function summary(db: Kysely<DB>, actor: Actor, unitId: number, rang
   const from = range.from ?? addDays(to, -29);
   if (from > to) throw invalid('Ngày bắt đầu sau ngày kết thúc', [{ path: 'from', message: 'Sau ngày kết thúc' }]);
   if (addDays(from, SUMMARY_MAX_DAYS) <= to) throw invalid(`Chỉ thống kê tối đa ${SUMMARY_MAX_DAYS} ngày một lần`, [{ path: 'from', message: `Quá ${SUMMARY_MAX_DAYS} ngày` }]);
-  const rows = await q.summary(db, scopeOf(actor, 'tip.read'), unit.path, dayStart(from), dayStart(addDays(to, 1)), now, dueSoonMs);
+  const rows = await q.summary(db, scopeOf(actor, 'tip.read'), unit.path, dayStart(from), dayEnd(to), now, dueSoonMs);
   const byCategory = tally(CATEGORIES, rows.byCategory.map((r) => [r.category, r.count]));
   const byStatus = tally(STATUSES, rows.byStatus.map((r) => [r.status, r.count]));
   return {

@@ -12,8 +12,8 @@ import type { TipStatus } from '../db/schema.ts';
 import { Client } from '../../tests/support/client.ts';
 import { testDatabase } from '../../tests/support/db.ts';
 import { TEST_PASSWORD } from '../../tests/support/prepare.ts';
-import { addDays, addMonths, todayVN } from '../shared/dates.ts';
-import { DUE_SOON_MS, endOfDay, legalLastDay, NEXT, NEW_STAGE_MS } from './deadlines.ts';
+import { addDays, addMonths, dayEnd, todayVN } from '../shared/dates.ts';
+import { DUE_SOON_MS, legalLastDay, NEXT, NEW_STAGE_MS } from './deadlines.ts';
 import { sealer } from './seal.ts';
 import { publicStatus, submitTip, type TipInput } from './service.ts';
 
@@ -82,7 +82,7 @@ describe('stages and their deadlines', () => {
     expect(page.tip).toMatchObject({ status: 'new', urgency: 'on_time', assignee_id: null, legal_term: 'standard' });
     near(page.tip.due_at, new Date(page.tip.received_at).getTime() + NEW_STAGE_MS, 1000);
     // 24:00 of the 20th day, the day of receipt the first.
-    const legal = endOfDay(addDays(todayVN(new Date(page.tip.received_at)), 19)).toISOString();
+    const legal = dayEnd(addDays(todayVN(new Date(page.tip.received_at)), 19)).toISOString();
     expect(page.tip.legal_due_at).toBe(legal);
     expect(page).toMatchObject({ canHandle: true, canReveal: false });
 
@@ -288,7 +288,7 @@ describe('the legal deadline, counted from receipt', () => {
     const tip = await newTip();
     await reach(tip.id, status);
     const received = new Date(Date.now() - days * 24 * HOUR);
-    const legal = endOfDay(legalLastDay('standard', todayVN(received)));
+    const legal = dayEnd(legalLastDay('standard', todayVN(received)));
     const due = status === 'new' ? new Date(Math.min(received.getTime() + NEW_STAGE_MS, legal.getTime())) : legal;
     await database.db.updateTable('tips').set({ received_at: received, stage_started_at: received, legal_due_at: legal, due_at: due }).where('id', '=', tip.id).execute();
     return { id: tip.id, received, legal };
@@ -331,19 +331,26 @@ describe('the legal deadline, counted from receipt', () => {
     expect(await tipRow(id)).toEqual(before);
     expect(await eventCount(id)).toBe(events);
 
+    // A complex case's term may be set in steps, up to 2 months from receipt.
+    const step = await extend(id, { term: 'complex', decision: 'Quyết định kéo dài số 5/QĐ-CAX', until: addDays(day, 30) });
+    expect(step.status, JSON.stringify(step.body)).toBe(200);
+    expect(step.body.tip).toMatchObject({ legal_term: 'complex', legal_due_at: dayEnd(addDays(day, 30)).toISOString() });
     const complex = await extend(id, { term: 'complex', decision: 'Quyết định kéo dài số 7/QĐ-CAX ngày 20/11/2026' });
     expect(complex.status, JSON.stringify(complex.body)).toBe(200);
-    const twoMonths = endOfDay(legalLastDay('complex', day)).toISOString();
+    const twoMonths = dayEnd(legalLastDay('complex', day)).toISOString();
     expect(complex.body.tip).toMatchObject({ legal_term: 'complex', legal_due_at: twoMonths, due_at: twoMonths });
     expect(new Date(twoMonths) > legal).toBe(true);
     expect(complex.body.events.at(-1)).toMatchObject({ kind: 'extended', actor_name: 'Lò Văn Minh' });
-    expect(complex.body.events.at(-1).detail).toMatch(/^đến hết ngày \d\d\/\d\d\/\d{4} \(vụ việc phức tạp .*\)\. Quyết định kéo dài số 7\/QĐ-CAX ngày 20\/11\/2026$/);
-    expect((await extend(id, { term: 'complex', decision: 'QĐ 2' })).status).toBe(409);
+    expect(complex.body.events.at(-1).detail).toMatch(/^kéo dài đến hết ngày \d\d\/\d\d\/\d{4} \(vụ việc phức tạp .*\)\. Quyết định kéo dài số 7\/QĐ-CAX ngày 20\/11\/2026$/);
+    const full = await extend(id, { term: 'complex', decision: 'QĐ 2' });
+    expect(full.status).toBe(409);
+    expect(full.body.error.message).toMatch(/tối đa 02 tháng kể từ ngày nhận/);
 
     const until = addDays(legalLastDay('complex', day), 10);
     const procuracy = await extend(id, { term: 'procuracy', decision: 'Quyết định gia hạn số 3/QĐ-VKS', until });
     expect(procuracy.status, JSON.stringify(procuracy.body)).toBe(200);
-    expect(procuracy.body.tip).toMatchObject({ legal_term: 'procuracy', legal_due_at: endOfDay(until).toISOString() });
+    expect(procuracy.body.tip).toMatchObject({ legal_term: 'procuracy', legal_due_at: dayEnd(until).toISOString() });
+    expect(procuracy.body.events.at(-1).detail).toMatch(/^gia hạn đến hết ngày /);
     const again = await extend(id, { term: 'procuracy', decision: 'QĐ 4' });
     expect(again.status).toBe(409);
     expect(again.body.error.message).toBe('Viện kiểm sát đã gia hạn một lần; luật chỉ cho gia hạn một lần');
@@ -354,9 +361,16 @@ describe('the legal deadline, counted from receipt', () => {
 
     const closed = await newTip();
     await reach(closed.id, 'unfounded');
-    const late = await extend(closed.id, { term: 'complex', decision: 'QĐ 5' });
+    const ended = await extend(closed.id, { term: 'complex', decision: 'QĐ 5' });
+    expect(ended.status).toBe(409);
+    expect(ended.body.error.message).toMatch(/đã kết thúc/);
+
+    // Past its deadline a term can no longer be extended: the tip stays overdue.
+    const overdue = await receivedAgo(25, 'verifying');
+    const late = await extend(overdue.id, { term: 'complex', decision: 'QĐ 6' });
     expect(late.status).toBe(409);
-    expect(late.body.error.message).toMatch(/đã kết thúc/);
+    expect(late.body.error.message).toMatch(/^Hạn giải quyết theo luật đã hết \(hết ngày \d\d\/\d\d\/\d{4}\)/);
+    expect((await tipRow(overdue.id)).legal_term).toBe('standard');
   });
 });
 

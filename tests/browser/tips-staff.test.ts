@@ -84,16 +84,18 @@ describe('tips: the staff side', () => {
 
       // A complex case: the legal deadline extended to 2 months by the decision written down.
       const legalBefore = await page.getByTestId('tip-legal-due').textContent();
-      await page.getByTestId('tip-extend').click();
+      expect(await page.getByTestId('tip-extend-procuracy').count()).toBe(0);
+      await page.getByTestId('tip-extend-complex').click();
       await page.getByTestId('tip-extend-save').waitFor();
       expect(await page.getByTestId('tip-extend-save').isDisabled()).toBe(true);
       await page.getByTestId('tip-extend-decision').fill('Quyết định số 7/QĐ-CAX ngày 24/11/2026');
       await page.getByTestId('tip-extend-save').click();
-      await expect.poll(() => page.getByTestId('tip-legal-due').textContent()).toContain('02 tháng');
+      await expect.poll(() => page.getByTestId('tip-legal-due').textContent()).toContain('Đã kéo dài vì vụ việc phức tạp');
       expect(await page.getByTestId('tip-legal-due').textContent()).not.toBe(legalBefore);
       expect(await page.getByTestId('tip-event').last().textContent()).toContain('Quyết định số 7/QĐ-CAX ngày 24/11/2026');
-      // Next comes the procuracy's extension, and nothing after it.
-      expect(await page.getByTestId('tip-extend').textContent()).toBe('Ghi gia hạn của Viện kiểm sát');
+      // Extended to the full 2 months, only the procuracy's extension is left.
+      expect(await page.getByTestId('tip-extend-complex').count()).toBe(0);
+      expect(await page.getByTestId('tip-extend-procuracy').textContent()).toBe('Ghi gia hạn của Viện kiểm sát');
 
       await page.getByTestId('tip-assign-me').click();
       await expect.poll(() => page.locator('dd[data-testid="tip-assignee"]').textContent()).toBe('Lò Văn Minh');

@@ -7,7 +7,7 @@ import { Alert, errorText, Field, fieldError, generalError, LoadError, PageNotRe
 import { useResource } from '../useResource.ts';
 import { UrgencyBadge, TipStatusChip } from './Inbox.tsx';
 import { addDays, formatDay, todayVN } from '../work.tsx';
-import { EXTENSION, formatTracking, lastDayOf, legalLastDay, NEXT, tipsApi, type Contact, type TipPageData, type TipStatus } from './api-tips.ts';
+import { extensionsOf, formatTracking, lastDayOf, legalLastDay, NEXT, tipsApi, type Contact, type Extension, type TipPageData, type TipStatus } from './api-tips.ts';
 import './tips.css';
 
 /** /tips/:id: a tip as its officers see it, with what they may do next. */
@@ -86,10 +86,11 @@ export function TipPage({ id }: { id: number }) {
               <p data-testid="tip-legal-due">
                 {t('tips.legalDue', { day: formatDay(lastDayOf(new Date(tip.legal_due_at))) })}
                 <br /><span className="muted small">{t(`tips.legalTerm.${tip.legal_term}` as MessageKey)}</span>
+                {new Date(tip.legal_due_at).getTime() <= Date.now() && <><br /><span className="small" data-testid="tip-legal-overdue">{t('tips.legalOverdue')}</span></>}
               </p>
             )}
             {current.canHandle && NEXT[tip.status].length > 0 && <StatusForm data={current} onDone={update} />}
-            {current.canHandle && tip.due_at && EXTENSION[tip.legal_term] && <ExtendForm data={current} onDone={update} />}
+            {current.canHandle && tip.due_at && <Extensions data={current} onDone={update} />}
           </section>
 
           {current.canHandle && <ReplyCard data={current} onDone={update} />}
@@ -162,11 +163,22 @@ function StatusForm({ data, onDone }: { data: TipPageData; onDone: (d: TipPageDa
   );
 }
 
-/** Records the decision that extends the legal deadline (art. 147(2)): complex case first, then the procuracy, once. */
-function ExtendForm({ data, onDone }: { data: TipPageData; onDone: (d: TipPageData) => void }) {
+/** The decisions that may still extend the legal deadline (art. 147(2)), one button each, and the form of the one chosen. */
+function Extensions({ data, onDone }: { data: TipPageData; onDone: (d: TipPageData) => void }) {
   const { t } = useI18n();
-  const term = EXTENSION[data.tip.legal_term]!;
-  const [open, setOpen] = useState(false);
+  const [open, setOpen] = useState<Extension | null>(null);
+  const terms = extensionsOf(data.tip);
+  if (open) return <ExtendForm data={data} term={open} onClose={() => setOpen(null)} onDone={(d) => { setOpen(null); onDone(d); }} />;
+  if (!terms.length) return null;
+  return (
+    <div className="tip-actions">
+      {terms.map((term) => <button key={term} type="button" className="btn btn--small" onClick={() => setOpen(term)} data-testid={`tip-extend-${term}`}>{t(`tips.extend.${term}`)}</button>)}
+    </div>
+  );
+}
+
+function ExtendForm({ data, term, onClose, onDone }: { data: TipPageData; term: Extension; onClose: () => void; onDone: (d: TipPageData) => void }) {
+  const { t } = useI18n();
   const [decision, setDecision] = useState('');
   const [until, setUntil] = useState('');
   const { busy, error, run } = useAction();
@@ -174,13 +186,8 @@ function ExtendForm({ data, onDone }: { data: TipPageData; onDone: (d: TipPageDa
   const latest = legalLastDay(term, term === 'complex' ? todayVN(new Date(data.tip.received_at)) : current);
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    if (await run(async () => onDone(await tipsApi.extend(data.tip.id, { term, decision: decision.trim(), ...(until && { until }) })))) {
-      setOpen(false);
-      setDecision('');
-      setUntil('');
-    }
+    await run(async () => onDone(await tipsApi.extend(data.tip.id, { term, decision: decision.trim(), ...(until && { until }) })));
   };
-  if (!open) return <button type="button" className="btn btn--small" onClick={() => setOpen(true)} data-testid="tip-extend">{t(`tips.extend.${term}`)}</button>;
   return (
     <form className="tip-status-form" onSubmit={submit} data-testid="tip-extend-form">
       <p className="tip-status-form__label">{t(`tips.extend.${term}`)}</p>
@@ -198,7 +205,7 @@ function ExtendForm({ data, onDone }: { data: TipPageData; onDone: (d: TipPageDa
       {generalError(error, ['decision', 'until']) != null && <LoadError error={error} />}
       <div className="form__actions">
         <button type="submit" className="btn btn--primary" disabled={busy || !decision.trim()} data-testid="tip-extend-save">{t('tips.extend.save')}</button>
-        <button type="button" className="btn" onClick={() => setOpen(false)}>{t('common.cancel')}</button>
+        <button type="button" className="btn" onClick={onClose}>{t('common.cancel')}</button>
       </div>
     </form>
   );
@@ -217,7 +224,7 @@ function AssignCard({ data, onDone }: { data: TipPageData; onDone: (d: TipPageDa
   return (
     <section className="card" aria-labelledby="tip-assign">
       <h2 id="tip-assign" className="card__title">{t('tips.assignTitle')}</h2>
-      <p>{data.tip.assignee_name ? t('tips.assignedTo', { name: data.tip.assignee_name }) : t('tips.unassigned')}</p>
+      <p>{data.tip.assignee_name ? <strong>{data.tip.assignee_name}</strong> : t('tips.unassigned')}</p>
       <div className="tip-actions">
         {!mine && <button type="button" className="btn btn--primary btn--small" disabled={busy} onClick={() => void assign(me!.user.id)} data-testid="tip-assign-me">{t('tips.assignMe')}</button>}
         {data.tip.assignee_id !== null && <button type="button" className="btn btn--small" disabled={busy} onClick={() => void assign(null)} data-testid="tip-unassign">{t('tips.unassign')}</button>}

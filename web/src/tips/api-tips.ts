@@ -6,9 +6,9 @@ export type TipCategory = (typeof TIP_CATEGORIES)[number];
 export const TIP_STATUSES = ['new', 'verifying', 'handling', 'resolved', 'transferred', 'unfounded'] as const;
 export type TipStatus = (typeof TIP_STATUSES)[number];
 // What may follow each stage: the server's own table, so the buttons offer only what it accepts.
-export { EXTENSION, legalLastDay, lastDayOf, NEXT } from '../../../src/tips/deadlines.ts';
-import type { LegalTerm, Urgency } from '../../../src/tips/deadlines.ts';
-export type { LegalTerm, Urgency };
+export { extensionsOf, legalLastDay, lastDayOf, NEXT } from '../../../src/tips/deadlines.ts';
+import type { Extension, LegalTerm, Urgency } from '../../../src/tips/deadlines.ts';
+export type { Extension, LegalTerm, Urgency };
 
 export interface Tip {
   id: number;
@@ -87,7 +87,7 @@ export const tipsApi = {
   addNote: (id: number, body: string) => request<TipNote>('POST', `/api/tips/${id}/notes`, { body }),
   transfer: (id: number, communeId: number) =>
     request<{ id: number; commune_id: number; commune_name: string; stillReadable: boolean }>('POST', `/api/tips/${id}/transfer`, { communeId }),
-  extend: (id: number, body: { term: 'complex' | 'procuracy'; decision: string; until?: string }) => request<TipPageData>('POST', `/api/tips/${id}/extend`, body),
+  extend: (id: number, body: { term: Extension; decision: string; until?: string }) => request<TipPageData>('POST', `/api/tips/${id}/extend`, body),
   reply: (id: number, publicReply: string) => request<TipPageData>('PUT', `/api/tips/${id}/reply`, { publicReply }),
   reveal: (id: number) => request<Contact>('POST', `/api/tips/${id}/reveal`, {}),
 };
