@@ -138,7 +138,8 @@ export async function draftFigures(db: Kysely<DB>, actor: Actor, unit: { id: num
   breakdown.sort((a, b) => (a.id === null ? 1 : 0) - (b.id === null ? 1 : 0) || a.name.localeCompare(b.name, 'vi'));
   return {
     unit: { id: unit.id, name: unit.name, kind: unit.kind },
-    from, to, nights: gong?.nights ?? 0,
+    // A period still running is counted up to today: the report says so, not the period's end.
+    from, to: to < todayVN(now) ? to : todayVN(now), nights: gong?.nights ?? 0,
     gongs,
     patrols: patrolTotal,
     activities: ACTIVITY_KINDS.map((kind) => ({

@@ -35,7 +35,7 @@ const Gong = z.object({ villages: z.number(), expected: z.number(), struck: z.nu
 
 export const Figures = z.object({
   unit: UnitRef,
-  from: z.string(), to: z.string(), nights: z.number(),
+  from: z.string(), to: z.string().describe('Ngày cuối được tính: cuối kỳ, hoặc hôm nay nếu kỳ chưa hết'), nights: z.number(),
   gongs: Gong.nullable(),
   patrols: z.object({ patrols: z.number(), with_incidents: z.number(), expected: z.number() }),
   activities: z.array(z.object({ kind: z.string(), activities: z.number(), audience: z.number() })),
