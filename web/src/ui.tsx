@@ -206,11 +206,16 @@ export function useDateTime() {
 }
 
 /** One figure in a `.stats` list: the number large, what it counts under it; `alert` when it is bad news. */
-export function Stat({ label, value, alert, testId }: { label: string; value: string; alert?: boolean; testId?: string }) {
+export function Stat({ label, value, sub, alert, ok, className, testId, item }: {
+  label: string; value: string | number; sub?: string; alert?: boolean; ok?: boolean; className?: string; testId?: string;
+  /** Attributes of the item itself (data-testid, data-*), for tests that read a list of figures. */
+  item?: Record<`data-${string}`, string | number>;
+}) {
   return (
-    <li className={'stat' + (alert ? ' stat--alert' : '')}>
+    <li className={['stat', alert && 'stat--alert', ok && 'stat--ok', className].filter(Boolean).join(' ')} {...item}>
       <span className="stat__value" data-testid={testId}>{value}</span>
       <span className="stat__label">{label}</span>
+      {sub && <span className="stat__sub">{sub}</span>}
     </li>
   );
 }

@@ -4,7 +4,7 @@ import { Attachments } from '../components/Attachments.tsx';
 import { PagedList } from '../components/PagedList.tsx';
 import { useAuth } from '../auth.tsx';
 import { useI18n, useNumber, type MessageKey } from '../i18n.tsx';
-import { Alert, errorText, Field, fieldError, generalError, LoadError, Loading, SearchBox, useAction, useDebounced } from '../ui.tsx';
+import { Alert, errorText, Field, fieldError, generalError, LoadError, Loading, SearchBox, Stat, useAction, useDebounced } from '../ui.tsx';
 import { usePaged } from '../usePaged.ts';
 import { useResource } from '../useResource.ts';
 import { formatDay, todayVN } from '../work.tsx';
@@ -61,23 +61,14 @@ function Summary({ unit, version }: { unit: Unit; version: number }) {
       {data.error != null ? <LoadError error={data.error} retry={data.reload} /> : !s || !total ? (valid ? <Loading /> : null) : (
         <>
           <ul className="stats stats--small ops__totals">
-            <li className="stat stat--ok">
-              <span className="stat__value" data-testid="summary-total">{num(total.activities)}</span>
-              <span className="stat__label">{t('activities.total')}</span>
-            </li>
-            <li className="stat">
-              <span className="stat__value" data-testid="summary-audience">{num(total.audience)}</span>
-              <span className="stat__label">{t('activities.audienceTotal')}</span>
-            </li>
+            <Stat ok label={t('activities.total')} value={num(total.activities)} testId="summary-total" />
+            <Stat label={t('activities.audienceTotal')} value={num(total.audience)} testId="summary-audience" />
           </ul>
           <h3 className="group__title">{t('activities.byKind')}</h3>
           <ul className="stats stats--small" data-testid="summary-kinds">
             {s.byKind.map((k) => (
-              <li key={k.kind} className={'stat' + (k.activities === 0 ? ' ops-stat--zero' : '')} data-testid="summary-kind" data-kind={k.kind} data-count={k.activities}>
-                <span className="stat__value">{num(k.activities)}</span>
-                <span className="stat__label">{t(kindKey(k.kind))}</span>
-                <span className="stat__sub">{t('activities.audienceN', { n: num(k.audience) })}</span>
-              </li>
+              <Stat key={k.kind} label={t(kindKey(k.kind))} value={num(k.activities)} sub={t('activities.audienceN', { n: num(k.audience) })}
+                className={k.activities === 0 ? 'ops-stat--zero' : undefined} item={{ 'data-testid': 'summary-kind', 'data-kind': k.kind, 'data-count': k.activities }} />
             ))}
           </ul>
           <h3 className="group__title">{t('activities.byChannel')}</h3>

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import type { Unit } from '../api.ts';
 import { useAuth } from '../auth.tsx';
 import { useI18n, useNumber, type MessageKey } from '../i18n.tsx';
-import { Alert, errorText, Field, fieldError, generalError, LoadError, Loading, useAction } from '../ui.tsx';
+import { Alert, errorText, Field, fieldError, generalError, LoadError, Loading, Stat, useAction } from '../ui.tsx';
 import { useResource } from '../useResource.ts';
 import { addDays, formatDay, todayVN } from '../work.tsx';
 import { lastDayOfMonth } from '../../../src/shared/dates.ts';
@@ -77,18 +77,9 @@ function ComplianceView({ data, month }: { data: Compliance; month: string }) {
         {t('gongs.nightsCounted', { n: data.nights, from: formatDay(data.from), to: formatDay(data.to) })}
       </p>
       <ul className="stats stats--small ops__totals">
-        <li className="stat stat--ok">
-          <span className="stat__value">{totals.on_time}</span>
-          <span className="stat__label">{t('gongs.onTime')}</span>
-        </li>
-        <li className="stat">
-          <span className="stat__value">{totals.late}</span>
-          <span className="stat__label">{t('gongs.late')}</span>
-        </li>
-        <li className={'stat' + (totals.missed > 0 ? ' stat--alert' : '')}>
-          <span className="stat__value">{totals.missed}</span>
-          <span className="stat__label">{t('gongs.missed')}</span>
-        </li>
+        <Stat ok label={t('gongs.onTime')} value={totals.on_time} />
+        <Stat label={t('gongs.late')} value={totals.late} />
+        <Stat alert={totals.missed > 0} label={t('gongs.missed')} value={totals.missed} />
       </ul>
       <h3 className="group__title">{t('gongs.byVillage')}</h3>
       <ul className="ops-rows" data-testid="gong-villages">

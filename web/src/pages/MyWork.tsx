@@ -3,7 +3,7 @@ import { api, type WorkItem } from '../api.ts';
 import { WorkItemCard } from '../components/WorkItem.tsx';
 import { useI18n, useNumber } from '../i18n.tsx';
 import { Link } from '../router.tsx';
-import { LoadError, Loading } from '../ui.tsx';
+import { LoadError, Loading, Stat } from '../ui.tsx';
 import { useResource } from '../useResource.ts';
 import { addDays, formatDay, useWeekday } from '../work.tsx';
 
@@ -30,20 +30,9 @@ export function MyWorkPage() {
       {data && (
         <>
           <ul className="stats work-counts" data-testid="work-counts">
-            <li className={'stat' + (data.counts.overdue > 0 ? ' stat--alert' : '')}>
-              <span className="stat__value" data-testid="count-overdue">{num(data.counts.overdue)}</span>
-              <span className="stat__label">{t('work.overdue')}</span>
-            </li>
-            <li className="stat">
-              <span className="stat__value" data-testid="count-due">{num(data.counts.due)}</span>
-              <span className="stat__label">{t('work.due')}</span>
-              <span className="stat__sub">{t('work.dueHint', { days: DAYS })}</span>
-            </li>
-            <li className="stat stat--ok">
-              <span className="stat__value">{num(data.done.length)}</span>
-              <span className="stat__label">{t('work.done')}</span>
-              <span className="stat__sub">{t('work.doneHint')}</span>
-            </li>
+            <Stat alert={data.counts.overdue > 0} label={t('work.overdue')} value={num(data.counts.overdue)} testId="count-overdue" />
+            <Stat label={t('work.due')} value={num(data.counts.due)} sub={t('work.dueHint', { days: DAYS })} testId="count-due" />
+            <Stat ok label={t('work.done')} value={num(data.done.length)} sub={t('work.doneHint')} />
           </ul>
           {data.counts.overdue + data.counts.due + data.done.length === 0 && <p className="empty" data-testid="work-empty">{t('work.nothing')}</p>}
           {data.overdue.length > 0 && (
