@@ -107,6 +107,46 @@ describe('models, plans and tasks in the staff web app', () => {
     });
   });
 
+  it('canbo sees on Việc của tôi the commune\'s tips to act on and the reports due, as their own pages count them', async () => {
+    await withContext(DESKTOP, async (context) => {
+      // A resident's tip, left past its deadline.
+      const thuongHa = await app.server.database.db.selectFrom('units').select('id').where('code', '=', '02968').executeTakeFirstOrThrow();
+      const form = new FormData();
+      for (const [k, v] of Object.entries({ xa: String(thuongHa.id), category: 'theft', description: 'Mất trộm máy bơm nước ngoài đồng đêm qua.' })) form.set(k, v);
+      expect((await fetch(`${app.server.url}/bao-tin`, { method: 'POST', body: form, redirect: 'manual' })).status).toBe(303);
+      await app.server.database.db.updateTable('tips').set({ due_at: new Date(Date.now() - 3_600_000) }).where('description', '=', 'Mất trộm máy bơm nước ngoài đồng đêm qua.').execute();
+
+      const page = await app.logIn(context, 'canbo');
+      const api = apiOf(page);
+      const me = await api.get('/api/auth/me');
+      const commune = me.grants.find((g: any) => g.permissions.includes('tip.read'));
+      const today = todayVN();
+      const summary = await api.get(`/api/tips/summary?unitId=${commune.unitId}&from=${today}&to=${today}`);
+      const tips = page.getByTestId('work-tips');
+      await tips.getByTestId('work-tips-open').waitFor();
+      expect(await text(tips.locator('h2'))).toBe('Tin báo của Xã Thượng Hà');
+      expect(await number(tips.getByTestId('work-tips-open'))).toBe(summary.open.total);
+      expect(await number(tips.getByTestId('work-tips-overdue'))).toBe(summary.open.overdue);
+      expect(await number(tips.getByTestId('work-tips-unassigned'))).toBe(summary.open.unassigned);
+      expect(summary.open.overdue).toBeGreaterThan(0);
+      expect(await tips.getAttribute('class')).toContain('work-section--alert');
+
+      const duties = (await api.get(`/api/reports/duties?unitId=${commune.unitId}&year=${today.slice(0, 4)}`)).duties as any[];
+      const pending = duties.filter((d) => d.status === 'returned' || ((d.status === 'not_started' || d.status === 'draft') && (d.late || d.due_on <= addDays(today, 30))));
+      const listed = page.getByTestId('work-report');
+      if (pending.length) {
+        await listed.first().waitFor();
+        expect(await listed.count()).toBe(pending.length);
+      } else {
+        expect(await page.getByTestId('work-reports').count()).toBe(0);
+      }
+
+      await tips.getByTestId('work-tips-link').click();
+      await page.getByTestId('tips-list').waitFor();
+      expect(pathOf(page)).toBe('/tips');
+    });
+  });
+
   it('canbo reads the month calendar, opens a day, goes to the next month and back', async () => {
     await withContext(DESKTOP, async (context) => {
       const page = await app.logIn(context, 'canbo');

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { api, type WorkItem } from '../api.ts';
 import { WorkItemCard } from '../components/WorkItem.tsx';
+import { ReportsOnDesk, TipsOnDesk } from './MyDesk.tsx';
 import { useI18n, useNumber } from '../i18n.tsx';
 import { Link } from '../router.tsx';
 import { LoadError, Loading, Stat } from '../ui.tsx';
@@ -35,6 +36,8 @@ export function MyWorkPage() {
             <Stat ok label={t('work.done')} value={num(data.done.length)} sub={t('work.doneHint')} />
           </ul>
           {data.counts.overdue + data.counts.due + data.done.length === 0 && <p className="empty" data-testid="work-empty">{t('work.nothing')}</p>}
+          <TipsOnDesk />
+          <ReportsOnDesk />
           {data.overdue.length > 0 && (
             <WorkSection id="work-overdue" title={t('work.overdue')} count={data.counts.overdue} shown={data.overdue.length} tone="alert">
               <ul className="work-list">
