@@ -160,6 +160,10 @@ export const eventsOf = (db: Q, reportId: number) =>
 export const insertReminder = (db: Q, r: { province_code: string; unit_id: number; schedule_key: string; period_start: string; sent_by: number; message: string | null }) =>
   db.insertInto('report_reminders').values(r).returning(['id', 'sent_at']).executeTakeFirstOrThrow();
 
+/** Holds the reminders of one report to a unit until the transaction ends. */
+export const lockReminders = (db: Q, r: { unit_id: number; schedule_key: string; period_start: string }) =>
+  sql`select pg_advisory_xact_lock(hashtextextended(${`reminder:${r.unit_id}:${r.schedule_key}:${r.period_start}`}, 0))`.execute(db);
+
 /** The latest reminder of one report to a unit since a moment, if any. */
 export const reminderSince = (db: Q, r: { unit_id: number; schedule_key: string; period_start: string }, since: Date) =>
   db.selectFrom('report_reminders').select(['id', 'sent_at'])

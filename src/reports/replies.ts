@@ -19,7 +19,7 @@ export const Duty = z.object({
   status: z.union([ReportStatus, z.literal('not_started')]),
   submitted_at: z.date().nullable(),
   late: z.boolean(),
-  reminders: z.number(),
+  reminders: z.number(), last_reminded_at: z.date().nullable(),
 });
 
 export const Duties = z.object({ unit: UnitRef, year: z.number(), duties: z.array(Duty), canWrite: z.boolean() });

@@ -11,7 +11,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type Client, type TestServer } from '../../tests/support/server.ts';
 import { readSheet } from '../../tests/support/xlsx.ts';
 import { flat, run } from '../plans/export/readback.ts';
+import { systemActor } from '../demo/plans.ts';
 import { todayVN } from '../shared/dates.ts';
+import { draftFigures } from './figures.ts';
 
 let server: TestServer;
 let quantri: Client;
@@ -90,6 +92,15 @@ describe('a commune report from draft to accepted', () => {
     expect(sum('activities')).toBe(f.activities.reduce((s: number, a: any) => s + a.activities, 0));
     expect(f.patrols.patrols).toBeGreaterThan(0);
     expect(f.targets.find((t: any) => t.key === 'thon-danh-keng')).toMatchObject({ count: f.gongs.on_time, of: f.gongs.expected });
+  });
+
+  it('says its figures run to today while the period runs, to its end once it is over', async () => {
+    const { actor } = await systemActor(server.database.db);
+    const commune = { id: unit.thachLap!.id, name: 'Xã Thạch Lập', kind: 'commune', path: unit.thachLap!.path };
+    const running = await draftFigures(server.database.db, actor, commune, '2026-07-01', '2026-12-31', new Date('2026-11-24T05:00:00Z'));
+    expect([running.from, running.to]).toEqual(['2026-07-01', '2026-11-24']);
+    const over = await draftFigures(server.database.db, actor, commune, '2026-01-01', '2026-06-30', new Date('2026-11-24T05:00:00Z'));
+    expect([over.from, over.to]).toEqual(['2026-01-01', '2026-06-30']);
   });
 
   it('saves the narrative only over the version read, and checks its length', async () => {

@@ -41,6 +41,8 @@ export interface Duty {
   /** Past its due day without being sent, or sent after it. */
   late: boolean;
   reminders: number;
+  /** When the latest reminder was sent, if any: one a day. */
+  last_reminded_at: Date | null;
 }
 
 interface Owed {
@@ -138,10 +140,12 @@ async function withStatus(db: Kysely<DB>, owedNow: Owed[], where: { unitIds: num
   const listed = new Set(owedNow.map((o) => keyOf(o.unit.id, o.schedule_key, o.period_start)));
   const owed = [...owedNow, ...reports.filter((r) => !listed.has(keyOf(r.unit_id, r.schedule_key, r.period_start))).map(owedByRow)];
   const reminders = await q.remindersTo(db, [...new Set(owed.map((o) => o.unit.id))], `${year - 1}-01-01`);
-  const reminded = new Map<string, number>();
+  const reminded = new Map<string, { count: number; last: Date }>();
   for (const m of reminders) {
     const k = keyOf(m.unit_id, m.schedule_key, m.period_start);
-    reminded.set(k, (reminded.get(k) ?? 0) + 1);
+    const seen = reminded.get(k);
+    // remindersTo lists the latest first.
+    reminded.set(k, { count: (seen?.count ?? 0) + 1, last: seen?.last ?? m.sent_at });
   }
   const today = todayVN(now);
   return owed
@@ -154,7 +158,8 @@ async function withStatus(db: Kysely<DB>, owedNow: Owed[], where: { unitIds: num
         unit: { id: o.unit.id, name: o.unit.name, kind: o.unit.kind }, receiver: { id: o.receiver.id, name: o.receiver.name },
         schedule_key: o.schedule_key, title: o.title, subject: o.subject, period: o.period, period_label: o.period_label,
         period_start: o.period_start, period_end: o.period_end, due_on: o.due_on,
-        report_id: r?.id ?? null, status: r?.status ?? 'not_started', submitted_at: sent, late, reminders: reminded.get(k) ?? 0,
+        report_id: r?.id ?? null, status: r?.status ?? 'not_started', submitted_at: sent, late,
+        reminders: reminded.get(k)?.count ?? 0, last_reminded_at: reminded.get(k)?.last ?? null,
       } satisfies Duty;
     })
     .sort((a, b) => a.due_on.localeCompare(b.due_on) || a.unit.name.localeCompare(b.unit.name, 'vi') || a.title.localeCompare(b.title, 'vi'));
@@ -309,7 +314,9 @@ export async function remind(db: Kysely<DB>, ctx: Ctx, ref: DutyRef & { message?
   const existing = await q.findReport(db, unit.id, o.schedule_key, o.period_start);
   if (isSent(existing?.status)) throw conflict('Đơn vị đã gửi báo cáo này');
   return db.transaction().execute(async (trx) => {
-    // Once a day is a reminder; a second click, or a second officer, would only be noise.
+    // Once a day (Vietnam's calendar day) is a reminder; a second click, or a second officer, would
+    // only be noise. Two at the same moment are served one after the other.
+    await q.lockReminders(trx, { unit_id: unit.id, schedule_key: o.schedule_key, period_start: o.period_start });
     const today = await q.reminderSince(trx, { unit_id: unit.id, schedule_key: o.schedule_key, period_start: o.period_start }, dayStart(todayVN()));
     if (today) throw conflict(`Đã nhắc ${unit.name} gửi báo cáo này lúc ${vnDateTime(today.sent_at)}; mỗi ngày chỉ nhắc một lần`);
     const sent = await q.insertReminder(trx, {

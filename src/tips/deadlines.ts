@@ -22,13 +22,14 @@ export type Extension = Exclude<LegalTerm, 'standard'>;
 
 /**
  * The extensions a tip's legal term may still take: a complex case's, as long as the term is short
- * of 2 months from receipt (it may be decided in steps); then the procuracy's, once, the last.
+ * of 2 months from receipt (it may be decided in steps); once the 2 months are reached, the
+ * procuracy's, once, the last (art. 147(2): when the check cannot end within them).
  */
 export function extensionsOf(tip: { legal_term: LegalTerm; received_at: Date | string; legal_due_at: Date | string }, now = new Date()): Extension[] {
   // Decided before the term runs out (art. 147(2)): a term already over takes none.
   if (new Date(tip.legal_due_at).getTime() <= now.getTime()) return [];
   const room = lastDayOf(new Date(tip.legal_due_at)) < legalLastDay('complex', todayVN(new Date(tip.received_at)));
-  return [...(tip.legal_term !== 'procuracy' && room ? ['complex' as const] : []), ...(tip.legal_term === 'complex' ? ['procuracy' as const] : [])];
+  return [...(tip.legal_term !== 'procuracy' && room ? ['complex' as const] : []), ...(tip.legal_term === 'complex' && !room ? ['procuracy' as const] : [])];
 }
 
 /**

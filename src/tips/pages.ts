@@ -82,8 +82,8 @@ export function receiptPage(r: { trackingCode: string; secret: string; communeNa
 /** The receipt page once its codes are no longer kept for it (or on another browser), or were removed. */
 export function receiptGonePage(removed = false): string {
   const why = removed
-    ? '<p><strong>Đã xóa hai mã khỏi trình duyệt này.</strong></p>'
-    : `<p>Trang biên nhận chỉ hiện mã theo dõi và mã bí mật trong ${RECEIPT_MINUTES} phút sau khi gửi, trên chính trình duyệt đã gửi.</p>`;
+    ? '<p><strong>Đã xóa hai mã khỏi máy này.</strong></p>'
+    : `<p>Trang biên nhận chỉ hiện mã theo dõi và mã bí mật trong ${RECEIPT_MINUTES} phút sau khi gửi, trên chính máy và trình duyệt đã gửi.</p>`;
   return publicPage('Biên nhận tin báo', `<div class="card">${why}
 <p>Nếu bạn đã ghi lại hai mã, hãy dùng chúng để xem tiến độ.</p></div>
 <a class="button" href="/bao-tin/theo-doi">Xem tiến độ</a>

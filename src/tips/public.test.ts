@@ -55,6 +55,12 @@ describe('the public tip form', () => {
     // Its own name first, before communes that replaced an old "Thượng Hà".
     const byName = await (await fetch(`${server.url}/bao-tin?tim=thuong%20ha`)).text();
     expect(byName.match(/href="\/bao-tin\?xa=(\d+)"/)![1]).toBe(String(thuongHa.id));
+    // Words typed begin words: "ha" is not the "ha" inside "Thanh"; only communes named so (or
+    // that replaced one so named) are offered, not every ward of Hà Nội.
+    expect(byName.match(/href="\/bao-tin\?xa=/g)!.length).toBeLessThan(10);
+    // Spread over the commune, its district and province, the words still find it.
+    const spread = await (await fetch(`${server.url}/bao-tin?tim=thuong%20ha%20lao%20cai`)).text();
+    expect(spread.match(/href="\/bao-tin\?xa=(\d+)"/)![1]).toBe(String(thuongHa.id));
     const form = await fetch(`${server.url}/bao-tin?xa=${thuongHa.id}`);
     const html = await form.text();
     expect(html).toContain('Công an xã Thượng Hà');
@@ -123,11 +129,22 @@ describe('the public tip form', () => {
     // The person removes them from the phone at once.
     const removed = await fetch(`${server.url}/bao-tin/da-gui`, { method: 'POST', headers: { cookie: sent.cookie } });
     expect(removed.headers.get('set-cookie')).toMatch(/^bien_nhan=;.*Path=\/bao-tin\/da-gui/);
-    expect(await removed.text()).toContain('Đã xóa hai mã khỏi trình duyệt này');
-    // Past 15 minutes the page no longer shows them, whatever the browser still sends.
+    expect(await removed.text()).toContain('Đã xóa hai mã khỏi máy này');
+    // Past 15 minutes the page no longer shows them, whatever the browser still sends, and forgets them.
     await server.database.db.updateTable('tips').set({ received_at: new Date(Date.now() - 16 * 60_000) }).where('tracking_code', '=', code!.replace(/-/g, '')).execute();
     const late = await fetch(`${server.url}/bao-tin/da-gui`, { headers: { cookie: sent.cookie } });
     expect(codesOf(await late.text())).toEqual([]);
+    expect(late.headers.get('set-cookie')).toMatch(/^bien_nhan=;/);
+  });
+
+  it('counts made-up receipt cookies as guesses, apart from real receipts and the status page', async () => {
+    const from = '198.51.100.90';
+    const guess = (i: number) => fetch(`${server.url}/bao-tin/da-gui`, { headers: { cookie: `bien_nhan=${'A'.repeat(9)}${i % 10}.${'B'.repeat(16)}`, 'x-forwarded-for': from } });
+    for (let i = 0; i < 30; i++) expect((await guess(i)).status).toBe(200);
+    expect((await guess(30)).status).toBe(429);
+    // Another address is not held back, nor is the status page at this one.
+    const status = await fetch(`${server.url}/bao-tin/theo-doi`, { method: 'POST', headers: { 'x-forwarded-for': from }, body: new URLSearchParams({ code: 'ZZZZ-ZZZZ-ZZ', secret: 'AAAA' }) });
+    expect(status.status).toBe(404);
   });
 
   it('turns away an address over its limit before reading what it sends', async () => {

@@ -83,6 +83,7 @@ const RECEIPT_COOKIE = 'bien_nhan';
 export function publicTipRoutes(app: FastifyInstance, db: Kysely<DB>, sealer: Sealer, opts: { cookieSecure: boolean }) {
   const perAddress = fixedWindow(TIPS_PER_ADDRESS.max, TIPS_PER_ADDRESS.windowMs);
   const perKeychain = fixedWindow(TIPS_PER_KEYCHAIN.max, TIPS_PER_KEYCHAIN.windowMs);
+  const receiptCookie = { path: RECEIPT_PATH, httpOnly: true, sameSite: 'strict' as const, secure: opts.cookieSecure };
 
   app.register(async (scope) => {
     await scope.register(fastifyFormbody, { bodyLimit: 4096 });
@@ -153,7 +154,7 @@ export function publicTipRoutes(app: FastifyInstance, db: Kysely<DB>, sealer: Se
           contact: { name: f.name?.trim().slice(0, 200) || undefined, phone: phone?.success ? phone.data ?? undefined : undefined },
         }, to.keychainCode ? 'keychain' : 'web');
         // A session cookie, not kept on disk; the page itself stops showing the codes after RECEIPT_MINUTES.
-        reply.setCookie(RECEIPT_COOKIE, `${receipt.trackingCode}.${receipt.secret}`, { path: RECEIPT_PATH, httpOnly: true, sameSite: 'strict', secure: opts.cookieSecure });
+        reply.setCookie(RECEIPT_COOKIE, `${receipt.trackingCode}.${receipt.secret}`, receiptCookie);
         return reply.header('cache-control', 'no-store').redirect(RECEIPT_PATH, 303);
       } catch (e) {
         if (!(e instanceof AppError)) throw e;
@@ -165,24 +166,25 @@ export function publicTipRoutes(app: FastifyInstance, db: Kysely<DB>, sealer: Se
     scope.get(RECEIPT_PATH, { schema: { hide: true } }, async (req, reply) => {
       const kept = req.cookies[RECEIPT_COOKIE];
       if (!kept) return sendPage(reply, 200, receiptGonePage());
-      // A made-up cookie is a guess at a secret: counted with the status page's wrong guesses.
-      const guesses = `status:${req.ip}`;
-      if (perAddress.spent(guesses)) return sendPage(reply, 429, receiptGonePage());
+      const forget = () => reply.clearCookie(RECEIPT_COOKIE, receiptCookie);
+      // A made-up cookie is a guess at a secret: wrong ones are counted, on a counter of their own
+      // (real receipts, and the status page's lookups, must not use it up).
+      const guesses = `receipt:${req.ip}`;
+      if (perAddress.spent(guesses)) return sendPage(forget(), 429, receiptGonePage());
       const [code = '', secret = ''] = kept.split('.');
       try {
         const tip = await publicStatus(db, code, secret);
-        if (Date.now() - tip.received_at.getTime() > RECEIPT_MINUTES * 60_000) return sendPage(reply, 200, receiptGonePage());
+        if (Date.now() - tip.received_at.getTime() > RECEIPT_MINUTES * 60_000) return sendPage(forget(), 200, receiptGonePage());
         return sendPage(reply, 200, receiptPage({ trackingCode: tip.tracking_code, secret, communeName: tip.commune_name }));
       } catch (e) {
         if (!(e instanceof AppError)) throw e;
         perAddress.take(guesses);
-        return sendPage(reply, 200, receiptGonePage());
+        return sendPage(forget(), 200, receiptGonePage());
       }
     });
 
     scope.post(RECEIPT_PATH, { schema: { hide: true } }, async (_req, reply) => {
-      reply.clearCookie(RECEIPT_COOKIE, { path: RECEIPT_PATH, httpOnly: true, sameSite: 'strict', secure: opts.cookieSecure });
-      return sendPage(reply, 200, receiptGonePage(true));
+      return sendPage(reply.clearCookie(RECEIPT_COOKIE, receiptCookie), 200, receiptGonePage(true));
     });
 
     scope.get('/bao-tin/theo-doi', { schema: { hide: true } }, async (_req, reply) => sendPage(reply, 200, statusFormPage()));

@@ -319,7 +319,7 @@ export async function extendLegalTerm(db: Kysely<DB>, ctx: Ctx, id: number, inpu
       const why = before.legal_term === 'procuracy'
         ? 'Viện kiểm sát đã gia hạn một lần; luật chỉ cho gia hạn một lần'
         : input.term === 'procuracy'
-          ? 'Viện kiểm sát chỉ gia hạn sau khi thời hạn đã được kéo dài vì vụ việc phức tạp'
+          ? 'Viện kiểm sát chỉ gia hạn khi thời hạn đã được kéo dài đủ 02 tháng kể từ ngày nhận vì vụ việc phức tạp'
           : 'Thời hạn đã được kéo dài đến tối đa 02 tháng kể từ ngày nhận; nếu cần thêm, Viện kiểm sát gia hạn';
       throw conflict(why, [{ path: 'term', message: why }]);
     }

@@ -325,7 +325,7 @@ describe('the legal deadline, counted from receipt', () => {
       expect(res.status, JSON.stringify(res.body)).toBe(status);
       expect(res.body.error.fields[0].path).toBe(path);
     }
-    expect(refused[0][0].body.error.message).toMatch(/sau khi thời hạn đã được kéo dài/);
+    expect(refused[0][0].body.error.message).toMatch(/khi thời hạn đã được kéo dài đủ 02 tháng/);
     expect((await extend(id, { term: 'complex', decision: 'QĐ 1' }, thon)).status).toBe(404);
     expect((await extend(id, { term: 'complex', decision: 'QĐ 1' }, thachlap)).status).toBe(404);
     expect(await tipRow(id)).toEqual(before);
@@ -335,6 +335,8 @@ describe('the legal deadline, counted from receipt', () => {
     const step = await extend(id, { term: 'complex', decision: 'Quyết định kéo dài số 5/QĐ-CAX', until: addDays(day, 30) });
     expect(step.status, JSON.stringify(step.body)).toBe(200);
     expect(step.body.tip).toMatchObject({ legal_term: 'complex', legal_due_at: dayEnd(addDays(day, 30)).toISOString() });
+    // The procuracy comes in only once the 2 months are used up.
+    expect((await extend(id, { term: 'procuracy', decision: 'QĐ 3/QĐ-VKS' })).status).toBe(409);
     const complex = await extend(id, { term: 'complex', decision: 'Quyết định kéo dài số 7/QĐ-CAX ngày 20/11/2026' });
     expect(complex.status, JSON.stringify(complex.body)).toBe(200);
     const twoMonths = dayEnd(legalLastDay('complex', day)).toISOString();

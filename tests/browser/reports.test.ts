@@ -63,6 +63,9 @@ describe('periodic reports', () => {
       await row.getByTestId('remind').click();
       await above.getByText('Đã nhắc Xã Triệu Sơn.').waitFor();
       await expect.poll(() => row.locator('td.num').textContent()).toMatch(/1$/);
+      // Once a day: the button gives way to a note until tomorrow.
+      expect(await row.getByTestId('reminded-today').textContent()).toBe('Đã nhắc hôm nay');
+      expect(await row.getByTestId('remind').count()).toBe(0);
 
       // Back at the commune: the reason is on the report, and it can be written again.
       await page.reload();

@@ -107,39 +107,57 @@ describe('models, plans and tasks in the staff web app', () => {
     });
   });
 
-  it('canbo sees on Việc của tôi the commune\'s tips to act on and the reports due, as their own pages count them', async () => {
+  it('thachlap sees on Việc của tôi the commune\'s tips to act on and the reports due, as their own pages count them', async () => {
     await withContext(DESKTOP, async (context) => {
       // A resident's tip, left past its deadline.
-      const thuongHa = await app.server.database.db.selectFrom('units').select('id').where('code', '=', '02968').executeTakeFirstOrThrow();
+      const thachLap = await app.server.database.db.selectFrom('units').select('id').where('code', '=', '15085').executeTakeFirstOrThrow();
       const form = new FormData();
-      for (const [k, v] of Object.entries({ xa: String(thuongHa.id), category: 'theft', description: 'Mất trộm máy bơm nước ngoài đồng đêm qua.' })) form.set(k, v);
+      for (const [k, v] of Object.entries({ xa: String(thachLap.id), category: 'theft', description: 'Mất trộm máy bơm nước ngoài đồng đêm qua.' })) form.set(k, v);
       expect((await fetch(`${app.server.url}/bao-tin`, { method: 'POST', body: form, redirect: 'manual' })).status).toBe(303);
       await app.server.database.db.updateTable('tips').set({ due_at: new Date(Date.now() - 3_600_000) }).where('description', '=', 'Mất trộm máy bơm nước ngoài đồng đêm qua.').execute();
 
-      const page = await app.logIn(context, 'canbo');
+      // A report of the commune sent and returned by the province, to be sent again.
+      const officer = await app.server.login('thachlap');
+      const admin = await app.server.login('quantri');
+      const today = todayVN();
+      const owed = (await officer.ok(`/api/reports/duties?unitId=${thachLap.id}&year=${today.slice(0, 4)}`)).duties as any[];
+      const over = owed.find((d) => d.status === 'not_started' && d.period_start <= today)!;
+      const started = await officer.post('/api/reports', { unitId: thachLap.id, scheduleKey: over.schedule_key, periodStart: over.period_start, dueYear: Number(over.due_on.slice(0, 4)) });
+      const draft = await officer.ok(`/api/reports/${started.body.id}`);
+      const saved = await officer.request('PUT', `/api/reports/${started.body.id}`, { version: draft.report.version, narrative: { results: 'Các thôn duy trì đánh kẻng 22 giờ.', limitations: '', causes: '', proposals: '' } });
+      expect(saved.status, JSON.stringify(saved.body)).toBe(200);
+      const sent = await officer.post(`/api/reports/${started.body.id}/submit`, { version: saved.body.report.version });
+      expect(sent.status, JSON.stringify(sent.body)).toBe(200);
+      expect((await admin.post(`/api/reports/${started.body.id}/review`, { version: sent.body.report.version, decision: 'return', comment: 'Bổ sung số liệu.' })).status).toBe(200);
+
+      const page = await app.logIn(context, 'thachlap');
       const api = apiOf(page);
       const me = await api.get('/api/auth/me');
-      const commune = me.grants.find((g: any) => g.permissions.includes('tip.read'));
-      const today = todayVN();
+      // The unit granted closest, as the page chooses it.
+      const commune = me.grants.filter((g: any) => g.permissions.includes('tip.read')).sort((a: any, b: any) => b.unitPath.length - a.unitPath.length)[0];
       const summary = await api.get(`/api/tips/summary?unitId=${commune.unitId}&from=${today}&to=${today}`);
       const tips = page.getByTestId('work-tips');
       await tips.getByTestId('work-tips-open').waitFor();
-      expect(await text(tips.locator('h2'))).toBe('Tin báo của Xã Thượng Hà');
+      expect(await text(tips.locator('h2'))).toBe('Tin báo của xã Thạch Lập');
       expect(await number(tips.getByTestId('work-tips-open'))).toBe(summary.open.total);
       expect(await number(tips.getByTestId('work-tips-overdue'))).toBe(summary.open.overdue);
       expect(await number(tips.getByTestId('work-tips-unassigned'))).toBe(summary.open.unassigned);
       expect(summary.open.overdue).toBeGreaterThan(0);
       expect(await tips.getAttribute('class')).toContain('work-section--alert');
 
-      const duties = (await api.get(`/api/reports/duties?unitId=${commune.unitId}&year=${today.slice(0, 4)}`)).duties as any[];
+      // Listed: returned, or not sent and late or due within 30 days, whichever year they fall due.
+      const year = Number(today.slice(0, 4));
+      const duties = (await Promise.all([year - 1, year, year + 1].map((y) => api.get(`/api/reports/duties?unitId=${commune.unitId}&year=${y}`)))).flatMap((d: any) => d.duties) as any[];
       const pending = duties.filter((d) => d.status === 'returned' || ((d.status === 'not_started' || d.status === 'draft') && (d.late || d.due_on <= addDays(today, 30))));
       const listed = page.getByTestId('work-report');
-      if (pending.length) {
-        await listed.first().waitFor();
-        expect(await listed.count()).toBe(pending.length);
-      } else {
-        expect(await page.getByTestId('work-reports').count()).toBe(0);
-      }
+      await listed.first().waitFor();
+      expect(await listed.count()).toBe(pending.length);
+      const returned = listed.filter({ hasText: 'Bị trả lại' });
+      expect(await returned.count()).toBe(1);
+      expect(await text(returned)).toContain(over.title);
+      await returned.getByRole('link').click();
+      await expect.poll(() => pathOf(page)).toBe(`/reports/${started.body.id}`);
+      await page.goBack();
 
       await tips.getByTestId('work-tips-link').click();
       await page.getByTestId('tips-list').waitFor();

@@ -1,4 +1,4 @@
-import { useEffect, useId, useState, type ReactElement, type ReactNode } from 'react';
+import { useEffect, useId, useState, useSyncExternalStore, type ReactElement, type ReactNode } from 'react';
 import { ApiError } from './api.ts';
 import { useI18n, type Translate } from './i18n.tsx';
 import { Link } from './router.tsx';
@@ -217,5 +217,17 @@ export function Stat({ label, value, sub, alert, ok, className, testId, item }: 
       <span className="stat__label">{label}</span>
       {sub && <span className="stat__sub">{sub}</span>}
     </li>
+  );
+}
+
+/** Whether a media query matches now, following it as the window changes. */
+export function useMediaQuery(query: string): boolean {
+  return useSyncExternalStore(
+    (changed: () => void) => {
+      const list = window.matchMedia(query);
+      list.addEventListener('change', changed);
+      return () => list.removeEventListener('change', changed);
+    },
+    () => window.matchMedia(query).matches,
   );
 }

@@ -13,6 +13,7 @@ import { statsApi } from '../stats/api-stats.ts';
 import type { Permission } from '../api.ts';
 import { LoadError, Stat } from '../ui.tsx';
 import { useResource } from '../useResource.ts';
+import { inSentence } from '../../../src/shared/text.ts';
 import { addDays, formatDay, todayVN } from '../work.tsx';
 
 /** Reports due within this many days are listed before they are late. */
@@ -32,12 +33,12 @@ export function TipsOnDesk() {
   const num = useNumber();
   const grant = useClosestGrant('tip.read');
   const today = todayVN();
-  const summary = useResource(() => (grant ? statsApi.tips(grant.unitId, today, today) : Promise.resolve(null)), [grant?.unitId]);
-  if (!grant) return null;
+  const summary = useResource(() => (grant ? statsApi.tips(grant.unitId, today, today) : Promise.resolve(null)), [grant?.unitId, today]);
+  if (!grant || (!summary.data && summary.error == null)) return null;
   const open = summary.data?.open;
   return (
     <section className={'work-section' + (open?.overdue ? ' work-section--alert' : '')} aria-labelledby="work-tips" data-testid="work-tips">
-      <h2 id="work-tips" className="work-section__title">{t('work.tips', { unit: grant.unitName })}</h2>
+      <h2 id="work-tips" className="work-section__title">{t('work.tips', { unit: inSentence(grant.unitName) })}</h2>
       {summary.error != null && <LoadError error={summary.error} retry={summary.reload} />}
       {open && (
         <>
@@ -57,17 +58,30 @@ export function TipsOnDesk() {
 const pending = (d: Duty, today: string) =>
   d.status === 'returned' || ((d.status === 'not_started' || d.status === 'draft') && (d.late || d.due_on <= addDays(today, REPORTS_AHEAD_DAYS)));
 
+/**
+ * The years whose duties may hold a pending report: duties are listed by the year they fall due,
+ * so last year's late or returned ones, and next January's when the 30 days reach into it.
+ */
+const yearsToRead = (today: string) => {
+  const year = Number(today.slice(0, 4));
+  return [year - 1, year, ...(Number(addDays(today, REPORTS_AHEAD_DAYS).slice(0, 4)) > year ? [year + 1] : [])];
+};
+
 export function ReportsOnDesk() {
   const { t } = useI18n();
   const grant = useClosestGrant('report.write');
   const today = todayVN();
-  const duties = useResource(() => (grant ? reportsApi.duties(grant.unitId, Number(today.slice(0, 4))) : Promise.resolve(null)), [grant?.unitId]);
-  if (!grant) return null;
-  const due = (duties.data?.duties ?? []).filter((d) => pending(d, today)).sort((a, b) => a.due_on.localeCompare(b.due_on));
+  const duties = useResource(
+    async () => (grant ? (await Promise.all(yearsToRead(today).map((y) => reportsApi.duties(grant.unitId, y)))).flatMap((d) => d.duties) : null),
+    [grant?.unitId, today],
+  );
+  if (!grant || (!duties.data && duties.error == null)) return null;
+  const due = (duties.data ?? []).filter((d) => pending(d, today)).sort((a, b) => a.due_on.localeCompare(b.due_on));
   if (duties.data && due.length === 0) return null;
   return (
     <section className={'work-section' + (due.some((d) => d.late) ? ' work-section--alert' : '')} aria-labelledby="work-reports" data-testid="work-reports">
-      <h2 id="work-reports" className="work-section__title">{t('work.reports', { unit: grant.unitName, days: REPORTS_AHEAD_DAYS })}</h2>
+      <h2 id="work-reports" className="work-section__title">{t('work.reports', { unit: inSentence(grant.unitName) })}</h2>
+      <p className="muted small">{t('work.reports.which', { days: REPORTS_AHEAD_DAYS })}</p>
       {duties.error != null && <LoadError error={duties.error} retry={duties.reload} />}
       <ul className="work-reports">
         {due.map((d) => (

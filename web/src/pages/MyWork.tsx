@@ -26,6 +26,8 @@ export function MyWorkPage() {
           {t('calendar.open')}
         </Link>
       </div>
+      <TipsOnDesk />
+      <ReportsOnDesk />
       {error != null && <LoadError error={error} retry={reload} />}
       {!data && error == null && <Loading />}
       {data && (
@@ -36,8 +38,6 @@ export function MyWorkPage() {
             <Stat ok label={t('work.done')} value={num(data.done.length)} sub={t('work.doneHint')} />
           </ul>
           {data.counts.overdue + data.counts.due + data.done.length === 0 && <p className="empty" data-testid="work-empty">{t('work.nothing')}</p>}
-          <TipsOnDesk />
-          <ReportsOnDesk />
           {data.overdue.length > 0 && (
             <WorkSection id="work-overdue" title={t('work.overdue')} count={data.counts.overdue} shown={data.overdue.length} tone="alert">
               <ul className="work-list">

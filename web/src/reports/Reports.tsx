@@ -187,9 +187,9 @@ function Received({ data, year, reload }: { data: Awaited<ReturnType<typeof repo
                     <td className="num" data-label={t('reports.col.reminders')}>{num(d.reminders)}</td>
                     <td className="rtable__actions">
                       {d.report_id && <Link className="btn btn--small" to={`/reports/${d.report_id}`}>{t('reports.open')}</Link>}
-                      {data.canReview && FILTERS.open(d) && (
-                        <button type="button" className="btn btn--small" disabled={action.busy} onClick={() => void remind(d)} data-testid="remind">{t('reports.remind')}</button>
-                      )}
+                      {data.canReview && FILTERS.open(d) && (d.last_reminded_at && todayVN(new Date(d.last_reminded_at)) === todayVN()
+                        ? <span className="muted small" data-testid="reminded-today">{t('reports.remindedToday')}</span>
+                        : <button type="button" className="btn btn--small" disabled={action.busy} onClick={() => void remind(d)} data-testid="remind">{t('reports.remind')}</button>)}
                     </td>
                   </tr>
                 ))}

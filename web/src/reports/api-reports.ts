@@ -19,6 +19,7 @@ export interface Duty {
   submitted_at: string | null;
   late: boolean;
   reminders: number;
+  last_reminded_at: string | null;
 }
 
 export interface Reminder { id: number; unit_id: number; schedule_key: string; period_start: string; sent_at: string; message: string | null; sender_name: string | null }

@@ -1,9 +1,9 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent, type ReactNode } from 'react';
 import { useAuth } from '../auth.tsx';
 import { UnitPicker, type PickedUnit } from '../components/UnitPicker.tsx';
 import { useI18n, type MessageKey } from '../i18n.tsx';
 import { Link } from '../router.tsx';
-import { Alert, errorText, Field, fieldError, generalError, LoadError, PageNotReady, useAction, useDateTime, useDocumentTitle } from '../ui.tsx';
+import { Alert, errorText, Field, fieldError, generalError, LoadError, PageNotReady, useAction, useDateTime, useDocumentTitle, useMediaQuery } from '../ui.tsx';
 import { useResource } from '../useResource.ts';
 import { UrgencyBadge, TipStatusChip } from './Inbox.tsx';
 import { addDays, formatDay, todayVN } from '../work.tsx';
@@ -41,8 +41,8 @@ export function TipPage({ id }: { id: number }) {
         </div>
       </header>
 
-      <div className="unit-layout">
-        <div className="unit-layout__main">
+      <TipLayout
+        story={
           <section className="card" aria-labelledby="tip-story">
             <h2 id="tip-story" className="card__title">{t('tips.story')}</h2>
             <p className="tip-story" data-testid="tip-description">{tip.description}</p>
@@ -66,7 +66,8 @@ export function TipPage({ id }: { id: number }) {
               </ul>
             )}
           </section>
-
+        }
+        stage={
           <section className="card" aria-labelledby="tip-stage">
             <h2 id="tip-stage" className="card__title">{t('tips.stage')}</h2>
             <p>
@@ -92,18 +93,40 @@ export function TipPage({ id }: { id: number }) {
             {current.canHandle && NEXT[tip.status].length > 0 && <StatusForm data={current} onDone={update} />}
             {current.canHandle && tip.due_at && <Extensions data={current} onDone={update} />}
           </section>
+        }
+        reply={current.canHandle && <ReplyCard data={current} onDone={update} />}
+        timeline={<Timeline data={current} />}
+        reveal={current.canReveal && <RevealCard id={tip.id} />}
+        assign={current.canHandle && <AssignCard data={current} onDone={update} />}
+        note={current.canHandle && <NoteCard id={tip.id} onAdded={(note) => update({ ...current, notes: [...current.notes, note] })} />}
+        transfer={current.canHandle && NEXT[tip.status].length > 0 && <TransferCard id={tip.id} onStillHere={refresh} />}
+      />
+    </div>
+  );
+}
 
-          {current.canHandle && <ReplyCard data={current} onDone={update} />}
-          <Timeline data={current} />
+type Cards = Record<'story' | 'stage' | 'reply' | 'timeline' | 'reveal' | 'assign' | 'note' | 'transfer', ReactNode>;
+
+/**
+ * Two columns on a wide screen; on a phone or tablet one, in the order an officer works (the story
+ * and its stage, who handles it, the reply and notes, the history, re-routing last). The order is
+ * that of the page itself, not only of the screen, so a keyboard and a screen reader follow it too.
+ */
+function TipLayout(cards: Cards) {
+  const wide = useMediaQuery('(min-width: 1100px)');
+  if (!wide) {
+    return (
+      <div className="unit-layout">
+        <div className="unit-layout__main">
+          {cards.story}{cards.stage}{cards.reveal}{cards.assign}{cards.reply}{cards.note}{cards.timeline}{cards.transfer}
         </div>
-
-        <aside className="unit-layout__side">
-          {current.canReveal && <RevealCard id={tip.id} />}
-          {current.canHandle && <AssignCard data={current} onDone={update} />}
-          {current.canHandle && <NoteCard id={tip.id} onAdded={(note) => update({ ...current, notes: [...current.notes, note] })} />}
-          {current.canHandle && NEXT[tip.status].length > 0 && <TransferCard id={tip.id} onStillHere={refresh} />}
-        </aside>
       </div>
+    );
+  }
+  return (
+    <div className="unit-layout">
+      <div className="unit-layout__main">{cards.story}{cards.stage}{cards.reply}{cards.timeline}</div>
+      <aside className="unit-layout__side">{cards.reveal}{cards.assign}{cards.note}{cards.transfer}</aside>
     </div>
   );
 }
