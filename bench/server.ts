@@ -27,8 +27,11 @@ export interface Running {
   stop: () => Promise<void>;
 }
 
-/** CPU seconds used so far by every process of a process group, from /proc (clock ticks of 1/100 s). */
-export function groupCpuSeconds(pgid: number): number {
+/**
+ * CPU seconds (user and system) used so far by the processes that match, from /proc (clock ticks
+ * of 1/100 s): a process group, or a command name such as "postgres". NaN where there is no /proc.
+ */
+export function cpuSeconds(match: { pgid: number } | { command: string }): number {
   if (!fs.existsSync('/proc/self/stat')) return NaN;
   let ticks = 0;
   for (const pid of fs.readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
@@ -38,9 +41,10 @@ export function groupCpuSeconds(pgid: number): number {
     } catch {
       continue; // gone meanwhile
     }
-    // After the command name in parentheses: state, ppid, pgrp, … utime (14th field), stime (15th).
+    // pid (command) state ppid pgrp … utime (14th field) stime (15th).
+    const command = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    if (Number(fields[2]) === pgid) ticks += Number(fields[11]) + Number(fields[12]);
+    if ('pgid' in match ? Number(fields[2]) === match.pgid : command === match.command) ticks += Number(fields[11]) + Number(fields[12]);
   }
   return ticks / 100;
 }
@@ -91,7 +95,7 @@ export async function startServer(opts: { dataDir?: string; databaseUrl?: string
           await stop();
           throw new Error(`unexpected health answer ${JSON.stringify(body)}`);
         }
-        return { url, seconds: (at - started) / 1000, output: () => out, cpuSeconds: () => groupCpuSeconds(child.pid!), stop };
+        return { url, seconds: (at - started) / 1000, output: () => out, cpuSeconds: () => cpuSeconds({ pgid: child.pid! }), stop };
       }
     } catch (e) {
       if ((e as Error).message.startsWith('unexpected health')) throw e;

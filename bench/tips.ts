@@ -17,6 +17,8 @@
  *   own connection, during the flat-out run (the harder of the two).
  * server_cpu_ms_per_tip (reported): the server's CPU time (its processes, from /proc) during the
  *   open-loop run, per tip answered: what a tip costs, steadier than a p99 on a shared machine.
+ * database_cpu_ms_per_tip (reported, PostgreSQL): the same for the PostgreSQL server's processes,
+ *   which share the machine's CPUs with the server and the load generator.
  */
 import { randomBytes } from 'node:crypto';
 import autocannon from 'autocannon';
@@ -26,7 +28,7 @@ import { openDatabase } from '../src/db/engine.ts';
 import { loadAdministrativeUnits } from '../src/units/admin-data.ts';
 import { HttpClient, onCleanup, openEngine, percentile, progress, round, within, type BenchEngine, type BenchOptions, type Figures } from './lib.ts';
 import { openLoop } from './open-loop.ts';
-import { startServer } from './server.ts';
+import { cpuSeconds, startServer } from './server.ts';
 
 export const engines: readonly BenchEngine[] = ['postgres', 'pglite'];
 export const description = 'public tips over HTTP, contacts sealed, each committed before answered, with a staff inbox request during the load';
@@ -122,15 +124,17 @@ export default async function tips({ engine }: BenchOptions): Promise<Figures> {
   const warm = await flatOut(WARMUP_S);
   progress(`warm-up: ${taken(warm).tips} tips, ${taken(warm).other} other answers`);
   const cpuBefore = server.cpuSeconds();
+  const dbCpuBefore = cpuSeconds({ command: 'postgres' });
   const { result: steady, ms: steadyInboxMs } = await inboxDuring(openLoop({
     url: server.url, ratePerS: RATE_PER_S, warmupS: WARMUP_S, durationS: DURATION_S, connections: OPEN_CONNECTIONS,
     request: () => ({ method: 'POST', path: '/bao-tin', ...tip() }),
     ok: (status) => status === 303,
   }));
   const cpuMsPerTip = ((server.cpuSeconds() - cpuBefore) * 1000) / (steady.warmupOk + steady.ok);
+  const dbCpuMsPerTip = ((cpuSeconds({ command: 'postgres' }) - dbCpuBefore) * 1000) / (steady.warmupOk + steady.ok);
   if (steady.non2xx || steady.errors) throw new Error(`open-loop run: ${steady.non2xx} answers other than 303, ${steady.errors} errors`);
   progress(`at ${RATE_PER_S} tips/s offered: ${steady.ok} answered in ${round(steady.seconds, 2)} s (${round(steady.answeredPerS, 0)}/s), latency from the due moment p50 ${round(percentile(steady.latencies, 50))} ms, p99 ${round(percentile(steady.latencies, 99))} ms, max ${round(Math.max(...steady.latencies))} ms; inbox p99 ${round(percentile(steadyInboxMs, 99))} ms`);
-  progress(`server CPU: ${round(cpuMsPerTip, 3)} ms per tip (the inbox reads included)`);
+  progress(`server CPU: ${round(cpuMsPerTip, 3)} ms per tip (the inbox reads included)${engine === 'postgres' ? `; PostgreSQL: ${round(dbCpuMsPerTip, 3)} ms` : ''}`);
   progress(`worst latency by second: ${steady.worstPerSecond.map((x) => Math.round(x)).join(' ')}`);
   const { result: run, ms: inboxMs } = await inboxDuring(flatOut(DURATION_S));
   await server.stop();
@@ -152,5 +156,6 @@ export default async function tips({ engine }: BenchOptions): Promise<Figures> {
     tip_p99_ms_saturated: { value: run.latency.p99, unit: 'ms', goal: 'baseline' },
     staff_inbox_ms_p99: { value: round(percentile(inboxMs, 99)), unit: 'ms', goal: pg ? '<= 100' : 'baseline' },
     server_cpu_ms_per_tip: { value: round(cpuMsPerTip, 3), unit: 'ms', goal: 'baseline' },
+    ...(pg && { database_cpu_ms_per_tip: { value: round(dbCpuMsPerTip, 3), unit: 'ms', goal: 'baseline' } }),
   };
 }
