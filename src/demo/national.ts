@@ -170,13 +170,13 @@ export async function addTips(db: Kysely<DB>, provinceCode: string, scale: Scale
     select c.province_code, c.id, c.path, (${TIPS.map((t) => t.category)}::text[])[t.j], (${TIPS.map((t) => t.description)}::text[])[t.j], (${TIPS.map((t) => t.place)}::text[])[t.j],
            (${TIPS.map((t) => fold(`${t.description} ${t.place}`))}::text[])[t.j],
            upper(substr(md5(c.id || ':' || t.k), 1, 10)), 'generated', case when t.j % 3 = 0 then 'keychain' else 'web' end,
-           s.status, t.at, case when s.status = 'new' then least(t.at + interval '1 day', t.legal_due_at) when s.status in ('verifying', 'handling') then t.legal_due_at end, t.legal_due_at, t.at, t.at
+           s.status, t.at, case when s.status = 'new' then least(t.at + interval '1 day', l.due) when s.status in ('verifying', 'handling') then l.due end, l.due, t.at, t.at
     from units c
     cross join lateral (select k, 1 + floor(${u(sql`c.id || 't' || k`)} * ${TIPS.length})::int as j,
-                               (${first}::date + k * 7 + floor(${u(sql`c.id || 'w' || k`)} * 7)::int + time '09:00') at time zone 'Asia/Ho_Chi_Minh' as at,
-                               -- 24:00 of the 20th day from receipt, the day of receipt the first (tips/deadlines.ts dueAt caps each stage by it)
-                               (${first}::date + k * 7 + floor(${u(sql`c.id || 'w' || k`)} * 7)::int + 20)::timestamp at time zone 'Asia/Ho_Chi_Minh' as legal_due_at
+                               (${first}::date + k * 7 + floor(${u(sql`c.id || 'w' || k`)} * 7)::int + time '09:00') at time zone 'Asia/Ho_Chi_Minh' as at
                         from generate_series(0, ${weeks - 1}) k) t
+    -- The legal deadline: 24:00 of the 20th day from receipt, the day of receipt the first (tips/deadlines.ts; dueAt caps each stage by it).
+    cross join lateral (select ((t.at at time zone 'Asia/Ho_Chi_Minh')::date + 20)::timestamp at time zone 'Asia/Ho_Chi_Minh' as due) l
     cross join lateral (select case when t.k > ${weeks - 3} then (array['new', 'verifying', 'handling'])[1 + floor(${u(sql`c.id || 's' || t.k`)} * 3)::int]
                                     else (array['resolved', 'resolved', 'resolved', 'unfounded', 'transferred'])[1 + floor(${u(sql`c.id || 's' || t.k`)} * 5)::int] end as status) s
     where c.kind = 'commune' and c.province_code = ${provinceCode} and ${u(sql`c.id || 'x' || t.k`)} < 0.9

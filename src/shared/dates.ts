@@ -56,8 +56,13 @@ export const vnDateTime = (d: Date) => vnDateTimeFormat.format(d);
  * 28/2 (or 29/2), as terms in months are counted (BLTTHS 2015 art. 134, Civil Code art. 147).
  */
 export function addMonths(day: string, months: number): string {
-  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
-  const first = new Date(Date.UTC(y, m - 1 + months, 1)).toISOString().slice(0, 7);
-  const last = lastDayOfMonth(first);
-  return d > Number(last.slice(8)) ? last : `${first}-${String(d).padStart(2, '0')}`;
+  const month = shiftMonth(day.slice(0, 7), months);
+  const last = lastDayOfMonth(month);
+  return day.slice(8) > last.slice(8) ? last : `${month}-${day.slice(8)}`;
+}
+
+/** '2026-11' → '2026-12'; with -1, the month before. */
+export function shiftMonth(month: string, by: number): string {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  return new Date(Date.UTC(y, m - 1 + by, 1)).toISOString().slice(0, 7);
 }

@@ -66,3 +66,14 @@ export function useAuth(): Auth {
   if (!ctx) throw new Error('useAuth outside AuthProvider');
   return ctx;
 }
+
+/** The grants holding a permission, one per unit, the closest first (a commune before its province). */
+export function useGrantsWith(permission: Permission) {
+  const { me } = useAuth();
+  return useMemo(
+    () => (me?.grants ?? []).filter((g) => g.permissions.includes(permission))
+      .filter((g, i, all) => all.findIndex((x) => x.unitId === g.unitId) === i)
+      .sort((a, b) => b.unitPath.length - a.unitPath.length),
+    [me, permission],
+  );
+}

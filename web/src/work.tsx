@@ -2,9 +2,9 @@ import type { ModelStatus, PlanStatus, Recurrence, Step } from './api.ts';
 import { useI18n, type MessageKey } from './i18n.tsx';
 // The same wording the API and the exported documents use.
 import { describe } from '../../src/plans/recurrence.ts';
-import { addDays, formatDay, todayVN } from '../../src/shared/dates.ts';
+import { addDays, formatDay, shiftMonth, todayVN } from '../../src/shared/dates.ts';
 
-export { addDays, formatDay, todayVN };
+export { addDays, formatDay, shiftMonth, todayVN };
 
 /** '2026-11-23' → 'Thứ Hai' / 'Monday'. */
 export function useWeekday() {
@@ -15,12 +15,6 @@ export function useWeekday() {
 /** Whole days from a to b ('2026-11-20' to '2026-11-23' is 3). */
 export const daysBetween = (a: string, b: string) => Math.round((Date.parse(b + 'T00:00:00Z') - Date.parse(a + 'T00:00:00Z')) / 86_400_000);
 
-/** '2026-11' → '2026-12'; with -1, the month before. */
-export function shiftMonth(month: string, by: number): string {
-  const [y, m] = month.split('-').map(Number) as [number, number];
-  const d = new Date(Date.UTC(y, m - 1 + by, 1));
-  return d.toISOString().slice(0, 7);
-}
 
 /** "Số 45/KH-UBND", or "Số …/KH-UBND" while the plan has no number. */
 export function usePlanNumber() {

@@ -4,13 +4,11 @@
  * is late with, or had returned. Each from the same API as its own page, for the unit the user is
  * granted closest to.
  */
-import { useMemo } from 'react';
-import { useAuth } from '../auth.tsx';
+import { useGrantsWith } from '../auth.tsx';
 import { useI18n, useNumber } from '../i18n.tsx';
 import { reportsApi, type Duty } from '../reports/api-reports.ts';
 import { Link } from '../router.tsx';
 import { statsApi } from '../stats/api-stats.ts';
-import type { Permission } from '../api.ts';
 import { LoadError, Stat } from '../ui.tsx';
 import { useResource } from '../useResource.ts';
 import { inSentence } from '../../../src/shared/text.ts';
@@ -19,19 +17,10 @@ import { addDays, formatDay, todayVN } from '../work.tsx';
 /** Reports due within this many days are listed before they are late. */
 const REPORTS_AHEAD_DAYS = 30;
 
-/** The unit the user holds this permission at, the deepest first (their commune before their province). */
-function useClosestGrant(permission: Permission) {
-  const { me } = useAuth();
-  return useMemo(
-    () => (me?.grants ?? []).filter((g) => g.permissions.includes(permission)).sort((a, b) => b.unitPath.length - a.unitPath.length)[0],
-    [me, permission],
-  );
-}
-
 export function TipsOnDesk() {
   const { t } = useI18n();
   const num = useNumber();
-  const grant = useClosestGrant('tip.read');
+  const grant = useGrantsWith('tip.read')[0];
   const today = todayVN();
   const summary = useResource(() => (grant ? statsApi.tips(grant.unitId, today, today) : Promise.resolve(null)), [grant?.unitId, today]);
   if (!grant || (!summary.data && summary.error == null)) return null;
@@ -69,7 +58,7 @@ const yearsToRead = (today: string) => {
 
 export function ReportsOnDesk() {
   const { t } = useI18n();
-  const grant = useClosestGrant('report.write');
+  const grant = useGrantsWith('report.write')[0];
   const today = todayVN();
   const duties = useResource(
     async () => (grant ? (await Promise.all(yearsToRead(today).map((y) => reportsApi.duties(grant.unitId, y)))).flatMap((d) => d.duties) : null),

@@ -1,5 +1,5 @@
-import { useId, useMemo, useState } from 'react';
-import { useAuth } from '../auth.tsx';
+import { useId, useState } from 'react';
+import { useAuth, useGrantsWith } from '../auth.tsx';
 import { UnitPicker, type PickedUnit } from '../components/UnitPicker.tsx';
 import { useI18n, useNumber, type MessageKey } from '../i18n.tsx';
 import { Link, navigate } from '../router.tsx';
@@ -32,12 +32,7 @@ export function TipsInbox() {
   const { me } = useAuth();
   useDocumentTitle(t('tips.title'));
   // The units where the user reads tips, the deepest (their commune) first.
-  const grants = useMemo(
-    () => (me?.grants ?? []).filter((g) => g.permissions.includes('tip.read'))
-      .filter((g, i, all) => all.findIndex((x) => x.unitId === g.unitId) === i)
-      .sort((a, b) => b.unitPath.length - a.unitPath.length),
-    [me],
-  );
+  const grants = useGrantsWith('tip.read');
   const fromUrl = Number(new URLSearchParams(window.location.search).get('unit')) || undefined;
   const [unit, setUnit] = useState<{ id: number; name: string } | undefined>(() => {
     const g = grants.find((x) => x.unitId === fromUrl) ?? grants[0];
