@@ -4,10 +4,13 @@
  * cold_start_s: a fresh, empty DATA_DIR until GET /api/health answers 200 — migrations,
  *   the 34 provinces, 3,321 communes, the pre-2025 list and the demo all loaded.
  * warm_start_s: a second start on the same DATA_DIR, until /api/health answers 200.
+ * cold_start_loaded_s: a cold start while another process keeps one CPU busy (a new user's laptop
+ *   is rarely idle), until the demo administrator has logged in and the unit search has answered.
  *
  * Each is measured ROUNDS (5) times (a new folder for every cold start) and the median reported.
  * Time runs from spawning `tsx src/main.ts` to the first 200, polling every 50 ms.
  */
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -35,10 +38,30 @@ async function checkLoaded(url: string): Promise<void> {
   if (!thuongHa.units.some((u) => u.code === '02968')) throw new Error('search "thuong ha" lacks commune 02968');
 }
 
+/** A cold start timed until the demo is usable, while a spinning process keeps one CPU busy. */
+async function coldStartLoaded(): Promise<number> {
+  const spinner = spawn(process.execPath, ['-e', 'for (;;) {}'], { stdio: 'ignore' });
+  const stopSpinner = onCleanup(() => { spinner.kill('SIGKILL'); });
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'binhyen-bench-startup-'));
+  const removeDir = onCleanup(() => fs.rmSync(dataDir, { recursive: true, force: true }));
+  try {
+    const started = performance.now();
+    const c = await startServer({ dataDir, demo: true });
+    await checkLoaded(c.url);
+    const seconds = (performance.now() - started) / 1000;
+    await c.stop();
+    return seconds;
+  } finally {
+    await removeDir();
+    await stopSpinner();
+  }
+}
+
 export default async function startup({ engine }: BenchOptions): Promise<Figures> {
   if (engine !== 'pglite') throw new Error('startup measures the embedded engine only');
   const cold: number[] = [];
   const warm: number[] = [];
+  const loaded: number[] = [];
   for (let round_ = 1; round_ <= ROUNDS; round_++) {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'binhyen-bench-startup-'));
     const removeDir = onCleanup(() => fs.rmSync(dataDir, { recursive: true, force: true }));
@@ -58,10 +81,16 @@ export default async function startup({ engine }: BenchOptions): Promise<Figures
       await removeDir();
     }
   }
+  for (let round_ = 1; round_ <= ROUNDS; round_++) {
+    loaded.push(await coldStartLoaded());
+    progress(`round ${round_}: cold start with one CPU busy, demo usable after ${round(loaded.at(-1)!, 3)} s`);
+  }
   progress(`cold start: ${formatSummary(summarize(cold), ' s')} (samples ${cold.map((s) => round(s, 3)).join(', ')})`);
   progress(`warm start: ${formatSummary(summarize(warm), ' s')} (samples ${warm.map((s) => round(s, 3)).join(', ')})`);
+  progress(`cold start, one CPU busy, until usable: ${formatSummary(summarize(loaded), ' s')} (samples ${loaded.map((s) => round(s, 3)).join(', ')})`);
   return {
     cold_start_s: { value: round(median(cold), 2), unit: 's', goal: '<= 10' },
     warm_start_s: { value: round(median(warm), 2), unit: 's', goal: '<= 3' },
+    cold_start_loaded_s: { value: round(median(loaded), 2), unit: 's', goal: '<= 15' },
   };
 }

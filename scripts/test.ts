@@ -1,13 +1,15 @@
 /**
  * `npm test`: the whole suite on PGlite; again on a throwaway PostgreSQL server where
  * initdb/pg_ctl exist; the browser tests where Debian's Chromium exists. Says plainly what
- * it could not run and why; with REQUIRE_ALL=1 a missing piece fails the run.
+ * it could not run and why (PostgreSQL, Chromium, or LibreOffice and poppler for the documents); with
+ * REQUIRE_ALL=1 a missing piece fails the run.
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { findPostgresBin, startThrowawayPostgres } from './pg-throwaway.ts';
+import { missingReaders } from '../tests/support/tools.ts';
 
 const requireAll = process.env.REQUIRE_ALL === '1';
 const chromium = process.env.CHROMIUM_PATH ?? ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => fs.existsSync(p));
@@ -60,6 +62,14 @@ if (chromium) {
   vitest('Browser (Chromium)', 'vitest.browser.config.ts', { CHROMIUM_PATH: chromium });
 } else {
   missing.push('Browser tests: Chromium not found at /usr/bin/chromium (install Debian package "chromium") or CHROMIUM_PATH');
+}
+
+const readers = missingReaders();
+if (readers.length) {
+  missing.push(
+    `Document read-back (DOCX in LibreOffice, XLSX in LibreOffice Calc, PDF by poppler): install Debian package(s) ` +
+      `${readers.join(', ')}; the tests that open the documents were ${requireAll ? 'run and fail' : 'skipped'}`,
+  );
 }
 
 fs.rmSync(outDir, { recursive: true, force: true });

@@ -6,6 +6,7 @@ import jsqr from 'jsqr';
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type Client, type TestServer } from '../../tests/support/server.ts';
+import { itReading } from '../../tests/support/tools.ts';
 import { newCode, parseCode } from './code.ts';
 
 let server: TestServer;
@@ -121,7 +122,7 @@ describe('khóa an toàn', () => {
     handedOut.push(renewed.body[0]);
   });
 
-  it('prints the village\'s cards as a PDF whose QR codes open the routed page', async () => {
+  itReading('poppler')('prints the village\'s cards as a PDF whose QR codes open the routed page', async () => {
     const res = await fetch(`${server.url}/api/keychains/cards.pdf?villageId=${langNgan.id}`, { headers: { cookie: officer.cookie } });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('application/pdf');

@@ -9,6 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type Client, type TestServer } from '../../tests/support/server.ts';
+import { itReading } from '../../tests/support/tools.ts';
 import { readSheet } from '../../tests/support/xlsx.ts';
 import { flat, run } from '../plans/export/readback.ts';
 import { systemActor } from '../demo/plans.ts';
@@ -150,7 +151,7 @@ describe('a commune report from draft to accepted', () => {
     expect((await quantri.post(`/api/reports/${id}/review`, { version: accepted.body.report.version, decision: 'return', comment: 'x' })).status).toBe(409);
   });
 
-  it('exports as DOCX and PDF in Vietnamese, opened by LibreOffice and read back by poppler', async () => {
+  itReading('writer', 'poppler')('exports as DOCX and PDF in Vietnamese, opened by LibreOffice and read back by poppler', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'report-'));
     try {
       for (const format of ['docx', 'pdf']) {

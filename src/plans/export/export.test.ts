@@ -8,6 +8,7 @@ import { renderPlanDocx } from './docx.ts';
 import { seed000, seed003 } from './fixture.ts';
 import { balanceLines, dateLine, layoutPlan, numberLine, recipientLine, upper } from './layout.ts';
 import { renderPlanPdf } from './pdf.ts';
+import { describeReading } from '../../../tests/support/tools.ts';
 import {
   allParagraphs, checkRendersPage1, checkTinosEmbedded, exportFiles, flat, pageCount, pagesOf, run,
 } from './readback.ts';
@@ -82,7 +83,7 @@ describe('layout rules (ND30)', () => {
   });
 });
 
-describe('plan exports', () => {
+describeReading('writer', 'poppler')('plan exports', () => {
   const { out, ready } = exportFiles('plan-export-', () => ({
     'seed000.pdf': renderPlanPdf(seed000),
     'issued.pdf': renderPlanPdf(issued),

@@ -2,8 +2,9 @@
  * What the export tests share: the files made once per test file, the DOCX opened by LibreOffice
  * and printed to PDF, and PDFs read back by poppler (pdftotext, pdfinfo, pdffonts, pdftoppm).
  *
- * LibreOffice and poppler are required, not optional: CI installs them (.ci/run), and a test
- * that skipped without them would let a broken document through.
+ * The blocks that need LibreOffice and poppler are not run where they are missing, and
+ * `npm test` says so (tests/support/tools.ts); CI installs them and sets REQUIRE_ALL=1, so there
+ * they always run, and a missing one fails here naming its package.
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';

@@ -10,6 +10,7 @@ import { renderPlanDocx } from './docx.ts';
 import { seed000 } from './fixture.ts';
 import { CONTENT_WIDTH, layoutPlan, type TableBlock } from './layout.ts';
 import { renderPlanPdf } from './pdf.ts';
+import { describeReading } from '../../../tests/support/tools.ts';
 import { allParagraphs, checkTinosEmbedded, exportFiles, flat, pageCount, pagesOf, run } from './readback.ts';
 import { GONG_TABLE, TIPS_TABLE, report2026 } from './report-fixture.ts';
 
@@ -70,7 +71,7 @@ describe('report layout', () => {
   });
 });
 
-describe('report exports', () => {
+describeReading('writer', 'poppler')('report exports', () => {
   const { out, ready } = exportFiles('report-export-', () => ({
     'report.pdf': renderPlanPdf(report2026),
     'docx/report.docx': renderPlanDocx(report2026),
