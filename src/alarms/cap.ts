@@ -134,7 +134,8 @@ export function capAlert(a: CapAlarm, site: CapSite, suffix: string = ''): strin
 /** The Atom feed (RFC 4287) of the newest alerts and their closings, each linked to its CAP document. */
 export function atomFeed(alarms: CapAlarm[], site: CapSite & { now: Date }): string {
   const x = escapeXml;
-  const messages = alarms.flatMap((a) => messagesOf(a).map((m) => ({ a, m }))).sort((p, q) => q.m.sent.getTime() - p.m.sent.getTime());
+  const messages = alarms.flatMap((a) => messagesOf(a).map((m) => ({ a, m })))
+    .sort((p, q) => q.m.sent.getTime() - p.m.sent.getTime());
   const updated = (messages[0]?.m.sent ?? site.now).toISOString();
   const entries = messages.map(({ a, m }) => {
     const text = publicText(a, m);

@@ -16,8 +16,10 @@ export interface NewAlarm {
   public_details: boolean;
 }
 
-const alarmColumns = ['a.id', 'a.village_id', 'a.province_code', 'a.kind', 'a.description', 'a.occurred_at', 'a.raised_at', 'a.idempotency_key',
-  'a.public_details', 'a.closed_as', 'a.closed_at'] as const;
+const alarmColumns = [
+  'a.id', 'a.village_id', 'a.province_code', 'a.kind', 'a.description', 'a.occurred_at', 'a.raised_at', 'a.idempotency_key',
+  'a.public_details', 'a.closed_as', 'a.closed_at',
+] as const;
 
 export const insertAlarm = (db: Q, row: NewAlarm) =>
   db.insertInto('alarms').values(row).onConflict((oc) => oc.column('idempotency_key').doNothing()).returning('id').executeTakeFirst();
@@ -80,7 +82,8 @@ export const getAlarm = (db: Q, id: number, userId = 0) =>
 
 /** Whether the alarm was sent to the user (on any channel). */
 export const isRecipient = async (db: Q, alarmId: number, userId: number) =>
-  !!(await db.selectFrom('notifications').select('id').where('alarm_id', '=', alarmId).where('user_id', '=', userId).executeTakeFirst());
+  !!(await db.selectFrom('notifications').select('id')
+    .where('alarm_id', '=', alarmId).where('user_id', '=', userId).executeTakeFirst());
 
 /** Ends or cancels an open alarm; undefined when it was already closed (another officer came first). */
 export const closeAlarm = (db: Q, id: number, closing: { closed_as: AlarmClosing; closed_by: number }) =>

@@ -15,8 +15,10 @@ const Kind = z.enum(['crime', 'fire', 'other']).describe('tội phạm, cháy, s
 const Alarm = z.looseObject({
   id: z.number(), village_id: z.number(), village_name: z.string(), commune_name: z.string(), kind: Kind, description: z.string(),
   occurred_at: z.date(), raised_at: z.date(),
-  public_details: z.boolean().describe('false: nguồn tin CAP công khai chỉ nêu loại sự việc và nơi xảy ra, không nêu mô tả'),
-  closed_as: z.enum(['ended', 'cancelled']).nullable().describe('Đã kết thúc hoặc đã hủy; null khi còn hiệu lực'),
+  public_details: z.boolean()
+    .describe('false: nguồn tin CAP công khai chỉ nêu loại sự việc và nơi xảy ra, không nêu mô tả'),
+  closed_as: z.enum(['ended', 'cancelled']).nullable()
+    .describe('Đã kết thúc hoặc đã hủy; null khi còn hiệu lực'),
   closed_at: z.date().nullable(), notified: z.boolean().describe('Người dùng là người nhận'),
   acked_at: z.date().nullable().describe('Lúc người dùng xác nhận đã nhận'), acks: z.number(),
   acked_by: z.array(z.object({ name: z.string(), at: z.string() })).describe('Những người đã xác nhận, theo thứ tự'),
@@ -28,7 +30,8 @@ const STREAM_PING_MS = 15_000;
 
 export function alarmRoutes(app: FastifyInstance, db: Kysely<DB>, publicUrl: string | undefined) {
   // The request's address serves only as a link when PUBLIC_URL is not set; it never names the sender.
-  const siteOf = (req: FastifyRequest): CapSite => ({ origin: publicUrl ?? CAP_FALLBACK_ORIGIN, base: publicUrl ?? `${req.protocol}://${req.host}` });
+  const siteOf = (req: FastifyRequest): CapSite =>
+    ({ origin: publicUrl ?? CAP_FALLBACK_ORIGIN, base: publicUrl ?? `${req.protocol}://${req.host}` });
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['Báo động'];
 
@@ -39,7 +42,8 @@ export function alarmRoutes(app: FastifyInstance, db: Kysely<DB>, publicUrl: str
         villageId: z.number().int().positive(), kind: Kind,
         description: z.string().trim().min(1, 'Hãy mô tả ngắn sự việc').max(2000),
         occurredAt: z.iso.datetime({ offset: true }).optional(), idempotencyKey: z.uuid(),
-        publicDetails: z.boolean().default(true).describe('false: nguồn tin CAP công khai không nêu mô tả, chỉ loại sự việc và thôn, xã'),
+        publicDetails: z.boolean().default(true)
+          .describe('false: nguồn tin CAP công khai không nêu mô tả, chỉ loại sự việc và thôn, xã'),
       }),
       response: { ...created(z.object({ created: z.literal(true), alarm: Alarm, recipients: z.number() })), 200: z.object({ created: z.literal(false), alarm: Alarm, recipients: z.number() }) },
     },
@@ -62,9 +66,12 @@ export function alarmRoutes(app: FastifyInstance, db: Kysely<DB>, publicUrl: str
 
   r.post('/api/alarms/:id/close', {
     schema: {
-      tags, summary: 'Kết thúc báo động (sự việc đã xong) hoặc hủy (phát nhầm); nguồn tin CAP đăng bản cập nhật hoặc bản hủy',
+      tags,
+      summary: 'Kết thúc báo động (sự việc đã xong) hoặc hủy (phát nhầm); nguồn tin CAP đăng bản cập nhật hoặc bản hủy',
       params: z.object({ id: Id }),
-      body: z.object({ closedAs: z.enum(['ended', 'cancelled'], { error: 'Chọn kết thúc (ended) hoặc hủy (cancelled)' }) }),
+      body: z.object({
+        closedAs: z.enum(['ended', 'cancelled'], { error: 'Chọn kết thúc (ended) hoặc hủy (cancelled)' }),
+      }),
       response: ok(Alarm),
     },
   }, async (req) => service.closeAlarm(db, contextOf(req), req.params.id, req.body.closedAs));

@@ -98,9 +98,12 @@ export async function closeAlarm(db: Kysely<DB>, ctx: Ctx, id: number, closedAs:
   assertAllowed(ctx.actor, 'alarm.raise', alarm.village_path);
   return db.transaction().execute(async (trx) => {
     const closed = await q.closeAlarm(trx, id, { closed_as: closedAs, closed_by: ctx.actor.userId });
-    if (!closed) throw conflict(alarm.closed_as === 'cancelled' ? 'Báo động này đã được hủy' : 'Báo động này đã kết thúc');
+    if (!closed) {
+      throw conflict(alarm.closed_as === 'cancelled' ? 'Báo động này đã được hủy' : 'Báo động này đã kết thúc');
+    }
     const unit = { id: alarm.village_id, path: alarm.village_path, province_code: alarm.province_code };
-    await recordChange(trx, ctx, { action: 'update', entity: 'alarm', entityId: id, unit, before: { closed_as: null }, after: closed });
+    const change = { action: 'update', entity: 'alarm', entityId: id, unit, before: { closed_as: null }, after: closed } as const;
+    await recordChange(trx, ctx, change);
     return (await q.getAlarm(trx, id, ctx.actor.userId))!;
   });
 }

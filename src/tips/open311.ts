@@ -121,7 +121,8 @@ const text = (max: number, label: string) =>
 /** A WGS84 degree as the specification sends it; checked, used as a location, never stored. */
 const coordinate = (limit: number, label: string) => z.preprocess(
   (v) => (typeof v === 'string' && v.trim() === '' ? undefined : typeof v === 'string' ? Number(v.trim()) : v),
-  z.number({ error: `${label}: phải là một số (độ, WGS84)` }).min(-limit, `${label}: từ -${limit} đến ${limit} độ`).max(limit, `${label}: từ -${limit} đến ${limit} độ`).optional(),
+  z.number({ error: `${label}: phải là một số (độ, WGS84)` })
+    .min(-limit, `${label}: từ -${limit} đến ${limit} độ`).max(limit, `${label}: từ -${limit} đến ${limit} độ`).optional(),
 );
 
 const PostRequest = z.object({
@@ -262,7 +263,8 @@ const toXml = (doc: Record<string, unknown>) => XML_DECLARATION + xmlBuilder.bui
 const listXml = (shape: keyof typeof XML_SHAPES, items: unknown[]) =>
   toXml({ [XML_SHAPES[shape].root]: { [XML_SHAPES[shape].item]: items } });
 /** A service definition: its attributes wrapped as <attributes><attribute>…</attribute></attributes>. */
-const definitionXml = (d: ReturnType<typeof definition>) => toXml({ service_definition: { service_code: d.service_code, attributes: { attribute: d.attributes } } });
+const definitionXml = (d: ReturnType<typeof definition>) =>
+  toXml({ service_definition: { service_code: d.service_code, attributes: { attribute: d.attributes } } });
 
 /** Sends the answer in the format the URL asked for. */
 function answer(reply: FastifyReply, format: Format, json: unknown, xml: () => string) {
@@ -274,7 +276,8 @@ function answer(reply: FastifyReply, format: Format, json: unknown, xml: () => s
 function unknownPath(path: string): AppError {
   const known = /^(?:v2\/(?:services|services\/[^/]+|requests|requests\/[^/]+)|discovery)\.(\w+)$/.exec(path);
   if (known) return new AppError(400, 'FORMAT', `Định dạng "${known[1]}" không được hỗ trợ: hãy dùng đuôi .xml hoặc .json`);
-  return notFound('Không có tài nguyên Open311 này (các địa chỉ: /open311/discovery.xml, /open311/v2/services.xml, /open311/v2/services/{service_code}.xml, /open311/v2/requests.xml, /open311/v2/requests/{service_request_id}.xml; hoặc .json)');
+  return notFound('Không có tài nguyên Open311 này (các địa chỉ: /open311/discovery.xml, /open311/v2/services.xml, '
+    + '/open311/v2/services/{service_code}.xml, /open311/v2/requests.xml, /open311/v2/requests/{service_request_id}.xml; hoặc .json)');
 }
 
 /** Where the platform departs from GeoReport v2 on purpose, and why: told to clients in the discovery. */
@@ -293,7 +296,10 @@ function discovery(base: string) {
     changeset: DISCOVERY_CHANGESET,
     contact: 'Công an xã, phường nơi xảy ra sự việc. Khẩn cấp: gọi 113 (công an), 114 (cứu hỏa).',
     key_service: 'Không cần api_key: ai cũng gửi được tin báo.',
-    endpoints: [{ specification: 'http://wiki.open311.org/GeoReport_v2', url, changeset: DISCOVERY_CHANGESET, type: 'production', formats: ['text/xml', 'application/json'] }],
+    endpoints: [{
+      specification: 'http://wiki.open311.org/GeoReport_v2', url, changeset: DISCOVERY_CHANGESET, type: 'production',
+      formats: ['text/xml', 'application/json'],
+    }],
     notes: DEPARTURES,
   };
 }
@@ -352,7 +358,8 @@ export function open311Routes(app: FastifyInstance, db: Kysely<DB>, sealer: Seal
         description = 'Lỗi hệ thống, vui lòng thử lại sau';
       }
       reply.status(status);
-      return answer(reply, formatOf(req.url), specError(status, description), () => listXml('errors', specError(status, description)));
+      const errors = specError(status, description);
+      return answer(reply, formatOf(req.url), errors, () => listXml('errors', errors));
     });
 
     const r = scope.withTypeProvider<ZodTypeProvider>();
@@ -438,7 +445,8 @@ export function open311Routes(app: FastifyInstance, db: Kysely<DB>, sealer: Seal
         if (ids.length > MAX_IDS) throw invalid(`Tối đa ${MAX_IDS} mã service_request_id mỗi lần`);
         // The specification: service_request_id "overrides all other arguments". Without ids the
         // filters would apply to a list this server does not give, but a wrong one is still said.
-        if (!ids.length && status?.split(',').some((s) => s.trim() !== 'open' && s.trim() !== 'closed')) throw invalid('status: chỉ nhận open hoặc closed');
+        const badStatus = status?.split(',').some((s) => s.trim() !== 'open' && s.trim() !== 'closed');
+        if (!ids.length && badStatus) throw invalid('status: chỉ nhận open hoặc closed');
         const found = ids.length ? await findRequests(db, ids) : [];
         return answer(reply, format, found, () => listXml('requests', found));
       });
