@@ -42,7 +42,7 @@ export const areas: ((app: FastifyInstance, deps: AreaDeps) => void)[] = [
   (app, { db }) => fileRoutes(app, db),
   (app, { db }) => gongRoutes(app, db),
   (app) => phoneRoutes(app),
-  (app, { db }) => alarmRoutes(app, db),
+  (app, { db, config }) => alarmRoutes(app, db, config.publicUrl),
   (app, { db }) => householdRoutes(app, db),
   (app, { db }) => patrolRoutes(app, db),
   (app, { db }) => activityRoutes(app, db),

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { request as httpRequest } from 'node:http';
 import { XMLParser } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type Client, type TestServer } from '../../tests/support/server.ts';
@@ -15,8 +16,20 @@ const count = async (table: 'alarms' | 'notifications') =>
 const raise = (who: Client, body: Record<string, unknown> = {}) =>
   who.post('/api/alarms', { villageId: langNgan.id, kind: 'fire', description: 'Cháy nhà kho nhà ông Páo, đầu thôn', idempotencyKey: randomUUID(), ...body });
 
+/** The public address the CAP documents name, whatever Host a request claims. */
+const PUBLIC_URL = 'https://binhyen.example.vn';
+
+/** A GET over real HTTP with a Host header of the caller's choosing (fetch would not send a forged one). */
+const getWithHost = (path: string, host: string) => new Promise<{ status: number; body: string }>((resolve, reject) => {
+  const { port } = new URL(server.url);
+  httpRequest({ host: '127.0.0.1', port, path, headers: { host } }, (res) => {
+    let body = '';
+    res.setEncoding('utf8').on('data', (c) => (body += c)).on('end', () => resolve({ status: res.statusCode!, body }));
+  }).on('error', reject).end();
+});
+
 beforeAll(async () => {
-  server = await startTestServer();
+  server = await startTestServer({ publicUrl: PUBLIC_URL });
   [head, officer, leader] = await Promise.all([server.login('thon'), server.login('canbo'), server.login('lanhdao')]);
   thuongHa = (await officer.get('/api/units/roots')).body[0];
   const villages = (await officer.get(`/api/units/${thuongHa.id}/children?kind=village`)).body;
@@ -88,6 +101,37 @@ describe('alarm gong', () => {
     await officer.post(`/api/alarms/${here}/ack`);
     const seen = (await head.get(`/api/alarms?unitId=${langNgan.id}`)).body.find((a: any) => a.id === here);
     expect(seen.acked_by.map((k: any) => k.name)).toEqual(['Lò Văn Minh']);
+  });
+
+  it('lets only its recipients and those who answer alarms at the village acknowledge it', async () => {
+    const id = (await raise(head, { kind: 'other', description: 'Trâu lạc vào vườn trường' })).body.alarm.id;
+    const viewer = await server.login('xem');
+    const refused = await viewer.post(`/api/alarms/${id}/ack`);
+    expect(refused.status).toBe(403);
+    expect(refused.body.error.message).toMatch(/người nhận báo động/);
+    expect((await officer.get('/api/alarms')).body.find((a: any) => a.id === id).acks).toBe(0);
+    expect((await officer.post(`/api/alarms/${id}/ack`)).status).toBe(200);
+    // Outside the reader's units it does not exist.
+    const elsewhere = (await raise(officer, { villageId: banLu.id })).body.alarm.id;
+    expect((await head.post(`/api/alarms/${elsewhere}/ack`)).status).toBe(404);
+  });
+
+  it('ends or cancels an alarm once, for those who may raise alarms at the village', async () => {
+    const id = (await raise(head)).body.alarm.id;
+    const viewer = await server.login('xem');
+    expect((await viewer.post(`/api/alarms/${id}/close`, { closedAs: 'ended' })).status).toBe(403);
+    const bad = await officer.post(`/api/alarms/${id}/close`, { closedAs: 'finished' });
+    expect(bad.status).toBe(400);
+    const ended = await head.post(`/api/alarms/${id}/close`, { closedAs: 'ended' });
+    expect(ended.status).toBe(200);
+    expect(ended.body).toMatchObject({ id, closed_as: 'ended', closed_at: expect.any(String) });
+    const again = await officer.post(`/api/alarms/${id}/close`, { closedAs: 'cancelled' });
+    expect(again.status).toBe(409);
+    expect(again.body.error.message).toBe('Báo động này đã kết thúc');
+    const row = await server.database.db.selectFrom('alarms').select(['closed_as', 'closed_by']).where('id', '=', id).executeTakeFirstOrThrow();
+    expect(row.closed_as).toBe('ended');
+    const elsewhere = (await raise(officer, { villageId: banLu.id })).body.alarm.id;
+    expect((await head.post(`/api/alarms/${elsewhere}/close`, { closedAs: 'cancelled' })).status).toBe(404);
   });
 
   it('refuses a viewer, and a commune in place of a village', async () => {
@@ -165,6 +209,70 @@ describe('CAP 1.2', () => {
     expect((await fetch(`${server.url}/cap/alerts/abc.xml`)).status).toBe(404);
   });
 
+  const capOf = async (path: string) => {
+    const res = await fetch(`${server.url}${path}`);
+    expect(res.status, path).toBe(200);
+    const alert = children(parser.parse(await res.text()).find((n: any) => n.alert).alert);
+    const get = (list: [string, any][], name: string) => { const found = list.find(([n]) => n === name); return found && text(found[1]); };
+    const info = children(alert.find(([n]) => n === 'info')![1]);
+    return { alert: (name: string) => get(alert, name), info: (name: string) => get(info, name), names: alert.map(([n]) => n) };
+  };
+
+  it('names the sender and the ids from PUBLIC_URL, whatever Host the request claims', async () => {
+    const alarm = (await raise(head)).body.alarm;
+    const doc = await getWithHost(`/cap/alerts/${alarm.id}.xml`, 'attacker.example');
+    expect(doc.status).toBe(200);
+    const alert = children(parser.parse(doc.body).find((n: any) => n.alert).alert);
+    expect(text(alert.find(([n]) => n === 'sender')![1])).toBe('binhyen@binhyen.example.vn');
+    expect(doc.body).not.toContain('attacker.example');
+    const feed = await getWithHost('/cap/alerts.atom', 'attacker.example');
+    expect(feed.body).not.toContain('attacker.example');
+    const parsed = new XMLParser({ ignoreAttributes: false, isArray: (name) => name === 'entry' }).parse(feed.body).feed;
+    expect(parsed.id).toBe(`${PUBLIC_URL}/cap/alerts.atom`);
+    expect(parsed.entry.map((e: any) => e.id)).toContain(`${PUBLIC_URL}/cap/alerts/${alarm.id}.xml`);
+  });
+
+  it('sets an expiry on each alert, after its sending', async () => {
+    const alarm = (await raise(head)).body.alarm;
+    const cap = await capOf(`/cap/alerts/${alarm.id}.xml`);
+    expect(cap.info('expires')).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+07:00$/);
+    expect(new Date(cap.info('expires')!).getTime()).toBeGreaterThan(new Date(cap.alert('sent')!).getTime());
+  });
+
+  it('publishes the end of an alarm as an Update and its cancellation as a Cancel, referring to the first alert', async () => {
+    for (const [closedAs, msgType, suffix] of [['ended', 'Update', 'update'], ['cancelled', 'Cancel', 'cancel']] as const) {
+      const alarm = (await raise(head)).body.alarm;
+      expect((await fetch(`${server.url}/cap/alerts/${alarm.id}-${suffix}.xml`)).status).toBe(404);
+      expect((await officer.post(`/api/alarms/${alarm.id}/close`, { closedAs })).status).toBe(200);
+      const first = await capOf(`/cap/alerts/${alarm.id}.xml`);
+      const closing = await capOf(`/cap/alerts/${alarm.id}-${suffix}.xml`);
+      expect(first.alert('msgType')).toBe('Alert');
+      expect(closing.alert('msgType')).toBe(msgType);
+      expect(closing.alert('identifier')).not.toBe(first.alert('identifier'));
+      expect(closing.alert('references')).toBe(`${first.alert('sender')},${first.alert('identifier')},${first.alert('sent')}`);
+      expect(closing.names).toEqual(['identifier', 'sender', 'sent', 'status', 'msgType', 'scope', 'references', 'info']);
+      expect(closing.info('expires')).toBeDefined();
+      const other = msgType === 'Update' ? 'cancel' : 'update';
+      expect((await fetch(`${server.url}/cap/alerts/${alarm.id}-${other}.xml`)).status).toBe(404);
+      const feed = await (await fetch(`${server.url}/cap/alerts.atom`)).text();
+      expect(feed).toContain(`${PUBLIC_URL}/cap/alerts/${alarm.id}-${suffix}.xml`);
+    }
+  });
+
+  it('keeps the description out of the public feed when the officer asks, and still shows it to staff', async () => {
+    const secret = 'Nghi phạm là Nguyễn Văn Tèo, con ông Hai';
+    const alarm = (await raise(officer, { kind: 'crime', description: secret, publicDetails: false })).body.alarm;
+    expect(alarm.public_details).toBe(false);
+    expect((await officer.get('/api/alarms')).body.find((a: any) => a.id === alarm.id).description).toBe(secret);
+    const cap = await (await fetch(`${server.url}/cap/alerts/${alarm.id}.xml`)).text();
+    expect(cap).not.toContain('Tèo');
+    expect(cap).toContain('Báo động tội phạm tại Thôn Làng Ngần, Xã Thượng Hà');
+    expect(await (await fetch(`${server.url}/cap/alerts.atom`)).text()).not.toContain('Tèo');
+    const shown = (await raise(officer, { description: 'Cháy đống rơm' })).body.alarm;
+    expect(shown.public_details).toBe(true);
+    expect(await (await fetch(`${server.url}/cap/alerts/${shown.id}.xml`)).text()).toContain('Cháy đống rơm');
+  });
+
   it('lists the alerts in an Atom feed, each linked to its CAP document', async () => {
     const alarm = (await raise(head, { kind: 'fire', description: 'Cháy rừng keo sau thôn' })).body.alarm;
     const res = await fetch(`${server.url}/cap/alerts.atom`);
@@ -176,7 +284,7 @@ describe('CAP 1.2', () => {
     const entry = feed.entry.find((e: any) => e.title.includes('Báo động cháy tại Thôn Làng Ngần') && e.summary.includes('Cháy rừng keo'));
     expect(entry).toBeDefined();
     const link = entry.link.find((l: any) => l['@_type'] === 'application/cap+xml');
-    expect(link['@_href']).toBe(`${server.url}/cap/alerts/${alarm.id}.xml`);
-    expect((await fetch(link['@_href'])).status).toBe(200);
+    expect(link['@_href']).toBe(`${PUBLIC_URL}/cap/alerts/${alarm.id}.xml`);
+    expect((await fetch(server.url + new URL(link['@_href']).pathname)).status).toBe(200);
   });
 });

@@ -1,6 +1,6 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import { inScope } from '../access/policy.ts';
-import type { AlarmKind, DB } from '../db/schema.ts';
+import type { AlarmClosing, AlarmKind, DB } from '../db/schema.ts';
 
 type Q = Kysely<DB> | Transaction<DB>;
 
@@ -13,9 +13,13 @@ export interface NewAlarm {
   occurred_at: Date;
   raised_by: number;
   idempotency_key: string;
+  public_details: boolean;
 }
 
-const alarmColumns = ['a.id', 'a.village_id', 'a.province_code', 'a.kind', 'a.description', 'a.occurred_at', 'a.raised_at', 'a.idempotency_key'] as const;
+const alarmColumns = [
+  'a.id', 'a.village_id', 'a.province_code', 'a.kind', 'a.description', 'a.occurred_at', 'a.raised_at', 'a.idempotency_key',
+  'a.public_details', 'a.closed_as', 'a.closed_at',
+] as const;
 
 export const insertAlarm = (db: Q, row: NewAlarm) =>
   db.insertInto('alarms').values(row).onConflict((oc) => oc.column('idempotency_key').doNothing()).returning('id').executeTakeFirst();
@@ -75,6 +79,16 @@ export function listAlarms(db: Q, scope: string[], userId: number, opts: { unack
 
 export const getAlarm = (db: Q, id: number, userId = 0) =>
   alarmsQuery(db, userId).select('a.village_path').where('a.id', '=', id).executeTakeFirst();
+
+/** Whether the alarm was sent to the user (on any channel). */
+export const isRecipient = async (db: Q, alarmId: number, userId: number) =>
+  !!(await db.selectFrom('notifications').select('id')
+    .where('alarm_id', '=', alarmId).where('user_id', '=', userId).executeTakeFirst());
+
+/** Ends or cancels an open alarm; undefined when it was already closed (another officer came first). */
+export const closeAlarm = (db: Q, id: number, closing: { closed_as: AlarmClosing; closed_by: number }) =>
+  db.updateTable('alarms').set({ ...closing, closed_at: sql`now()` }).where('id', '=', id).where('closed_at', 'is', null)
+    .returning(['closed_as', 'closed_at']).executeTakeFirst();
 
 export const insertAck = (db: Q, row: { alarm_id: number; user_id: number; province_code: string }) =>
   db.insertInto('alarm_acks').values(row).onConflict((oc) => oc.doNothing()).returning('acked_at').executeTakeFirst();

@@ -7,14 +7,19 @@ import { actorOf, contextOf } from '../auth/plugin.ts';
 import type { DB } from '../db/schema.ts';
 import { notFound } from '../http/errors.ts';
 import { created, Id, ok } from '../http/replies.ts';
-import { atomFeed, capAlert } from './cap.ts';
+import { atomFeed, CAP_FALLBACK_ORIGIN, capAlert, type CapSite } from './cap.ts';
 import * as q from './queries.ts';
 import * as service from './service.ts';
 
 const Kind = z.enum(['crime', 'fire', 'other']).describe('tội phạm, cháy, sự việc khác');
 const Alarm = z.looseObject({
   id: z.number(), village_id: z.number(), village_name: z.string(), commune_name: z.string(), kind: Kind, description: z.string(),
-  occurred_at: z.date(), raised_at: z.date(), notified: z.boolean().describe('Người dùng là người nhận'),
+  occurred_at: z.date(), raised_at: z.date(),
+  public_details: z.boolean()
+    .describe('false: nguồn tin CAP công khai chỉ nêu loại sự việc và nơi xảy ra, không nêu mô tả'),
+  closed_as: z.enum(['ended', 'cancelled']).nullable()
+    .describe('Đã kết thúc hoặc đã hủy; null khi còn hiệu lực'),
+  closed_at: z.date().nullable(), notified: z.boolean().describe('Người dùng là người nhận'),
   acked_at: z.date().nullable().describe('Lúc người dùng xác nhận đã nhận'), acks: z.number(),
   acked_by: z.array(z.object({ name: z.string(), at: z.string() })).describe('Những người đã xác nhận, theo thứ tự'),
 }).meta({ id: 'Alarm' });
@@ -23,9 +28,10 @@ const Alarm = z.looseObject({
 const STREAM_POLL_MS = 1000;
 const STREAM_PING_MS = 15_000;
 
-const baseOf = (req: FastifyRequest) => ({ host: req.host, base: `${req.protocol}://${req.host}` });
-
-export function alarmRoutes(app: FastifyInstance, db: Kysely<DB>) {
+export function alarmRoutes(app: FastifyInstance, db: Kysely<DB>, publicUrl: string | undefined) {
+  // The request's address serves only as a link when PUBLIC_URL is not set; it never names the sender.
+  const siteOf = (req: FastifyRequest): CapSite =>
+    ({ origin: publicUrl ?? CAP_FALLBACK_ORIGIN, base: publicUrl ?? `${req.protocol}://${req.host}` });
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['Báo động'];
 
@@ -36,6 +42,8 @@ export function alarmRoutes(app: FastifyInstance, db: Kysely<DB>) {
         villageId: z.number().int().positive(), kind: Kind,
         description: z.string().trim().min(1, 'Hãy mô tả ngắn sự việc').max(2000),
         occurredAt: z.iso.datetime({ offset: true }).optional(), idempotencyKey: z.uuid(),
+        publicDetails: z.boolean().default(true)
+          .describe('false: nguồn tin CAP công khai không nêu mô tả, chỉ loại sự việc và thôn, xã'),
       }),
       response: { ...created(z.object({ created: z.literal(true), alarm: Alarm, recipients: z.number() })), 200: z.object({ created: z.literal(false), alarm: Alarm, recipients: z.number() }) },
     },
@@ -55,6 +63,18 @@ export function alarmRoutes(app: FastifyInstance, db: Kysely<DB>) {
   r.post('/api/alarms/:id/ack', {
     schema: { tags, summary: 'Xác nhận đã nhận báo động', params: z.object({ id: Id }), response: ok(Alarm) },
   }, async (req) => service.acknowledge(db, contextOf(req), req.params.id));
+
+  r.post('/api/alarms/:id/close', {
+    schema: {
+      tags,
+      summary: 'Kết thúc báo động (sự việc đã xong) hoặc hủy (phát nhầm); nguồn tin CAP đăng bản cập nhật hoặc bản hủy',
+      params: z.object({ id: Id }),
+      body: z.object({
+        closedAs: z.enum(['ended', 'cancelled'], { error: 'Chọn kết thúc (ended) hoặc hủy (cancelled)' }),
+      }),
+      response: ok(Alarm),
+    },
+  }, async (req) => service.closeAlarm(db, contextOf(req), req.params.id, req.body.closedAs));
 
   // Server-sent events: each new alarm in the user's units, as it is raised.
   const streams = new Set<ServerResponse>();
@@ -99,12 +119,15 @@ export function alarmRoutes(app: FastifyInstance, db: Kysely<DB>) {
   // CAP 1.2: public, as alerts are meant for anyone's reader.
   app.get('/cap/alerts.atom', { schema: { hide: true } }, async (req, reply) =>
     reply.type('application/atom+xml; charset=utf-8').header('cache-control', 'public, max-age=30')
-      .send(atomFeed(await q.latestAlarms(db, 50), { ...baseOf(req), now: new Date() })));
+      .send(atomFeed(await q.latestAlarms(db, 50), { ...siteOf(req), now: new Date() })));
 
+  // "12.xml" is the alert, "12-update.xml" or "12-cancel.xml" the message that closed it.
   app.get<{ Params: { id: string } }>('/cap/alerts/:id.xml', { schema: { hide: true } }, async (req, reply) => {
-    const id = Number(req.params.id);
-    const alarm = Number.isSafeInteger(id) && id > 0 ? await q.getAlarm(db, id) : undefined;
-    if (!alarm) throw notFound('Không tìm thấy cảnh báo');
-    return reply.type('application/cap+xml; charset=utf-8').header('cache-control', 'public, max-age=300').send(capAlert(alarm, baseOf(req)));
+    const [, digits, suffix = ''] = /^(\d{1,15})(-update|-cancel)?$/.exec(req.params.id) ?? [];
+    const alarm = digits ? await q.getAlarm(db, Number(digits)) : undefined;
+    const xml = alarm && capAlert(alarm, siteOf(req), suffix);
+    if (!xml) throw notFound('Không tìm thấy cảnh báo');
+    // Short-lived: an alert's closing follows it within minutes or hours.
+    return reply.type('application/cap+xml; charset=utf-8').header('cache-control', 'public, max-age=60').send(xml);
   });
 }

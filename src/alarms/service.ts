@@ -1,10 +1,10 @@
 import type { Kysely } from 'kysely';
 import { allows, assertAllowed, scopeOf, type Actor } from '../access/policy.ts';
 import { recordChange, type Context } from '../audit/record.ts';
-import type { AlarmKind, DB } from '../db/schema.ts';
+import type { AlarmClosing, AlarmKind, DB } from '../db/schema.ts';
 import { CLOCK_SKEW_MS } from '../gongs/night.ts';
 import { readableUnit, readableVillage } from '../units/service.ts';
-import { conflict, invalid, notFound } from '../http/errors.ts';
+import { conflict, forbidden, invalid, notFound } from '../http/errors.ts';
 import { leadersOf as fireGroupLeadersOf } from '../firegroups/queries.ts';
 import { CHANNELS } from './channels.ts';
 import * as q from './queries.ts';
@@ -20,6 +20,8 @@ export interface AlarmInput {
   /** When it happened; by default when the alarm is raised. */
   occurredAt?: string | undefined;
   idempotencyKey: string;
+  /** false: the public CAP feed says only what happened where, not the description. */
+  publicDetails?: boolean | undefined;
 }
 
 /**
@@ -37,6 +39,7 @@ export async function raiseAlarm(db: Kysely<DB>, ctx: Ctx, input: AlarmInput, no
     const row = await q.insertAlarm(trx, {
       province_code: provinceCode, village_id: village.id, village_path: village.path, kind: input.kind,
       description: input.description, occurred_at: occurredAt, raised_by: ctx.actor.userId, idempotency_key: input.idempotencyKey,
+      public_details: input.publicDetails ?? true,
     });
     if (!row) {
       const replay = (await q.alarmIdByKey(trx, input.idempotencyKey))!;
@@ -62,13 +65,45 @@ export async function listAlarms(db: Kysely<DB>, actor: Actor, opts: { unacked: 
   return q.listAlarms(db, scopeOf(actor, 'unit.read'), actor.userId, { ...opts, underPath });
 }
 
-/** Records that the user has seen the alarm (once; again is a no-op). */
+/** An alarm the user may read (404 otherwise: its existence is not revealed). */
+async function readableAlarm(db: Kysely<DB>, actor: Actor, id: number) {
+  const alarm = await q.getAlarm(db, id, actor.userId);
+  if (!alarm || !allows(actor, 'unit.read', alarm.village_path)) throw notFound('Không tìm thấy báo động');
+  return alarm;
+}
+
+/**
+ * Records that the user has seen the alarm (once; again is a no-op). Reading the village is not
+ * enough: an acknowledgement tells the others that someone answers, so only those it was sent to
+ * and those who may raise alarms there (who answer them) may give one.
+ */
 export async function acknowledge(db: Kysely<DB>, ctx: Ctx, id: number) {
-  const alarm = await q.getAlarm(db, id, ctx.actor.userId);
-  if (!alarm || !allows(ctx.actor, 'unit.read', alarm.village_path)) throw notFound('Không tìm thấy báo động');
+  const alarm = await readableAlarm(db, ctx.actor, id);
+  if (!alarm.notified && !allows(ctx.actor, 'alarm.raise', alarm.village_path)) {
+    throw forbidden('Chỉ người nhận báo động và người được phát báo động ở thôn này mới xác nhận được');
+  }
   return db.transaction().execute(async (trx) => {
     const ack = await q.insertAck(trx, { alarm_id: id, user_id: ctx.actor.userId, province_code: alarm.province_code });
     if (ack) await recordChange(trx, ctx, { action: 'update', entity: 'alarm_ack', entityId: id, unit: { id: alarm.village_id, path: alarm.village_path, province_code: alarm.province_code }, after: { acked_at: ack.acked_at } });
+    return (await q.getAlarm(trx, id, ctx.actor.userId))!;
+  });
+}
+
+/**
+ * Declares the alarm over ('ended') or raised by mistake ('cancelled'), once; the CAP feed then
+ * publishes an Update or a Cancel referring to the first alert, so readers stop sounding it.
+ */
+export async function closeAlarm(db: Kysely<DB>, ctx: Ctx, id: number, closedAs: AlarmClosing) {
+  const alarm = await readableAlarm(db, ctx.actor, id);
+  assertAllowed(ctx.actor, 'alarm.raise', alarm.village_path);
+  return db.transaction().execute(async (trx) => {
+    const closed = await q.closeAlarm(trx, id, { closed_as: closedAs, closed_by: ctx.actor.userId });
+    if (!closed) {
+      throw conflict(alarm.closed_as === 'cancelled' ? 'Báo động này đã được hủy' : 'Báo động này đã kết thúc');
+    }
+    const unit = { id: alarm.village_id, path: alarm.village_path, province_code: alarm.province_code };
+    const change = { action: 'update', entity: 'alarm', entityId: id, unit, before: { closed_as: null }, after: closed } as const;
+    await recordChange(trx, ctx, change);
     return (await q.getAlarm(trx, id, ctx.actor.userId))!;
   });
 }

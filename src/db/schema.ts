@@ -380,6 +380,9 @@ export interface ReportRemindersTable {
 
 export type AlarmKind = 'crime' | 'fire' | 'other';
 
+/** An alarm is over (published as a CAP Update) or was raised by mistake (a CAP Cancel). */
+export type AlarmClosing = 'ended' | 'cancelled';
+
 export interface AlarmsTable {
   id: Generated<number>;
   province_code: string;
@@ -391,6 +394,11 @@ export interface AlarmsTable {
   raised_by: number | null;
   raised_at: Timestamp;
   idempotency_key: string;
+  /** false: the public CAP feed gives only the kind and the place, not the description. */
+  public_details: Generated<boolean>;
+  closed_as: AlarmClosing | null;
+  closed_at: Timestamp | null;
+  closed_by: number | null;
 }
 
 export interface NotificationsTable {

@@ -1,19 +1,20 @@
 /**
  * Open311 GeoReport v2 (https://wiki.open311.org/GeoReport_v2) over the public tip channel, so
  * that existing civic-reporting clients can file tips and follow them. Public: /open311/ lies
- * outside /api/, so no session is asked for.
+ * outside /api/, so no session is asked for. Discovery at /open311/discovery.{json,xml}.
  *
  * Choices, where the specification leaves room or where the confidentiality of informants asks
  * for less than it allows:
- * - Format: JSON only. The specification makes XML the required format; this server does not
- *   offer it. A `.xml` URL of a known resource answers 400 in the specification's error format
- *   (an unknown resource 404), so a client learns to ask for `.json`.
- * - Jurisdiction: one server, one jurisdiction. `jurisdiction_id` is accepted and ignored. The
- *   commune police a tip goes to is chosen by an attribute: `attribute[commune_code]` (the
- *   commune's GSO code, `units.code`, e.g. 02968) or `attribute[keychain_code]` (the code printed
- *   on a household's keychain, which also names the village). Positions (`lat`/`long`,
- *   `address_id`) are not supported: a request located only by them is refused with 400;
- *   `address_string` is kept as the place of the tip, as the web form's "nơi xảy ra".
+ * - Formats: XML (the specification's required one) and JSON, by the URL's extension; errors
+ *   too, as `<errors><error><code/><description/></error></errors>` or its JSON list.
+ * - Jurisdiction: one server, one jurisdiction. `jurisdiction_id` is accepted and ignored.
+ * - Location and routing: as the specification asks, a request carries a location (`lat` and
+ *   `long` together, `address_string` or `address_id`). The commune police a tip goes to is the
+ *   attribute the service definition marks required, `attribute[commune_code]` (the commune's GSO
+ *   code, `units.code`, e.g. 02968); `attribute[keychain_code]` (the code printed on a household's
+ *   keychain) may stand for both, as it names the village. Positions and address ids are not
+ *   kept (they would point at the informant's house); `address_string` is kept as the place of
+ *   the tip, as the web form's "nơi xảy ra".
  * - Contact: `first_name`, `last_name`, `phone`, `email` are the informant's contact. They are
  *   sealed like the web form's (AES-256-GCM, key outside the database), never stored in clear and
  *   never returned. `account_id` and `device_id` are ignored: they would identify the informant.
@@ -27,13 +28,14 @@
  *   position are never returned (they are the informant's story), and `expected_datetime` (an
  *   internal deadline) is left out. The status page's secret is handed over once, in the
  *   service_notice of the POST answer.
- * - Listing: GET requests.json answers only the requests named in `service_request_id`; without
- *   ids it answers [] rather than the latest tips of the whole country.
- * - Errors: `[{ "code": <HTTP status>, "description": "<Vietnamese message>" }]`.
+ * - Listing (a departure, said in the discovery's notes): GET requests answers only the requests
+ *   named in `service_request_id`, which overrides the other filters as the specification says;
+ *   without ids it answers an empty list rather than the latest tips of the whole country.
  * - Abuse: the public form's limits (limits.ts: tips per client address and per keychain code,
  *   counted in memory before any query), a 64 KB body, and a cap on look-ups per address.
  */
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { XMLBuilder } from 'fast-xml-parser';
 import { hasZodFastifySchemaValidationErrors, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
@@ -68,7 +70,8 @@ const SERVICE_CODES = Object.keys(CATEGORIES) as TipCategory[];
 const isServiceCode = (code: string): code is TipCategory => (SERVICE_CODES as string[]).includes(code);
 
 const ROUTING_NOTE =
-  'Nơi nhận tin: gửi attribute[commune_code] (mã xã, phường theo danh mục hành chính, 5 chữ số) hoặc attribute[keychain_code] (mã in trên móc khóa). Không hỗ trợ vị trí theo tọa độ (lat/long) hay address_id.';
+  'Nơi nhận tin: gửi attribute[commune_code] (mã xã, phường theo danh mục hành chính, 5 chữ số, bắt buộc) hoặc attribute[keychain_code] (mã in trên móc khóa, thay được cho cả mã xã lẫn vị trí). Tọa độ (lat/long) và address_id không dùng để chọn nơi nhận tin.';
+const LOCATION_NOTE = 'Vị trí: gửi address_string (nơi xảy ra), hoặc lat và long, hoặc address_id.';
 
 const service = (code: TipCategory) => ({
   service_code: code,
@@ -85,9 +88,9 @@ const definition = (code: TipCategory) => ({
   service_code: code,
   attributes: [
     {
-      variable: true, code: 'commune_code', datatype: 'string', required: false, order: 1,
+      variable: true, code: 'commune_code', datatype: 'string', required: true, order: 1,
       datatype_description: 'Mã xã, phường, đặc khu theo danh mục đơn vị hành chính (5 chữ số, ví dụ 02968)',
-      description: 'Xã, phường nơi xảy ra sự việc (bắt buộc nếu không có keychain_code). Không hỗ trợ vị trí theo tọa độ lat/long.',
+      description: 'Xã, phường nơi xảy ra sự việc: Công an xã, phường này nhận tin (có thể thay bằng keychain_code). Tọa độ lat/long không dùng để chọn nơi nhận tin.',
     },
     {
       variable: true, code: 'keychain_code', datatype: 'string', required: false, order: 2,
@@ -115,6 +118,13 @@ const definition = (code: TipCategory) => ({
 const text = (max: number, label: string) =>
   z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), z.string({ error: `${label}: phải là một chuỗi` }).trim().max(max, `${label}: tối đa ${max} ký tự`).optional());
 
+/** A WGS84 degree as the specification sends it; checked, used as a location, never stored. */
+const coordinate = (limit: number, label: string) => z.preprocess(
+  (v) => (typeof v === 'string' && v.trim() === '' ? undefined : typeof v === 'string' ? Number(v.trim()) : v),
+  z.number({ error: `${label}: phải là một số (độ, WGS84)` })
+    .min(-limit, `${label}: từ -${limit} đến ${limit} độ`).max(limit, `${label}: từ -${limit} đến ${limit} độ`).optional(),
+);
+
 const PostRequest = z.object({
   jurisdiction_id: text(100, 'jurisdiction_id'),
   service_code: z.string({ error: 'Thiếu service_code (loại tin báo)' }).trim(),
@@ -122,7 +132,7 @@ const PostRequest = z.object({
     (v) => (v === '' ? undefined : v),
     z.string({ error: 'Thiếu description (nội dung sự việc)' }).trim().min(10, 'description: hãy kể rõ hơn (ít nhất 10 ký tự)').max(5000, 'description: tối đa 5000 ký tự'),
   ),
-  lat: text(50, 'lat'), long: text(50, 'long'), address_id: text(100, 'address_id'),
+  lat: coordinate(90, 'lat'), long: coordinate(180, 'long'), address_id: text(100, 'address_id'),
   address_string: text(300, 'address_string'),
   first_name: text(100, 'first_name'), last_name: text(100, 'last_name'),
   phone: z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), Phone.optional()),
@@ -159,8 +169,13 @@ function describeIssues(issues: readonly { message: string; path: readonly Prope
   }).join('; ');
 }
 
-/** The commune police a request goes to, as submitTip wants it; only GSO codes and keychain codes route. */
-async function routing(db: Kysely<DB>, attrs: z.infer<typeof PostRequest>['attributes'], located: boolean) {
+/**
+ * The commune police a request goes to, as submitTip wants it. The specification asks for a
+ * location and the definition for the commune; a keychain code gives both (it names a village).
+ */
+async function routing(db: Kysely<DB>, input: z.infer<typeof PostRequest>) {
+  const attrs = input.attributes;
+  if ((input.lat === undefined) !== (input.long === undefined)) throw invalid('lat và long phải gửi cùng nhau');
   if (attrs.keychain_code) {
     try {
       return { to: await destination(db, { keychainCode: attrs.keychain_code }) };
@@ -170,14 +185,13 @@ async function routing(db: Kysely<DB>, attrs: z.infer<typeof PostRequest>['attri
       throw err;
     }
   }
-  if (attrs.commune_code) {
-    const code = attrs.commune_code;
-    const unit = /^\d{5}$/.test(code) ? await getUnitByCode(db, code) : undefined;
-    if (!unit || unit.kind !== 'commune') throw invalid(`attribute[commune_code]: không có xã, phường nào mang mã "${code}" (cần mã 5 chữ số theo danh mục hành chính)`);
-    return { communeId: unit.id };
-  }
-  if (located) throw invalid(`Chưa hỗ trợ xác định nơi nhận tin theo tọa độ (lat/long) hay address_id. ${ROUTING_NOTE}`);
-  throw invalid(`Thiếu nơi nhận tin. ${ROUTING_NOTE}`);
+  const located = input.lat !== undefined || !!input.address_string || !!input.address_id;
+  if (!located) throw invalid(`Thiếu vị trí nơi xảy ra. ${LOCATION_NOTE}`);
+  if (!attrs.commune_code) throw invalid(`Thiếu attribute[commune_code] (bắt buộc theo định nghĩa dịch vụ). ${ROUTING_NOTE}`);
+  const code = attrs.commune_code;
+  const unit = /^\d{5}$/.test(code) ? await getUnitByCode(db, code) : undefined;
+  if (!unit || unit.kind !== 'commune') throw invalid(`attribute[commune_code]: không có xã, phường nào mang mã "${code}" (cần mã 5 chữ số theo danh mục hành chính)`);
+  return { communeId: unit.id };
 }
 
 const isOpen = (status: TipStatus) => OPEN_STATUSES.includes(status);
@@ -229,14 +243,75 @@ const FASTIFY_MESSAGES: Record<string, string> = {
 /** Errors as the specification writes them: a list of { code, description }, code = the HTTP status. */
 const specError = (status: number, description: string) => [{ code: status, description }];
 
-/** A known resource asked in another format than JSON (XML is not offered), or an unknown one. */
-function unknownPath(path: string): AppError {
-  const known = /^v2\/(services|services\/[^/]+|requests|requests\/[^/]+|discovery)\.(\w+)$/.exec(path);
-  if (known && known[2]!.toLowerCase() !== 'json') {
-    return new AppError(400, 'FORMAT', `Định dạng "${known[2]}" không được hỗ trợ: máy chủ này chỉ trả lời JSON, hãy dùng đuôi .json`);
-  }
-  return notFound('Không có tài nguyên Open311 này (các địa chỉ: /open311/v2/services.json, /open311/v2/services/{service_code}.json, /open311/v2/requests.json, /open311/v2/requests/{service_request_id}.json)');
+type Format = 'json' | 'xml';
+const FORMATS: Format[] = ['json', 'xml'];
+/** The format a URL asks for, by its extension; JSON when it names none. */
+const formatOf = (url: string): Format => (/\.xml$/i.test(url.split('?')[0]!) ? 'xml' : 'json');
+
+/**
+ * The XML of each answer, element by element as the specification's examples write it: a root,
+ * one element per item, lists of values as repeated children.
+ */
+const XML_SHAPES = {
+  services: { root: 'services', item: 'service' },
+  requests: { root: 'service_requests', item: 'request' },
+  errors: { root: 'errors', item: 'error' },
+} as const;
+const xmlBuilder = new XMLBuilder({ format: true, ignoreAttributes: false, suppressEmptyNode: true });
+const XML_DECLARATION = '<?xml version="1.0" encoding="utf-8"?>\n';
+const toXml = (doc: Record<string, unknown>) => XML_DECLARATION + xmlBuilder.build(doc);
+const listXml = (shape: keyof typeof XML_SHAPES, items: unknown[]) =>
+  toXml({ [XML_SHAPES[shape].root]: { [XML_SHAPES[shape].item]: items } });
+/** A service definition: its attributes wrapped as <attributes><attribute>…</attribute></attributes>. */
+const definitionXml = (d: ReturnType<typeof definition>) =>
+  toXml({ service_definition: { service_code: d.service_code, attributes: { attribute: d.attributes } } });
+
+/** Sends the answer in the format the URL asked for. */
+function answer(reply: FastifyReply, format: Format, json: unknown, xml: () => string) {
+  if (format === 'json') return reply.send(json);
+  return reply.type('text/xml; charset=utf-8').send(xml());
 }
+
+/** A known resource in a format not offered, or an unknown one. */
+function unknownPath(path: string): AppError {
+  const known = /^(?:v2\/(?:services|services\/[^/]+|requests|requests\/[^/]+)|discovery)\.(\w+)$/.exec(path);
+  if (known) return new AppError(400, 'FORMAT', `Định dạng "${known[1]}" không được hỗ trợ: hãy dùng đuôi .xml hoặc .json`);
+  return notFound('Không có tài nguyên Open311 này (các địa chỉ: /open311/discovery.xml, /open311/v2/services.xml, '
+    + '/open311/v2/services/{service_code}.xml, /open311/v2/requests.xml, /open311/v2/requests/{service_request_id}.xml; hoặc .json)');
+}
+
+/** Where the platform departs from GeoReport v2 on purpose, and why: told to clients in the discovery. */
+const DEPARTURES = [
+  'GET requests chỉ trả về các tin báo nêu trong service_request_id; không nêu mã thì trả về danh sách rỗng, không liệt kê tin báo mới nhất: tin báo về an ninh, trật tự không được để người ngoài dò xem ai báo gì, ở đâu, khi nào.',
+  'Mỗi tin báo chỉ cho biết giai đoạn, trả lời công khai của Công an, loại tin, nơi nhận và hai mốc thời gian; không trả lại mô tả, vị trí, ảnh hay liên hệ của người báo tin, và không có expected_datetime.',
+  'attribute[commune_code] (mã xã, phường) là bắt buộc để chọn Công an nhận tin; attribute[keychain_code] (mã móc khóa) thay được cho cả mã xã lẫn vị trí. Tọa độ và address_id không được lưu.',
+  'media_url không được tải về; ảnh gửi qua trang báo tin để được xóa thông tin EXIF. Liên hệ (first_name, last_name, phone, email) được mã hóa; account_id và device_id bị bỏ qua.',
+  'Một máy chủ, một khu vực tài phán: jurisdiction_id được nhận và bỏ qua; không cần api_key.',
+];
+
+/** The discovery document (GeoReport v2 "Service Discovery"), with the departures in its notes. */
+function discovery(base: string) {
+  const url = `${base}/open311/v2`;
+  return {
+    changeset: DISCOVERY_CHANGESET,
+    contact: 'Công an xã, phường nơi xảy ra sự việc. Khẩn cấp: gọi 113 (công an), 114 (cứu hỏa).',
+    key_service: 'Không cần api_key: ai cũng gửi được tin báo.',
+    endpoints: [{
+      specification: 'http://wiki.open311.org/GeoReport_v2', url, changeset: DISCOVERY_CHANGESET, type: 'production',
+      formats: ['text/xml', 'application/json'],
+    }],
+    notes: DEPARTURES,
+  };
+}
+/** When the endpoints or the departures last changed. */
+const DISCOVERY_CHANGESET = '2026-12-07T00:00:00Z';
+const discoveryXml = (d: ReturnType<typeof discovery>) => toXml({
+  discovery: {
+    changeset: d.changeset, contact: d.contact, key_service: d.key_service,
+    endpoints: { endpoint: d.endpoints.map((e) => ({ ...e, formats: { format: e.formats } })) },
+    notes: { note: d.notes },
+  },
+});
 
 export function open311Routes(app: FastifyInstance, db: Kysely<DB>, sealer: Sealer, publicUrl?: string) {
   // The public form's limits, counted apart: a sender may use both channels, each within its limit.
@@ -245,6 +320,7 @@ export function open311Routes(app: FastifyInstance, db: Kysely<DB>, sealer: Seal
   // Following requests is cheap and codes cannot be guessed, but a flood of look-ups is still turned away.
   const lookups = fixedWindow(LOOKUPS_PER_ADDRESS.max, LOOKUPS_PER_ADDRESS.windowMs);
   const statusPage = `${(publicUrl ?? '').replace(/\/$/, '')}/bao-tin/theo-doi`;
+  const baseOf = (req: FastifyRequest) => publicUrl ?? `${req.protocol}://${req.host}`;
   const tooMany = () => new AppError(429, 'RATE_LIMIT', 'Có quá nhiều yêu cầu từ nơi này trong ít phút. Hãy thử lại sau, hoặc gọi 113 nếu khẩn cấp.');
   // Its own scope: the form parser, the error shape and the limits apply to Open311 only.
   app.register(async (scope) => {
@@ -281,98 +357,111 @@ export function open311Routes(app: FastifyInstance, db: Kysely<DB>, sealer: Seal
         status = 500;
         description = 'Lỗi hệ thống, vui lòng thử lại sau';
       }
-      return reply.status(status).send(specError(status, description));
+      reply.status(status);
+      const errors = specError(status, description);
+      return answer(reply, formatOf(req.url), errors, () => listXml('errors', errors));
     });
 
     const r = scope.withTypeProvider<ZodTypeProvider>();
     const tags = ['Open311'];
     const Jurisdiction = z.object({ jurisdiction_id: z.string().max(100).optional().describe('Bỏ qua: máy chủ phục vụ một khu vực tài phán') });
 
-    r.get(`${PREFIX}/services.json`, {
-      schema: { tags, summary: 'Open311: các loại tin báo (mỗi loại một service)', security: [], querystring: Jurisdiction },
-    }, async () => SERVICE_CODES.map(service));
+    for (const format of FORMATS) {
+      r.get(`/open311/discovery.${format}`, {
+        schema: { tags, summary: 'Open311: tài liệu khám phá (địa chỉ, định dạng, những chỗ khác đặc tả và lý do)', security: [] },
+      }, async (req, reply) => {
+        const doc = discovery(baseOf(req));
+        return answer(reply, format, doc, () => discoveryXml(doc));
+      });
 
-    r.get(`${PREFIX}/services/:service_code.json`, {
-      schema: { tags, summary: 'Open311: định nghĩa một loại tin báo (các thuộc tính)', security: [], params: z.object({ service_code: z.string().max(50) }), querystring: Jurisdiction },
-    }, async (req) => {
-      const code = req.params.service_code;
-      if (!isServiceCode(code)) throw notFound(`Không có loại tin báo "${code}" (service_code: ${SERVICE_CODES.join(', ')})`);
-      return definition(code);
-    });
+      r.get(`${PREFIX}/services.${format}`, {
+        schema: { tags, summary: 'Open311: các loại tin báo (mỗi loại một service)', security: [], querystring: Jurisdiction },
+      }, async (_req, reply) => {
+        const services = SERVICE_CODES.map(service);
+        return answer(reply, format, services, () => listXml('services', services));
+      });
 
-    r.post(`${PREFIX}/requests.json`, {
-      bodyLimit: BODY_LIMIT,
-      schema: {
-        tags, security: [],
-        summary: 'Open311: gửi một tin báo (form hoặc JSON): service_code, description, attribute[commune_code] hoặc attribute[keychain_code], attribute[occurred_at], address_string; liên hệ (first_name, last_name, phone, email) không bắt buộc và được mã hóa. media_url không được tải về.',
-      },
-    }, async (req) => {
-      if (!perAddress.take(req.ip)) throw tooMany();
-      const body = req.body && typeof req.body === 'object' && !Array.isArray(req.body) ? (req.body as Record<string, unknown>) : {};
-      const parsed = PostRequest.safeParse({ ...body, attributes: attributesOf(body) });
-      if (!parsed.success) throw invalid(describeIssues(parsed.error.issues));
-      const input = parsed.data;
-      if (!isServiceCode(input.service_code)) throw invalid(`Không có loại tin báo "${input.service_code}" (service_code: ${SERVICE_CODES.join(', ')})`);
-      const to = await routing(db, input.attributes, !!(input.lat || input.long || input.address_id));
-      // Counted once the code is known to be real, by its one spelling: garbage codes fill no counters.
-      if (to.to?.keychainCode && !perKeychain.take(to.to.keychainCode)) throw tooMany();
-      const name = [input.first_name, input.last_name].filter(Boolean).join(' ');
-      const contact: Contact = { name: name || undefined, phone: input.phone, other: input.email ? `Email: ${input.email}` : undefined };
-      const tip = await submitTip(db, sealer, {
-        category: input.service_code,
-        description: input.description,
-        occurredAt: input.attributes.occurred_at ? new Date(input.attributes.occurred_at) : undefined,
-        place: input.attributes.place ?? input.address_string,
-        ...to,
-        contact,
-      }, 'open311');
-      const notice = [
-        `Đã nhận tin báo, chuyển đến Công an ${inSentence(tip.communeName)}.`,
-        `Mã theo dõi: ${formatCode(tip.trackingCode)}. Mã bí mật: ${formatCode(tip.secret)} — hãy giữ kín, mã này chỉ được cấp một lần; dùng cùng mã theo dõi trên trang ${statusPage} để xem tiến độ và trả lời của Công an.`,
-        input.media_url ? 'Ảnh theo media_url không được tải về; hãy gửi ảnh qua trang báo tin.' : '',
-      ].filter(Boolean).join(' ');
-      return [{ service_request_id: tip.trackingCode, service_notice: notice, account_id: null }];
-    });
+      r.get(`${PREFIX}/services/:service_code.${format}`, {
+        schema: { tags, summary: 'Open311: định nghĩa một loại tin báo (các thuộc tính)', security: [], params: z.object({ service_code: z.string().max(50) }), querystring: Jurisdiction },
+      }, async (req, reply) => {
+        const code = req.params.service_code;
+        if (!isServiceCode(code)) throw notFound(`Không có loại tin báo "${code}" (service_code: ${SERVICE_CODES.join(', ')})`);
+        const d = definition(code);
+        return answer(reply, format, d, () => definitionXml(d));
+      });
 
-    r.get(`${PREFIX}/requests.json`, {
-      schema: {
-        tags, security: [],
-        summary: 'Open311: trạng thái các tin báo nêu trong service_request_id (danh sách cách nhau bởi dấu phẩy); không nêu mã thì trả về danh sách rỗng',
-        querystring: Jurisdiction.extend({
-          service_request_id: z.string().max(MAX_IDS * 12).optional(),
-          service_code: z.string().max(50).optional(),
-          status: z.string().max(20).optional().describe('open hoặc closed; có thể nhiều giá trị cách nhau bởi dấu phẩy'),
-          start_date: z.iso.datetime({ offset: true }).optional(),
-          end_date: z.iso.datetime({ offset: true }).optional(),
-        }),
-      },
-    }, async (req) => {
-      if (!lookups.take(req.ip)) throw tooMany();
-      const { service_request_id, service_code, status, start_date, end_date } = req.query;
-      // Never the latest tips of everyone: only those the caller names (see the head of this file).
-      const ids = [...new Set((service_request_id ?? '').split(',').map((s) => s.trim()).filter(Boolean))];
-      if (ids.length > MAX_IDS) throw invalid(`Tối đa ${MAX_IDS} mã service_request_id mỗi lần`);
-      const statuses = status?.split(',').map((s) => s.trim()).filter(Boolean);
-      if (statuses?.some((s) => s !== 'open' && s !== 'closed')) throw invalid('status: chỉ nhận open hoặc closed');
-      const codes = service_code?.split(',').map((s) => s.trim()).filter(Boolean);
-      const found = await findRequests(db, ids);
-      return found.filter((x) =>
-        (!statuses || statuses.includes(x.status)) &&
-        (!codes || codes.includes(x.service_code)) &&
-        (!start_date || x.requested_datetime >= new Date(start_date).toISOString()) &&
-        (!end_date || x.requested_datetime <= new Date(end_date).toISOString()));
-    });
+      r.post(`${PREFIX}/requests.${format}`, {
+        bodyLimit: BODY_LIMIT,
+        schema: {
+          tags, security: [],
+          summary: 'Open311: gửi một tin báo (form hoặc JSON): service_code, description, vị trí (address_string, hoặc lat và long, hoặc address_id), attribute[commune_code] hoặc attribute[keychain_code], attribute[occurred_at]; liên hệ (first_name, last_name, phone, email) không bắt buộc và được mã hóa. media_url không được tải về.',
+        },
+      }, async (req, reply) => {
+        if (!perAddress.take(req.ip)) throw tooMany();
+        const body = req.body && typeof req.body === 'object' && !Array.isArray(req.body) ? (req.body as Record<string, unknown>) : {};
+        const parsed = PostRequest.safeParse({ ...body, attributes: attributesOf(body) });
+        if (!parsed.success) throw invalid(describeIssues(parsed.error.issues));
+        const input = parsed.data;
+        if (!isServiceCode(input.service_code)) throw invalid(`Không có loại tin báo "${input.service_code}" (service_code: ${SERVICE_CODES.join(', ')})`);
+        const to = await routing(db, input);
+        // Counted once the code is known to be real, by its one spelling: garbage codes fill no counters.
+        if (to.to?.keychainCode && !perKeychain.take(to.to.keychainCode)) throw tooMany();
+        const name = [input.first_name, input.last_name].filter(Boolean).join(' ');
+        const contact: Contact = { name: name || undefined, phone: input.phone, other: input.email ? `Email: ${input.email}` : undefined };
+        const tip = await submitTip(db, sealer, {
+          category: input.service_code,
+          description: input.description,
+          occurredAt: input.attributes.occurred_at ? new Date(input.attributes.occurred_at) : undefined,
+          place: input.attributes.place ?? input.address_string,
+          ...to,
+          contact,
+        }, 'open311');
+        const notice = [
+          `Đã nhận tin báo, chuyển đến Công an ${inSentence(tip.communeName)}.`,
+          `Mã theo dõi: ${formatCode(tip.trackingCode)}. Mã bí mật: ${formatCode(tip.secret)} — hãy giữ kín, mã này chỉ được cấp một lần; dùng cùng mã theo dõi trên trang ${statusPage} để xem tiến độ và trả lời của Công an.`,
+          input.media_url ? 'Ảnh theo media_url không được tải về; hãy gửi ảnh qua trang báo tin.' : '',
+        ].filter(Boolean).join(' ');
+        const created = [{ service_request_id: tip.trackingCode, service_notice: notice, account_id: null }];
+        return answer(reply, format, created, () => listXml('requests', created));
+      });
 
-    r.get(`${PREFIX}/requests/:service_request_id.json`, {
-      schema: { tags, summary: 'Open311: trạng thái một tin báo theo mã theo dõi', security: [], params: z.object({ service_request_id: z.string().max(40) }), querystring: Jurisdiction },
-    }, async (req) => {
-      if (!lookups.take(req.ip)) throw tooMany();
-      const [found] = await findRequests(db, [req.params.service_request_id]);
-      if (!found) throw notFound('Không có tin báo mang mã theo dõi này');
-      return [found];
-    });
+      r.get(`${PREFIX}/requests.${format}`, {
+        schema: {
+          tags, security: [],
+          summary: 'Open311: trạng thái các tin báo nêu trong service_request_id (danh sách cách nhau bởi dấu phẩy; khi có, các bộ lọc khác bị bỏ qua); không nêu mã thì trả về danh sách rỗng',
+          querystring: Jurisdiction.extend({
+            service_request_id: z.string().max(MAX_IDS * 12).optional(),
+            service_code: z.string().max(50).optional(),
+            status: z.string().max(20).optional().describe('open hoặc closed; có thể nhiều giá trị cách nhau bởi dấu phẩy'),
+            start_date: z.iso.datetime({ offset: true }).optional(),
+            end_date: z.iso.datetime({ offset: true }).optional(),
+          }),
+        },
+      }, async (req, reply) => {
+        if (!lookups.take(req.ip)) throw tooMany();
+        const { service_request_id, status } = req.query;
+        // Never the latest tips of everyone: only those the caller names (see the head of this file).
+        const ids = [...new Set((service_request_id ?? '').split(',').map((s) => s.trim()).filter(Boolean))];
+        if (ids.length > MAX_IDS) throw invalid(`Tối đa ${MAX_IDS} mã service_request_id mỗi lần`);
+        // The specification: service_request_id "overrides all other arguments". Without ids the
+        // filters would apply to a list this server does not give, but a wrong one is still said.
+        const badStatus = status?.split(',').some((s) => s.trim() !== 'open' && s.trim() !== 'closed');
+        if (!ids.length && badStatus) throw invalid('status: chỉ nhận open hoặc closed');
+        const found = ids.length ? await findRequests(db, ids) : [];
+        return answer(reply, format, found, () => listXml('requests', found));
+      });
 
-    // Anything else under /open311/ (an XML URL, a typo) answers in the specification's format,
+      r.get(`${PREFIX}/requests/:service_request_id.${format}`, {
+        schema: { tags, summary: 'Open311: trạng thái một tin báo theo mã theo dõi', security: [], params: z.object({ service_request_id: z.string().max(40) }), querystring: Jurisdiction },
+      }, async (req, reply) => {
+        if (!lookups.take(req.ip)) throw tooMany();
+        const found = await findRequests(db, [req.params.service_request_id]);
+        if (!found.length) throw notFound('Không có tin báo mang mã theo dõi này');
+        return answer(reply, format, found, () => listXml('requests', found));
+      });
+    }
+
+    // Anything else under /open311/ (another format, a typo) answers in the specification's format,
     // not with the staff app's page.
     r.all('/open311/*', { schema: { hide: true } }, async (req) => {
       throw unknownPath((req.params as { '*': string })['*']);

@@ -88,16 +88,19 @@ describe('the striker\'s phone page', () => {
       await page.getByLabel('Thôn').selectOption({ label: 'Thôn Làng Ngần (Xã Thượng Hà)' });
       await page.getByLabel('Cháy').check();
       await page.getByLabel('Mô tả ngắn').fill('Cháy đống rơm sau nhà văn hóa');
+      // The text goes to the public CAP feed: the form says so and lets the striker withhold it.
+      expect(await page.locator('#alarm-published').textContent()).toContain('được công bố công khai');
+      await page.getByLabel('Không công bố chi tiết').check();
       await context.setOffline(true);
       await page.getByRole('button', { name: 'Phát báo động' }).click();
       await expect.poll(() => page.locator('#status').textContent()).toContain('đã lưu trên máy');
-      const alarms = () => env.server.database.db.selectFrom('alarms').select(['kind', 'description']).where('description', '=', 'Cháy đống rơm sau nhà văn hóa').execute();
+      const alarms = () => env.server.database.db.selectFrom('alarms').select(['kind', 'description', 'public_details']).where('description', '=', 'Cháy đống rơm sau nhà văn hóa').execute();
       expect(await alarms()).toEqual([]);
 
       await context.setOffline(false);
       await page.evaluate(() => window.dispatchEvent(new Event('online')));
       await expect.poll(() => page.locator('#status').textContent()).toMatch(/Đã phát báo động, đã báo cho \d+ người nhận/);
-      expect(await alarms()).toEqual([{ kind: 'fire', description: 'Cháy đống rơm sau nhà văn hóa' }]);
+      expect(await alarms()).toEqual([{ kind: 'fire', description: 'Cháy đống rơm sau nhà văn hóa', public_details: false }]);
     } finally {
       await context.close();
     }

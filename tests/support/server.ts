@@ -19,10 +19,10 @@ export interface TestServer {
 }
 
 /** The whole platform on a real port over a fresh copy of the prepared database. */
-export async function startTestServer(): Promise<TestServer> {
+export async function startTestServer(config: { publicUrl?: string } = {}): Promise<TestServer> {
   const database = await testDatabase();
   // Tests speak for many client addresses through X-Forwarded-For, as a proxy would.
-  const app = await buildApp({ database, config: { cookieSecure: false, trustProxy: true } });
+  const app = await buildApp({ database, config: { cookieSecure: false, trustProxy: true, ...config } });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const { port } = app.server.address() as { port: number };
   const url = `http://127.0.0.1:${port}`;

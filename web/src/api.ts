@@ -327,6 +327,10 @@ export interface Alarm {
   description: string;
   occurred_at: string;
   raised_at: string;
+  /** false: the public CAP feed gives only the kind and the place. */
+  public_details: boolean;
+  closed_as: 'ended' | 'cancelled' | null;
+  closed_at: string | null;
   notified: boolean;
   acked_at: string | null;
   acks: number;

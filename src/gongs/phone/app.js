@@ -140,7 +140,7 @@
     e.preventDefault();
     var f = e.target;
     var queue = queued();
-    queue.push({ path: '/api/alarms', body: { villageId: Number(f.village.value), kind: f.kind.value, description: f.description.value.trim(), occurredAt: new Date().toISOString(), idempotencyKey: uuid() } });
+    queue.push({ path: '/api/alarms', body: { villageId: Number(f.village.value), kind: f.kind.value, description: f.description.value.trim(), publicDetails: !f.withhold.checked, occurredAt: new Date().toISOString(), idempotencyKey: uuid() } });
     save(QUEUE, queue);
     f.reset();
     showAlarm(false);

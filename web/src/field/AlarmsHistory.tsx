@@ -4,6 +4,7 @@ import { useAuth } from '../auth.tsx';
 import { useI18n, type MessageKey } from '../i18n.tsx';
 import { Alert, errorText, LoadError, Loading } from '../ui.tsx';
 import { useResource, type Resource } from '../useResource.ts';
+import { AlarmForm } from './AlarmForm.tsx';
 import { dateTimeVN, ops } from './api-ops.ts';
 import type { FieldTabProps } from './Field.tsx';
 import './field-ops.css';
@@ -21,7 +22,9 @@ export function useUnitAlarms(unit: Unit, limit = HISTORY_LIMIT): Resource<Alarm
 
 export function AlarmsTab({ unit }: FieldTabProps) {
   const { t } = useI18n();
+  const { canAt } = useAuth();
   const alarms = useUnitAlarms(unit);
+  const mayRaise = (unit.kind === 'village' || unit.kind === 'commune') && canAt('alarm.raise', unit.path);
   const reload = useRef(alarms.reload);
   reload.current = alarms.reload;
   // New alarms and others' acknowledgements show without reloading the page.
@@ -34,6 +37,11 @@ export function AlarmsTab({ unit }: FieldTabProps) {
   const shown = (alarms.data ?? []).filter((a) => (!kind || a.kind === kind) && (!onlyOpen || !a.acked_at));
   return (
     <div className="ops">
+      {mayRaise && (
+        <section className="card" data-testid="alarm-raise-card">
+          <AlarmForm unit={unit} onRaised={alarms.reload} />
+        </section>
+      )}
       <section className="card" aria-labelledby="alarms-history-title" data-testid="alarms-history">
         <div className="card__head ops__head">
           <h2 id="alarms-history-title" className="card__title">
@@ -80,11 +88,13 @@ function AlarmItem({ unit, alarm: a, onAcked }: { unit: Unit; alarm: Alarm; onAc
   const [error, setError] = useState<unknown>(null);
   // The one it was sent to acknowledges it; so may those who answer alarms at the unit.
   const mayAck = !a.acked_at && (a.notified || canAt('alarm.raise', unit.path));
-  const ack = async () => {
+  // Ending or cancelling publishes a CAP Update or Cancel: for those who may raise alarms there.
+  const mayClose = !a.closed_as && canAt('alarm.raise', unit.path);
+  const act = async (action: () => Promise<unknown>) => {
     setBusy(true);
     setError(null);
     try {
-      await api.ackAlarm(a.id);
+      await action();
       onAcked();
     } catch (err) {
       setError(err);
@@ -103,6 +113,12 @@ function AlarmItem({ unit, alarm: a, onAcked }: { unit: Unit; alarm: Alarm; onAc
         <span className="muted">, {a.commune_name}</span>
       </p>
       <p className="ops-note">{a.description}</p>
+      {!a.public_details && <p className="muted" data-testid="alarm-withheld">{t('alarmForm.withheldNote')}</p>}
+      {a.closed_as && a.closed_at && (
+        <span className="status" data-testid="alarm-closed">
+          {t(a.closed_as === 'ended' ? 'alarmForm.endedAt' : 'alarmForm.cancelledAt', { time: dateTimeVN(a.closed_at) })}
+        </span>
+      )}
       <div className="alarm-item__ack">
         {a.acked_at ? (
           <span className="status status--on" data-testid="alarm-acked">
@@ -117,9 +133,19 @@ function AlarmItem({ unit, alarm: a, onAcked }: { unit: Unit; alarm: Alarm; onAc
             : t('alarmsTab.noAcks')}
         </span>
         {mayAck && (
-          <button type="button" className="btn btn--small btn--primary" disabled={busy} onClick={() => void ack()} data-testid="alarm-row-ack">
+          <button type="button" className="btn btn--small btn--primary" disabled={busy} onClick={() => void act(() => api.ackAlarm(a.id))} data-testid="alarm-row-ack">
             {busy ? t('alarmsTab.acking') : t('alarmsTab.ack')}
           </button>
+        )}
+        {mayClose && (
+          <>
+            <button type="button" className="btn btn--small" disabled={busy} onClick={() => void act(() => ops.closeAlarm(a.id, 'ended'))} data-testid="alarm-end">
+              {t('alarmForm.end')}
+            </button>
+            <button type="button" className="btn btn--small" disabled={busy} onClick={() => void act(() => ops.closeAlarm(a.id, 'cancelled'))} data-testid="alarm-cancel">
+              {t('alarmForm.cancel')}
+            </button>
+          </>
         )}
       </div>
       {error != null && <Alert kind="error">{errorText(error, t)}</Alert>}

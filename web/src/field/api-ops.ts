@@ -34,6 +34,15 @@ export interface GongInput {
   strikers: { fullName: string; phone: string | null }[];
 }
 
+/** A new alarm; publicDetails false keeps its description out of the public CAP feed. */
+export interface AlarmInput {
+  villageId: number;
+  kind: Alarm['kind'];
+  description: string;
+  publicDetails: boolean;
+  idempotencyKey: string;
+}
+
 export interface Compliance {
   from: string;
   to: string;
@@ -155,6 +164,8 @@ export const ops = {
   compliance: (unitId: number, from: string, to: string) => request<Compliance>('GET', '/api/gong-compliance' + qs({ unitId, from, to })),
 
   alarms: (unitId: number, limit: number) => request<Alarm[]>('GET', '/api/alarms' + qs({ unitId, limit })),
+  raiseAlarm: (body: AlarmInput) => request<{ created: boolean; alarm: Alarm }>('POST', '/api/alarms', body),
+  closeAlarm: (id: number, closedAs: 'ended' | 'cancelled') => request<Alarm>('POST', `/api/alarms/${id}/close`, { closedAs }),
 
   schedules: (unitId: number) => request<PatrolSchedule[]>('GET', '/api/patrol-schedules' + qs({ unitId })),
   createSchedule: (unitId: number, body: ScheduleInput) => request<PatrolSchedule>('POST', '/api/patrol-schedules', { ...body, unitId }),
