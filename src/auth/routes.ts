@@ -7,6 +7,7 @@ import { PERMISSIONS, ROLES, roleAllows } from '../access/policy.ts';
 import { ErrorBody } from '../http/errors.ts';
 import { actorOf, contextOf, SESSION_COOKIE } from './plugin.ts';
 import { changePassword, login, logout, resume, SESSION_HOURS } from './service.ts';
+import { TooSoon } from './throttle.ts';
 
 const Me = z
   .object({
@@ -42,7 +43,11 @@ export function authRoutes(app: FastifyInstance, db: Kysely<DB>, opts: { cookieS
       response: { 200: Me, 400: ErrorBody, 401: ErrorBody, 429: ErrorBody },
     },
   }, async (req, reply) => {
-    const { token, userId } = await login(db, { actor: null, ip: req.ip, userAgent: req.headers['user-agent'] }, req.body.username, req.body.password);
+    const { token, userId } = await login(db, { actor: null, ip: req.ip, userAgent: req.headers['user-agent'] }, req.body.username, req.body.password)
+      .catch((e: unknown) => {
+        if (e instanceof TooSoon) reply.header('retry-after', String(e.retryAfterSeconds));
+        throw e;
+      });
     reply.setCookie(SESSION_COOKIE, token, {
       path: '/', httpOnly: true, sameSite: 'strict', secure: opts.cookieSecure, maxAge: SESSION_HOURS * 3600,
     });

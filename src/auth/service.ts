@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import DataLoader from 'dataloader';
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import type { Actor } from '../access/policy.ts';
 import { recordChange, type Context } from '../audit/record.ts';
@@ -8,51 +8,39 @@ import { AppError, invalid } from '../http/errors.ts';
 import { hashPassword, passwordProblems, verifyPassword } from './passwords.ts';
 import * as q from './queries.ts';
 import { perEventLoopTurn } from '../shared/batching.ts';
+import { forgetFailures, reserveAttempt } from './throttle.ts';
 
 export const SESSION_HOURS = 12;
-export const MAX_FAILED_LOGINS = 5;
-export const LOCK_MINUTES = 15;
+/** A session ends this long after log-in however much it is used, unless SESSION_MAX_HOURS says otherwise. */
+export const SESSION_MAX_HOURS = 12;
 
 export const hashToken = (token: string) => crypto.createHash('sha256').update(token).digest('hex');
 const randomToken = (bytes: number) => crypto.randomBytes(bytes).toString('base64url');
-const sessionExpiry = () => new Date(Date.now() + SESSION_HOURS * 3600_000);
 
 const badCredentials = () => new AppError(401, 'BAD_CREDENTIALS', 'Tên đăng nhập hoặc mật khẩu không đúng');
 
 /**
- * Checks a password and opens a session. After MAX_FAILED_LOGINS failures in a row the
- * account is locked for LOCK_MINUTES; a locked account is refused even with the right password.
+ * Checks a password and opens a session. Each attempt is reserved on the failure counters before
+ * the password is checked (throttle.ts): too soon after failures, 429 with the wait.
  */
 export async function login(db: Kysely<DB>, ctx: Context & { userAgent?: string | undefined }, username: string, password: string) {
-  const user = await q.findUserByUsername(db, username.trim().toLowerCase());
-  if (user?.locked_until && user.locked_until > new Date()) {
-    const minutes = Math.ceil((user.locked_until.getTime() - Date.now()) / 60_000);
-    throw new AppError(429, 'ACCOUNT_LOCKED', `Tài khoản tạm khóa do nhập sai mật khẩu nhiều lần. Thử lại sau ${minutes} phút.`);
-  }
+  const name = username.trim().toLowerCase();
+  const ip = ctx.ip ?? '';
+  await reserveAttempt(db, name, ip);
+  const user = await q.findUserByUsername(db, name);
   const ok = await verifyPassword(user?.password_hash, password);
   if (!user || !ok || !user.active) {
     if (user) {
-      await db.transaction().execute(async (trx) => {
-        const failed = user.failed_logins + 1;
-        await trx
-          .updateTable('users')
-          .set({
-            failed_logins: sql`failed_logins + 1`,
-            locked_until: failed >= MAX_FAILED_LOGINS ? new Date(Date.now() + LOCK_MINUTES * 60_000) : null,
-          })
-          .where('id', '=', user.id)
-          .execute();
-        await recordChange(trx, { actor: null, ip: ctx.ip }, { action: 'login_failed', entity: 'user', entityId: user.id, after: { username: user.username, failed } });
-      });
+      await recordChange(db, { actor: null, ip: ctx.ip }, { action: 'login_failed', entity: 'user', entityId: user.id, after: { username: user.username } });
     }
     throw badCredentials();
   }
   const token = randomToken(32);
   const csrfToken = randomToken(24);
   await db.transaction().execute(async (trx) => {
-    await trx.updateTable('users').set({ failed_logins: 0, locked_until: null }).where('id', '=', user.id).execute();
+    await forgetFailures(trx, name, ip);
     await q.insertSession(trx, {
-      token_hash: hashToken(token), user_id: user.id, csrf_token: csrfToken, expires_at: sessionExpiry(),
+      token_hash: hashToken(token), user_id: user.id, csrf_token: csrfToken, expires_at: new Date(Date.now() + SESSION_HOURS * 3600_000),
       ip: ctx.ip ?? null, user_agent: ctx.userAgent?.slice(0, 300) ?? null,
     });
     const actor = { userId: user.id, username: user.username, fullName: user.full_name, grants: [] };
@@ -80,13 +68,18 @@ function sessionLoader(db: Kysely<DB>) {
   return loader;
 }
 
-/** The session behind a cookie token, extended when past half its life. */
-export async function resume(db: Kysely<DB>, token: string) {
+/**
+ * The session behind a cookie token, extended when past half its idle life, never past
+ * maxHours after log-in: a stolen cookie kept busy still dies.
+ */
+export async function resume(db: Kysely<DB>, token: string, maxHours = SESSION_MAX_HOURS) {
   const tokenHash = hashToken(token);
   const session = await sessionLoader(db).load(tokenHash);
   if (!session) return undefined;
-  if (session.expires_at.getTime() - Date.now() < (SESSION_HOURS * 3600_000) / 2) {
-    await q.extendSession(db, tokenHash, sessionExpiry());
+  const end = new Date(session.created_at).getTime() + maxHours * 3600_000;
+  if (end <= Date.now()) return undefined;
+  if (session.expires_at.getTime() - Date.now() < (SESSION_HOURS * 3600_000) / 2 && session.expires_at.getTime() < end) {
+    await q.extendSession(db, tokenHash, new Date(Math.min(end, Date.now() + SESSION_HOURS * 3600_000)));
   }
   return { tokenHash, session, grants: session.grants };
 }
