@@ -172,6 +172,10 @@ describe('password change', () => {
     expect((await b.get('/api/auth/me')).status).toBe(401);
     await expect(server.login('truonghoc')).rejects.toThrow(/401/);
     await server.login('truonghoc', 'MatKhauMoi#2025');
+    // Guessing the current password through a session meets the log-in's delays.
+    const guesses = await Promise.all(Array.from({ length: 10 }, (_, i) => a.post('/api/auth/password', { currentPassword: 'doan-sai' + i, newPassword: 'MatKhauKhac#2025' })));
+    expect(guesses.filter((g) => g.status === 429).length).toBeGreaterThan(0);
+    expect(guesses.find((g) => g.status === 429)!.headers.get('retry-after')).toMatch(/^\d+$/);
     const hash = await server.database.db.selectFrom('users').select('password_hash').where('username', '=', 'truonghoc').executeTakeFirstOrThrow();
     expect(hash.password_hash).toMatch(/^\$argon2id\$/);
   });

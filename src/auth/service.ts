@@ -94,6 +94,8 @@ export async function logout(db: Kysely<DB>, ctx: Context, tokenHash: string) {
 /** Changes one's own password; every other session of the user is closed. */
 export async function changePassword(db: Kysely<DB>, ctx: Context & { actor: Actor }, tokenHash: string, current: string, next: string) {
   const user = await db.selectFrom('users').selectAll().where('id', '=', ctx.actor.userId).executeTakeFirstOrThrow();
+  // A session in other hands must not be a way to guess the password around the log-in's delays.
+  await reserveAttempt(db, user.username, ctx.ip ?? '');
   if (!(await verifyPassword(user.password_hash, current))) {
     throw invalid('Mật khẩu hiện tại không đúng', [{ path: 'currentPassword', message: 'Không đúng' }]);
   }
@@ -104,6 +106,7 @@ export async function changePassword(db: Kysely<DB>, ctx: Context & { actor: Act
   await db.transaction().execute(async (trx) => {
     await trx.updateTable('users').set({ password_hash, must_change_password: false, updated_at: new Date() }).where('id', '=', user.id).execute();
     await q.deleteOtherSessions(trx, user.id, tokenHash);
+    await forgetFailures(trx, user.username, ctx.ip ?? '');
     await recordChange(trx, ctx, { action: 'password_change', entity: 'user', entityId: user.id });
   });
 }
