@@ -65,30 +65,37 @@ function publicUrlOf(value: string | undefined): string | undefined {
   return url.origin + url.pathname.replace(/\/$/, '');
 }
 
+const PROXY_RANGES = ['loopback', 'linklocal', 'uniquelocal'];
+
 function trustProxyOf(value: string | undefined): false | number | string {
   const text = value?.trim() ?? '';
   if (!text || text === '0' || text === 'false') return false;
   if (/^\d+$/.test(text)) return Number(text);
   const entries = text.split(',').map((e) => e.trim());
   // 'true' would believe whatever the client writes first; the names are proxy-addr's ranges.
-  const bad = entries.filter((e) => !isIP(e.replace(/\/\d+$/, '')) && !['loopback', 'linklocal', 'uniquelocal'].includes(e));
+  const bad = entries.filter((e) => !isIP(e.replace(/\/\d+$/, '')) && !PROXY_RANGES.includes(e));
   if (bad.length) {
-    throw new Error(`TRUST_PROXY phải là số proxy đứng trước (1, 2…) hoặc danh sách địa chỉ IP/CIDR của chúng, không phải: ${bad.join(', ')}`);
+    const what = 'số proxy đứng trước (1, 2…) hoặc danh sách địa chỉ IP/CIDR của chúng';
+    throw new Error(`TRUST_PROXY phải là ${what}, không phải: ${bad.join(', ')}`);
   }
   return entries.join(',');
 }
+
+type TrustProxy = false | string | ((address: string, hop: number) => boolean);
 
 /**
  * Fastify's trustProxy for the setting. A hop count is given as a function: Fastify 5 takes a bare
  * number as trusting no one, and `true` would trust the client's own left-most entry.
  */
-export function trustProxyOption(value: Config['trustProxy'] | undefined): false | string | ((address: string, hop: number) => boolean) {
+export function trustProxyOption(value: Config['trustProxy'] | undefined): TrustProxy {
   if (typeof value !== 'number') return value ?? false;
   return value > 0 ? (_address, hop) => hop < value : false;
 }
 
 function sessionMaxHoursOf(value: string | undefined): number {
   const hours = Number(value ?? 12);
-  if (!(hours >= 1 && hours <= 24 * 30)) throw new Error(`SESSION_MAX_HOURS không hợp lệ (từ 1 đến 720 giờ): ${value}`);
+  if (!(hours >= 1 && hours <= 24 * 30)) {
+    throw new Error(`SESSION_MAX_HOURS không hợp lệ (từ 1 đến 720 giờ): ${value}`);
+  }
   return hours;
 }

@@ -50,7 +50,8 @@ export const deleteExpiredSessions = (db: Kysely<DB>) =>
  * A counter quiet for a day starts again from one.
  */
 export const reserveLoginAttempt = (db: Kysely<DB>, key: string, rule: { free: number; capSeconds: number }) => {
-  const failures = sql<number>`case when login_failures.last_at < clock_timestamp() - interval '1 day' then 1 else login_failures.failures + 1 end`;
+  const failures = sql<number>`case when login_failures.last_at < clock_timestamp() - interval '1 day' then 1
+    else login_failures.failures + 1 end`;
   const delay = (n: unknown) => sql<Date>`clock_timestamp() + make_interval(secs => case when ${n} <= ${rule.free}::int then 0
     else least(${rule.capSeconds}::int, power(2, least(${n} - ${rule.free}::int - 1, 30))) end)`;
   return db
@@ -76,4 +77,8 @@ export const deleteLoginFailures = (db: Kysely<DB>, keys: string[]) =>
   db.deleteFrom('login_failures').where('key', 'in', keys).execute();
 
 export const deleteStaleLoginFailures = (db: Kysely<DB>) =>
-  db.deleteFrom('login_failures').where('last_at', '<', sql<Date>`now() - interval '1 day'`).where('next_at', '<', sql<Date>`now()`).execute();
+  db
+    .deleteFrom('login_failures')
+    .where('last_at', '<', sql<Date>`now() - interval '1 day'`)
+    .where('next_at', '<', sql<Date>`now()`)
+    .execute();

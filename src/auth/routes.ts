@@ -49,8 +49,8 @@ export function authRoutes(app: FastifyInstance, db: Kysely<DB>, opts: { cookieS
       response: { 200: Me, 400: ErrorBody, 401: ErrorBody, 429: ErrorBody },
     },
   }, async (req, reply) => {
-    const { token, userId } = await login(db, { actor: null, ip: req.ip, userAgent: req.headers['user-agent'] }, req.body.username, req.body.password)
-      .catch(withRetryAfter(reply));
+    const ctx = { actor: null, ip: req.ip, userAgent: req.headers['user-agent'] };
+    const { token, userId } = await login(db, ctx, req.body.username, req.body.password).catch(withRetryAfter(reply));
     reply.setCookie(SESSION_COOKIE, token, {
       path: '/', httpOnly: true, sameSite: 'strict', secure: opts.cookieSecure, maxAge: SESSION_HOURS * 3600,
     });
@@ -82,7 +82,8 @@ export function authRoutes(app: FastifyInstance, db: Kysely<DB>, opts: { cookieS
       response: { 204: z.null(), 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 429: ErrorBody },
     },
   }, async (req, reply) => {
-    await changePassword(db, contextOf(req), req.sessionTokenHash!, req.body.currentPassword, req.body.newPassword).catch(withRetryAfter(reply));
+    const { currentPassword, newPassword } = req.body;
+    await changePassword(db, contextOf(req), req.sessionTokenHash!, currentPassword, newPassword).catch(withRetryAfter(reply));
     return reply.status(204).send(null);
   });
 }

@@ -31,7 +31,8 @@ export async function login(db: Kysely<DB>, ctx: Context & { userAgent?: string 
   const ok = await verifyPassword(user?.password_hash, password);
   if (!user || !ok || !user.active) {
     if (user) {
-      await recordChange(db, { actor: null, ip: ctx.ip }, { action: 'login_failed', entity: 'user', entityId: user.id, after: { username: user.username } });
+      const change = { action: 'login_failed', entity: 'user', entityId: user.id, after: { username: user.username } } as const;
+      await recordChange(db, { actor: null, ip: ctx.ip }, change);
     }
     throw badCredentials();
   }
@@ -40,7 +41,8 @@ export async function login(db: Kysely<DB>, ctx: Context & { userAgent?: string 
   await db.transaction().execute(async (trx) => {
     await forgetFailures(trx, name, ip);
     await q.insertSession(trx, {
-      token_hash: hashToken(token), user_id: user.id, csrf_token: csrfToken, expires_at: new Date(Date.now() + SESSION_HOURS * 3600_000),
+      token_hash: hashToken(token), user_id: user.id, csrf_token: csrfToken,
+      expires_at: new Date(Date.now() + SESSION_HOURS * 3600_000),
       ip: ctx.ip ?? null, user_agent: ctx.userAgent?.slice(0, 300) ?? null,
     });
     const actor = { userId: user.id, username: user.username, fullName: user.full_name, grants: [] };
@@ -78,7 +80,8 @@ export async function resume(db: Kysely<DB>, token: string, maxHours = SESSION_M
   if (!session) return undefined;
   const end = new Date(session.created_at).getTime() + maxHours * 3600_000;
   if (end <= Date.now()) return undefined;
-  if (session.expires_at.getTime() - Date.now() < (SESSION_HOURS * 3600_000) / 2 && session.expires_at.getTime() < end) {
+  const left = session.expires_at.getTime() - Date.now();
+  if (left < (SESSION_HOURS * 3600_000) / 2 && session.expires_at.getTime() < end) {
     await q.extendSession(db, tokenHash, new Date(Math.min(end, Date.now() + SESSION_HOURS * 3600_000)));
   }
   return { tokenHash, session, grants: session.grants };

@@ -111,7 +111,8 @@ export const KEYCHAIN_LOOKUPS: Limit = { bucket: 'keychain-lookup', max: 60, win
 /** Counts one look-up of a code from this address; 429 past the limit. */
 export async function countLookUp(db: Kysely<DB>, ip: string) {
   if (!(await limiterOf(db).take(KEYCHAIN_LOOKUPS, ip))) {
-    throw new AppError(429, 'RATE_LIMIT', 'Có quá nhiều lượt tra mã móc khóa từ nơi này. Hãy thử lại sau ít phút, hoặc gọi 113 nếu khẩn cấp.');
+    const message = 'Có quá nhiều lượt tra mã móc khóa từ nơi này. Hãy thử lại sau ít phút, hoặc gọi 113 nếu khẩn cấp.';
+    throw new AppError(429, 'RATE_LIMIT', message);
   }
 }
 

@@ -4,7 +4,8 @@ import type { DB } from '../db/schema.ts';
 export interface Count { bucket: string; key: string; windowSeconds: number; n: number }
 
 /** The start of the current window of this length, on the database's clock (the same for every instance). */
-const windowStart = (seconds: number) => sql<Date>`to_timestamp(floor(extract(epoch from now()) / ${seconds}::int) * ${seconds}::int)`;
+const windowStart = (seconds: number) =>
+  sql<Date>`to_timestamp(floor(extract(epoch from now()) / ${seconds}::int) * ${seconds}::int)`;
 
 /**
  * Adds each count to its key's current window and returns the windows' totals after it: one
@@ -19,7 +20,9 @@ export const addCounts = (db: Kysely<DB>, counts: Count[]) =>
       window_start: windowStart(c.windowSeconds),
       expires_at: sql<Date>`${windowStart(c.windowSeconds)} + make_interval(secs => ${c.windowSeconds}::int)`,
     })))
-    .onConflict((oc) => oc.columns(['bucket', 'key', 'window_start']).doUpdateSet({ count: sql`rate_limits.count + excluded.count` }))
+    .onConflict((oc) => oc
+      .columns(['bucket', 'key', 'window_start'])
+      .doUpdateSet({ count: sql`rate_limits.count + excluded.count` }))
     .returning(['bucket', 'key', 'count'])
     .execute();
 
