@@ -8,7 +8,7 @@ import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { Config } from './config.ts';
+import { trustProxyOption, type Config } from './config.ts';
 import type { Database } from './db/engine.ts';
 import { areas } from './areas.ts';
 import { sealer } from './tips/seal.ts';
@@ -21,14 +21,14 @@ const WEB_DIST = fileURLToPath(new URL('../web/dist/', import.meta.url));
 
 export interface AppOptions {
   database: Database;
-  config: Pick<Config, 'cookieSecure'> & Partial<Pick<Config, 'publicUrl' | 'trustProxy'>>;
+  config: Pick<Config, 'cookieSecure'> & Partial<Pick<Config, 'publicUrl' | 'trustProxy' | 'sessionMaxHours'>>;
   logger?: FastifyBaseLogger | undefined;
   /** Seals informants' contacts; tests and benches that give none get a key of their own. */
   tipKey?: Buffer | undefined;
 }
 
 export async function buildApp({ database, config, logger, tipKey }: AppOptions) {
-  const app = Fastify({ ...(logger ? { loggerInstance: logger } : { logger: false }), bodyLimit: 5 * 1024 * 1024, trustProxy: config.trustProxy ?? false });
+  const app = Fastify({ ...(logger ? { loggerInstance: logger } : { logger: false }), bodyLimit: 5 * 1024 * 1024, trustProxy: trustProxyOption(config.trustProxy) });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandling(app);
@@ -55,7 +55,7 @@ export async function buildApp({ database, config, logger, tipKey }: AppOptions)
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list' } });
 
-  registerAuth(app, database.db);
+  registerAuth(app, database.db, config.sessionMaxHours);
 
   const r = app.withTypeProvider<ZodTypeProvider>();
   r.get('/api/health', {

@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import path from 'node:path';
 
 export interface Config {
@@ -17,11 +18,14 @@ export interface Config {
   tipKey: string | undefined;
   tipKeyFile: string;
   /**
-   * Whom to believe about the client's address (X-Forwarded-For): nobody by default; behind a
-   * reverse proxy, TRUST_PROXY=1 (or its addresses, comma-separated IPs or CIDRs). The tip limits count
-   * per client address, so believing a client that is not a proxy lets it pick its own address.
+   * Whom to believe about the client's address (X-Forwarded-For): nobody by default; behind
+   * reverse proxies, how many (TRUST_PROXY=1: the right-most entry, the one our proxy wrote) or
+   * their addresses (comma-separated IPs or CIDRs). Never "everyone": the left-most entry is
+   * written by the client, and the limits count per client address.
    */
-  trustProxy: boolean | string;
+  trustProxy: false | number | string;
+  /** A session ends this many hours after log-in, however much it is used (SESSION_MAX_HOURS). */
+  sessionMaxHours: number;
   logLevel: string;
 }
 
@@ -43,6 +47,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     // Beside the data folder, not in it: a copy of the database's folder must not carry the key.
     tipKeyFile: path.resolve(env.TIP_KEY_FILE ?? path.join('keys', 'tip-contact.key')),
     trustProxy: trustProxyOf(env.TRUST_PROXY),
+    sessionMaxHours: sessionMaxHoursOf(env.SESSION_MAX_HOURS),
     logLevel: env.LOG_LEVEL ?? 'info',
   };
 }
@@ -60,7 +65,37 @@ function publicUrlOf(value: string | undefined): string | undefined {
   return url.origin + url.pathname.replace(/\/$/, '');
 }
 
-function trustProxyOf(value: string | undefined): boolean | string {
-  if (!value || value === '0' || value === 'false') return false;
-  return value === '1' || value === 'true' ? true : value;
+const PROXY_RANGES = ['loopback', 'linklocal', 'uniquelocal'];
+
+function trustProxyOf(value: string | undefined): false | number | string {
+  const text = value?.trim() ?? '';
+  if (!text || text === '0' || text === 'false') return false;
+  if (/^\d+$/.test(text)) return Number(text);
+  const entries = text.split(',').map((e) => e.trim());
+  // 'true' would believe whatever the client writes first; the names are proxy-addr's ranges.
+  const bad = entries.filter((e) => !isIP(e.replace(/\/\d+$/, '')) && !PROXY_RANGES.includes(e));
+  if (bad.length) {
+    const what = 'số proxy đứng trước (1, 2…) hoặc danh sách địa chỉ IP/CIDR của chúng';
+    throw new Error(`TRUST_PROXY phải là ${what}, không phải: ${bad.join(', ')}`);
+  }
+  return entries.join(',');
+}
+
+type TrustProxy = false | string | ((address: string, hop: number) => boolean);
+
+/**
+ * Fastify's trustProxy for the setting. A hop count is given as a function: Fastify 5 takes a bare
+ * number as trusting no one, and `true` would trust the client's own left-most entry.
+ */
+export function trustProxyOption(value: Config['trustProxy'] | undefined): TrustProxy {
+  if (typeof value !== 'number') return value ?? false;
+  return value > 0 ? (_address, hop) => hop < value : false;
+}
+
+function sessionMaxHoursOf(value: string | undefined): number {
+  const hours = Number(value ?? 12);
+  if (!(hours >= 1 && hours <= 24 * 30)) {
+    throw new Error(`SESSION_MAX_HOURS không hợp lệ (từ 1 đến 720 giờ): ${value}`);
+  }
+  return hours;
 }

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../../tests/support/server.ts';
 import { TEST_PASSWORD } from '../../tests/support/prepare.ts';
-import { MAX_FAILED_LOGINS } from './service.ts';
+import { sql } from 'kysely';
+import { RULES } from './throttle.ts';
 
 let server: TestServer;
 beforeAll(async () => {
@@ -47,20 +48,66 @@ describe('log-in', () => {
     expect(a.body.error.message).toBe('Tên đăng nhập hoặc mật khẩu không đúng');
   });
 
-  it(`locks the account after ${MAX_FAILED_LOGINS} failures in a row, even for the right password`, async () => {
-    for (let i = 0; i < MAX_FAILED_LOGINS; i++) {
-      expect((await server.anonymous().post('/api/auth/login', { username: 'thon', password: 'sai' + i })).status).toBe(401);
+  const from = (ip: string, username: string, password: string) =>
+    server.anonymous().request('POST', '/api/auth/login', { username, password }, { 'x-forwarded-for': ip });
+
+  it('checks only a handful of 20 wrong passwords sent at once, and a stranger does not lock the user out', async () => {
+    const results = await Promise.all(Array.from({ length: 20 }, (_, i) => from('198.51.100.7', 'thon', 'sai-mat-khau' + i)));
+    const checked = results.filter((r) => r.status === 401).length;
+    expect(checked).toBeGreaterThan(0);
+    // The free tries and one more at once; on a slow machine the 1 s and 2 s waits after them may
+    // also run out before the last of the 20 is read.
+    expect(checked).toBeLessThanOrEqual(RULES.accountAddress.free + 3);
+    const refused = results.filter((r) => r.status === 429);
+    expect(refused.length).toBe(20 - checked);
+    expect(Number(refused[0]!.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(refused[0]!.body.error).toMatchObject({ code: 'TOO_MANY_ATTEMPTS', message: expect.stringMatching(/^Đã nhập sai nhiều lần\. Hãy thử lại sau \d+ giây\.$/) });
+    // The same guesser writing another left-most X-Forwarded-For is still the same address.
+    expect((await from('203.0.113.1, 198.51.100.7', 'thon', 'sai-nua')).status).toBe(429);
+    // The user, from another address, logs in at once.
+    expect((await from('192.0.2.44', 'thon', TEST_PASSWORD)).status).toBe(200);
+  });
+
+  it('makes each wait after the free tries longer than the last', async () => {
+    const ip = '198.51.100.8';
+    const waits: (number | null)[] = [];
+    for (let i = 0; i <= RULES.accountAddress.free; i++) expect((await from(ip, 'khongco', 'sai' + i)).status).toBe(401);
+    for (let round = 0; round < 3; round++) {
+      const res = await from(ip, 'khongco', 'sai-lan-nua');
+      expect(res.status).toBe(429);
+      waits.push(Number(res.headers.get('retry-after')));
+      // The wait has passed (set back rather than waited for): the next try is checked, and fails.
+      await sql`update login_failures set next_at = clock_timestamp() - interval '1 second' where key like ${'%' + ip}`.execute(server.database.db);
+      expect((await from(ip, 'khongco', 'sai-lan-nua')).status).toBe(401);
     }
-    const res = await server.anonymous().post('/api/auth/login', { username: 'thon', password: TEST_PASSWORD });
-    expect(res.status).toBe(429);
-    expect(res.body.error.code).toBe('ACCOUNT_LOCKED');
-    expect(res.body.error.message).toMatch(/tạm khóa/);
+    expect(waits).toEqual([1, 2, 4]);
+  });
+
+  it('forgets the failures of an address once the right password comes from it', async () => {
+    const ip = '198.51.100.9';
+    for (let i = 0; i < RULES.accountAddress.free; i++) expect((await from(ip, 'xem', 'sai' + i)).status).toBe(401);
+    expect((await from(ip, 'xem', TEST_PASSWORD)).status).toBe(200);
+    const left = await server.database.db.selectFrom('login_failures').select('key').where('key', 'like', `%${ip}`).execute();
+    expect(left).toEqual([]);
   });
 
   it('refuses a log-in posted from another site', async () => {
     const res = await server.anonymous().request('POST', '/api/auth/login', { username: 'canbo', password: TEST_PASSWORD }, { origin: 'https://evil.example' });
     expect(res.status).toBe(403);
     expect(res.body.error.code).toBe('CSRF');
+  });
+
+  it('checks the path the router matched, not how the address spells it', async () => {
+    const login = await server.anonymous().request('POST', '/%61pi/auth/login', { username: 'canbo', password: TEST_PASSWORD }, { origin: 'https://evil.example' });
+    expect(login.status).toBe(403);
+    expect(login.body.error.code).toBe('CSRF');
+    const c = await server.login('canbo');
+    const roots = (await c.get('/api/units/roots')).body;
+    c.csrf = '';
+    const res = await c.post('/%61pi/units', { parentId: roots[0].id, kind: 'village', subkind: 'Thôn', name: 'Thôn Đường Vòng' });
+    expect(res.status).toBe(403);
+    expect(res.body.error.code).toBe('CSRF');
+    expect(await server.database.db.selectFrom('units').select('id').where('name', '=', 'Thôn Đường Vòng').execute()).toEqual([]);
   });
 
   it('answers 400 with field errors for a malformed log-in', async () => {
@@ -89,6 +136,17 @@ describe('session-protected API', () => {
     expect(found).toEqual([]);
   });
 
+  it('ends a session its maximum lifetime after log-in, however busy it was', async () => {
+    const c = await server.login('xem');
+    expect((await c.get('/api/auth/me')).status).toBe(200);
+    // Logged in 13 hours ago and used all along: its idle expiry is still ahead.
+    await sql`update sessions set created_at = now() - interval '13 hours', expires_at = now() + interval '11 hours'
+      where token_hash in (select token_hash from sessions s join users u on u.id = s.user_id where u.username = 'xem')`.execute(server.database.db);
+    const res = await c.get('/api/auth/me');
+    expect(res.status).toBe(401);
+    expect(res.body.error.code).toBe('UNAUTHENTICATED');
+  });
+
   it('logs out: the cookie stops working', async () => {
     const c = await server.login('xem');
     const cookie = c.cookie;
@@ -114,6 +172,10 @@ describe('password change', () => {
     expect((await b.get('/api/auth/me')).status).toBe(401);
     await expect(server.login('truonghoc')).rejects.toThrow(/401/);
     await server.login('truonghoc', 'MatKhauMoi#2025');
+    // Guessing the current password through a session meets the log-in's delays.
+    const guesses = await Promise.all(Array.from({ length: 10 }, (_, i) => a.post('/api/auth/password', { currentPassword: 'doan-sai' + i, newPassword: 'MatKhauKhac#2025' })));
+    expect(guesses.filter((g) => g.status === 429).length).toBeGreaterThan(0);
+    expect(guesses.find((g) => g.status === 429)!.headers.get('retry-after')).toMatch(/^\d+$/);
     const hash = await server.database.db.selectFrom('users').select('password_hash').where('username', '=', 'truonghoc').executeTakeFirstOrThrow();
     expect(hash.password_hash).toMatch(/^\$argon2id\$/);
   });

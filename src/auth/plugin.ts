@@ -35,16 +35,18 @@ export const contextOf = (req: FastifyRequest) => ({ actor: actorOf(req), ip: re
  * Resolves the session cookie into req.actor on every API request, refuses anonymous
  * callers on non-public routes, and checks the CSRF token on every state-changing one.
  */
-export function registerAuth(app: FastifyInstance, db: Kysely<DB>) {
+export function registerAuth(app: FastifyInstance, db: Kysely<DB>, sessionMaxHours?: number) {
   app.decorateRequest('actor', null);
   app.decorateRequest('sessionTokenHash', null);
   app.decorateRequest('csrfToken', null);
 
   app.addHook('onRequest', async (req) => {
-    if (!req.url.startsWith('/api/')) return;
+    // The path the router matched, decoded: the raw URL may spell /api/ as /%61pi/ and reach the
+    // same handler. Unmatched paths answer 404 (the staff app's catch-all says so for /api/).
+    if (!req.routeOptions.url?.startsWith('/api/')) return;
     const token = req.cookies[SESSION_COOKIE];
     if (token) {
-      const found = await resume(db, token);
+      const found = await resume(db, token, sessionMaxHours);
       if (found) {
         req.actor = {
           userId: found.session.user_id,

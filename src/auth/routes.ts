@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
@@ -7,6 +7,7 @@ import { PERMISSIONS, ROLES, roleAllows } from '../access/policy.ts';
 import { ErrorBody } from '../http/errors.ts';
 import { actorOf, contextOf, SESSION_COOKIE } from './plugin.ts';
 import { changePassword, login, logout, resume, SESSION_HOURS } from './service.ts';
+import { TooSoon } from './throttle.ts';
 
 const Me = z
   .object({
@@ -19,6 +20,12 @@ const Me = z
     mustChangePassword: z.boolean(),
   })
   .meta({ id: 'Me' });
+
+/** Says when to try again on a 429 of the password checks, as the header clients read. */
+const withRetryAfter = (reply: FastifyReply) => (e: unknown): never => {
+  if (e instanceof TooSoon) reply.header('retry-after', String(e.retryAfterSeconds));
+  throw e;
+};
 
 export function authRoutes(app: FastifyInstance, db: Kysely<DB>, opts: { cookieSecure: boolean }) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -42,7 +49,8 @@ export function authRoutes(app: FastifyInstance, db: Kysely<DB>, opts: { cookieS
       response: { 200: Me, 400: ErrorBody, 401: ErrorBody, 429: ErrorBody },
     },
   }, async (req, reply) => {
-    const { token, userId } = await login(db, { actor: null, ip: req.ip, userAgent: req.headers['user-agent'] }, req.body.username, req.body.password);
+    const ctx = { actor: null, ip: req.ip, userAgent: req.headers['user-agent'] };
+    const { token, userId } = await login(db, ctx, req.body.username, req.body.password).catch(withRetryAfter(reply));
     reply.setCookie(SESSION_COOKIE, token, {
       path: '/', httpOnly: true, sameSite: 'strict', secure: opts.cookieSecure, maxAge: SESSION_HOURS * 3600,
     });
@@ -71,10 +79,11 @@ export function authRoutes(app: FastifyInstance, db: Kysely<DB>, opts: { cookieS
     schema: {
       tags, summary: 'Đổi mật khẩu của mình',
       body: z.object({ currentPassword: z.string().min(1).max(200), newPassword: z.string().min(1).max(200) }),
-      response: { 204: z.null(), 400: ErrorBody, 401: ErrorBody, 403: ErrorBody },
+      response: { 204: z.null(), 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 429: ErrorBody },
     },
   }, async (req, reply) => {
-    await changePassword(db, contextOf(req), req.sessionTokenHash!, req.body.currentPassword, req.body.newPassword);
+    const { currentPassword, newPassword } = req.body;
+    await changePassword(db, contextOf(req), req.sessionTokenHash!, currentPassword, newPassword).catch(withRetryAfter(reply));
     return reply.status(204).send(null);
   });
 }

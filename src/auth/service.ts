@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import DataLoader from 'dataloader';
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import type { Actor } from '../access/policy.ts';
 import { recordChange, type Context } from '../audit/record.ts';
@@ -8,51 +8,41 @@ import { AppError, invalid } from '../http/errors.ts';
 import { hashPassword, passwordProblems, verifyPassword } from './passwords.ts';
 import * as q from './queries.ts';
 import { perEventLoopTurn } from '../shared/batching.ts';
+import { forgetFailures, reserveAttempt } from './throttle.ts';
 
 export const SESSION_HOURS = 12;
-export const MAX_FAILED_LOGINS = 5;
-export const LOCK_MINUTES = 15;
+/** A session ends this long after log-in however much it is used, unless SESSION_MAX_HOURS says otherwise. */
+export const SESSION_MAX_HOURS = 12;
 
 export const hashToken = (token: string) => crypto.createHash('sha256').update(token).digest('hex');
 const randomToken = (bytes: number) => crypto.randomBytes(bytes).toString('base64url');
-const sessionExpiry = () => new Date(Date.now() + SESSION_HOURS * 3600_000);
 
 const badCredentials = () => new AppError(401, 'BAD_CREDENTIALS', 'Tên đăng nhập hoặc mật khẩu không đúng');
 
 /**
- * Checks a password and opens a session. After MAX_FAILED_LOGINS failures in a row the
- * account is locked for LOCK_MINUTES; a locked account is refused even with the right password.
+ * Checks a password and opens a session. Each attempt is reserved on the failure counters before
+ * the password is checked (throttle.ts): too soon after failures, 429 with the wait.
  */
 export async function login(db: Kysely<DB>, ctx: Context & { userAgent?: string | undefined }, username: string, password: string) {
-  const user = await q.findUserByUsername(db, username.trim().toLowerCase());
-  if (user?.locked_until && user.locked_until > new Date()) {
-    const minutes = Math.ceil((user.locked_until.getTime() - Date.now()) / 60_000);
-    throw new AppError(429, 'ACCOUNT_LOCKED', `Tài khoản tạm khóa do nhập sai mật khẩu nhiều lần. Thử lại sau ${minutes} phút.`);
-  }
+  const name = username.trim().toLowerCase();
+  const ip = ctx.ip ?? '';
+  await reserveAttempt(db, name, ip);
+  const user = await q.findUserByUsername(db, name);
   const ok = await verifyPassword(user?.password_hash, password);
   if (!user || !ok || !user.active) {
     if (user) {
-      await db.transaction().execute(async (trx) => {
-        const failed = user.failed_logins + 1;
-        await trx
-          .updateTable('users')
-          .set({
-            failed_logins: sql`failed_logins + 1`,
-            locked_until: failed >= MAX_FAILED_LOGINS ? new Date(Date.now() + LOCK_MINUTES * 60_000) : null,
-          })
-          .where('id', '=', user.id)
-          .execute();
-        await recordChange(trx, { actor: null, ip: ctx.ip }, { action: 'login_failed', entity: 'user', entityId: user.id, after: { username: user.username, failed } });
-      });
+      const change = { action: 'login_failed', entity: 'user', entityId: user.id, after: { username: user.username } } as const;
+      await recordChange(db, { actor: null, ip: ctx.ip }, change);
     }
     throw badCredentials();
   }
   const token = randomToken(32);
   const csrfToken = randomToken(24);
   await db.transaction().execute(async (trx) => {
-    await trx.updateTable('users').set({ failed_logins: 0, locked_until: null }).where('id', '=', user.id).execute();
+    await forgetFailures(trx, name, ip);
     await q.insertSession(trx, {
-      token_hash: hashToken(token), user_id: user.id, csrf_token: csrfToken, expires_at: sessionExpiry(),
+      token_hash: hashToken(token), user_id: user.id, csrf_token: csrfToken,
+      expires_at: new Date(Date.now() + SESSION_HOURS * 3600_000),
       ip: ctx.ip ?? null, user_agent: ctx.userAgent?.slice(0, 300) ?? null,
     });
     const actor = { userId: user.id, username: user.username, fullName: user.full_name, grants: [] };
@@ -80,13 +70,19 @@ function sessionLoader(db: Kysely<DB>) {
   return loader;
 }
 
-/** The session behind a cookie token, extended when past half its life. */
-export async function resume(db: Kysely<DB>, token: string) {
+/**
+ * The session behind a cookie token, extended when past half its idle life, never past
+ * maxHours after log-in: a stolen cookie kept busy still dies.
+ */
+export async function resume(db: Kysely<DB>, token: string, maxHours = SESSION_MAX_HOURS) {
   const tokenHash = hashToken(token);
   const session = await sessionLoader(db).load(tokenHash);
   if (!session) return undefined;
-  if (session.expires_at.getTime() - Date.now() < (SESSION_HOURS * 3600_000) / 2) {
-    await q.extendSession(db, tokenHash, sessionExpiry());
+  const end = new Date(session.created_at).getTime() + maxHours * 3600_000;
+  if (end <= Date.now()) return undefined;
+  const left = session.expires_at.getTime() - Date.now();
+  if (left < (SESSION_HOURS * 3600_000) / 2 && session.expires_at.getTime() < end) {
+    await q.extendSession(db, tokenHash, new Date(Math.min(end, Date.now() + SESSION_HOURS * 3600_000)));
   }
   return { tokenHash, session, grants: session.grants };
 }
@@ -101,6 +97,8 @@ export async function logout(db: Kysely<DB>, ctx: Context, tokenHash: string) {
 /** Changes one's own password; every other session of the user is closed. */
 export async function changePassword(db: Kysely<DB>, ctx: Context & { actor: Actor }, tokenHash: string, current: string, next: string) {
   const user = await db.selectFrom('users').selectAll().where('id', '=', ctx.actor.userId).executeTakeFirstOrThrow();
+  // A session in other hands must not be a way to guess the password around the log-in's delays.
+  await reserveAttempt(db, user.username, ctx.ip ?? '');
   if (!(await verifyPassword(user.password_hash, current))) {
     throw invalid('Mật khẩu hiện tại không đúng', [{ path: 'currentPassword', message: 'Không đúng' }]);
   }
@@ -111,6 +109,7 @@ export async function changePassword(db: Kysely<DB>, ctx: Context & { actor: Act
   await db.transaction().execute(async (trx) => {
     await trx.updateTable('users').set({ password_hash, must_change_password: false, updated_at: new Date() }).where('id', '=', user.id).execute();
     await q.deleteOtherSessions(trx, user.id, tokenHash);
+    await forgetFailures(trx, user.username, ctx.ip ?? '');
     await recordChange(trx, ctx, { action: 'password_change', entity: 'user', entityId: user.id });
   });
 }

@@ -74,6 +74,21 @@ export interface SessionsTable {
   user_agent: string | null;
 }
 
+export interface RateLimitsTable {
+  bucket: string;
+  key: string;
+  window_start: Date;
+  expires_at: Date;
+  count: number;
+}
+
+export interface LoginFailuresTable {
+  key: string;
+  failures: number;
+  next_at: Date;
+  last_at: Date;
+}
+
 export interface AuditLogTable {
   id: Generated<number>;
   at: Timestamp;
@@ -659,6 +674,8 @@ export interface DB {
   users: UsersTable;
   grants: GrantsTable;
   sessions: SessionsTable;
+  rate_limits: RateLimitsTable;
+  login_failures: LoginFailuresTable;
   audit_log: AuditLogTable;
   schema_migrations: SchemaMigrationsTable;
 }

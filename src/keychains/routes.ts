@@ -77,8 +77,8 @@ export function keychainRoutes(app: FastifyInstance, db: Kysely<DB>, publicUrl: 
 
   r.get('/api/public/keychains/:code', {
     config: { public: true },
-    schema: { tags, summary: 'Nơi nhận tin của một mã móc khóa: xã, thôn và người liên hệ (công khai)', params: z.object({ code: z.string().max(40) }), response: { ...ok(Route), 410: ErrorBody } },
-  }, async (req) => service.routeOf(db, req.params.code));
+    schema: { tags, summary: 'Nơi nhận tin của một mã móc khóa: xã, thôn và người liên hệ (công khai)', params: z.object({ code: z.string().max(40) }), response: { ...ok(Route), 410: ErrorBody, 429: ErrorBody } },
+  }, async (req) => service.lookUp(db, req.ip, req.params.code));
 
   // The code typed by hand (the form on a page whose code was not found).
   app.get<{ Querystring: { ma?: string } }>('/k', { schema: { hide: true }, logLevel: 'silent' }, async (req, reply) => {
@@ -90,7 +90,7 @@ export function keychainRoutes(app: FastifyInstance, db: Kysely<DB>, publicUrl: 
   // Not logged: the code in the address names a household.
   app.get<{ Params: { code: string } }>('/k/:code', { schema: { hide: true }, logLevel: 'silent' }, async (req, reply) => {
     try {
-      const route = await service.routeOf(db, req.params.code.slice(0, 40));
+      const route = await service.lookUp(db, req.ip, req.params.code.slice(0, 40));
       return sendPage(reply, 200, routePage({ ...route, code: formatCode(route.code) }));
     } catch (e) {
       if (e instanceof AppError) return sendPage(reply, e.status, routePage({ error: e.message }));

@@ -6,6 +6,7 @@ import { AppError, conflict, invalid, notFound } from '../http/errors.ts';
 import { getHouseholds, lockHouseholds } from '../households/queries.ts';
 import { householdScope } from '../households/service.ts';
 import { todayVN } from '../shared/dates.ts';
+import { limiterOf, type Limit } from '../shared/rate-limit.ts';
 import { unitLoader } from '../units/loader.ts';
 import { readableUnit, readableVillage } from '../units/service.ts';
 import { renderCards } from './cards.ts';
@@ -99,6 +100,26 @@ export async function cardsPdf(db: Kysely<DB>, actor: Actor, villageId: number, 
     cards: keychains.map((k) => ({ code: k.code, url: tipUrl(baseUrl, k.code), contactName: k.contact_name, contactPhone: k.contact_phone })),
   });
   return { name: `Thẻ móc khóa - ${village.name} - ${commune.name}.pdf`, content };
+}
+
+/**
+ * Look-ups of codes from one client address (the /k/ page, its JSON, the tip form opened by a
+ * code): a phone scans one card, a loop trying codes to map households is turned away.
+ */
+export const KEYCHAIN_LOOKUPS: Limit = { bucket: 'keychain-lookup', max: 60, windowSeconds: 10 * 60 };
+
+/** Counts one look-up of a code from this address; 429 past the limit. */
+export async function countLookUp(db: Kysely<DB>, ip: string) {
+  if (!(await limiterOf(db).take(KEYCHAIN_LOOKUPS, ip))) {
+    const message = 'Có quá nhiều lượt tra mã móc khóa từ nơi này. Hãy thử lại sau ít phút, hoặc gọi 113 nếu khẩn cấp.';
+    throw new AppError(429, 'RATE_LIMIT', message);
+  }
+}
+
+/** routeOf, within the look-ups allowed to the address. */
+export async function lookUp(db: Kysely<DB>, ip: string, text: string) {
+  await countLookUp(db, ip);
+  return routeOf(db, text);
 }
 
 /**

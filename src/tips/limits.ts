@@ -1,40 +1,18 @@
 /**
  * How many tips one sender may send: per client address (generous, since a whole mobile network
- * can share one address) and per keychain code. Counted in memory per server process, in fixed
- * windows: a flood is turned away before it costs a query, and staff pages never wait on it.
- * With several processes each counts its own share, which only makes the limit looser.
+ * can share one address) and per keychain code. Counted in the database (src/shared/rate-limit.ts),
+ * so every instance counts the same and a restart forgets nothing. Open311 counts apart from the
+ * web form: a sender may use both channels, each within its limit.
  */
-export interface Limiter {
-  /** Counts one more for the key; false when the key is over its limit in this window. */
-  take(key: string, now?: number): boolean;
-  /** Whether one more for the key would be over its limit, counting nothing. */
-  spent(key: string, now?: number): boolean;
-}
+import type { Limit } from '../shared/rate-limit.ts';
 
-export function fixedWindow(max: number, windowMs: number, maxKeys = 100_000): Limiter {
-  let windowStart = 0;
-  let counts = new Map<string, number>();
-  return {
-    take(key, now = Date.now()) {
-      if (now - windowStart >= windowMs) {
-        windowStart = now;
-        counts = new Map();
-      }
-      const n = (counts.get(key) ?? 0) + 1;
-      // A flood of distinct keys must not grow memory without bound, nor lock real senders out:
-      // past the cap the window starts over (the flood's own counts go with it).
-      if (n === 1 && counts.size >= maxKeys) {
-        windowStart = now;
-        counts = new Map();
-      }
-      counts.set(key, n);
-      return n <= max;
-    },
-    spent(key, now = Date.now()) {
-      return now - windowStart < windowMs && (counts.get(key) ?? 0) >= max;
-    },
-  };
-}
+export const TIPS_PER_ADDRESS: Limit = { bucket: 'tip-address', max: 30, windowSeconds: 10 * 60 };
+export const TIPS_PER_KEYCHAIN: Limit = { bucket: 'tip-keychain', max: 10, windowSeconds: 60 * 60 };
+/** Wrong receipt cookies and status-page look-ups: guesses at a secret, counted like tips. */
+export const RECEIPT_GUESSES: Limit = { bucket: 'tip-receipt', max: 30, windowSeconds: 10 * 60 };
+export const STATUS_LOOKUPS: Limit = { bucket: 'tip-status', max: 30, windowSeconds: 10 * 60 };
 
-export const TIPS_PER_ADDRESS = { max: 30, windowMs: 10 * 60_000 };
-export const TIPS_PER_KEYCHAIN = { max: 10, windowMs: 60 * 60_000 };
+export const OPEN311_TIPS_PER_ADDRESS: Limit = { ...TIPS_PER_ADDRESS, bucket: 'open311-address' };
+export const OPEN311_TIPS_PER_KEYCHAIN: Limit = { ...TIPS_PER_KEYCHAIN, bucket: 'open311-keychain' };
+/** Tracking codes looked up through Open311, each code counted (a request names up to 50). */
+export const OPEN311_LOOKUPS: Limit = { bucket: 'open311-lookup', max: 300, windowSeconds: 10 * 60 };

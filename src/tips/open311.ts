@@ -32,7 +32,7 @@
  *   named in `service_request_id`, which overrides the other filters as the specification says;
  *   without ids it answers an empty list rather than the latest tips of the whole country.
  * - Abuse: the public form's limits (limits.ts: tips per client address and per keychain code,
- *   counted in memory before any query), a 64 KB body, and a cap on look-ups per address.
+ *   counted in the database), a 64 KB body, and a cap on tracking codes looked up per address.
  */
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { XMLBuilder } from 'fast-xml-parser';
@@ -46,14 +46,14 @@ import { formatCode, parseCode } from '../shared/codes.ts';
 import { inSentence } from '../shared/text.ts';
 import { getUnitByCode } from '../units/queries.ts';
 import { OPEN_STATUSES } from './deadlines.ts';
-import { fixedWindow, TIPS_PER_ADDRESS, TIPS_PER_KEYCHAIN } from './limits.ts';
+import { limiterOf } from '../shared/rate-limit.ts';
+import { OPEN311_LOOKUPS, OPEN311_TIPS_PER_ADDRESS, OPEN311_TIPS_PER_KEYCHAIN } from './limits.ts';
 import * as q from './queries.ts';
 import type { Contact, Sealer } from './seal.ts';
 import { CATEGORIES, destination, STATUSES, submitTip, TRACKING_LENGTH } from './service.ts';
 
 const PREFIX = '/open311/v2';
 const MAX_IDS = 50;
-const LOOKUPS_PER_ADDRESS = { max: 300, windowMs: 10 * 60_000 };
 /** An Open311 POST carries text only (media_url is not fetched): a small body is plenty. */
 const BODY_LIMIT = 64 * 1024;
 
@@ -314,11 +314,7 @@ const discoveryXml = (d: ReturnType<typeof discovery>) => toXml({
 });
 
 export function open311Routes(app: FastifyInstance, db: Kysely<DB>, sealer: Sealer, publicUrl?: string) {
-  // The public form's limits, counted apart: a sender may use both channels, each within its limit.
-  const perAddress = fixedWindow(TIPS_PER_ADDRESS.max, TIPS_PER_ADDRESS.windowMs);
-  const perKeychain = fixedWindow(TIPS_PER_KEYCHAIN.max, TIPS_PER_KEYCHAIN.windowMs);
-  // Following requests is cheap and codes cannot be guessed, but a flood of look-ups is still turned away.
-  const lookups = fixedWindow(LOOKUPS_PER_ADDRESS.max, LOOKUPS_PER_ADDRESS.windowMs);
+  const limits = limiterOf(db);
   const statusPage = `${(publicUrl ?? '').replace(/\/$/, '')}/bao-tin/theo-doi`;
   const baseOf = (req: FastifyRequest) => publicUrl ?? `${req.protocol}://${req.host}`;
   const tooMany = () => new AppError(429, 'RATE_LIMIT', 'Có quá nhiều yêu cầu từ nơi này trong ít phút. Hãy thử lại sau, hoặc gọi 113 nếu khẩn cấp.');
@@ -397,7 +393,7 @@ export function open311Routes(app: FastifyInstance, db: Kysely<DB>, sealer: Seal
           summary: 'Open311: gửi một tin báo (form hoặc JSON): service_code, description, vị trí (address_string, hoặc lat và long, hoặc address_id), attribute[commune_code] hoặc attribute[keychain_code], attribute[occurred_at]; liên hệ (first_name, last_name, phone, email) không bắt buộc và được mã hóa. media_url không được tải về.',
         },
       }, async (req, reply) => {
-        if (!perAddress.take(req.ip)) throw tooMany();
+        if (!(await limits.take(OPEN311_TIPS_PER_ADDRESS, req.ip))) throw tooMany();
         const body = req.body && typeof req.body === 'object' && !Array.isArray(req.body) ? (req.body as Record<string, unknown>) : {};
         const parsed = PostRequest.safeParse({ ...body, attributes: attributesOf(body) });
         if (!parsed.success) throw invalid(describeIssues(parsed.error.issues));
@@ -405,7 +401,7 @@ export function open311Routes(app: FastifyInstance, db: Kysely<DB>, sealer: Seal
         if (!isServiceCode(input.service_code)) throw invalid(`Không có loại tin báo "${input.service_code}" (service_code: ${SERVICE_CODES.join(', ')})`);
         const to = await routing(db, input);
         // Counted once the code is known to be real, by its one spelling: garbage codes fill no counters.
-        if (to.to?.keychainCode && !perKeychain.take(to.to.keychainCode)) throw tooMany();
+        if (to.to?.keychainCode && !(await limits.take(OPEN311_TIPS_PER_KEYCHAIN, to.to.keychainCode))) throw tooMany();
         const name = [input.first_name, input.last_name].filter(Boolean).join(' ');
         const contact: Contact = { name: name || undefined, phone: input.phone, other: input.email ? `Email: ${input.email}` : undefined };
         const tip = await submitTip(db, sealer, {
@@ -438,11 +434,12 @@ export function open311Routes(app: FastifyInstance, db: Kysely<DB>, sealer: Seal
           }),
         },
       }, async (req, reply) => {
-        if (!lookups.take(req.ip)) throw tooMany();
         const { service_request_id, status } = req.query;
         // Never the latest tips of everyone: only those the caller names (see the head of this file).
         const ids = [...new Set((service_request_id ?? '').split(',').map((s) => s.trim()).filter(Boolean))];
         if (ids.length > MAX_IDS) throw invalid(`Tối đa ${MAX_IDS} mã service_request_id mỗi lần`);
+        // Each code named is a look-up: 50 to a request must not multiply the limit by 50.
+        if (ids.length && !(await limits.take(OPEN311_LOOKUPS, req.ip, ids.length))) throw tooMany();
         // The specification: service_request_id "overrides all other arguments". Without ids the
         // filters would apply to a list this server does not give, but a wrong one is still said.
         const badStatus = status?.split(',').some((s) => s.trim() !== 'open' && s.trim() !== 'closed');
@@ -454,7 +451,7 @@ export function open311Routes(app: FastifyInstance, db: Kysely<DB>, sealer: Seal
       r.get(`${PREFIX}/requests/:service_request_id.${format}`, {
         schema: { tags, summary: 'Open311: trạng thái một tin báo theo mã theo dõi', security: [], params: z.object({ service_request_id: z.string().max(40) }), querystring: Jurisdiction },
       }, async (req, reply) => {
-        if (!lookups.take(req.ip)) throw tooMany();
+        if (!(await limits.take(OPEN311_LOOKUPS, req.ip))) throw tooMany();
         const found = await findRequests(db, [req.params.service_request_id]);
         if (!found.length) throw notFound('Không có tin báo mang mã theo dõi này');
         return answer(reply, format, found, () => listXml('requests', found));

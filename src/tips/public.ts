@@ -12,7 +12,9 @@ import { Phone } from '../households/schema.ts';
 import { AppError } from '../http/errors.ts';
 import { sendPage } from '../http/public-page.ts';
 import { fold } from '../shared/text.ts';
-import { fixedWindow, TIPS_PER_ADDRESS, TIPS_PER_KEYCHAIN } from './limits.ts';
+import { countLookUp } from '../keychains/service.ts';
+import { limiterOf } from '../shared/rate-limit.ts';
+import { RECEIPT_GUESSES, STATUS_LOOKUPS, TIPS_PER_ADDRESS, TIPS_PER_KEYCHAIN } from './limits.ts';
 import { choosePlacePage, RECEIPT_MINUTES, receiptGonePage, receiptPage, statusFormPage, statusPage, tipFormPage, type Destination, type FormValues } from './pages.ts';
 import { MAX_PHOTO_BYTES, MAX_PHOTOS } from './photos.ts';
 import * as q from './queries.ts';
@@ -81,8 +83,7 @@ const RECEIPT_PATH = '/bao-tin/da-gui';
 const RECEIPT_COOKIE = 'bien_nhan';
 
 export function publicTipRoutes(app: FastifyInstance, db: Kysely<DB>, sealer: Sealer, opts: { cookieSecure: boolean }) {
-  const perAddress = fixedWindow(TIPS_PER_ADDRESS.max, TIPS_PER_ADDRESS.windowMs);
-  const perKeychain = fixedWindow(TIPS_PER_KEYCHAIN.max, TIPS_PER_KEYCHAIN.windowMs);
+  const limits = limiterOf(db);
   const receiptCookie = { path: RECEIPT_PATH, httpOnly: true, sameSite: 'strict' as const, secure: opts.cookieSecure };
 
   app.register(async (scope) => {
@@ -93,6 +94,8 @@ export function publicTipRoutes(app: FastifyInstance, db: Kysely<DB>, sealer: Se
       const query = req.query;
       if (query.ma || query.xa) {
         try {
+          // A code in the address is a keychain look-up, limited as the /k/ page is.
+          if (query.ma) await countLookUp(db, req.ip);
           const to = await destinationOf(db, query);
           if (to) return sendPage(reply, 200, tipFormPage(shown(to)));
         } catch (e) {
@@ -108,7 +111,7 @@ export function publicTipRoutes(app: FastifyInstance, db: Kysely<DB>, sealer: Se
 
     scope.post('/bao-tin', { schema: { hide: true } }, async (req, reply) => {
       // Counted before the body is read: a flood from one address costs no parsing of its bodies.
-      if (!perAddress.take(req.ip)) {
+      if (!(await limits.take(TIPS_PER_ADDRESS, req.ip))) {
         return sendPage(reply, 429, choosePlacePage('', undefined, 'Tin báo của bạn chưa được gửi: có quá nhiều tin gửi từ nơi này trong ít phút. Hãy thử lại sau, hoặc gọi 113 nếu khẩn cấp.'));
       }
       let posted: Posted;
@@ -133,7 +136,7 @@ export function publicTipRoutes(app: FastifyInstance, db: Kysely<DB>, sealer: Se
 
       // A person never fills the hidden field; a bot filling every field does.
       if (f.website) return again(400, { form: 'Không gửi được tin báo. Hãy thử lại.' });
-      if (to.keychainCode && !perKeychain.take(to.keychainCode)) {
+      if (to.keychainCode && !(await limits.take(TIPS_PER_KEYCHAIN, to.keychainCode))) {
         return again(429, { form: 'Tin báo chưa được gửi: móc khóa này đã gửi quá nhiều tin trong một giờ. Hãy thử lại sau, hoặc gọi 113 nếu khẩn cấp.' });
       }
       const errors: Record<string, string> = {};
@@ -169,8 +172,7 @@ export function publicTipRoutes(app: FastifyInstance, db: Kysely<DB>, sealer: Se
       const forget = () => reply.clearCookie(RECEIPT_COOKIE, receiptCookie);
       // A made-up cookie is a guess at a secret: wrong ones are counted, on a counter of their own
       // (real receipts, and the status page's lookups, must not use it up).
-      const guesses = `receipt:${req.ip}`;
-      if (perAddress.spent(guesses)) return sendPage(forget(), 429, receiptGonePage());
+      if (await limits.spent(RECEIPT_GUESSES, req.ip)) return sendPage(forget(), 429, receiptGonePage());
       const [code = '', secret = ''] = kept.split('.');
       try {
         const tip = await publicStatus(db, code, secret);
@@ -178,7 +180,7 @@ export function publicTipRoutes(app: FastifyInstance, db: Kysely<DB>, sealer: Se
         return sendPage(reply, 200, receiptPage({ trackingCode: tip.tracking_code, secret, communeName: tip.commune_name }));
       } catch (e) {
         if (!(e instanceof AppError)) throw e;
-        perAddress.take(guesses);
+        await limits.take(RECEIPT_GUESSES, req.ip);
         return sendPage(forget(), 200, receiptGonePage());
       }
     });
@@ -192,7 +194,7 @@ export function publicTipRoutes(app: FastifyInstance, db: Kysely<DB>, sealer: Se
     scope.post<{ Body: { code?: string; secret?: string } }>('/bao-tin/theo-doi', { schema: { hide: true } }, async (req, reply) => {
       const { code = '', secret = '' } = req.body ?? {};
       // Guessing secrets is counted like sending tips.
-      if (!perAddress.take(`status:${req.ip}`)) return sendPage(reply, 429, statusFormPage({ code }, 'Quá nhiều lần thử. Hãy thử lại sau ít phút.'));
+      if (!(await limits.take(STATUS_LOOKUPS, req.ip))) return sendPage(reply, 429, statusFormPage({ code }, 'Quá nhiều lần thử. Hãy thử lại sau ít phút.'));
       try {
         return sendPage(reply, 200, statusPage(await publicStatus(db, String(code).slice(0, 30), String(secret).slice(0, 40))));
       } catch (e) {

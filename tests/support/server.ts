@@ -22,7 +22,7 @@ export interface TestServer {
 export async function startTestServer(config: { publicUrl?: string } = {}): Promise<TestServer> {
   const database = await testDatabase();
   // Tests speak for many client addresses through X-Forwarded-For, as a proxy would.
-  const app = await buildApp({ database, config: { cookieSecure: false, trustProxy: true, ...config } });
+  const app = await buildApp({ database, config: { cookieSecure: false, trustProxy: 1, ...config } });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const { port } = app.server.address() as { port: number };
   const url = `http://127.0.0.1:${port}`;
