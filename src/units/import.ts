@@ -3,7 +3,7 @@ import { sql, type Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import { allows, type Actor } from '../access/policy.ts';
 import { recordChanges, type Context } from '../audit/record.ts';
-import { AppError, invalid, notFound } from '../http/errors.ts';
+import { AppError, forbidden, invalid, notFound } from '../http/errors.ts';
 import { fold } from '../shared/text.ts';
 import { parseKind } from './kinds.ts';
 import * as q from './queries.ts';
@@ -34,6 +34,7 @@ export interface RowError {
 export async function importUnits(db: Kysely<DB>, ctx: Context & { actor: Actor }, unitId: number, csv: string) {
   const target = await q.getUnit(db, unitId);
   if (!target || !allows(ctx.actor, 'unit.read', target.path)) throw notFound('Không tìm thấy đơn vị');
+  if (!allows(ctx.actor, 'unit.write', target.path)) throw forbidden('Bạn không có quyền thêm đơn vị vào đây');
 
   let records: string[][];
   try {

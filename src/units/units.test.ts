@@ -116,6 +116,8 @@ describe('creating and editing units', () => {
     const viewer = await server.login('xem'); // reads Lào Cai, may not write
     const denied = await viewer.post('/api/units', { parentId: thuongHa, kind: 'village', subkind: 'Thôn', name: 'Thôn Xem' });
     expect(denied.status).toBe(403);
+    const imported = await viewer.post(`/api/units/${thuongHa}/import`, { csv: 'loai,phan_loai,ten\nthôn,Thôn,Thôn Xem\n' });
+    expect(imported.status).toBe(403);
     expect(await unitCount()).toBe(before);
   });
 
