@@ -409,7 +409,7 @@ export async function request<T>(method: string, path: string, body?: unknown): 
   }
   if (!res.ok) {
     const err = (data as { error?: { code?: string; message?: string; fields?: FieldError[] } } | null)?.error;
-    if (res.status === 401 && path !== '/api/auth/login' && path !== '/api/auth/me') onUnauthenticated?.();
+    if (res.status === 401 && path !== '/api/auth/login') onUnauthenticated?.();
     throw new ApiError(res.status, err?.code ?? 'HTTP_' + res.status, err?.message ?? '', err?.fields ?? []);
   }
   return data as T;
@@ -424,7 +424,8 @@ export const qs = (params: Record<string, string | number | undefined>) => {
 
 export const api = {
   login: (username: string, password: string) => request<Me>('POST', '/api/auth/login', { username, password }),
-  me: () => request<Me>('GET', '/api/auth/me'),
+  /** The session, or null when nobody is logged in (an answer, not a 401 in the console). */
+  session: () => request<Me | null>('GET', '/api/auth/session'),
   logout: () => request<void>('POST', '/api/auth/logout', {}),
   changePassword: (currentPassword: string, newPassword: string) =>
     request<void>('POST', '/api/auth/password', { currentPassword, newPassword }),
