@@ -1,4 +1,5 @@
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction, type Updateable } from 'kysely';
+import type { InstanceMembersTable } from '../db/schema.ts';
 import type { DB } from '../db/schema.ts';
 import { fileColumns } from '../files/queries.ts';
 import { inScope } from '../access/policy.ts';
@@ -101,12 +102,15 @@ const memberColumns = ['id', 'full_name', 'role', 'position'] as const;
 
 /** One member of this instance's working group; a member of another instance is not found. */
 export const getMember = (db: Q, instanceId: number, memberId: number) =>
-  db.selectFrom('instance_members').select(memberColumns).where('instance_id', '=', instanceId).where('id', '=', memberId).executeTakeFirst();
+  db.selectFrom('instance_members').select(memberColumns)
+    .where('instance_id', '=', instanceId).where('id', '=', memberId)
+    .executeTakeFirst();
 
-export const updateMember = (db: Q, memberId: number, fields: { full_name: string; role: string; position: string | null }) =>
+export const updateMember = (db: Q, memberId: number, fields: Pick<Updateable<InstanceMembersTable>, 'full_name' | 'role' | 'position'>) =>
   db.updateTable('instance_members').set(fields).where('id', '=', memberId).returning(memberColumns).executeTakeFirstOrThrow();
 
-export const deleteMember = (db: Q, memberId: number) => db.deleteFrom('instance_members').where('id', '=', memberId).execute();
+export const deleteMember = (db: Q, memberId: number) =>
+  db.deleteFrom('instance_members').where('id', '=', memberId).execute();
 
 export const commitmentCounts = (db: Q, instanceId: number) =>
   db

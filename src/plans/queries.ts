@@ -91,8 +91,8 @@ interface Window {
   stored?: 'open';
   from?: string;
   to?: string;
-  /** Measured occurrences from this day only (the recent ones of a "done" list). */
-  measuredFrom?: string;
+  /** Measured occurrences of these days only (the recent ones of a "done" list). */
+  measured?: { from: string; to: string };
 }
 
 /** Occurrences inside the scope with the status that counts; offset 0 keeps task_measure to one call a row. */
@@ -110,8 +110,8 @@ function occurrencesIn(db: Q, scope: string[], w: Window) {
   if (w.stored) rows = rows.where('o.status', '=', w.stored);
   if (w.from) rows = rows.where('o.due_on', '>=', w.from);
   if (w.to) rows = rows.where('o.due_on', '<=', w.to);
-  const since = w.measuredFrom;
-  if (since) rows = rows.where((eb) => eb.or([eb('t.measure', 'is', null), eb('o.due_on', '>=', since)]));
+  const m = w.measured;
+  if (m) rows = rows.where((eb) => eb.or([eb('t.measure', 'is', null), eb.between('o.due_on', m.from, m.to)]));
   return db.selectFrom(rows.offset(0).as('w')).selectAll('w').select(status.as('status'));
 }
 
@@ -124,7 +124,7 @@ export async function myWork(db: Q, scope: string[], today: string, horizon: str
   const [overdue, due, done, counts] = await Promise.all([
     open().where('w.due_on', '<', today).orderBy('w.due_on').orderBy('w.id').limit(limit).execute(),
     open().where('w.due_on', '>=', today).orderBy('w.due_on').orderBy('w.id').limit(limit).execute(),
-    occurrencesIn(db, scope, { to: today, measuredFrom: recentFrom })
+    occurrencesIn(db, scope, { measured: { from: recentFrom, to: today } })
       .where(status, '=', 'done')
       // Latest first: by the tick, or for an occurrence the data answers, by when it fell due.
       .orderBy(sql`coalesce(w.done_at, (w.due_on + coalesce(w.due_time, '23:59')::time) at time zone 'Asia/Ho_Chi_Minh')`, 'desc')
