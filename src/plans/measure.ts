@@ -14,3 +14,6 @@ export const TaskMeasure = z.enum(MEASURES).nullable()
 
 /** {recorded, required} as the database answers it, or null for a task ticked off by hand. */
 export const measuredOf = (m: [number, number] | null) => (m ? { recorded: m[0], required: m[1] } : null);
+
+/** The commune a unit lies in, by its path (/country/province/commune/…), as task_measure reads it; above a commune, the unit itself. */
+export const communePathOf = (path: string) => /^\/\d+\/\d+\/\d+\//.exec(path)?.[0] ?? path;

@@ -207,6 +207,18 @@ describe('my work and the calendar', () => {
       unitId: langNgan.id, kind: 'outreach', channel: 'talk', title: 'Họp thôn phổ biến tiếng kẻng', heldOn: addDays(today, -2),
     })).status).toBe(201);
     expect((await addTask('Đo bằng thứ không có', 'weather', '22:00')).status).toBe(400);
+    // A commune without villages has no check-ins to count: refused, nothing saved.
+    const admin = await server.login('quantri');
+    const empty = (await admin.get('/api/units/search?q=phuong%20ba%20dinh')).body.units[0];
+    expect((await admin.get(`/api/units/${empty.id}/children?kind=village`)).body).toEqual([]);
+    const elsewhere = (await admin.post('/api/plans', draft({ unitId: empty.id, title: 'Kế hoạch không có thôn' }))).body;
+    const tasks = await count('tasks');
+    const noVillages = await admin.post(`/api/plans/${elsewhere.id}/tasks`, {
+      title: 'Đánh kẻng 22 giờ', leadUnitId: empty.id, recurrence: { freq: 'daily', time: '22:00' }, measure: 'gong',
+    });
+    expect(noVillages.status).toBe(400);
+    expect(noVillages.body.error.fields).toEqual([{ path: 'measure', message: 'Chưa có thôn, làng' }]);
+    expect(await count('tasks')).toBe(tasks);
 
     const struck = (village: any, night: string) => officer.post('/api/gong-checkins', {
       villageId: village.id, night, struckAt: new Date(`${night}T22:05:00+07:00`).toISOString(), idempotencyKey: crypto.randomUUID(),

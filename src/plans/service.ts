@@ -6,11 +6,11 @@ import { attachFile, detachFile, type Attachment, type Upload } from '../files/s
 import { conflict, invalid, notFound } from '../http/errors.ts';
 import { addDays, lastDayOfMonth, todayVN } from '../shared/dates.ts';
 import { fold } from '../shared/text.ts';
-import { getUnit } from '../units/queries.ts';
+import { getUnit, villagesUnder } from '../units/queries.ts';
 import { readableUnit } from '../units/service.ts';
 import type { PlanDocument } from './document.ts';
 import * as q from './queries.ts';
-import { measuredOf, type Measure } from './measure.ts';
+import { communePathOf, measuredOf, type Measure } from './measure.ts';
 import { MAX_OCCURRENCES, occurrences, type Recurrence } from './recurrence.ts';
 import type { PlanInput } from './schema.ts';
 
@@ -176,6 +176,10 @@ export async function addTask(db: Kysely<DB>, ctx: Ctx, planId: number, input: N
   for (const id of supportIds) {
     const u = await getUnit(db, id);
     if (!u || !allows(ctx.actor, 'unit.read', u.path)) throw invalid(`Đơn vị phối hợp ${id} không tồn tại`, [{ path: 'supportUnitIds', message: 'Không tồn tại' }]);
+  }
+  // The gong is answered by villages' check-ins: a task in a commune without villages would never be done.
+  if (input.measure === 'gong' && (await villagesUnder(db, communePathOf(lead.path))).length === 0) {
+    throw invalid('Xã chưa có thôn, làng nào để tính điểm danh kẻng; hãy thêm thôn, làng trước', [{ path: 'measure', message: 'Chưa có thôn, làng' }]);
   }
   const r = input.recurrence;
   const startsOn = input.startsOn ?? (r.freq === 'once' ? r.due : plan.period_start ?? plan.issued_on ?? undefined);
