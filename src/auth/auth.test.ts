@@ -154,6 +154,25 @@ describe('session-protected API', () => {
     c.cookie = cookie;
     expect((await c.get('/api/auth/me')).status).toBe(401);
   });
+
+  it('answers the session probe with null, not 401, for an anonymous or logged-out caller; /me still refuses them', async () => {
+    const anonymous = server.anonymous();
+    const none = await anonymous.get('/api/auth/session');
+    expect(none.status).toBe(200);
+    expect(none.body).toBeNull();
+    expect((await anonymous.get('/api/auth/me')).status).toBe(401);
+
+    const c = await server.login('xem');
+    const live = await c.get('/api/auth/session');
+    expect(live.status).toBe(200);
+    expect(live.body).toMatchObject({ user: { username: 'xem' }, csrfToken: expect.stringMatching(/^[\w-]{20,}$/) });
+    const cookie = c.cookie;
+    expect((await c.post('/api/auth/logout')).status).toBe(204);
+    c.cookie = cookie;
+    const after = await c.get('/api/auth/session');
+    expect(after.status).toBe(200);
+    expect(after.body).toBeNull();
+  });
 });
 
 describe('password change', () => {

@@ -67,6 +67,13 @@ export function authRoutes(app: FastifyInstance, db: Kysely<DB>, opts: { cookieS
     schema: { tags, summary: 'Người dùng hiện tại, quyền và mã CSRF', response: { 200: Me, 401: ErrorBody } },
   }, async (req) => me(req));
 
+  // The app asks this before it knows whether anyone is logged in (the cookie is HttpOnly): an
+  // anonymous visitor is an answer here, not an error, so a log-in page loads without a 401.
+  r.get('/api/auth/session', {
+    config: { public: true },
+    schema: { tags, summary: 'Phiên hiện tại: người dùng, quyền và mã CSRF, hoặc null khi chưa đăng nhập', response: { 200: Me.nullable() } },
+  }, async (req) => (req.actor ? me(req) : null));
+
   r.post('/api/auth/logout', {
     schema: { tags, summary: 'Đăng xuất', response: { 204: z.null(), 401: ErrorBody, 403: ErrorBody } },
   }, async (req, reply) => {

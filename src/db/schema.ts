@@ -221,6 +221,8 @@ export interface TasksTable {
   ends_on: DateCol;
   status: Generated<'open' | 'done' | 'cancelled'>;
   created_at: Timestamp;
+  /** What data answers the task's occurrences (migration 0017); null: ticked off by hand. */
+  measure: 'gong' | 'patrol' | 'outreach' | 'training' | 'meeting' | 'drill' | null;
 }
 
 export interface TaskOccurrencesTable {

@@ -23,7 +23,9 @@ import { getUnitByCode, villagesUnder } from '../units/queries.ts';
 import type { Place } from '../access/rows.ts';
 
 const THACH_LAP = '15085';
-const NIGHTS = 60;
+/** Nights of check-ins and of patrols the demo records, up to yesterday. */
+export const NIGHTS = 60;
+export const PATROL_NIGHTS = 28;
 
 /** A small fixed-seed generator (mulberry32): the same demo on every machine. */
 function random(seed: number) {
@@ -117,7 +119,7 @@ async function demoPatrols(db: Kysely<DB>, commune: Place, villages: (Place & { 
   const nightly = await patrols.insertSchedule(db, commune, { cadence: 'nightly', weekday: null, start_time: '22:15', area: 'Các làng, thôn sau tiếng kẻng', team: 'Tổ an ninh xung kích xã', active: true });
   const weekly = await patrols.insertSchedule(db, commune, { cadence: 'weekly', weekday: 6, start_time: '20:00', area: 'Tuyến đường liên xã, chợ Thạch Lập', team: 'Công an xã và dân quân', active: true });
   const people = ['Bùi Văn Thắng', 'Phạm Văn Đức', 'Quách Văn Sơn', 'Trương Văn Hòa', 'Lê Văn Toàn', 'Hà Văn Khánh'];
-  for (let n = 1; n <= 28; n++) {
+  for (let n = 1; n <= PATROL_NIGHTS; n++) {
     const day = addDays(today, -n);
     const schedules = [...(rnd() < 0.85 ? [{ id: nightly.id, at: '22:15', hours: 2 }] : []), ...(weekdayOf(day) === 6 ? [{ id: weekly.id, at: '20:00', hours: 3 }] : [])];
     for (const s of schedules) {

@@ -1,10 +1,12 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import type { Actor } from '../access/policy.ts';
 import { addDays, todayVN } from '../shared/dates.ts';
 import { getRoot, getUnitByCode } from '../units/queries.ts';
 import { createUnit } from '../units/service.ts';
+import { NIGHTS, PATROL_NIGHTS } from './field.ts';
 import * as plans from '../plans/service.ts';
+import type { Measure } from '../plans/measure.ts';
 import type { Recurrence } from '../plans/recurrence.ts';
 import { PlanInput } from '../plans/schema.ts';
 import * as models from '../models/service.ts';
@@ -469,10 +471,12 @@ interface TaskSpec {
   recurrence: Recurrence;
   startsOn?: string;
   endsOn?: string;
-  /** What was recorded when an occurrence was ticked off. */
-  evidence: string;
+  /** What was recorded when an occurrence was ticked off (none for a measured task). */
+  evidence?: string;
   /** Occurrences due within this many days before the load stay open; default OPEN_WINDOW_DAYS. */
   openDays?: number;
+  /** What recorded data answers the task; such a task is never ticked off by hand. */
+  measure?: Measure;
 }
 
 export async function systemActor(db: Kysely<DB>): Promise<Ctx> {
@@ -512,13 +516,18 @@ async function addTasks(db: Kysely<DB>, ctx: Ctx, planId: number, tasks: TaskSpe
     const cutoff = addDays(today, -(t.openDays ?? OPEN_WINDOW_DAYS));
     const task = await plans.addTask(db, ctx, planId, {
       title: t.title, description: t.description, leadUnitId: t.lead, supportUnitIds: t.support,
-      recurrence: t.recurrence, startsOn: t.startsOn, endsOn: t.endsOn,
+      recurrence: t.recurrence, startsOn: t.startsOn, endsOn: t.endsOn, measure: t.measure,
     });
+    if (t.measure) continue;
     const past = await db
       .selectFrom('task_occurrences').select('id')
       .where('task_id', '=', task.id).where('due_on', '<', cutoff).where('status', '=', 'open')
       .orderBy('due_on').execute();
     for (const o of past) await plans.updateOccurrence(db, ctx, o.id, { status: 'done', evidence: t.evidence });
+    // Ticked off on the day each fell due, not all at load time, so "done recently" reads as it would.
+    await db.updateTable('task_occurrences')
+      .set({ done_at: sql`(due_on + coalesce(due_time, '17:00')::time) at time zone 'Asia/Ho_Chi_Minh'` })
+      .where('task_id', '=', task.id).where('status', '=', 'done').execute();
   }
 }
 
@@ -779,6 +788,8 @@ export async function loadDemoPlans(db: Kysely<DB>): Promise<void> {
   // ── 004: Tiếng kẻng bình yên and Tổ liên gia an toàn PCCC, Xã Thạch Lập ──
   const p004 = await issuePlan(db, ctx, thachLap.commune.id, PLAN_004, true);
   const villages = thachLap.villages;
+  // The seed runs to the end of 2026; a demo loaded later still gets a month of coming nights.
+  const seedEnd = addDays(today, 30) > '2026-12-31' ? addDays(today, 30) : '2026-12-31';
   await addTasks(db, ctx, p004, [
     {
       title: 'Công an xã tham mưu ban hành hướng dẫn quy định về kẻng, tiếng kẻng (tiếng kẻng bình yên, tiếng kẻng báo động) và xây dựng mô hình “Tổ liên gia an toàn về PCCC”',
@@ -796,18 +807,19 @@ export async function loadDemoPlans(db: Kysely<DB>): Promise<void> {
       evidence: 'Phương án 21 tổ liên gia tại 7 thôn, làng.',
     },
     {
-      // 100% of villages strike at 22:00 every day. The seed's period (2023–2026) trimmed to
-      // its last four months keeps the data (and the first start) small and gives past and
-      // coming nights; only the last week's nights are left unconfirmed.
+      // 100% of villages strike at 22:00 every day, answered by the villages' check-ins. The
+      // seed's period (2023–2026) trimmed to the nights the demo has check-ins for (field.ts)
+      // keeps the data small and gives past and coming nights.
       title: 'Đánh kẻng bình yên lúc 22 giờ hằng ngày tại 100% thôn, làng',
       description: 'Đột xuất đánh kẻng báo động khi có vụ việc liên quan đến ANTT, cháy nổ xảy ra.',
-      lead: thachLapUbnd, support: villages, recurrence: { freq: 'daily', time: '22:00' }, startsOn: '2026-09-01', endsOn: '2026-12-31',
-      evidence: '7/7 thôn, làng đã đánh kẻng.', openDays: 7,
+      lead: thachLapUbnd, support: villages, recurrence: { freq: 'daily', time: '22:00' },
+      startsOn: addDays(today, -NIGHTS), endsOn: seedEnd, measure: 'gong',
     },
     {
+      // Answered by the patrol log, over the nights the demo has patrols for.
       title: 'Tuần tra vũ trang, tuần tra Nhân dân sau khi đánh kẻng 22 giờ',
-      lead: tlCongAn, support: villages, recurrence: { freq: 'daily', time: '22:15' }, startsOn: '2026-09-01', endsOn: '2026-12-31',
-      evidence: 'Tổ tuần tra đã tuần tra, không phát hiện vụ việc.', openDays: 7,
+      lead: tlCongAn, support: villages, recurrence: { freq: 'daily', time: '22:15' },
+      startsOn: addDays(today, -PATROL_NIGHTS), endsOn: seedEnd, measure: 'patrol',
     },
     {
       // "Đối với các thôn, làng làm mất kẻng hoặc hư hỏng thì chủ động mua…": the template's

@@ -117,6 +117,39 @@ describe('model instances', () => {
     expect(page.commitments).toEqual({ parent: 20, student: 20 });
   });
 
+  it('edits and removes a working-group member, audited; 404 outside the unit\'s scope, 403 to a viewer, 400 on a blank name', async () => {
+    const added = (await officer.post(`/api/models/${instance.id}/members`, { fullName: 'Nông Văn Tuấn', role: 'Thành viên' })).body;
+    const path = `/api/models/${instance.id}/members/${added.id}`;
+    const members = async () => (await officer.get(`/api/models/${instance.id}`)).body.members;
+    const audit = (action: string) => server.database.db.selectFrom('audit_log').select(['action', 'before', 'after'])
+      .where('entity', '=', 'instance_member').where('entity_id', '=', String(added.id)).where('action', '=', action).execute();
+
+    const edited = await officer.patch(path, { fullName: 'Nông Văn Tuấn', role: 'Tổ phó', position: ' Tổng phụ trách Đội ' });
+    expect(edited.status).toBe(200);
+    expect(edited.body).toEqual({ id: added.id, full_name: 'Nông Văn Tuấn', role: 'Tổ phó', position: 'Tổng phụ trách Đội' });
+    expect(await audit('update')).toEqual([expect.objectContaining({ before: expect.objectContaining({ role: 'Thành viên' }), after: expect.objectContaining({ role: 'Tổ phó' }) })]);
+
+    const before = await members();
+    const blank = await officer.patch(path, { fullName: '  ', role: 'Tổ phó' });
+    expect(blank.status).toBe(400);
+    expect(blank.body.error.fields.map((f: any) => f.path)).toContain('fullName');
+    const viewer = await server.login('xem'); // reads all of Lào Cai, changes nothing
+    expect((await viewer.patch(path, { fullName: 'X', role: 'Y' })).status).toBe(403);
+    expect((await viewer.delete(path)).status).toBe(403);
+    const outsider = await server.login('thachlap'); // another province
+    expect((await outsider.patch(path, { fullName: 'X', role: 'Y' })).status).toBe(404);
+    expect((await outsider.delete(path)).status).toBe(404);
+    // A member is reached only through its own instance.
+    const other = (await officer.get('/api/models')).body.find((m: any) => m.id !== instance.id);
+    expect((await officer.patch(`/api/models/${other.id}/members/${added.id}`, { fullName: 'X', role: 'Y' })).status).toBe(404);
+    expect(await members()).toEqual(before);
+
+    expect((await officer.delete(path)).status).toBe(204);
+    expect((await members()).map((m: any) => m.id)).not.toContain(added.id);
+    expect(await audit('delete')).toEqual([expect.objectContaining({ before: expect.objectContaining({ full_name: 'Nông Văn Tuấn' }) })]);
+    expect((await officer.delete(path)).status).toBe(404);
+  });
+
   it('attaches files to a step, checked by their content, readable only within the unit\'s scope', async () => {
     const upload = (who: Client, name: string, body: Uint8Array) => who.upload(`/api/models/${instance.id}/steps/survey/files`, name, body);
     const files = async () => Number((await server.database.db.selectFrom('files').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);

@@ -1,4 +1,5 @@
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction, type Updateable } from 'kysely';
+import type { InstanceMembersTable } from '../db/schema.ts';
 import type { DB } from '../db/schema.ts';
 import { fileColumns } from '../files/queries.ts';
 import { inScope } from '../access/policy.ts';
@@ -96,6 +97,20 @@ export const stepFilesOf = (db: Q, instanceId: number) =>
 
 export const membersOf = (db: Q, instanceId: number) =>
   db.selectFrom('instance_members').select(['id', 'full_name', 'role', 'position']).where('instance_id', '=', instanceId).orderBy('id').execute();
+
+const memberColumns = ['id', 'full_name', 'role', 'position'] as const;
+
+/** One member of this instance's working group; a member of another instance is not found. */
+export const getMember = (db: Q, instanceId: number, memberId: number) =>
+  db.selectFrom('instance_members').select(memberColumns)
+    .where('instance_id', '=', instanceId).where('id', '=', memberId)
+    .executeTakeFirst();
+
+export const updateMember = (db: Q, memberId: number, fields: Pick<Updateable<InstanceMembersTable>, 'full_name' | 'role' | 'position'>) =>
+  db.updateTable('instance_members').set(fields).where('id', '=', memberId).returning(memberColumns).executeTakeFirstOrThrow();
+
+export const deleteMember = (db: Q, memberId: number) =>
+  db.deleteFrom('instance_members').where('id', '=', memberId).execute();
 
 export const commitmentCounts = (db: Q, instanceId: number) =>
   db

@@ -85,13 +85,31 @@ export function modelRoutes(app: FastifyInstance, db: Kysely<DB>) {
     return reply.status(204).send(null);
   });
 
+  const MemberBody = z.object({
+    fullName: z.string().trim().min(1).max(200), role: z.string().trim().min(1).max(100), position: z.string().max(300).nullish(),
+  });
+
   r.post('/api/models/:id/members', {
     schema: {
-      tags, summary: 'Thêm thành viên tổ giúp việc / ban điều hành', params: z.object({ id: Id }),
-      body: z.object({ fullName: z.string().trim().min(1).max(200), role: z.string().trim().min(1).max(100), position: z.string().max(300).nullish() }),
-      response: created(Member),
+      tags, summary: 'Thêm thành viên tổ giúp việc / ban điều hành', params: z.object({ id: Id }), body: MemberBody, response: created(Member),
     },
   }, async (req, reply) => reply.status(201).send(await service.addMember(db, contextOf(req), req.params.id, req.body)));
+
+  r.patch('/api/models/:id/members/:memberId', {
+    schema: {
+      tags, summary: 'Sửa thành viên tổ giúp việc / ban điều hành', params: z.object({ id: Id, memberId: Id }), body: MemberBody,
+      response: ok(Member),
+    },
+  }, async (req) => service.updateMember(db, contextOf(req), req.params.id, req.params.memberId, req.body));
+
+  r.delete('/api/models/:id/members/:memberId', {
+    schema: {
+      tags, summary: 'Xóa thành viên khỏi tổ giúp việc / ban điều hành', params: z.object({ id: Id, memberId: Id }), response: noContent,
+    },
+  }, async (req, reply) => {
+    await service.removeMember(db, contextOf(req), req.params.id, req.params.memberId);
+    return reply.status(204).send(null);
+  });
 
   r.post('/api/models/:id/commitments', {
     schema: {

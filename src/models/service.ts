@@ -284,6 +284,38 @@ export async function addMember(db: Kysely<DB>, ctx: Ctx, id: number, member: { 
   });
 }
 
+export type MemberInput = { fullName: string; role: string; position?: string | null | undefined };
+
+/** A member of the instance's working group that the caller may change: 404 outside read scope, 403 without model.write. */
+async function writableMember(db: Kysely<DB>, actor: Actor, id: number, memberId: number) {
+  const m = await readableInstance(db, actor, id);
+  const member = await q.getMember(db, id, memberId);
+  if (!member) throw notFound('Không tìm thấy thành viên tổ giúp việc');
+  assertAllowed(actor, 'model.write', m.unit_path);
+  return { m, member };
+}
+
+export async function updateMember(db: Kysely<DB>, ctx: Ctx, id: number, memberId: number, input: MemberInput) {
+  const { m, member: before } = await writableMember(db, ctx.actor, id, memberId);
+  return db.transaction().execute(async (trx) => {
+    const after = await q.updateMember(trx, memberId, {
+      full_name: input.fullName.trim(), role: input.role.trim(), position: input.position?.trim() || null,
+    });
+    const unit = { id: m.unit_id, path: m.unit_path, province_code: m.province_code };
+    await recordChange(trx, ctx, { action: 'update', entity: 'instance_member', entityId: memberId, unit, before, after });
+    return after;
+  });
+}
+
+export async function removeMember(db: Kysely<DB>, ctx: Ctx, id: number, memberId: number) {
+  const { m, member: before } = await writableMember(db, ctx.actor, id, memberId);
+  await db.transaction().execute(async (trx) => {
+    await q.deleteMember(trx, memberId);
+    const unit = { id: m.unit_id, path: m.unit_path, province_code: m.province_code };
+    await recordChange(trx, ctx, { action: 'delete', entity: 'instance_member', entityId: memberId, unit, before });
+  });
+}
+
 export interface Commitment {
   signerKind: 'parent' | 'student' | 'household' | 'staff' | 'other';
   signerName: string;

@@ -188,6 +188,86 @@ describe('my work and the calendar', () => {
     expect(audit.map((a) => a.action).sort()).toEqual(['create', 'delete']);
   });
 
+  it('answers a gong, patrol or outreach task from the data: a night with every village\'s check-in is done, one without is overdue', async () => {
+    const today = todayVN();
+    const villages = (await officer.get(`/api/units/${thuongHa.id}/children?kind=village`)).body;
+    const [langNgan, banLu] = ['Thôn Làng Ngần', 'Thôn Bản Lự'].map((name) => villages.find((u: any) => u.name === name));
+    const plan = (await officer.post('/api/plans', draft({ title: 'Kế hoạch tiếng kẻng', periodStart: addDays(today, -3), periodEnd: addDays(today, 5) }))).body;
+    const addTask = (title: string, measure: string, time: string) => officer.post(`/api/plans/${plan.id}/tasks`, {
+      title, leadUnitId: police.id, supportUnitIds: [langNgan.id, banLu.id], recurrence: { freq: 'daily', time }, measure,
+    });
+    const gongTask = await addTask('Đánh kẻng 22 giờ ở hai thôn', 'gong', '22:00');
+    expect(gongTask.status).toBe(201);
+    expect(gongTask.body.measure).toBe('gong');
+    await addTask('Tuần tra sau tiếng kẻng ở hai thôn', 'patrol', '22:15');
+    const outreach = await officer.post(`/api/plans/${plan.id}/tasks`, {
+      title: 'Tuyên truyền tiếng kẻng ở thôn', leadUnitId: police.id, recurrence: { freq: 'once', due: addDays(today, -1) }, startsOn: addDays(today, -3), measure: 'outreach',
+    });
+    expect((await officer.post('/api/activities', {
+      unitId: langNgan.id, kind: 'outreach', channel: 'talk', title: 'Họp thôn phổ biến tiếng kẻng', heldOn: addDays(today, -2),
+    })).status).toBe(201);
+    expect((await addTask('Đo bằng thứ không có', 'weather', '22:00')).status).toBe(400);
+    // A commune without villages has no check-ins to count: refused, nothing saved.
+    const admin = await server.login('quantri');
+    const empty = (await admin.get('/api/units/search?q=phuong%20ba%20dinh')).body.units[0];
+    expect((await admin.get(`/api/units/${empty.id}/children?kind=village`)).body).toEqual([]);
+    const elsewhere = (await admin.post('/api/plans', draft({ unitId: empty.id, title: 'Kế hoạch không có thôn' }))).body;
+    const tasks = await count('tasks');
+    const noVillages = await admin.post(`/api/plans/${elsewhere.id}/tasks`, {
+      title: 'Đánh kẻng 22 giờ', leadUnitId: empty.id, recurrence: { freq: 'daily', time: '22:00' }, measure: 'gong',
+    });
+    expect(noVillages.status).toBe(400);
+    expect(noVillages.body.error.fields).toEqual([{ path: 'measure', message: 'Chưa có thôn, làng' }]);
+    expect(await count('tasks')).toBe(tasks);
+
+    const struck = (village: any, night: string) => officer.post('/api/gong-checkins', {
+      villageId: village.id, night, struckAt: new Date(`${night}T22:05:00+07:00`).toISOString(), idempotencyKey: crypto.randomUUID(),
+    });
+    expect((await struck(langNgan, addDays(today, -2))).status).toBe(201);
+    expect((await struck(banLu, addDays(today, -2))).status).toBe(201);
+    expect((await struck(langNgan, addDays(today, -3))).status).toBe(201);
+    const night = addDays(today, -1);
+    const patrol = await officer.post('/api/patrols', {
+      unitId: thuongHa.id, startedAt: new Date(`${night}T23:30:00+07:00`).toISOString(), endedAt: new Date(`${today}T01:00:00+07:00`).toISOString(),
+      area: 'Làng Ngần, Bản Lự', participants: ['Lò Văn Minh'],
+    });
+    expect(patrol.status).toBe(201);
+
+    const work = (await officer.get('/api/my-work?days=7')).body;
+    const mine = (list: any[], taskId: number) => list.filter((o) => o.task_id === taskId).map((o) => [o.due_on, o.status, o.measured]);
+    const gong = gongTask.body.id;
+    expect(mine(work.overdue, gong)).toEqual([
+      [addDays(today, -3), 'open', { recorded: 1, required: 2 }],
+      [addDays(today, -1), 'open', { recorded: 0, required: 2 }],
+    ]);
+    expect(mine(work.done, gong)).toEqual([[addDays(today, -2), 'done', { recorded: 2, required: 2 }]]);
+    // Tonight's gong is coming work; the nights after it are for the calendar.
+    expect(mine(work.due, gong)).toEqual([[today, 'open', { recorded: 0, required: 2 }]]);
+    const patrols = work.overdue.concat(work.done).filter((o: any) => o.title === 'Tuần tra sau tiếng kẻng ở hai thôn');
+    expect(patrols.map((o: any) => [o.due_on, o.status])).toEqual([[addDays(today, -3), 'open'], [addDays(today, -2), 'open'], [night, 'done']]);
+    expect(mine(work.done, outreach.body.id)).toEqual([[addDays(today, -1), 'done', { recorded: 1, required: 1 }]]);
+    expect(work.overdue.every((o: any) => o.status === 'open')).toBe(true);
+
+    // Nobody ticks what the data answers, and trying changes nothing.
+    const open = work.overdue.find((o: any) => o.task_id === gong);
+    const refused = await officer.patch(`/api/occurrences/${open.id}`, { status: 'done' });
+    expect(refused.status).toBe(409);
+    expect(refused.body.error.message).toContain('tự động theo dữ liệu');
+    expect((await officer.get('/api/my-work?days=7')).body.counts).toEqual(work.counts);
+
+    // The calendar and the plan page count the same way.
+    const month = (await officer.get(`/api/calendar?month=${addDays(today, -2).slice(0, 7)}`)).body;
+    expect(month.days[addDays(today, -2)].find((o: any) => o.task_id === gong)).toMatchObject({ status: 'done', measured: { recorded: 2, required: 2 } });
+    const task = (await officer.get(`/api/plans/${plan.id}`)).body.tasks.find((t: any) => t.id === gong);
+    expect(task).toMatchObject({ measure: 'gong', done_occurrences: 1, open_occurrences: 8 });
+
+    // A village reporting a night late completes it: the night leaves the overdue work.
+    expect((await struck(banLu, addDays(today, -3))).status).toBe(201);
+    const later = (await officer.get('/api/my-work?days=7')).body;
+    expect(later.counts.overdue).toBe(work.counts.overdue - 1);
+    expect(mine(later.done, gong).map((o) => o[0]).sort()).toEqual([addDays(today, -3), addDays(today, -2)]);
+  });
+
   it('lays the month out by day', async () => {
     const res = await officer.get('/api/calendar?month=2024-05');
     expect(res.status).toBe(200);

@@ -55,49 +55,88 @@ export const governedInstances = (db: Q, id: number) =>
     .limit(500)
     .execute();
 
+/** Whether each occurrence of task t is done, by its tick or by the data (as in occurrencesIn). */
+const doneOfTask = sql`(select case when t.measure is null then o.status = 'done' else (select m[1] >= m[2] and m[2] > 0
+  from (select task_measure(o.id) as m) x) end as done from task_occurrences o where o.task_id = t.id)`;
+
 export const tasksOf = (db: Q, planId: number) =>
   db
     .selectFrom('tasks as t')
     .innerJoin('units as u', 'u.id', 't.lead_unit_id')
     .select([
       't.id', 't.title', 't.description', 't.lead_unit_id', 'u.name as lead_unit_name', 't.support_unit_ids', 't.recurrence',
-      't.starts_on', 't.ends_on', 't.status',
-      sql<number>`(select count(*)::int from task_occurrences o where o.task_id = t.id and o.status = 'open')`.as('open_occurrences'),
-      sql<number>`(select count(*)::int from task_occurrences o where o.task_id = t.id and o.status = 'done')`.as('done_occurrences'),
+      't.starts_on', 't.ends_on', 't.status', 't.measure',
+      sql<number>`(select count(*) filter (where not d.done)::int from ${doneOfTask} d)`.as('open_occurrences'),
+      sql<number>`(select count(*) filter (where d.done)::int from ${doneOfTask} d)`.as('done_occurrences'),
     ])
     .where('t.plan_id', '=', planId)
     .orderBy('t.id')
     .execute();
 
 const occurrenceColumns = [
-  'o.id', 'o.task_id', 'o.due_on', 'o.due_time', 'o.status', 'o.done_at', 'o.evidence',
+  'o.id', 'o.task_id', 'o.due_on', 'o.due_time', 'o.done_at', 'o.evidence', 't.measure',
   't.title', 't.plan_id', 'p.title as plan_title', 'p.number as plan_number', 'p.symbol as plan_symbol', 'u.name as lead_unit_name',
 ] as const;
 
-function occurrencesIn(db: Q, scope: string[]) {
-  return db
+/**
+ * Done when ticked off or, for a task answered by the data, when the data records what it asks
+ * ({recorded, required} from migration 0017's task_measure). A measured occurrence is never
+ * ticked, so it stays 'open' in the table and an open-only filter keeps it.
+ */
+const status = sql<'open' | 'done'>`case when w.measured is null then w.stored_status
+  when w.measured[1] >= w.measured[2] and w.measured[2] > 0 then 'done' else 'open' end`;
+
+interface Window {
+  /** Stored status: 'open' keeps measured occurrences and those not yet ticked off. */
+  stored?: 'open';
+  from?: string;
+  to?: string;
+  /** Measured occurrences of these days only (the recent ones of a "done" list). */
+  measured?: { from: string; to: string };
+}
+
+/** Occurrences inside the scope with the status that counts; offset 0 keeps task_measure to one call a row. */
+function occurrencesIn(db: Q, scope: string[], w: Window) {
+  let rows = db
     .selectFrom('task_occurrences as o')
     .innerJoin('tasks as t', 't.id', 'o.task_id')
     .innerJoin('plans as p', 'p.id', 't.plan_id')
     .innerJoin('units as u', 'u.id', 't.lead_unit_id')
-    .select(occurrenceColumns)
+    .select([
+      ...occurrenceColumns, 'o.status as stored_status',
+      sql<[number, number] | null>`case when t.measure is not null then task_measure(o.id) end`.as('measured'),
+    ])
     .where(inScope('o.unit_path', scope));
+  if (w.stored) rows = rows.where('o.status', '=', w.stored);
+  if (w.from) rows = rows.where('o.due_on', '>=', w.from);
+  if (w.to) rows = rows.where('o.due_on', '<=', w.to);
+  const m = w.measured;
+  if (m) rows = rows.where((eb) => eb.or([eb('t.measure', 'is', null), eb.between('o.due_on', m.from, m.to)]));
+  return db.selectFrom(rows.offset(0).as('w')).selectAll('w').select(status.as('status'));
 }
 
 /** "My work": overdue and coming occurrences (open), and the latest done, inside the scope. */
-export async function myWork(db: Q, scope: string[], today: string, horizon: string, limit: number) {
+export async function myWork(db: Q, scope: string[], today: string, horizon: string, limit: number, recentFrom: string) {
+  // Coming work is what someone must do: a night the data will answer is listed on its day only.
+  const open = () => occurrencesIn(db, scope, { stored: 'open', to: horizon })
+    .where(status, '=', 'open')
+    .where((eb) => eb.or([eb('w.measure', 'is', null), eb('w.due_on', '<=', today)]));
   const [overdue, due, done, counts] = await Promise.all([
-    occurrencesIn(db, scope).where('o.status', '=', 'open').where('o.due_on', '<', today).orderBy('o.due_on').orderBy('o.id').limit(limit).execute(),
-    occurrencesIn(db, scope).where('o.status', '=', 'open').where('o.due_on', '>=', today).where('o.due_on', '<=', horizon).orderBy('o.due_on').orderBy('o.id').limit(limit).execute(),
-    occurrencesIn(db, scope).where('o.status', '=', 'done').orderBy('o.done_at', 'desc').limit(Math.min(limit, 20)).execute(),
+    open().where('w.due_on', '<', today).orderBy('w.due_on').orderBy('w.id').limit(limit).execute(),
+    open().where('w.due_on', '>=', today).orderBy('w.due_on').orderBy('w.id').limit(limit).execute(),
+    occurrencesIn(db, scope, { measured: { from: recentFrom, to: today } })
+      .where(status, '=', 'done')
+      // Latest first: by the tick, or for an occurrence the data answers, by when it fell due.
+      .orderBy(sql`coalesce(w.done_at, (w.due_on + coalesce(w.due_time, '23:59')::time) at time zone 'Asia/Ho_Chi_Minh')`, 'desc')
+      .orderBy('w.id', 'desc')
+      .limit(Math.min(limit, 20))
+      .execute(),
     db
-      .selectFrom('task_occurrences as o')
+      .selectFrom(open().as('x'))
       .select([
-        sql<number>`count(*) filter (where o.due_on < ${today})::int`.as('overdue'),
-        sql<number>`count(*) filter (where o.due_on >= ${today} and o.due_on <= ${horizon})::int`.as('due'),
+        sql<number>`count(*) filter (where x.due_on < ${today})::int`.as('overdue'),
+        sql<number>`count(*) filter (where x.due_on >= ${today})::int`.as('due'),
       ])
-      .where('o.status', '=', 'open')
-      .where(inScope('o.unit_path', scope))
       .executeTakeFirstOrThrow(),
   ]);
   return { overdue, due, done, counts };
@@ -105,14 +144,14 @@ export async function myWork(db: Q, scope: string[], today: string, horizon: str
 
 /** Occurrences per day of a month inside the scope, with the first few of each day. */
 export function calendar(db: Q, scope: string[], from: string, to: string) {
-  return occurrencesIn(db, scope).where('o.due_on', '>=', from).where('o.due_on', '<=', to).orderBy('o.due_on').orderBy('o.id').limit(2000).execute();
+  return occurrencesIn(db, scope, { from, to }).orderBy('w.due_on').orderBy('w.id').limit(2000).execute();
 }
 
 export const getOccurrence = (db: Q, id: number) =>
   db
     .selectFrom('task_occurrences as o')
     .innerJoin('tasks as t', 't.id', 'o.task_id')
-    .select(['o.id', 'o.task_id', 'o.unit_path', 'o.province_code', 'o.due_on', 'o.status', 'o.evidence', 'o.done_at', 't.lead_unit_id'])
+    .select(['o.id', 'o.task_id', 'o.unit_path', 'o.province_code', 'o.due_on', 'o.status', 'o.evidence', 'o.done_at', 't.lead_unit_id', 't.measure'])
     .where('o.id', '=', id)
     .executeTakeFirst();
 

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { FileInfo } from '../files/routes.ts';
+import { TaskMeasure } from './measure.ts';
 import { Recurrence } from './recurrence.ts';
 import { PlanInput } from './schema.ts';
 
@@ -43,6 +44,7 @@ export const Task = z.looseObject({
   starts_on: Day,
   ends_on: Day,
   status: z.enum(['open', 'done', 'cancelled']),
+  measure: TaskMeasure,
   open_occurrences: z.number(),
   done_occurrences: z.number(),
 }).meta({ id: 'Task' });
@@ -61,7 +63,9 @@ export const PlanPage = z.object({
   canApprove: z.boolean(),
 });
 
-export const NewTaskReply = z.object({ id: z.number(), title: z.string(), lead_unit_id: z.number(), starts_on: Day, ends_on: Day, occurrences: z.number() });
+export const NewTaskReply = z.object({
+  id: z.number(), title: z.string(), lead_unit_id: z.number(), starts_on: Day, ends_on: Day, measure: TaskMeasure, occurrences: z.number(),
+});
 
 const OccurrenceStatus = z.enum(['open', 'done']);
 
@@ -79,6 +83,9 @@ export const Occurrence = z.looseObject({
   plan_number: z.string().nullable(),
   plan_symbol: z.string(),
   lead_unit_name: z.string(),
+  measure: TaskMeasure,
+  measured: z.object({ recorded: z.number(), required: z.number() }).nullable()
+    .describe('Dữ liệu đã ghi nhận cho lần này (vd. 6 trên 7 thôn đã đánh kẻng) khi nhiệm vụ được tính tự động; xong khi recorded ≥ required'),
   files: z.array(FileInfo).describe('Tệp minh chứng'),
 }).meta({ id: 'TaskOccurrence' });
 

@@ -7,6 +7,7 @@ import { actorOf, contextOf } from '../auth/plugin.ts';
 import { contentDisposition, FileInfo, UPLOAD_NOTE, UploadQuery, uploadOf, withUploads } from '../files/routes.ts';
 import { binary, created, Id, noContent, ok } from '../http/replies.ts';
 import { DOCUMENT_FORMATS } from './export/formats.ts';
+import { TaskMeasure } from './measure.ts';
 import { Recurrence } from './recurrence.ts';
 import { Day, PlanInput } from './schema.ts';
 import { Calendar, MyWork, NewTaskReply, OccurrenceUpdated, Plan, PlanListItem, PlanPage } from './replies.ts';
@@ -48,7 +49,7 @@ export function planRoutes(app: FastifyInstance, db: Kysely<DB>) {
       body: z.object({
         title: z.string().trim().min(1).max(500), description: z.string().max(10_000).optional(),
         leadUnitId: z.number().int().positive(), supportUnitIds: z.array(z.number().int().positive()).max(100).optional(),
-        recurrence: Recurrence, startsOn: Day.optional(), endsOn: Day.optional(),
+        recurrence: Recurrence, startsOn: Day.optional(), endsOn: Day.optional(), measure: TaskMeasure.optional(),
       }),
       response: created(NewTaskReply),
     },

@@ -6,10 +6,11 @@ import { attachFile, detachFile, type Attachment, type Upload } from '../files/s
 import { conflict, invalid, notFound } from '../http/errors.ts';
 import { addDays, lastDayOfMonth, todayVN } from '../shared/dates.ts';
 import { fold } from '../shared/text.ts';
-import { getUnit } from '../units/queries.ts';
+import { getUnit, villagesUnder } from '../units/queries.ts';
 import { readableUnit } from '../units/service.ts';
 import type { PlanDocument } from './document.ts';
 import * as q from './queries.ts';
+import { communePathOf, measuredOf, type Measure } from './measure.ts';
 import { MAX_OCCURRENCES, occurrences, type Recurrence } from './recurrence.ts';
 import type { PlanInput } from './schema.ts';
 
@@ -155,6 +156,7 @@ export interface NewTask {
   recurrence: Recurrence;
   startsOn?: string | undefined;
   endsOn?: string | undefined;
+  measure?: Measure | null | undefined;
 }
 
 /**
@@ -175,6 +177,10 @@ export async function addTask(db: Kysely<DB>, ctx: Ctx, planId: number, input: N
     const u = await getUnit(db, id);
     if (!u || !allows(ctx.actor, 'unit.read', u.path)) throw invalid(`Đơn vị phối hợp ${id} không tồn tại`, [{ path: 'supportUnitIds', message: 'Không tồn tại' }]);
   }
+  // The gong is answered by villages' check-ins: a task in a commune without villages would never be done.
+  if (input.measure === 'gong' && (await villagesUnder(db, communePathOf(lead.path))).length === 0) {
+    throw invalid('Xã chưa có thôn, làng nào để tính điểm danh kẻng; hãy thêm thôn, làng trước', [{ path: 'measure', message: 'Chưa có thôn, làng' }]);
+  }
   const r = input.recurrence;
   const startsOn = input.startsOn ?? (r.freq === 'once' ? r.due : plan.period_start ?? plan.issued_on ?? undefined);
   const endsOn = input.endsOn ?? (r.freq === 'once' ? r.due : plan.period_end ?? (startsOn ? addDays(startsOn, 364) : undefined));
@@ -190,8 +196,9 @@ export async function addTask(db: Kysely<DB>, ctx: Ctx, planId: number, input: N
         province_code: lead.province_code!, plan_id: planId, title: input.title, description: input.description ?? '',
         lead_unit_id: lead.id, lead_unit_path: lead.path, support_unit_ids: supportIds, recurrence: JSON.stringify(r),
         starts_on: r.freq === 'once' ? (startsOn < r.due ? startsOn : r.due) : startsOn, ends_on: r.freq === 'once' ? r.due : endsOn,
+        measure: input.measure ?? null,
       })
-      .returning(['id', 'title', 'lead_unit_id', 'starts_on', 'ends_on'])
+      .returning(['id', 'title', 'lead_unit_id', 'starts_on', 'ends_on', 'measure'])
       .executeTakeFirstOrThrow();
     for (let i = 0; i < dates.length; i += 1000) {
       await trx
@@ -209,6 +216,7 @@ export async function updateOccurrence(db: Kysely<DB>, ctx: Ctx, id: number, pat
   const before = await q.getOccurrence(db, id);
   if (!before || !allows(ctx.actor, 'unit.read', before.unit_path)) throw notFound('Không tìm thấy việc cần làm');
   assertAllowed(ctx.actor, 'task.update', before.unit_path);
+  if (before.measure) throw conflict('Việc này được đánh dấu tự động theo dữ liệu ghi nhận trên hệ thống, không đánh dấu bằng tay');
   return db.transaction().execute(async (trx) => {
     const done = patch.status === 'done';
     await trx
@@ -232,17 +240,21 @@ async function withFiles<T extends { id: number }>(db: Kysely<DB>, ...lists: T[]
   return lists.map((rows) => rows.map((r) => ({ ...r, files: byOccurrence.get(r.id) ?? [] })));
 }
 
+/** An occurrence as the client reads it: its status as counted, and what the data recorded when it answers the task. */
+type Row = Awaited<ReturnType<typeof q.calendar>>[number];
+const answered = ({ stored_status: _stored, measured, ...r }: Row) => ({ ...r, measured: measuredOf(measured) });
+
 export async function myWork(db: Kysely<DB>, actor: Actor, days: number, limit: number) {
   const today = todayVN();
-  const work = await q.myWork(db, scopeOf(actor, 'unit.read'), today, addDays(today, days), limit);
-  const [overdue = [], due = [], done = []] = await withFiles(db, work.overdue, work.due, work.done);
+  const work = await q.myWork(db, scopeOf(actor, 'unit.read'), today, addDays(today, days), limit, addDays(today, -days));
+  const [overdue = [], due = [], done = []] = await withFiles(db, work.overdue.map(answered), work.due.map(answered), work.done.map(answered));
   return { today, overdue, due, done, counts: work.counts };
 }
 
 export async function calendar(db: Kysely<DB>, actor: Actor, month: string) {
   const from = `${month}-01`;
   const to = lastDayOfMonth(month);
-  const [rows = []] = await withFiles(db, await q.calendar(db, scopeOf(actor, 'unit.read'), from, to));
+  const [rows = []] = await withFiles(db, (await q.calendar(db, scopeOf(actor, 'unit.read'), from, to)).map(answered));
   const days: Record<string, typeof rows> = {};
   for (const r of rows) (days[r.due_on] ??= []).push(r);
   return { month, from, to, days };

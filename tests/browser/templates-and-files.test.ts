@@ -72,6 +72,48 @@ describe('model templates and step files in the staff app', () => {
     }
   });
 
+  it('edits a working-group member and removes another, kept after a reload; a viewer gets neither button', async () => {
+    const context = await env.browser.newContext({ viewport: { width: 1280, height: 900 } });
+    try {
+      const page = await env.logIn(context, 'canbo', '/models');
+      await page.getByRole('link', { name: 'Cổng trường an toàn giao thông — Trường THCS Điện Quan' }).click();
+      const members = page.getByTestId('members');
+      const row = (name: string) => members.getByTestId('member').filter({ hasText: name });
+      await row('Nông Văn Tuấn').waitFor();
+
+      await row('Nông Văn Tuấn').getByTestId('member-edit').click();
+      const form = members.getByTestId('member-form');
+      expect(await form.getByTestId('member-name').inputValue()).toBe('Nông Văn Tuấn');
+      await form.getByTestId('member-role').fill('Tổ phó');
+      await form.getByTestId('member-position').fill('Tổng phụ trách Đội, Trường THCS Điện Quan');
+      await form.getByTestId('member-save').click();
+      await expect.poll(async () => (await row('Nông Văn Tuấn').textContent()) ?? '').toContain('Tổng phụ trách Đội, Trường THCS Điện Quan');
+
+      await row('Triệu Thị Hoa').getByTestId('member-remove').click();
+      expect(await row('Triệu Thị Hoa').textContent()).toContain('Xóa Triệu Thị Hoa khỏi tổ?');
+      await row('Triệu Thị Hoa').getByTestId('member-remove-confirm').click();
+      await expect.poll(() => row('Triệu Thị Hoa').count()).toBe(0);
+
+      await page.reload();
+      await row('Nông Văn Tuấn').waitFor();
+      expect(await row('Nông Văn Tuấn').locator('.badge').textContent()).toBe('Tổ phó');
+      expect(await row('Triệu Thị Hoa').count()).toBe(0);
+      expect(await row('Lò Văn Minh').count()).toBe(1);
+
+      const other = await env.browser.newContext({ viewport: { width: 1280, height: 900 } });
+      try {
+        const viewer = await env.logIn(other, 'xem', new URL(page.url()).pathname);
+        await viewer.getByTestId('members').getByTestId('member').first().waitFor();
+        expect(await viewer.getByTestId('member-edit').count()).toBe(0);
+        expect(await viewer.getByTestId('member-remove').count()).toBe(0);
+      } finally {
+        await other.close();
+      }
+    } finally {
+      await context.close();
+    }
+  });
+
   it('attaches a photo as evidence to a task on "Việc của tôi"', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'work-files-'));
     const context = await env.browser.newContext({ viewport: { width: 390, height: 844 } });

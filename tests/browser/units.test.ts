@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { useBrowserServer } from '../support/browser.ts';
+import { TEST_PASSWORD } from '../support/prepare.ts';
 
 const app = useBrowserServer();
 
@@ -58,6 +59,34 @@ describe('staff web app', () => {
       await page.getByTestId('unit-title').waitFor();
       await page.getByTestId('unit-legacy').waitFor();
       expect(await scrollWidth()).toBeLessThanOrEqual(360);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('loads the log-in page without an error in the console, before and after a log-out', async () => {
+    const context = await app.browser.newContext({ viewport: { width: 1280, height: 900 } });
+    try {
+      const page = await context.newPage();
+      const errors: string[] = [];
+      page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+      page.on('pageerror', (e) => errors.push(e.message));
+      page.on('response', (r) => r.status() >= 400 && errors.push(`${r.status()} ${r.url()}`));
+      await page.goto(app.server.url + '/');
+      await page.getByTestId('login-username').waitFor();
+      await page.reload();
+      await page.getByTestId('login-username').waitFor();
+      expect(errors).toEqual([]);
+
+      await page.getByTestId('login-username').fill('canbo');
+      await page.getByTestId('login-password').fill(TEST_PASSWORD);
+      await page.getByTestId('login-submit').click();
+      await page.getByTestId('main-nav').waitFor();
+      await page.getByTestId('logout').click();
+      await page.getByTestId('login-username').waitFor();
+      await page.reload();
+      await page.getByTestId('login-username').waitFor();
+      expect(errors).toEqual([]);
     } finally {
       await context.close();
     }

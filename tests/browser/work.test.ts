@@ -165,6 +165,50 @@ describe('models, plans and tasks in the staff web app', () => {
     });
   });
 
+  it('thachlap sees the nightly gong answered by the check-ins, not a box to tick; a night reported late leaves the overdue work', async () => {
+    await withContext(DESKTOP, async (context) => {
+      const GONG = 'Đánh kẻng bình yên lúc 22 giờ hằng ngày tại 100% thôn, làng';
+      const today = todayVN();
+      const page = await app.logIn(context, 'thachlap');
+      const api = apiOf(page);
+      const work = await api.get('/api/my-work?days=14');
+      // Nothing the data shows done is overdue, and what it answers is never ticked by hand.
+      expect(work.overdue.filter((o: any) => o.measured && o.measured.recorded >= o.measured.required)).toEqual([]);
+      expect([...work.overdue, ...work.due, ...work.done].filter((o: any) => o.measure && o.done_at)).toEqual([]);
+      expect(work.done.some((o: any) => o.title === GONG && o.status === 'done')).toBe(true);
+      // A night some villages missed that can still be reported (31 days).
+      const missed = work.overdue.find((o: any) => o.title === GONG && o.due_on >= addDays(today, -30))!;
+      expect(missed).toBeDefined();
+
+      const overdue = page.getByTestId('work-overdue');
+      await overdue.waitFor();
+      expect(await number(page.getByTestId('count-overdue'))).toBe(work.counts.overdue);
+      const card = overdue.locator(`[data-testid="work-item"][data-id="${missed.id}"]`);
+      expect(await text(card.getByTestId('work-auto'))).toBe(`Tự động theo dữ liệu: ${missed.measured.recorded}/${missed.measured.required} thôn đã đánh kẻng`);
+      expect(await card.getByTestId('work-done').count()).toBe(0);
+      const done = page.getByTestId('work-done').locator('[data-testid="work-item"]').filter({ hasText: GONG }).first();
+      expect(await text(done.getByTestId('work-auto'))).toMatch(/^✓ Tự động theo dữ liệu: (\d+)\/\1 thôn đã đánh kẻng$/);
+      expect(await done.getByTestId('work-reopen').count()).toBe(0);
+
+      // The villages that missed the night report it late: the night is done, counted by the data alone.
+      const officer = await app.server.login('thachlap');
+      const thachLap = await app.server.database.db.selectFrom('units').select('id').where('code', '=', '15085').executeTakeFirstOrThrow();
+      const villages = (await officer.ok(`/api/units/${thachLap.id}/children?kind=village`)) as any[];
+      for (const v of villages) {
+        const res = await officer.post('/api/gong-checkins', {
+          villageId: v.id, night: missed.due_on, struckAt: new Date(`${missed.due_on}T22:05:00+07:00`).toISOString(), idempotencyKey: crypto.randomUUID(),
+        });
+        expect([201, 409]).toContain(res.status);
+      }
+      await page.reload();
+      await page.getByTestId('work-counts').waitFor();
+      await expect.poll(async () => number(page.getByTestId('count-overdue'))).toBe(work.counts.overdue - 1);
+      expect(await page.locator(`[data-testid="work-overdue"] [data-id="${missed.id}"]`).count()).toBe(0);
+      const month = await api.get(`/api/calendar?month=${missed.due_on.slice(0, 7)}`);
+      expect(month.days[missed.due_on].find((o: any) => o.id === missed.id)).toMatchObject({ status: 'done', measured: { recorded: villages.length, required: villages.length } });
+    });
+  });
+
   it('canbo reads the month calendar, opens a day, goes to the next month and back', async () => {
     await withContext(DESKTOP, async (context) => {
       const page = await app.logIn(context, 'canbo');

@@ -275,6 +275,7 @@ export interface Task {
   starts_on: string;
   ends_on: string;
   status: string;
+  measure: TaskMeasure | null;
   open_occurrences: number;
   done_occurrences: number;
 }
@@ -299,7 +300,12 @@ export interface NewTask {
   recurrence: Recurrence;
   startsOn?: string;
   endsOn?: string;
+  measure?: TaskMeasure | null;
 }
+
+/** What recorded data answers a task instead of a tick by hand (src/plans/measure.ts). */
+export const TASK_MEASURES = ['gong', 'patrol', 'outreach', 'training', 'meeting', 'drill'] as const;
+export type TaskMeasure = (typeof TASK_MEASURES)[number];
 
 export interface WorkItem {
   id: number;
@@ -315,6 +321,9 @@ export interface WorkItem {
   plan_number: string | null;
   plan_symbol: string;
   lead_unit_name: string;
+  measure: TaskMeasure | null;
+  /** What the data recorded for this occurrence; done when recorded ≥ required. */
+  measured: { recorded: number; required: number } | null;
   files: StoredFile[];
 }
 
@@ -413,7 +422,7 @@ export async function request<T>(method: string, path: string, body?: unknown): 
   }
   if (!res.ok) {
     const err = (data as { error?: { code?: string; message?: string; fields?: FieldError[] } } | null)?.error;
-    if (res.status === 401 && path !== '/api/auth/login' && path !== '/api/auth/me') onUnauthenticated?.();
+    if (res.status === 401 && path !== '/api/auth/login') onUnauthenticated?.();
     throw new ApiError(res.status, err?.code ?? 'HTTP_' + res.status, err?.message ?? '', err?.fields ?? []);
   }
   return data as T;
@@ -428,7 +437,8 @@ export const qs = (params: Record<string, string | number | undefined>) => {
 
 export const api = {
   login: (username: string, password: string) => request<Me>('POST', '/api/auth/login', { username, password }),
-  me: () => request<Me>('GET', '/api/auth/me'),
+  /** The session, or null when nobody is logged in (an answer, not a 401 in the console). */
+  session: () => request<Me | null>('GET', '/api/auth/session'),
   logout: () => request<void>('POST', '/api/auth/logout', {}),
   changePassword: (currentPassword: string, newPassword: string) =>
     request<void>('POST', '/api/auth/password', { currentPassword, newPassword }),
@@ -472,6 +482,9 @@ export const api = {
   ackAlarm: (id: number) => request<Alarm>('POST', `/api/alarms/${id}/ack`, {}),
   removeOccurrenceFile: (id: number, fileId: number) => request<void>('DELETE', `/api/occurrences/${id}/files/${fileId}`),
   addMember: (id: number, body: { fullName: string; role: string; position?: string | null }) => request<ModelMember>('POST', `/api/models/${id}/members`, body),
+  updateMember: (id: number, memberId: number, body: { fullName: string; role: string; position?: string | null }) =>
+    request<ModelMember>('PATCH', `/api/models/${id}/members/${memberId}`, body),
+  removeMember: (id: number, memberId: number) => request<void>('DELETE', `/api/models/${id}/members/${memberId}`),
   addCommitments: (id: number, commitments: { signerKind: SignerKind; signerName: string; detail?: string | null; signedOn: string }[]) =>
     request<{ added: number }>('POST', `/api/models/${id}/commitments`, { commitments }),
   replicate: (id: number, body: { under?: { unitId: number; kind: ReplicaKind; subkind?: string }; unitIds?: number[]; startedOn: string }) =>

@@ -27,7 +27,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
 
   useEffect(() => {
     let live = true;
-    api.me().then(
+    api.session().then(
       (m) => live && accept(m),
       // Logged out, or the server is unreachable: the log-in page reports the latter on submit.
       () => live && accept(null),
@@ -50,7 +50,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
           accept(null);
         }
       },
-      refresh: async () => accept(await api.me()),
+      refresh: async () => accept(await api.session()),
       can: (permission) => !!me?.grants.some((g) => g.permissions.includes(permission)),
       canAt: (permission, path) => !!me?.grants.some((g) => g.permissions.includes(permission) && path.startsWith(g.unitPath)),
       canSomeUnder: (permission, path) =>

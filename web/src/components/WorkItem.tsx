@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import { api, type WorkItem } from '../api.ts';
 import { useAuth } from '../auth.tsx';
-import { useI18n } from '../i18n.tsx';
+import { useI18n, type MessageKey } from '../i18n.tsx';
 import { Attachments } from './Attachments.tsx';
 import { Link } from '../router.tsx';
 import { Alert, errorText, useAction, useDateTime } from '../ui.tsx';
@@ -56,7 +56,13 @@ export function WorkItemCard({ item, today, onChanged, hideDate }: Props) {
           {late > 0 && <span className="work__late">{t('work.lateBy', { n: late })}</span>}
         </div>
       </div>
-      {done && (
+      {item.measure && item.measured && (
+        <p className="work__evidence work__auto" data-testid="work-auto" title={t('work.autoHint')}>
+          {done && <span className="work__check" aria-hidden="true">✓</span>}{' '}
+          {t('work.auto', { text: t(`measure.${item.measure}.progress` as MessageKey, item.measured) })}
+        </p>
+      )}
+      {done && !item.measure && (
         <p className="work__evidence">
           <span className="work__check" aria-hidden="true">✓</span> {item.done_at ? t('work.doneAt', { time: dateTime(item.done_at) }) : t('work.doneShort')}
           {item.evidence && <span className="work__note">“{item.evidence}”</span>}
@@ -65,7 +71,7 @@ export function WorkItemCard({ item, today, onChanged, hideDate }: Props) {
       {/* Files are added with the note, before ticking off; otherwise they are only listed. */}
       {!(can('task.update') && !done && noteOpen) && <Attachments files={item.files} testId="work-files" />}
       {error != null && <Alert kind="error">{errorText(error, t)}</Alert>}
-      {can('task.update') && (
+      {can('task.update') && !item.measure && (
         <div className="work__actions">
           {!done && noteOpen && (
             <div className="field work__note-field">

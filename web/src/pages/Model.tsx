@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import {
-  api, ApiError, SIGNER_KINDS, type ModelPage as ModelPageData, type ModelStep, type ReplicaKind, type ReplicateResult, type SignerKind,
+  api, ApiError, SIGNER_KINDS, type ModelMember, type ModelPage as ModelPageData, type ModelStep, type ReplicaKind, type ReplicateResult, type SignerKind,
 } from '../api.ts';
 import { Attachments } from '../components/Attachments.tsx';
 import { UnitPicker, type PickedUnit } from '../components/UnitPicker.tsx';
@@ -275,21 +275,8 @@ const ROLE_SUGGESTIONS: MessageKey[] = ['members.role.head', 'members.role.deput
 function Members({ data, onAdded }: { data: ModelPageData; onAdded: () => void }) {
   const { t } = useI18n();
   const [open, setOpen] = useState(false);
-  const [fullName, setFullName] = useState('');
-  const [role, setRole] = useState('');
-  const [position, setPosition] = useState('');
-  const { busy, error, setError, run } = useAction();
-
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    await run(async () => {
-      await api.addMember(data.instance.id, { fullName: fullName.trim(), role: role.trim(), position: position.trim() || null });
-      setFullName('');
-      setPosition('');
-      onAdded();
-    });
-  };
-  const general = generalError(error, ['fullName', 'role', 'position']);
+  const [editing, setEditing] = useState<number | null>(null);
+  const id = data.instance.id;
 
   return (
     <section className="card" aria-labelledby="members-title" data-testid="members">
@@ -307,46 +294,127 @@ function Members({ data, onAdded }: { data: ModelPageData; onAdded: () => void }
         <p className="muted">{t('members.none')}</p>
       ) : (
         <ul className="list">
-          {data.members.map((p) => (
-            <li key={p.id} className="list__item member">
-              <strong>{p.full_name}</strong> <span className="badge">{p.role}</span>
-              {p.position && <span className="list__meta">{p.position}</span>}
-            </li>
-          ))}
+          {data.members.map((p) =>
+            editing === p.id ? (
+              <li key={p.id} className="list__item member">
+                <MemberForm
+                  member={p} submitLabel={t('common.save')} onClose={() => setEditing(null)}
+                  save={async (body) => {
+                    await api.updateMember(id, p.id, body);
+                    setEditing(null);
+                    onAdded();
+                  }}
+                />
+              </li>
+            ) : (
+              <MemberRow key={p.id} member={p} canWrite={data.canWrite} onEdit={() => setEditing(p.id)}
+                remove={async () => {
+                  await api.removeMember(id, p.id);
+                  onAdded();
+                }}
+              />
+            ),
+          )}
         </ul>
       )}
       {open && (
-        <form className="form inline-form" onSubmit={submit} data-testid="member-form">
-          {general != null && <Alert kind="error">{errorText(general, t)}</Alert>}
-          <Field label={t('members.fullName')} error={fieldError(error, 'fullName')}>
-            {({ id, describedBy, invalid }) => <input id={id} aria-describedby={describedBy} aria-invalid={invalid} required maxLength={200} value={fullName} onChange={(e) => setFullName(e.target.value)} data-testid="member-name" />}
-          </Field>
-          <Field label={t('members.role')} error={fieldError(error, 'role')}>
-            {({ id, describedBy, invalid }) => (
-              <>
-                <input id={id} list={id + '-roles'} aria-describedby={describedBy} aria-invalid={invalid} required maxLength={100} value={role} onChange={(e) => setRole(e.target.value)} data-testid="member-role" />
-                <datalist id={id + '-roles'}>
-                  {ROLE_SUGGESTIONS.map((k) => (
-                    <option key={k} value={t(k)} />
-                  ))}
-                </datalist>
-              </>
-            )}
-          </Field>
-          <Field label={t('members.position')} optional hint={t('members.positionHint')} error={fieldError(error, 'position')}>
-            {({ id, describedBy, invalid }) => <input id={id} aria-describedby={describedBy} aria-invalid={invalid} maxLength={300} value={position} onChange={(e) => setPosition(e.target.value)} />}
-          </Field>
-          <div className="form__actions">
-            <button type="submit" className="btn btn--primary" disabled={busy || !fullName.trim() || !role.trim()}>
-              {busy ? t('common.saving') : t('members.submit')}
-            </button>
-            <button type="button" className="btn" onClick={() => { setOpen(false); setError(null); }}>
-              {t('common.close')}
-            </button>
-          </div>
-        </form>
+        <MemberForm
+          submitLabel={t('members.submit')} onClose={() => setOpen(false)}
+          save={async (body) => {
+            await api.addMember(id, body);
+            onAdded();
+          }}
+        />
       )}
     </section>
+  );
+}
+
+/** A member with "Sửa" and "Xóa"; removing asks once more, in the row itself. */
+function MemberRow({ member: p, canWrite, onEdit, remove }: { member: ModelMember; canWrite: boolean; onEdit: () => void; remove: () => Promise<void> }) {
+  const { t } = useI18n();
+  const [confirming, setConfirming] = useState(false);
+  const { busy, error, run } = useAction();
+  return (
+    <li className="list__item member" data-testid="member" data-id={p.id}>
+      <strong>{p.full_name}</strong> <span className="badge">{p.role}</span>
+      {p.position && <span className="list__meta">{p.position}</span>}
+      {canWrite && !confirming && (
+        <span className="member__actions">
+          <button type="button" className="btn btn--small btn--link" onClick={onEdit} data-testid="member-edit" aria-label={t('members.editNamed', { name: p.full_name })}>
+            {t('common.edit')}
+          </button>
+          <button type="button" className="btn btn--small btn--link" onClick={() => setConfirming(true)} data-testid="member-remove" aria-label={t('members.removeNamed', { name: p.full_name })}>
+            {t('members.remove')}
+          </button>
+        </span>
+      )}
+      {confirming && (
+        <span className="member__actions" role="group" aria-label={t('members.removeNamed', { name: p.full_name })}>
+          <span>{t('members.removeConfirm', { name: p.full_name })}</span>{' '}
+          <button type="button" className="btn btn--small btn--danger" disabled={busy} onClick={() => void run(remove)} data-testid="member-remove-confirm">
+            {t('members.remove')}
+          </button>
+          <button type="button" className="btn btn--small" onClick={() => setConfirming(false)}>
+            {t('common.cancel')}
+          </button>
+        </span>
+      )}
+      {error != null && <Alert kind="error">{errorText(error, t)}</Alert>}
+    </li>
+  );
+}
+
+type MemberBody = { fullName: string; role: string; position: string | null };
+
+/** Adds a member, or edits one (`member`); the same fields either way. */
+function MemberForm({ member, submitLabel, save, onClose }: { member?: ModelMember; submitLabel: string; save: (body: MemberBody) => Promise<void>; onClose: () => void }) {
+  const { t } = useI18n();
+  const [fullName, setFullName] = useState(member?.full_name ?? '');
+  const [role, setRole] = useState(member?.role ?? '');
+  const [position, setPosition] = useState(member?.position ?? '');
+  const { busy, error, setError, run } = useAction();
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    await run(async () => {
+      await save({ fullName: fullName.trim(), role: role.trim(), position: position.trim() || null });
+      setFullName('');
+      setPosition('');
+    });
+  };
+  const general = generalError(error, ['fullName', 'role', 'position']);
+
+  return (
+    <form className="form inline-form" onSubmit={submit} data-testid="member-form">
+      {general != null && <Alert kind="error">{errorText(general, t)}</Alert>}
+      <Field label={t('members.fullName')} error={fieldError(error, 'fullName')}>
+        {({ id, describedBy, invalid }) => <input id={id} aria-describedby={describedBy} aria-invalid={invalid} required maxLength={200} value={fullName} onChange={(e) => setFullName(e.target.value)} data-testid="member-name" />}
+      </Field>
+      <Field label={t('members.role')} error={fieldError(error, 'role')}>
+        {({ id, describedBy, invalid }) => (
+          <>
+            <input id={id} list={id + '-roles'} aria-describedby={describedBy} aria-invalid={invalid} required maxLength={100} value={role} onChange={(e) => setRole(e.target.value)} data-testid="member-role" />
+            <datalist id={id + '-roles'}>
+              {ROLE_SUGGESTIONS.map((k) => (
+                <option key={k} value={t(k)} />
+              ))}
+            </datalist>
+          </>
+        )}
+      </Field>
+      <Field label={t('members.position')} optional hint={t('members.positionHint')} error={fieldError(error, 'position')}>
+        {({ id, describedBy, invalid }) => <input id={id} aria-describedby={describedBy} aria-invalid={invalid} maxLength={300} value={position} onChange={(e) => setPosition(e.target.value)} data-testid="member-position" />}
+      </Field>
+      <div className="form__actions">
+        <button type="submit" className="btn btn--primary" disabled={busy || !fullName.trim() || !role.trim()} data-testid="member-save">
+          {busy ? t('common.saving') : submitLabel}
+        </button>
+        <button type="button" className="btn" onClick={() => { onClose(); setError(null); }}>
+          {member ? t('common.cancel') : t('common.close')}
+        </button>
+      </div>
+    </form>
   );
 }
 

@@ -1,9 +1,9 @@
 import { useState, type FormEvent } from 'react';
-import { api, ApiError, type Plan, type PlanPage as PlanPageData, type PlanSection } from '../api.ts';
+import { api, ApiError, TASK_MEASURES, type Plan, type PlanPage as PlanPageData, type PlanSection, type TaskMeasure } from '../api.ts';
 import { useAuth } from '../auth.tsx';
 import { emptyRecurrence, RecurrencePicker, toRecurrence, type RecurrenceDraft } from '../components/RecurrencePicker.tsx';
 import { UnitPicker, type PickedUnit } from '../components/UnitPicker.tsx';
-import { useI18n, useNumber } from '../i18n.tsx';
+import { useI18n, useNumber, type MessageKey } from '../i18n.tsx';
 import { Link } from '../router.tsx';
 import { Alert, errorText, Field, fieldError, generalError, PageNotReady, useAction, useDocumentTitle } from '../ui.tsx';
 import { PlanSchedules } from '../reports/PlanSchedules.tsx';
@@ -315,6 +315,12 @@ function Tasks({ data, onAdded }: { data: PlanPageData; onAdded: () => void }) {
                       {t('tasks.doneOf', { done: num(task.done_occurrences), total: num(total) })}
                     </dd>
                   </div>
+                  {task.measure && (
+                    <div>
+                      <dt>{t('measure.label')}</dt>
+                      <dd data-testid="task-measure-text">{t(`measure.${task.measure}` as MessageKey)}</dd>
+                    </div>
+                  )}
                 </dl>
               </li>
             );
@@ -325,7 +331,7 @@ function Tasks({ data, onAdded }: { data: PlanPageData; onAdded: () => void }) {
   );
 }
 
-const TASK_FIELDS = ['title', 'description', 'leadUnitId', 'supportUnitIds', 'startsOn', 'endsOn'];
+const TASK_FIELDS = ['title', 'description', 'leadUnitId', 'supportUnitIds', 'startsOn', 'endsOn', 'measure'];
 
 function TaskForm({ data, onAdded, onCancel }: { data: PlanPageData; onAdded: (occurrences: number) => void; onCancel: () => void }) {
   const { t } = useI18n();
@@ -337,6 +343,7 @@ function TaskForm({ data, onAdded, onCancel }: { data: PlanPageData; onAdded: (o
   const [rec, setRec] = useState<RecurrenceDraft>(emptyRecurrence);
   const [startsOn, setStartsOn] = useState('');
   const [endsOn, setEndsOn] = useState('');
+  const [measure, setMeasure] = useState<TaskMeasure | ''>('');
   const { busy, error, run } = useAction();
   const rule = toRecurrence(rec);
   const plan = data.plan;
@@ -349,6 +356,7 @@ function TaskForm({ data, onAdded, onCancel }: { data: PlanPageData; onAdded: (o
         title: title.trim(), ...(description.trim() && { description: description.trim() }), leadUnitId: lead.id,
         supportUnitIds: support.map((u) => u.id), recurrence: rule,
         ...(rule.freq !== 'once' && startsOn && { startsOn }), ...(rule.freq !== 'once' && endsOn && { endsOn }),
+        ...(measure && { measure }),
       });
       onAdded(res.occurrences);
     });
@@ -407,6 +415,16 @@ function TaskForm({ data, onAdded, onCancel }: { data: PlanPageData; onAdded: (o
           <p className="field__hint">{spanHint}</p>
         </>
       )}
+      <Field label={t('measure.label')} hint={t('measure.hint')} error={fieldError(error, 'measure')}>
+        {({ id, describedBy, invalid }) => (
+          <select id={id} aria-describedby={describedBy} aria-invalid={invalid} value={measure} onChange={(e) => setMeasure(e.target.value as TaskMeasure | '')} data-testid="task-measure">
+            <option value="">{t('measure.none')}</option>
+            {TASK_MEASURES.map((m) => (
+              <option key={m} value={m}>{t(`measure.${m}` as MessageKey)}</option>
+            ))}
+          </select>
+        )}
+      </Field>
       <div className="form__actions">
         <button type="submit" className="btn btn--primary" disabled={busy || !rule || !lead || !title.trim()} data-testid="task-submit">
           {busy ? t('common.saving') : t('tasks.submit')}
