@@ -85,7 +85,7 @@ export async function axeViolations(page: Page): Promise<string[]> {
     });
     return result.violations.map((v) => ({
       id: v.id, impact: v.impact, help: v.help,
-      targets: v.nodes.map((n) => `${n.target.join(' ')}${n.failureSummary ? ` (${n.failureSummary.replace(/\s+/g, ' ')})` : ''}`),
+      targets: v.nodes.map((n) => n.target.join(' ') + (n.failureSummary ? ` (${n.failureSummary.replace(/\s+/g, ' ')})` : '')),
     }));
   }, WCAG_AA);
   return violations.flatMap((v) => [`${v.id} [${v.impact}] ${v.help}`, ...v.targets.map((t) => `    ${t}`)]);
