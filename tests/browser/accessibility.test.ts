@@ -200,7 +200,7 @@ describe('accessibility (WCAG 2.1 AA)', () => {
       await page.goto(env.server.url + '/work');
       await page.getByTestId('login-username').waitFor();
       await expectLanguageNamesHoldTheirText(page);
-      await checkBothWidths(page, 'the log-in page');
+      await checkBothWidths(page, 'the log-in page', 'login');
       expectVisibleRings(await focusRings(page, '.login__lang', '.login'), ['lang-vi', 'lang-en']);
     } finally {
       await context.close();
