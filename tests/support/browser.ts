@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import axe from 'axe-core';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 import { startTestServer, type TestServer } from './server.ts';
@@ -60,4 +61,38 @@ export function useBrowserServer(): BrowserServer {
       return page;
     },
   };
+}
+
+/** WCAG 2.0 and 2.1, levels A and AA: what the platform is held to. */
+const WCAG_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+
+/**
+ * Runs axe-core over the page as it is now and answers one line per failing rule (rule, impact,
+ * help) and one per element it fails on (selector, what to fix), empty when every WCAG 2.0/2.1 A
+ * and AA rule passes. axe's label-in-name rule is still marked experimental, so it is switched on
+ * by name: a control whose name does not contain its visible text fails 2.5.3 for a person who
+ * speaks the label to a voice-control program.
+ */
+export async function axeViolations(page: Page): Promise<string[]> {
+  // Evaluated rather than added as a <script>: the public pages' CSP forbids inline scripts.
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axe.source);
+  const violations = await page.evaluate(async (tags) => {
+    const { axe: run } = window as unknown as { axe: typeof axe };
+    const result = await run.run(document, {
+      runOnly: { type: 'tag', values: tags },
+      rules: { 'label-content-name-mismatch': { enabled: true } },
+      resultTypes: ['violations'],
+    });
+    return result.violations.map((v) => ({
+      id: v.id, impact: v.impact, help: v.help,
+      targets: v.nodes.map((n) => n.target.join(' ') + (n.failureSummary ? ` (${n.failureSummary.replace(/\s+/g, ' ')})` : '')),
+    }));
+  }, WCAG_AA);
+  return violations.flatMap((v) => [`${v.id} [${v.impact}] ${v.help}`, ...v.targets.map((t) => `    ${t}`)]);
+}
+
+/** Fails with axe-core's readable list when any WCAG 2.0/2.1 A or AA rule fails on the page. */
+export async function expectNoAxeViolations(page: Page, what: string): Promise<void> {
+  const lines = await axeViolations(page);
+  if (lines.length) throw new Error(`${what}: accessibility rules fail\n${lines.join('\n')}`);
 }

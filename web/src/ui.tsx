@@ -220,6 +220,18 @@ export function Stat({ label, value, sub, alert, ok, className, testId, item }: 
   );
 }
 
+/**
+ * A table that may be wider than the screen scrolls sideways in this box. The box takes focus, so
+ * the arrow keys scroll it (WCAG 2.1.1), and is a named region, so a screen reader says what it is.
+ */
+export function TableScroll({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div className="table-wrap" tabIndex={0} role="region" aria-label={label}>
+      {children}
+    </div>
+  );
+}
+
 /** Whether a media query matches now, following it as the window changes. */
 export function useMediaQuery(query: string): boolean {
   return useSyncExternalStore(

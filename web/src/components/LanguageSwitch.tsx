@@ -7,12 +7,13 @@ export function LanguageSwitch() {
     { value: 'vi', short: 'VI', label: t('lang.vi') },
     { value: 'en', short: 'EN', label: t('lang.en') },
   ];
+  // The name starts with the letters shown, so "VI" spoken to voice control finds the button (WCAG 2.5.3).
   return (
     <div className="lang-switch" role="group" aria-label={t('lang.label')} data-testid="lang-switch">
       {options.map((o) => (
         <button
           key={o.value} type="button" lang={o.value} aria-pressed={lang === o.value} title={o.label}
-          aria-label={o.label} data-testid={`lang-${o.value}`} onClick={() => setLang(o.value)}
+          aria-label={`${o.short} (${o.label})`} data-testid={`lang-${o.value}`} onClick={() => setLang(o.value)}
         >
           {o.short}
         </button>

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { api, type AuditEntry } from '../api.ts';
 import { useI18n, type MessageKey } from '../i18n.tsx';
 import { Link } from '../router.tsx';
-import { LoadError, Loading, useDateTime } from '../ui.tsx';
+import { LoadError, Loading, TableScroll, useDateTime } from '../ui.tsx';
 import { usePaged } from '../usePaged.ts';
 
 const PAGE = 50;
@@ -63,7 +63,7 @@ export function AuditPage() {
       </form>
       {entries && entries.length === 0 && <p className="empty">{t('audit.none')}</p>}
       {entries && entries.length > 0 && (
-        <div className="table-wrap">
+        <TableScroll label={t('nav.audit')}>
           <table className="table audit" data-testid="audit-table">
             <thead>
               <tr>
@@ -81,7 +81,7 @@ export function AuditPage() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
       {error != null && <LoadError error={error} retry={loadMore} />}
       {loading && <Loading />}

@@ -4,7 +4,7 @@ import { useI18n, useNumber } from '../i18n.tsx';
 import { Link } from '../router.tsx';
 import { UnitWork } from '../components/UnitWork.tsx';
 import { TargetsSummary } from '../field/Targets.tsx';
-import { Alert, errorText, Field, fieldError, generalError, LoadError, Loading, PageNotReady, useAction, useDocumentTitle } from '../ui.tsx';
+import { Alert, errorText, Field, fieldError, generalError, LoadError, Loading, PageNotReady, TableScroll, useAction, useDocumentTitle } from '../ui.tsx';
 import { KIND_ORDER, useKindLabel, useKinds, viCollator } from '../units.tsx';
 
 const PAGE = 50;
@@ -513,7 +513,7 @@ function ImportForm({ unit, allowed, onImported }: { unit: Unit; allowed: UnitKi
         </Field>
         {error != null && <Alert kind="error" testId="import-error">{errorText(error, t)}</Alert>}
         {rowErrors.length > 0 && (
-          <div className="table-wrap">
+          <TableScroll label={`${t('import.title')}: ${t('import.problem')}`}>
             <table className="table table--compact" data-testid="import-errors">
               <thead>
                 <tr>
@@ -532,7 +532,7 @@ function ImportForm({ unit, allowed, onImported }: { unit: Unit; allowed: UnitKi
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         )}
         {done !== undefined && <Alert kind="success">{t('import.done', { n: done })}</Alert>}
         <button type="submit" className="btn btn--primary" disabled={busy}>

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { ApiError } from '../api.ts';
 import { useI18n, useNumber, type MessageKey } from '../i18n.tsx';
 import { Link } from '../router.tsx';
-import { Alert, errorText, Field, fieldError, PageNotReady, Stat, useAction, useDateTime, useDocumentTitle } from '../ui.tsx';
+import { Alert, errorText, Field, fieldError, PageNotReady, Stat, TableScroll, useAction, useDateTime, useDocumentTitle } from '../ui.tsx';
 import { useResource } from '../useResource.ts';
 import { formatDay } from '../work.tsx';
 import { reportsApi, type Figures, type Narrative, type ReportView } from './api-reports.ts';
@@ -95,7 +95,7 @@ function FiguresView({ f }: { f: Figures }) {
       )}
       {f.models.map((m) => <p key={m.template} className="muted">{t('reports.models', { template: m.template, building: num(m.building), operating: num(m.operating), closed: num(m.closed) })}</p>)}
       {f.targets.length > 0 && (
-        <div className="table-wrap">
+        <TableScroll label={t('reports.targets')}>
           <table className="table table--compact" data-testid="report-targets">
             <caption className="reports__caption">{t('reports.targets')}</caption>
             <thead><tr><th scope="col">{t('reports.targets')}</th><th scope="col" className="num">{t('reports.target')}</th><th scope="col" className="num">{t('reports.result')}</th><th scope="col" /></tr></thead>
@@ -110,10 +110,10 @@ function FiguresView({ f }: { f: Figures }) {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
       {f.breakdown.length > 1 && (
-        <div className="table-wrap">
+        <TableScroll label={t('reports.breakdown')}>
           <table className="table table--compact" data-testid="report-breakdown">
             <caption className="reports__caption">{t('reports.breakdown')}</caption>
             <thead>
@@ -139,7 +139,7 @@ function FiguresView({ f }: { f: Figures }) {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
     </>
   );

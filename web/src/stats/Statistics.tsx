@@ -4,7 +4,7 @@ import { api, type UnitPage } from '../api.ts';
 import { useAuth } from '../auth.tsx';
 import { useI18n, type MessageKey } from '../i18n.tsx';
 import { Link } from '../router.tsx';
-import { LoadError, Loading, PageNotReady, Stat, useDocumentTitle } from '../ui.tsx';
+import { LoadError, Loading, PageNotReady, Stat, TableScroll, useDocumentTitle } from '../ui.tsx';
 import { useResource } from '../useResource.ts';
 import { lastDueNight } from '../../../src/gongs/night.ts';
 import { addDays, formatDay } from '../work.tsx';
@@ -161,7 +161,7 @@ function ModelFigures({ data, num, pct }: { data: ModelRollup; num: (n: number) 
   if (!data.templates.length) return <p className="empty">{t('stats.models.none')}</p>;
   const perCommune = data.communes > 1;
   return (
-    <div className="table-wrap">
+    <TableScroll label={t('stats.models')}>
       <table className="table stats__table" data-testid="stats-models">
         <thead>
           <tr>
@@ -184,7 +184,7 @@ function ModelFigures({ data, num, pct }: { data: ModelRollup; num: (n: number) 
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }
 
@@ -229,7 +229,7 @@ function GongFigures({ data, pct, num }: { data: GongRollup; pct: (n: number | n
           {t('stats.download')}
         </a>
       </div>
-      <div className="table-wrap">
+      <TableScroll label={t('stats.gongs.ranking')}>
         <table className="table stats__table" data-testid="stats-ranking">
           <thead>
             <tr>
@@ -264,7 +264,7 @@ function GongFigures({ data, pct, num }: { data: GongRollup; pct: (n: number | n
             </tr>
           </tfoot>
         </table>
-      </div>
+      </TableScroll>
     </>
   );
 }
