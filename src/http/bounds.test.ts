@@ -41,4 +41,16 @@ describe('input bounds', () => {
     const doc = await (await fetch(`${server.url}/api/openapi.json`)).json();
     expect(unbounded(doc)).toEqual([]);
   });
+
+  it('every date, month and moment lies in 2000 to 2100', async () => {
+    const officer = await server.login('canbo');
+    const commune = (await officer.get('/api/units/roots')).body[0];
+    const answers = [
+      await officer.get('/api/calendar?month=9999-12'),
+      await officer.get(`/api/rollups/gongs?unitId=${commune.id}&from=9999-01-01&to=9999-12-31`),
+      await officer.get(`/api/tips/summary?unitId=${commune.id}&from=1999-12-01&to=1999-12-31`),
+      await officer.post('/api/alarms', { villageId: commune.id, kind: 'fire', description: 'x', occurredAt: '9999-12-31T22:00:00+07:00', idempotencyKey: crypto.randomUUID() }),
+    ];
+    expect(answers.map((a) => [a.status, a.body.error.fields[0].message])).toEqual(Array(4).fill([400, 'Năm phải từ 2000 đến 2100']));
+  });
 });
