@@ -1,22 +1,12 @@
 /** What every area's routes share: the id parameter and the error answers beside a success. */
 import { z } from 'zod';
-import { isRealDate } from '../shared/dates.ts';
+import { inYears, isRealDate, YEARS_MESSAGE as YEARS } from '../shared/dates.ts';
 import { ErrorBody } from './errors.ts';
 
 export const Id = z.coerce.number().int().positive().max(2 ** 53 - 1);
 
-/**
- * Every date and time the API takes lies in these years: an earlier or later one is a mistyped year,
- * and a far one breaks date arithmetic (a day after 9999-12-31 is written '+010000-01-01', which
- * sorts before it, so a loop up to 9999-12-31 never ends).
- */
-export const FIRST_YEAR = 2000;
-export const LAST_YEAR = 2100;
-const YEARS = `Năm phải từ ${FIRST_YEAR} đến ${LAST_YEAR}`;
-const inYears = (s: string) => Number(s.slice(0, 4)) >= FIRST_YEAR && Number(s.slice(0, 4)) <= LAST_YEAR;
-
-/** A calendar day, 'YYYY-MM-DD'. */
 const DAY = 'Ngày không hợp lệ (YYYY-MM-DD)';
+/** A calendar day, 'YYYY-MM-DD', in the years of shared/dates.ts (FIRST_YEAR to LAST_YEAR). */
 export const Day = z.string().max(10, { message: DAY, abort: true }).refine(isRealDate, { message: DAY, abort: true }).refine(inYears, YEARS);
 /** A calendar month, 'YYYY-MM'. */
 export const Month = z.string().max(7, { message: 'Tháng có dạng YYYY-MM', abort: true })
