@@ -1,4 +1,5 @@
 import { isIP } from 'node:net';
+import fs from 'node:fs';
 import path from 'node:path';
 
 export interface Config {
@@ -31,25 +32,37 @@ export interface Config {
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const port = Number(env.PORT ?? 3000);
+  const dataDir = path.resolve(env.DATA_DIR ?? 'data');
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     throw new Error(`PORT không hợp lệ: ${env.PORT}`);
   }
   return {
     port,
     host: env.HOST ?? '0.0.0.0',
-    dataDir: path.resolve(env.DATA_DIR ?? 'data'),
+    dataDir,
     databaseUrl: env.DATABASE_URL || undefined,
     demoPassword: env.DEMO_PASSWORD ?? 'BinhYen@2025',
     cookieSecure: env.COOKIE_SECURE === '1' || env.COOKIE_SECURE === 'true',
     loadDemo: env.DEMO !== '0',
     publicUrl: publicUrlOf(env.PUBLIC_URL),
     tipKey: env.TIP_KEY || undefined,
-    // Beside the data folder, not in it: a copy of the database's folder must not carry the key.
-    tipKeyFile: path.resolve(env.TIP_KEY_FILE ?? path.join('keys', 'tip-contact.key')),
+    tipKeyFile: env.TIP_KEY_FILE ? path.resolve(env.TIP_KEY_FILE) : defaultTipKeyFile(dataDir),
     trustProxy: trustProxyOf(env.TRUST_PROXY),
     sessionMaxHours: sessionMaxHoursOf(env.SESSION_MAX_HOURS),
     logLevel: env.LOG_LEVEL ?? 'info',
   };
+}
+
+/**
+ * Beside the data folder, not in it (`/srv/binhyen/data` → `/srv/binhyen/keys/tip-contact.key`):
+ * a copy of the database's folder must not carry the key. Earlier versions kept it in `./keys/`
+ * under the working folder whatever DATA_DIR said; a key found only there is still used, or the
+ * contacts it sealed could not be read again.
+ */
+export function defaultTipKeyFile(dataDir: string, cwd = process.cwd()): string {
+  const beside = path.join(path.dirname(dataDir), 'keys', 'tip-contact.key');
+  const earlier = path.join(cwd, 'keys', 'tip-contact.key');
+  return !fs.existsSync(beside) && fs.existsSync(earlier) ? earlier : beside;
 }
 
 /** Printed into QR codes that stay in people's houses for years: a mistake must stop the start, not the cards. */

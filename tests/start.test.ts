@@ -12,7 +12,9 @@ import { Client } from './support/server.ts';
  * survives the process being killed outright, and a second start reuses the data.
  */
 const engine = inject('engine');
-const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'binhyen-start-'));
+// The data folder and, beside it, the tip key's folder (keys/), both inside one folder of its own.
+const root = fs.mkdtempSync(path.join(os.tmpdir(), 'binhyen-start-'));
+const dataDir = path.join(root, 'data');
 let databaseUrl: string | undefined;
 const children: ChildProcess[] = [];
 
@@ -36,7 +38,7 @@ async function start(port: number): Promise<{ child: ChildProcess; output: () =>
 
 afterAll(async () => {
   for (const c of children) c.kill('SIGKILL');
-  fs.rmSync(dataDir, { recursive: true, force: true });
+  fs.rmSync(root, { recursive: true, force: true });
 });
 
 describe(`npm start (${engine})`, () => {
@@ -57,6 +59,8 @@ describe(`npm start (${engine})`, () => {
     expect(first.output()).toContain(`http://localhost:${port}/`);
     for (const user of ['quantri', 'lanhdao', 'canbo', 'truonghoc', 'thon', 'xem']) expect(first.output()).toContain(user);
     expect(first.output()).toContain('BinhYen@2025');
+    // The tip key is made beside the data folder, not in it nor in the working folder.
+    if (!process.env.TIP_KEY) expect(fs.statSync(path.join(root, 'keys', 'tip-contact.key')).mode & 0o777).toBe(0o600);
 
     const client = new Client(`http://127.0.0.1:${port}`);
     const login = await client.post('/api/auth/login', { username: 'canbo', password: 'BinhYen@2025' });

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { actorOf, contextOf } from '../auth/plugin.ts';
 import type { DB } from '../db/schema.ts';
 import { notFound } from '../http/errors.ts';
-import { created, Id, ok } from '../http/replies.ts';
+import { created, Flag, Id, Instant, ok } from '../http/replies.ts';
 import { atomFeed, CAP_FALLBACK_ORIGIN, capAlert, type CapSite } from './cap.ts';
 import * as q from './queries.ts';
 import * as service from './service.ts';
@@ -41,7 +41,7 @@ export function alarmRoutes(app: FastifyInstance, db: Kysely<DB>, publicUrl: str
       body: z.object({
         villageId: z.number().int().positive(), kind: Kind,
         description: z.string().trim().min(1, 'Hãy mô tả ngắn sự việc').max(2000),
-        occurredAt: z.iso.datetime({ offset: true }).optional(), idempotencyKey: z.uuid(),
+        occurredAt: Instant().optional(), idempotencyKey: z.uuid(),
         publicDetails: z.boolean().default(true)
           .describe('false: nguồn tin CAP công khai không nêu mô tả, chỉ loại sự việc và thôn, xã'),
       }),
@@ -55,7 +55,7 @@ export function alarmRoutes(app: FastifyInstance, db: Kysely<DB>, publicUrl: str
   r.get('/api/alarms', {
     schema: {
       tags, summary: 'Báo động trong phạm vi, mới nhất trước; unitId: những báo động ở đơn vị đó; unacked=true: những báo động gửi tới người dùng mà chưa xác nhận',
-      querystring: z.object({ unitId: Id.optional(), unacked: z.stringbool().default(false), limit: z.coerce.number().int().min(1).max(200).default(50) }),
+      querystring: z.object({ unitId: Id.optional(), unacked: Flag.default(false), limit: z.coerce.number().int().min(1).max(200).default(50) }),
       response: ok(z.array(Alarm)),
     },
   }, async (req) => service.listAlarms(db, actorOf(req), req.query));

@@ -4,7 +4,7 @@ import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { actorOf, contextOf } from '../auth/plugin.ts';
 import type { DB } from '../db/schema.ts';
-import { created, Id, ok } from '../http/replies.ts';
+import { created, Id, Instant, ok } from '../http/replies.ts';
 import { Phone } from '../households/schema.ts';
 import { Day } from '../plans/schema.ts';
 import * as service from './service.ts';
@@ -57,7 +57,7 @@ export function gongRoutes(app: FastifyInstance, db: Kysely<DB>) {
       body: z.object({
         villageId: z.number().int().positive(),
         night: Day.describe('Đêm đánh kẻng (YYYY-MM-DD)'),
-        struckAt: z.iso.datetime({ offset: true }).optional().describe('Giờ bấm trên điện thoại; mặc định là lúc máy chủ nhận'),
+        struckAt: Instant().optional().describe('Giờ bấm trên điện thoại; mặc định là lúc máy chủ nhận'),
         idempotencyKey: z.uuid().describe('Mã do điện thoại tạo cho lần báo này'),
       }),
       response: { ...created(z.object({ created: z.literal(true), checkin: Checkin })), 200: z.object({ created: z.literal(false), checkin: Checkin }) },

@@ -8,6 +8,7 @@ import { optionalText as anyText } from '../http/replies.ts';
 export const Phone = z
   .string()
   .trim()
+  .max(30, 'Số điện thoại không hợp lệ (ví dụ 0912345678)')
   .transform((s) => s.replace(/[\s.-]/g, '').replace(/^(?=[1-9]\d{8}$)/, '0'))
   .pipe(z.string().regex(/^(0|\+84)\d{9,10}$/, 'Số điện thoại không hợp lệ (ví dụ 0912345678)'));
 

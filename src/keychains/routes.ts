@@ -56,7 +56,7 @@ export function keychainRoutes(app: FastifyInstance, db: Kysely<DB>, publicUrl: 
       tags, summary: 'In thẻ móc khóa của một thôn (PDF khổ A4, 10 thẻ mỗi trang, có mã QR); với ids: chỉ những móc khóa đó',
       querystring: z.object({
         villageId: Id,
-        ids: z.string().regex(/^\d+(,\d+){0,499}$/, 'Danh sách số móc khóa, cách nhau bằng dấu phẩy').optional().transform((s) => s?.split(',').map(Number)),
+        ids: z.string().max(10_000).regex(/^\d+(,\d+){0,499}$/, 'Danh sách số móc khóa, cách nhau bằng dấu phẩy').optional().transform((s) => s?.split(',').map(Number)),
       }),
       response: binary('Tệp PDF', 'application/pdf'),
     },

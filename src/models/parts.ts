@@ -32,10 +32,11 @@ export const TemplateParts = z.object({
       endDay: z.number().int().min(0).max(3650),
     }).refine((s) => s.startDay <= s.endDay, { message: 'Ngày kết thúc phải sau ngày bắt đầu', path: ['endDay'] }))
     .min(1)
+    .max(STEPS.length)
     .refine((steps) => new Set(steps.map((s) => s.step)).size === steps.length, 'Mỗi bước chỉ xuất hiện một lần'),
-  activities: z.array(z.object({ key: z.string().regex(/^[a-z0-9_-]{1,50}$/), title: z.string().trim().min(1, 'Không được để trống').max(300), recurrence: Recurrence })).max(50),
+  activities: z.array(z.object({ key: z.string().max(50).regex(/^[a-z0-9_-]{1,50}$/), title: z.string().trim().min(1, 'Không được để trống').max(300), recurrence: Recurrence })).max(50),
   targets: z.array(z.object({
-    key: z.string().regex(/^[a-z0-9_-]{1,50}$/),
+    key: z.string().max(50).regex(/^[a-z0-9_-]{1,50}$/),
     title: z.string().trim().min(1, 'Không được để trống').max(300),
     value: z.number().min(0),
     unit: z.enum(['%', 'count']),

@@ -5,13 +5,11 @@ import { z } from 'zod';
 import type { DB } from '../db/schema.ts';
 import { actorOf, contextOf } from '../auth/plugin.ts';
 import { FileInfo, UPLOAD_NOTE, UploadQuery, uploadOf, withUploads } from '../files/routes.ts';
-import { created, Id, noContent, ok } from '../http/replies.ts';
-import { isRealDate } from '../shared/dates.ts';
+import { created, Day, Id, noContent, ok } from '../http/replies.ts';
 import { STEPS, TemplateParts } from './parts.ts';
 import { Instance, InstanceListItem, InstancePage, Member, ReplicateResult, Step, Template, TemplateWithVersions } from './schemas.ts';
 import * as service from './service.ts';
 
-const Day = z.string().refine(isRealDate, 'Ngày không hợp lệ (YYYY-MM-DD)');
 
 export function modelRoutes(app: FastifyInstance, db: Kysely<DB>) {
   const r = app.withTypeProvider<ZodTypeProvider>();

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { actorOf, contextOf } from '../auth/plugin.ts';
 import type { DB } from '../db/schema.ts';
 import { attachmentRoutes, FileInfo } from '../files/routes.ts';
-import { created, Id, noContent, ok, optionalText, requiredText } from '../http/replies.ts';
+import { created, Id, Instant as AnyInstant, noContent, ok, optionalText, requiredText } from '../http/replies.ts';
 import { Day } from '../plans/schema.ts';
 import * as service from './service.ts';
 
@@ -17,7 +17,7 @@ const Weekday = z.number().int().min(1, 'Thứ từ 1 (thứ Hai) đến 7 (Ch�
 const ScheduleInput = z.object({
   cadence: Cadence,
   weekday: Weekday.nullish().describe('Thứ trong tuần của lịch hằng tuần: 1 thứ Hai … 7 Chủ nhật; bỏ trống với lịch hằng đêm'),
-  startTime: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Giờ dạng HH:MM, ví dụ 22:30').describe('Giờ xuất phát (HH:MM)'),
+  startTime: z.string().max(5, { message: 'Giờ dạng HH:MM, ví dụ 22:30', abort: true }).regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Giờ dạng HH:MM, ví dụ 22:30').describe('Giờ xuất phát (HH:MM)'),
   area: requiredText(300, 'Chưa có địa bàn tuần tra').describe('Địa bàn, tuyến tuần tra'),
   team: optionalText(300).describe('Tổ, nhóm đi tuần'),
   active: z.boolean().default(true).describe('false: lịch đã dừng'),
@@ -28,7 +28,7 @@ const Schedule = z.looseObject({
   area: z.string(), team: z.string().nullable(), active: z.boolean(), created_at: z.date(),
 }).meta({ id: 'PatrolSchedule' });
 
-const Instant = z.iso.datetime({ offset: true, error: 'Ngày giờ dạng ISO 8601 có múi giờ, ví dụ 2025-03-01T22:30:00+07:00' });
+const Instant = AnyInstant();
 
 const PatrolInput = z.object({
   scheduleId: z.number().int().positive().nullish().describe('Lịch tuần tra đã theo (nếu có)'),

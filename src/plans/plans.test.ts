@@ -126,6 +126,39 @@ describe('plans', () => {
     expect(badTime.status).toBe(400);
     expect([await count('tasks'), await count('task_occurrences')]).toEqual(before);
   });
+
+  it('answers a task in year 9999 with 400 and keeps serving; a century of weeks is refused by count', async () => {
+    const before = [await count('tasks'), await count('task_occurrences')];
+    const far = await officer.post(`/api/plans/${plan.id}/tasks`, {
+      title: 'X', leadUnitId: police.id, recurrence: { freq: 'weekly', weekday: 1 }, startsOn: '9999-12-25', endsOn: '9999-12-31',
+    });
+    expect(far.status).toBe(400);
+    expect(far.body.error.fields.map((f: any) => [f.path, f.message])).toEqual([['startsOn', 'Năm phải từ 2000 đến 2100'], ['endsOn', 'Năm phải từ 2000 đến 2100']]);
+    const farDue = await officer.post(`/api/plans/${plan.id}/tasks`, { title: 'X', leadUnitId: police.id, recurrence: { freq: 'once', due: '1999-12-31' } });
+    expect(farDue.body.error.fields[0]).toMatchObject({ path: 'recurrence.due', message: 'Năm phải từ 2000 đến 2100' });
+    const century = await officer.post(`/api/plans/${plan.id}/tasks`, {
+      title: 'X', leadUnitId: police.id, recurrence: { freq: 'weekly', weekday: 1 }, startsOn: '2000-01-01', endsOn: '2100-12-31',
+    });
+    expect(century.status).toBe(400);
+    expect(century.body.error.message).toMatch(/^Nhiệm vụ lặp quá \d+ lần/);
+    expect((await officer.get('/api/health')).status).toBe(200);
+    expect([await count('tasks'), await count('task_occurrences')]).toEqual(before);
+  });
+
+  it('refuses sections nested 800 levels, or too many of them, with a clear message', async () => {
+    let deep: any = { heading: 'Mục', paragraphs: [] };
+    for (let i = 0; i < 800; i++) deep = { heading: 'Mục', paragraphs: [], children: [deep] };
+    const before = await count('plans');
+    const nested = await officer.post('/api/plans', draft({ sections: [deep] }));
+    expect(nested.status).toBe(400);
+    expect(nested.body.error.fields[0]).toMatchObject({ path: 'sections.0.children.0.children.0.children.0.children.0.children.0.children', message: 'Các mục lồng nhau tối đa 6 cấp' });
+    const many = await officer.post('/api/plans', draft({ sections: Array.from({ length: 101 }, () => ({ heading: 'Mục', paragraphs: [] })) }));
+    expect(many.status).toBe(400);
+    expect(many.body.error.fields[0].path).toBe('sections');
+    const sixLevels = [1, 2, 3, 4, 5].reduce((s: any) => ({ heading: 'Mục', paragraphs: ['Nội dung.'], children: [s] }), { heading: 'Mục', paragraphs: [] });
+    expect((await officer.post('/api/plans', draft({ sections: [sixLevels] }))).status).toBe(201);
+    expect(await count('plans')).toBe(before + 1);
+  });
 });
 
 describe('my work and the calendar', () => {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe as group, expect, it } from 'vitest';
-import { describe, occurrences, type Recurrence } from './recurrence.ts';
+import { describe, MAX_OCCURRENCES, occurrences, type Recurrence } from './recurrence.ts';
 
 const dates = (r: Recurrence, from: string, to: string) => occurrences(r, from, to).map((o) => o.due);
 
@@ -67,6 +67,40 @@ group('recurrence', () => {
         if (r.freq === 'monthly' && span >= 62) expect(got.length).toBeGreaterThanOrEqual(2);
       }),
       { numRuns: 2000 },
+    );
+  });
+});
+
+group('recurrence bounded by count', () => {
+  const rule = fc.oneof(
+    fc.constant<Recurrence>({ freq: 'daily' }),
+    fc.integer({ min: 1, max: 7 }).map((weekday): Recurrence => ({ freq: 'weekly', weekday })),
+    fc.integer({ min: 1, max: 31 }).map((day): Recurrence => ({ freq: 'monthly', day })),
+    fc.array(fc.record({ day: fc.integer({ min: 1, max: 31 }), month: fc.integer({ min: 1, max: 12 }) }), { minLength: 1, maxLength: 12 })
+      .map((ds): Recurrence => ({ freq: 'yearly', dates: ds })),
+  );
+  const dayIn = (min: string, max: string) =>
+    fc.date({ min: new Date(min), max: new Date(max), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
+
+  it('stops at one past its cap for any two days the API accepts (2000 to 2100)', () => {
+    fc.assert(
+      fc.property(rule, dayIn('2000-01-01', '2100-12-31'), dayIn('2000-01-01', '2100-12-31'), (r, a, b) => {
+        const [from, to] = a <= b ? [a, b] : [b, a];
+        expect(occurrences(r, from, to).length).toBeLessThanOrEqual(MAX_OCCURRENCES + 1);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('ends even where the date arithmetic cannot (a week after 9999-12-25 sorts before it)', () => {
+    expect(occurrences({ freq: 'weekly', weekday: 1 }, '9999-12-25', '9999-12-31').length).toBeLessThanOrEqual(MAX_OCCURRENCES + 1);
+    expect(occurrences({ freq: 'daily' }, '9999-12-25', '9999-12-31').length).toBeLessThanOrEqual(MAX_OCCURRENCES + 1);
+    fc.assert(
+      fc.property(rule, dayIn('0001-01-01', '9999-12-31'), dayIn('0001-01-01', '9999-12-31'), (r, a, b) => {
+        const [from, to] = a <= b ? [a, b] : [b, a];
+        expect(occurrences(r, from, to).length).toBeLessThanOrEqual(MAX_OCCURRENCES + 1);
+      }),
+      { numRuns: 100 },
     );
   });
 });

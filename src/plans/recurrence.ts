@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { addDays, weekdayOf } from '../shared/dates.ts';
+import { addDays, inYears, isRealDate, weekdayOf, YEARS_MESSAGE } from '../shared/dates.ts';
 
 /**
  * When a task falls due. The seeds use all of these: a deadline ("trước ngày 30/11/2021"),
@@ -7,12 +7,15 @@ import { addDays, weekdayOf } from '../shared/dates.ts';
  * six-monthly reviews and reports due on fixed days of the year (10/6 and 10/11).
  * Days past a month's end fall on its last day (day 31 in June is 30/6).
  */
-const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Giờ phải có dạng HH:MM');
+const time = z.string().max(5, { message: 'Giờ phải có dạng HH:MM', abort: true }).regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Giờ phải có dạng HH:MM');
+// http/replies.ts' Day, written again: the web app bundles this file, and must not take in the server's error module.
+const Day = z.string().max(10, { message: 'Ngày không hợp lệ (YYYY-MM-DD)', abort: true })
+  .refine(isRealDate, { message: 'Ngày không hợp lệ (YYYY-MM-DD)', abort: true }).refine(inYears, YEARS_MESSAGE);
 const dayOfYear = z.object({ day: z.number().int().min(1).max(31), month: z.number().int().min(1).max(12) });
 
 export const Recurrence = z
   .discriminatedUnion('freq', [
-    z.object({ freq: z.literal('once'), due: z.iso.date(), time: time.optional() }),
+    z.object({ freq: z.literal('once'), due: Day, time: time.optional() }),
     z.object({ freq: z.literal('daily'), time: time.optional() }),
     z.object({ freq: z.literal('weekly'), weekday: z.number().int().min(1).max(7).describe('1 = thứ Hai … 7 = Chủ nhật'), time: time.optional() }),
     z.object({ freq: z.literal('monthly'), day: z.number().int().min(1).max(31), time: time.optional() }),
@@ -45,27 +48,30 @@ const parse = (date: string) => {
 
 /**
  * Every date in [from, to] on which the recurrence falls due, in order. A one-off task
- * falls due on its date whatever the range.
+ * falls due on its date whatever the range. Each loop stops at MAX_OCCURRENCES + 1 dates, so a
+ * range too long, or one the date arithmetic cannot end (past year 9999), costs no more than
+ * that; the caller refuses a list that long.
  */
 export function occurrences(r: Recurrence, from: string, to: string): Occurrence[] {
   const time = 'time' in r && r.time ? r.time : null;
   const out: string[] = [];
+  const room = () => out.length <= MAX_OCCURRENCES;
   const within = (d: string) => d >= from && d <= to;
   switch (r.freq) {
     case 'once':
       return [{ due: r.due, time }];
     case 'daily':
-      for (let d = from; d <= to && out.length < MAX_OCCURRENCES + 1; d = addDays(d, 1)) out.push(d);
+      for (let d = from; d <= to && room(); d = addDays(d, 1)) out.push(d);
       break;
     case 'weekly': {
       let d = addDays(from, (r.weekday - weekdayOf(from) + 7) % 7);
-      for (; d <= to; d = addDays(d, 7)) out.push(d);
+      for (; d <= to && room(); d = addDays(d, 7)) out.push(d);
       break;
     }
     default: {
       const start = parse(from);
       const end = parse(to);
-      for (let y = start.y; y <= end.y; y++) {
+      for (let y = start.y; y <= end.y && room(); y++) {
         for (let m = 1; m <= 12; m++) {
           const days =
             r.freq === 'monthly' ? [r.day]
@@ -80,7 +86,7 @@ export function occurrences(r: Recurrence, from: string, to: string): Occurrence
       }
     }
   }
-  return [...new Set(out)].map((due) => ({ due, time }));
+  return [...new Set(out)].slice(0, MAX_OCCURRENCES + 1).map((due) => ({ due, time }));
 }
 
 /** Vietnamese description of a recurrence, for screens and documents. */

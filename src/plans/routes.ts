@@ -5,7 +5,7 @@ import { z } from 'zod';
 import type { DB } from '../db/schema.ts';
 import { actorOf, contextOf } from '../auth/plugin.ts';
 import { contentDisposition, FileInfo, UPLOAD_NOTE, UploadQuery, uploadOf, withUploads } from '../files/routes.ts';
-import { binary, created, Id, noContent, ok } from '../http/replies.ts';
+import { binary, created, Id, Month, noContent, ok } from '../http/replies.ts';
 import { DOCUMENT_FORMATS } from './export/formats.ts';
 import { TaskMeasure } from './measure.ts';
 import { Recurrence } from './recurrence.ts';
@@ -100,7 +100,7 @@ export function planRoutes(app: FastifyInstance, db: Kysely<DB>) {
   r.get('/api/calendar', {
     schema: {
       tags, summary: 'Lịch việc theo tháng',
-      querystring: z.object({ month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Tháng có dạng YYYY-MM') }),
+      querystring: z.object({ month: Month }),
       response: ok(Calendar),
     },
   }, async (req) => service.calendar(db, actorOf(req), req.query.month));

@@ -1,16 +1,27 @@
 import { z } from 'zod';
-import { isRealDate } from '../shared/dates.ts';
+import { Day } from '../http/replies.ts';
 import type { PlanSection } from './document.ts';
 
-export const Day = z.string().refine(isRealDate, 'Ngày không hợp lệ (YYYY-MM-DD)');
+export { Day };
 
-const Section: z.ZodType<PlanSection> = z.lazy(() =>
-  z.object({
-    heading: z.string().max(500),
-    paragraphs: z.array(z.string().max(20_000)).max(500),
-    children: z.array(Section).max(100).optional(),
-  }),
-).meta({ id: 'PlanSection' });
+/**
+ * How deep sections may nest (I, 1, a, … and three more): deeper than any official plan goes.
+ * The schema is written out level by level rather than recursively, so a tree nested a thousand
+ * levels stops at this depth with a clear error instead of exhausting the stack.
+ */
+export const MAX_SECTION_DEPTH = 6;
+
+function sectionAt(depth: number): z.ZodType<PlanSection> {
+  const children = depth === MAX_SECTION_DEPTH
+    ? z.array(z.never()).max(0, `Các mục lồng nhau tối đa ${MAX_SECTION_DEPTH} cấp`)
+    : z.array(sectionAt(depth + 1)).max(100, 'Tối đa 100 mục con');
+  return z.object({
+    heading: z.string().max(500, 'Tối đa 500 ký tự'),
+    paragraphs: z.array(z.string().max(20_000, 'Tối đa 20.000 ký tự')).max(500, 'Tối đa 500 đoạn'),
+    children: children.optional(),
+  });
+}
+const Section = sectionAt(1).meta({ id: 'PlanSection' });
 
 /** What a caller writes of a plan; the issuing unit, status and links are set apart. */
 export const PlanInput = z.object({

@@ -19,7 +19,7 @@ const tags = ['Báo cáo định kỳ'];
 const Year = z.coerce.number().int().min(2000, 'Năm từ 2000').max(2100, 'Năm đến 2100');
 const DutyRef = z.object({
   unitId: Id,
-  scheduleKey: z.string().regex(/^(model:\d+:\d+|plan:\d+|national:\d+)$/, 'Lịch báo cáo không hợp lệ'),
+  scheduleKey: z.string().max(50).regex(/^(model:\d+:\d+|plan:\d+|national:\d+)$/, 'Lịch báo cáo không hợp lệ'),
   periodStart: Day,
   dueYear: Year,
 });

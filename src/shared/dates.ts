@@ -25,6 +25,17 @@ export const lastDayOfMonth = (month: string) => {
 /** Nothing is recorded before this day: an earlier one is a mistyped year. */
 export const FIRST_DAY = '2000-01-01';
 
+/**
+ * Every date and time the API takes lies in these years: an earlier or later one is a mistyped year,
+ * and a far one breaks date arithmetic (a day after 9999-12-31 is written '+010000-01-01', which
+ * sorts before it, so a loop up to 9999-12-31 never ends).
+ */
+export const FIRST_YEAR = 2000;
+export const LAST_YEAR = 2100;
+export const YEARS_MESSAGE = `Năm phải từ ${FIRST_YEAR} đến ${LAST_YEAR}`;
+/** Whether a date or moment written from its year ('2025-…') falls in those years. */
+export const inYears = (s: string) => Number(s.slice(0, 4)) >= FIRST_YEAR && Number(s.slice(0, 4)) <= LAST_YEAR;
+
 /** '2026-11-23' → '23/11/2026', as days are written in Vietnam. */
 export function formatDay(iso: string | null | undefined): string {
   if (!iso) return '';

@@ -42,6 +42,7 @@ import { z } from 'zod';
 import type { DB, TipCategory, TipStatus } from '../db/schema.ts';
 import { Phone } from '../households/schema.ts';
 import { AppError, invalid, notFound } from '../http/errors.ts';
+import { Instant } from '../http/replies.ts';
 import { formatCode, parseCode } from '../shared/codes.ts';
 import { inSentence } from '../shared/text.ts';
 import { getUnitByCode } from '../units/queries.ts';
@@ -143,7 +144,7 @@ const PostRequest = z.object({
     keychain_code: text(40, 'attribute[keychain_code]'),
     occurred_at: z.preprocess(
       (v) => (v === '' ? undefined : v),
-      z.iso.datetime({ offset: true, error: 'attribute[occurred_at]: cần ngày giờ ISO 8601 kèm múi giờ, ví dụ 2025-07-01T21:30:00+07:00' }).optional(),
+      Instant('attribute[occurred_at]: cần ngày giờ ISO 8601 kèm múi giờ, ví dụ 2025-07-01T21:30:00+07:00').optional(),
     ),
     place: text(300, 'attribute[place]'),
   }),
@@ -429,8 +430,8 @@ export function open311Routes(app: FastifyInstance, db: Kysely<DB>, sealer: Seal
             service_request_id: z.string().max(MAX_IDS * 12).optional(),
             service_code: z.string().max(50).optional(),
             status: z.string().max(20).optional().describe('open hoặc closed; có thể nhiều giá trị cách nhau bởi dấu phẩy'),
-            start_date: z.iso.datetime({ offset: true }).optional(),
-            end_date: z.iso.datetime({ offset: true }).optional(),
+            start_date: Instant().optional(),
+            end_date: Instant().optional(),
           }),
         },
       }, async (req, reply) => {

@@ -7,7 +7,7 @@ import type { DB } from '../db/schema.ts';
 import { sendAttachment, FileInfo } from '../files/routes.ts';
 import { CSV_TYPE, XLSX_TYPE } from '../shared/table-export.ts';
 import { exportTips, summaryXlsx } from './export.ts';
-import { binary, created, Id, ok } from '../http/replies.ts';
+import { binary, created, Flag, Id, ok } from '../http/replies.ts';
 import { Day } from '../plans/schema.ts';
 import type { Sealer } from './seal.ts';
 import * as service from './service.ts';
@@ -33,14 +33,14 @@ export function tipRoutes(app: FastifyInstance, db: Kysely<DB>, sealer: Sealer) 
 
   const Filter = z.object({
     unitId: Id, status: z.union([Status, z.literal('open')]).optional(), category: Category.optional(),
-    assignee: z.union([z.literal('none'), Id]).optional(), overdue: z.stringbool().optional(), q: z.string().trim().max(200).optional(),
+    assignee: z.union([z.literal('none'), Id]).optional(), overdue: Flag.optional(), q: z.string().trim().max(200).optional(),
   });
 
   for (const [format, type] of [['csv', CSV_TYPE], ['xlsx', XLSX_TYPE]] as const) {
     r.get(`/api/tips/export.${format}`, {
       schema: {
         tags, summary: `Tải tin báo dạng ${format.toUpperCase()}, không có danh tính người báo tin; withContacts=true (chỉ vai trò bảo mật): có, mỗi danh tính được ghi nhật ký`,
-        querystring: Filter.extend({ withContacts: z.stringbool().default(false) }), response: binary(`Tệp ${format.toUpperCase()}`, type),
+        querystring: Filter.extend({ withContacts: Flag.default(false) }), response: binary(`Tệp ${format.toUpperCase()}`, type),
       },
     }, async (req, reply) => {
       const { unitId, q, withContacts, ...filter } = req.query;

@@ -87,7 +87,7 @@ export function unitRoutes(app: FastifyInstance, db: Kysely<DB>) {
       params: z.object({ id: Id }),
       querystring: z.object({
         limit: z.coerce.number().int().min(1).max(500).default(100),
-        after: z.string().regex(/^(\/\d+)+\/$/, 'Đường dẫn không hợp lệ').optional(),
+        after: z.string().max(1000).regex(/^(\/\d+)+\/$/, 'Đường dẫn không hợp lệ').optional(),
       }),
       response: { 200: z.object({ items: z.array(Unit), next: z.string().nullable() }), ...errors },
     },

@@ -15,7 +15,7 @@ const User = z
     active: z.boolean(), locked_until: z.date().nullable(), created_at: z.date(), grants: z.array(Grant),
   })
   .meta({ id: 'User' });
-const phone = z.string().trim().regex(/^\+?[0-9 .-]{8,15}$/, 'Số điện thoại không hợp lệ');
+const phone = z.string().trim().max(20, 'Số điện thoại không hợp lệ').regex(/^\+?[0-9 .-]{8,15}$/, 'Số điện thoại không hợp lệ');
 
 export function userRoutes(app: FastifyInstance, db: Kysely<DB>) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -37,7 +37,7 @@ export function userRoutes(app: FastifyInstance, db: Kysely<DB>) {
     schema: {
       tags, summary: 'Tạo người dùng cùng quyền đầu tiên',
       body: z.object({
-        username: z.string().trim().toLowerCase().regex(/^[a-z0-9._-]{3,50}$/, 'Tên đăng nhập 3–50 ký tự: chữ thường không dấu, số, dấu chấm, gạch'),
+        username: z.string().trim().max(50, 'Tên đăng nhập 3–50 ký tự').toLowerCase().regex(/^[a-z0-9._-]{3,50}$/, 'Tên đăng nhập 3–50 ký tự: chữ thường không dấu, số, dấu chấm, gạch'),
         fullName: z.string().trim().min(1).max(200),
         phone: phone.nullish(),
         password: z.string().min(1).max(200),
