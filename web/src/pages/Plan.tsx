@@ -124,6 +124,8 @@ function PlanActions({ data, onChanged }: { data: PlanPageData; onChanged: () =>
     });
   };
   const missing = error instanceof ApiError ? error.fields.map((f) => f.path) : [];
+  // Issuing needs the number and the date: said before the confirmation, not refused after it.
+  const lacks = plan.status === 'draft' ? (!plan.number ? (!plan.issued_on ? 'both' : 'number') : !plan.issued_on ? 'issuedOn' : null) : null;
 
   return (
     <div className="plan-actions" data-testid="plan-actions">
@@ -134,7 +136,10 @@ function PlanActions({ data, onChanged }: { data: PlanPageData; onChanged: () =>
           </Link>
         )}
         {data.canApprove && plan.status === 'draft' && (
-          <button type="button" className="btn btn--primary" disabled={busy} onClick={() => void setStatus('issued')} data-testid="issue-plan">
+          <button
+            type="button" className="btn btn--primary" disabled={busy || lacks !== null} onClick={() => void setStatus('issued')}
+            aria-describedby={lacks ? 'issue-needs' : undefined} data-testid="issue-plan"
+          >
             {t('plans.issue')}
           </button>
         )}
@@ -153,6 +158,12 @@ function PlanActions({ data, onChanged }: { data: PlanPageData; onChanged: () =>
         </span>
       </div>
       {plan.status === 'draft' && !data.canApprove && <p className="muted small">{t('plans.awaitingApproval')}</p>}
+      {data.canApprove && lacks && (
+        <p className="muted small" id="issue-needs" data-testid="issue-needs">
+          {t(`plans.issueNeeds.${lacks}`)}
+          {data.canWrite && <> <Link to={`/plans/${plan.id}/edit`}>{t('plans.fillIn')}</Link></>}
+        </p>
+      )}
       {error != null && (
         <Alert kind="error" testId="plan-status-error">
           <span>
