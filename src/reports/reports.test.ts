@@ -195,7 +195,7 @@ describe('the report as an official document (Nghị định 30/2020)', () => {
   };
 
   it('a school\'s report: dated at its commune, sent to the commune\'s People\'s Committee, to the period\'s last day, signed by whom it says', async () => {
-    const school = await server.database.db.selectFrom('units').select('id').where('name', '=', 'Trường THCS Điện Quan').executeTakeFirstOrThrow();
+    const school = await server.database.db.selectFrom('units').select('id').where('name', '=', 'Trường THCS Củ Chi').executeTakeFirstOrThrow();
     // Last year's yearly review, due 31/12: a period that is over, read to its last day.
     const last = year - 1;
     const owed = (await quantri.ok(`/api/reports/duties?unitId=${school.id}&year=${last}`)).duties.find((d: any) => d.due_on === `${last}-12-31`);
@@ -205,14 +205,14 @@ describe('the report as an official document (Nghị định 30/2020)', () => {
     expect(view.figures.to).toBe(`${last}-12-31`);
     // Nobody leads the school in the data: the title its kind signs with, the name left to write.
     expect(view.signer).toEqual({ title: 'HIỆU TRƯỞNG', name: '' });
-    expect(view.place).toBe('Xã Thượng Hà');
+    expect(view.place).toBe('Xã Củ Chi');
 
     const before = await docx(quantri, id);
     expect(before).toContain(`Số liệu tính từ ngày 01/01/${last} đến ngày 31/12/${last}, tổng hợp từ dữ liệu trên hệ thống Bình Yên.`);
-    expect(before).toContain('Thượng Hà, ngày … tháng … năm …');
-    expect(before.some((p) => p.startsWith('Trường THCS Điện Quan,'))).toBe(false);
+    expect(before).toContain('Củ Chi, ngày … tháng … năm …');
+    expect(before.some((p) => p.startsWith('Trường THCS Củ Chi,'))).toBe(false);
     const recipients = before.slice(before.indexOf('Nơi nhận:') + 1, before.indexOf('Nơi nhận:') + 3);
-    expect(recipients).toEqual(['- UBND xã Thượng Hà (b/c);', '- Lưu: VT.']);
+    expect(recipients).toEqual(['- UBND xã Củ Chi (b/c);', '- Lưu: VT.']);
 
     const signer = { title: 'Phó Hiệu trưởng', name: 'Hoàng Văn Thắng' };
     const saved = await quantri.request('PUT', `/api/reports/${id}`, { version: view.report.version, narrative: view.report.narrative, signer });
@@ -229,8 +229,10 @@ describe('the report as an official document (Nghị định 30/2020)', () => {
   it('a commune\'s report is signed in its leader\'s name until someone writes another', async () => {
     const leader = await quantri.post('/api/users', { username: 'chutich.thachlap', fullName: 'Lê Thị Thu', password: 'Thach-lap#2025', unitId: unit.thachLap!.id, role: 'leader' });
     expect(leader.status).toBe(201);
-    const d = (await duties(thachlap, unit.thachLap!.id)).duties.find((x: any) => x.subject.includes('PCCC'));
-    const { id } = (await thachlap.post('/api/reports', refOf(d))).body;
+    // Last year's, so this year's stay unstarted for the tests below.
+    const last = year - 1;
+    const d = (await thachlap.ok(`/api/reports/duties?unitId=${unit.thachLap!.id}&year=${last}`)).duties.find((x: any) => x.subject.includes('PCCC'));
+    const { id } = (await thachlap.post('/api/reports', { ...refOf(d), dueYear: last })).body;
     expect((await thachlap.ok(`/api/reports/${id}`)).signer).toEqual({ title: 'CHỦ TỊCH', name: 'Lê Thị Thu' });
     const paragraphs = await docx(thachlap, id);
     expect(paragraphs.slice(-3)).toEqual(['TM. ỦY BAN NHÂN DÂN', 'CHỦ TỊCH', 'Lê Thị Thu']);
