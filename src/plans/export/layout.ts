@@ -320,9 +320,13 @@ export function layoutPlan(doc: PlanDocument): PlanLayout {
   signer.push({ kind: 'space', height: SIGNATURE_SPACE });
   signer.push(centred(doc.signer.name.trim(), signerStyle, RIGHT_COLUMN));
 
+  // ND30 (Phụ lục I, mục II.9): the issuer keeps a copy at its records office, so "Nơi nhận" is
+  // never empty and ends with "Lưu: VT" even when the writer listed nobody.
+  const listed = doc.recipients.filter((r) => r.trim() !== '');
+  const kept = listed.some((r) => /^[-–]?\s*Lưu\b/u.test(r.trim())) ? listed : [...listed, 'Lưu: VT.'];
   const recipients: Block[] = [
     text('Nơi nhận:', { size: 12, bold: true, italic: true }, 'left'),
-    ...doc.recipients.map((r) => text(recipientLine(r), { size: 11 }, 'left')),
+    ...kept.map((r) => text(recipientLine(r), { size: 11 }, 'left')),
   ];
 
   return {
