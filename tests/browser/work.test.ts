@@ -360,7 +360,7 @@ describe('models, plans and tasks in the staff web app', () => {
       const unitId = (await api.get('/api/auth/me')).grants[0].unitId;
       const body = {
         unitId, symbol: 'KH-UBND', place: 'Thượng Hà', title: 'Kế hoạch chưa đánh số', issuer: { name: 'ỦY BAN NHÂN DÂN XÃ THƯỢNG HÀ' },
-        bases: [], sections: [], recipients: ['Lưu: VT.'], signer: { title: 'CHỦ TỊCH', name: 'Nguyễn Văn Hùng' }, issuedOn: today,
+        bases: [], sections: [], recipients: [], signer: { title: 'CHỦ TỊCH', name: 'Nguyễn Văn Hùng' }, issuedOn: today,
       };
       const plan = (await api.post('/api/plans', body)).body;
       await page.goto(`${app.server.url}/plans/${plan.id}`);
@@ -374,6 +374,8 @@ describe('models, plans and tasks in the staff web app', () => {
       expect(await issue.isDisabled()).toBe(true);
       expect(await text(page.getByTestId('issue-needs'))).toBe('Chưa ban hành được: kế hoạch chưa có số văn bản. Bổ sung ngay');
       expect(await issue.getAttribute('aria-describedby')).toBe('issue-needs');
+      // Nobody listed to receive it: the records office's copy still is, as in the exports.
+      expect(await page.locator('.doc__recipients li').allTextContents()).toEqual(['- Lưu: VT.']);
       await issue.click({ force: true });
       expect(asked).toBe(false);
       // The server refuses it too, and the plan stays a draft.

@@ -8,7 +8,7 @@
  * Sizes are in points. The page is A4 with margins top 20, bottom 20, left 30, right 15 mm
  * (ND30: 20–25, 20–25, 30–35, 15–20).
  */
-import type { DocTable, DocumentKind, PlanDocument, PlanSection } from '../document.ts';
+import { withRecordsCopy, type DocTable, type DocumentKind, type PlanDocument, type PlanSection } from '../document.ts';
 import { textWidth } from './font.ts';
 
 export const MM = 72 / 25.4;
@@ -320,13 +320,9 @@ export function layoutPlan(doc: PlanDocument): PlanLayout {
   signer.push({ kind: 'space', height: SIGNATURE_SPACE });
   signer.push(centred(doc.signer.name.trim(), signerStyle, RIGHT_COLUMN));
 
-  // ND30 (Phụ lục I, mục II.9): the issuer keeps a copy at its records office, so "Nơi nhận" is
-  // never empty and ends with "Lưu: VT" even when the writer listed nobody.
-  const listed = doc.recipients.filter((r) => r.trim() !== '');
-  const kept = listed.some((r) => /^[-–]?\s*Lưu\b/u.test(r.trim())) ? listed : [...listed, 'Lưu: VT.'];
   const recipients: Block[] = [
     text('Nơi nhận:', { size: 12, bold: true, italic: true }, 'left'),
-    ...kept.map((r) => text(recipientLine(r), { size: 11 }, 'left')),
+    ...withRecordsCopy(doc.recipients).map((r) => text(recipientLine(r), { size: 11 }, 'left')),
   ];
 
   return {

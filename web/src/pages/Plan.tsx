@@ -8,6 +8,7 @@ import { Link } from '../router.tsx';
 import { Alert, errorText, Field, fieldError, generalError, PageNotReady, useAction, useDocumentTitle } from '../ui.tsx';
 import { PlanSchedules } from '../reports/PlanSchedules.tsx';
 import { useResource } from '../useResource.ts';
+import { withRecordsCopy } from '../../../src/plans/document.ts';
 import { firstGrantUnit, formatDay, ModelStatusChip, PlanStatusChip, todayVN, usePlanNumber, useRecurrenceText } from '../work.tsx';
 
 export function PlanPage({ id }: { id: number }) {
@@ -227,7 +228,7 @@ export function PlanDocumentView({ plan }: { plan: Plan }) {
         <div className="doc__recipients">
           <p className="doc__recipients-title">Nơi nhận:</p>
           <ul>
-            {doc.recipients.filter(Boolean).map((r, i) => (
+            {withRecordsCopy(doc.recipients).map((r, i) => (
               <li key={i}>- {r}</li>
             ))}
           </ul>
