@@ -4,7 +4,8 @@
  * under a name not listed here does not build, nor does a name listed without its label.
  */
 export const AUDIT_ACTIONS = [
-  'create', 'update', 'delete', 'import', 'login', 'login_failed', 'logout', 'password_change', 'grant', 'revoke', 'reveal',
+  'create', 'update', 'delete', 'import', 'login', 'login_failed', 'logout', 'password_change',
+  'grant', 'revoke', 'reveal',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -155,11 +155,12 @@ type PlanSpan = { period_start: string | null; period_end: string | null; issued
 type TaskSpan = { startsOn?: string | undefined; endsOn?: string | undefined };
 
 function checkWithinPlan(plan: PlanSpan, r: Recurrence, input: TaskSpan) {
-  const [start, startWord] = plan.period_start ? [plan.period_start, 'ngày bắt đầu'] : [plan.issued_on, 'ngày ban hành'];
+  const [start, startWord] = plan.period_start
+    ? [plan.period_start, 'ngày bắt đầu'] : [plan.issued_on, 'ngày ban hành'];
   const end = plan.period_end;
   const due = r.freq === 'once' ? { day: r.due, path: 'recurrence.due', what: 'Hạn nhiệm vụ' } : null;
-  const first = due ?? (input.startsOn ? { day: input.startsOn, path: 'startsOn', what: 'Ngày bắt đầu nhiệm vụ' } : null);
-  const last = due ?? (input.endsOn ? { day: input.endsOn, path: 'endsOn', what: 'Ngày kết thúc nhiệm vụ' } : null);
+  const first = due ?? (input.startsOn && { day: input.startsOn, path: 'startsOn', what: 'Ngày bắt đầu nhiệm vụ' });
+  const last = due ?? (input.endsOn && { day: input.endsOn, path: 'endsOn', what: 'Ngày kết thúc nhiệm vụ' });
   if (start && first && first.day < start) {
     const message = `${first.what} (${formatDay(first.day)}) trước ${startWord} kế hoạch (${formatDay(start)})`;
     throw invalid(message, [{ path: first.path, message: `Trước ${formatDay(start)}` }]);

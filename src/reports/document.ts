@@ -68,7 +68,9 @@ function governedName(unit: { name: string; kind: string }) {
   return named === unit.name && unit.kind === 'province' ? `tỉnh ${unit.name}` : named;
 }
 
-const TITLES: Record<string, string> = { province: 'CHỦ TỊCH', commune: 'CHỦ TỊCH', school: 'HIỆU TRƯỞNG', village: 'TRƯỞNG THÔN' };
+const TITLES: Record<string, string> = {
+  province: 'CHỦ TỊCH', commune: 'CHỦ TỊCH', school: 'HIỆU TRƯỞNG', village: 'TRƯỞNG THÔN',
+};
 
 /** The title a unit of this kind signs its reports with, until the report names another. */
 export const signerTitle = (kind: string) => TITLES[kind] ?? 'THỦ TRƯỞNG ĐƠN VỊ';
@@ -208,6 +210,8 @@ export function reportDocument(r: ReportForDocument): PlanDocument {
     sections,
     closing: `Trên đây là báo cáo kết quả thực hiện ${r.subject} ${label} của ${r.unit.name}./.`,
     recipients: [`${recipientOf(r.receiver)} (b/c);`, 'Lưu: VT.'],
-    signer: { authority: who.authority, title: r.signer.title.trim() || signerTitle(r.unit.kind), name: r.signer.name.trim() },
+    signer: {
+      authority: who.authority, title: r.signer.title.trim() || signerTitle(r.unit.kind), name: r.signer.name.trim(),
+    },
   };
 }

@@ -136,7 +136,9 @@ export const insertReport = (db: Q, row: NewReport) =>
   db.insertInto('reports').values(row).onConflict((oc) => oc.columns(['unit_id', 'schedule_key', 'period_start']).doNothing()).returning('id').executeTakeFirst();
 
 /** Writes the narrative and signer while the version is the one the writer read; false when someone wrote first. */
-export const saveNarrative = async (db: Q, id: number, version: number, narrative: unknown, signer?: { title: string; name: string }) =>
+export const saveNarrative = async (
+  db: Q, id: number, version: number, narrative: unknown, signer?: { title: string; name: string },
+) =>
   (await db
     .updateTable('reports')
     .set({

@@ -70,7 +70,7 @@ export const ReportView = z.object({
     version: z.number(), updated_at: z.date(), created_at: z.date(), narrative: Narrative,
     receiver_kind: z.string(), signer_title: z.string(), signer_name: z.string(),
   }),
-  signer: Signer.describe('Người ký: chức danh và họ tên đã ghi, hoặc chức danh theo loại đơn vị và lãnh đạo của đơn vị'),
+  signer: Signer.describe('Người ký: chức danh, họ tên đã ghi; nếu chưa ghi, theo loại đơn vị và lãnh đạo đơn vị'),
   place: z.string().describe('Địa danh ở dòng ngày tháng: xã, phường hoặc tỉnh nơi đơn vị đóng'),
   figures: Figures,
   figuresAsOf: z.date().nullable(),

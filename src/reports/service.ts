@@ -269,7 +269,9 @@ function stale(): never {
   throw conflict('Báo cáo vừa được người khác thay đổi; hãy tải lại để xem bản mới nhất', [{ path: 'version', message: 'Đã cũ' }]);
 }
 
-export async function saveReport(db: Kysely<DB>, ctx: Ctx, id: number, body: { version: number; narrative: Narrative; signer?: Signer | undefined }) {
+export async function saveReport(
+  db: Kysely<DB>, ctx: Ctx, id: number, body: { version: number; narrative: Narrative; signer?: Signer | undefined },
+) {
   const r = await readableReport(db, ctx.actor, id);
   assertAllowed(ctx.actor, 'report.write', r.unit_path);
   if (r.status !== 'draft' && r.status !== 'returned') throw conflict('Báo cáo đã gửi, không sửa được nữa');

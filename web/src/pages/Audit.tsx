@@ -100,7 +100,9 @@ export function AuditPage() {
 }
 
 /** A filter on one of the codes, each shown by its label, or on none. */
-function FilterSelect<C extends string>({ id, label, value, codes, labelOf, onChange }: { id: string; label: string; value: string; codes: readonly C[]; labelOf: (code: C) => MessageKey; onChange: (value: string) => void }) {
+function FilterSelect<C extends string>({ id, label, value, codes, labelOf, onChange }: {
+  id: string; label: string; value: string; codes: readonly C[]; labelOf: (code: C) => MessageKey; onChange: (value: string) => void;
+}) {
   const { t } = useI18n();
   return (
     <div className="field">

@@ -126,7 +126,8 @@ function PlanActions({ data, onChanged }: { data: PlanPageData; onChanged: () =>
   };
   const missing = error instanceof ApiError ? error.fields.map((f) => f.path) : [];
   // Issuing needs the number and the date: said before the confirmation, not refused after it.
-  const lacks = plan.status === 'draft' ? (!plan.number ? (!plan.issued_on ? 'both' : 'number') : !plan.issued_on ? 'issuedOn' : null) : null;
+  const lacks = plan.status !== 'draft' ? null
+    : !plan.number ? (plan.issued_on ? 'number' : 'both') : plan.issued_on ? null : 'issuedOn';
 
   return (
     <div className="plan-actions" data-testid="plan-actions">

@@ -163,7 +163,8 @@ function NarrativeSection({ view, onChange, reload }: { view: ReportView; onChan
   const [signer, setSigner] = useState<Signer>(view.signer);
   const [notice, setNotice] = useState<string>();
   const action = useAction();
-  const dirty = PARTS.some((p) => text[p] !== r.narrative[p]) || signer.title !== view.signer.title || signer.name !== view.signer.name;
+  const dirty = PARTS.some((p) => text[p] !== r.narrative[p])
+    || signer.title !== view.signer.title || signer.name !== view.signer.name;
   const save = async () => {
     const saved = await reportsApi.save(r.id, r.version, text, signer);
     onChange(saved);
