@@ -1,6 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import type { Actor } from '../access/policy.ts';
+import type { AuditAction, AuditEntity } from './entities.ts';
 
 /** Who is acting and from where; passed into every service that changes data. */
 export interface Context {
@@ -9,8 +10,8 @@ export interface Context {
 }
 
 export interface Change {
-  action: 'create' | 'update' | 'delete' | 'import' | 'login' | 'login_failed' | 'logout' | 'password_change' | 'grant' | 'revoke' | 'reveal';
-  entity: string;
+  action: AuditAction;
+  entity: AuditEntity;
   entityId?: string | number | null;
   unit?: { id: number; path: string; province_code: string | null } | null;
   before?: unknown;

@@ -366,6 +366,8 @@ export interface ReportsTable {
   reviewed_at: Timestamp | null;
   reviewed_by: number | null;
   review_comment: string | null;
+  signer_title: Generated<string>;
+  signer_name: Generated<string>;
   version: Generated<number>;
   created_at: Timestamp;
   created_by: number | null;

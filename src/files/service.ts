@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import { allows, type Actor } from '../access/policy.ts';
+import type { AuditEntity } from '../audit/entities.ts';
 import { recordChange, type Context } from '../audit/record.ts';
 import type { DB } from '../db/schema.ts';
 import { notFound } from '../http/errors.ts';
@@ -17,7 +18,7 @@ export interface Upload { name: string; content: Uint8Array }
  */
 export interface Attachment {
   unit: Unit;
-  entity: string;
+  entity: AuditEntity;
   about: Record<string, unknown>;
   link: (trx: Transaction<DB>, fileId: number) => Promise<unknown>;
   unlink: (trx: Transaction<DB>, fileId: number) => Promise<boolean>;

@@ -142,14 +142,14 @@ export async function importHouseholds(db: Kysely<DB>, ctx: Context & { actor: A
         fresh.push({ ...fields, village_id: p.village.id, village_path: p.village.path, province_code: p.village.province_code });
       } else if (old.members !== fields.members || old.phone !== fields.phone || old.note !== fields.note || old.head_name !== fields.head_name || old.address !== fields.address) {
         await q.updateHousehold(trx, old.id, fields);
-        changes.push({ action: 'update' as const, entity: 'household', entityId: old.id, unit: p.village, before: old, after: fields });
+        changes.push({ action: 'update' as const, entity: 'household' as const, entityId: old.id, unit: p.village, before: old, after: fields });
       } else unchanged++;
     }
     const created = [];
     for (let i = 0; i < fresh.length; i += 1000) created.push(...(await q.insertHouseholds(trx, fresh.slice(i, i + 1000))));
     const villageOf = new Map(villages.map((v) => [v.id, v]));
     await recordChanges(trx, ctx, [
-      ...created.map((h) => ({ action: 'import' as const, entity: 'household', entityId: h.id, unit: villageOf.get(h.village_id)!, after: h })),
+      ...created.map((h) => ({ action: 'import' as const, entity: 'household' as const, entityId: h.id, unit: villageOf.get(h.village_id)!, after: h })),
       ...changes,
     ]);
     return { created: created.length, updated: changes.length, unchanged };

@@ -66,3 +66,12 @@ export interface PlanDocument {
     name: string;
   };
 }
+
+/**
+ * "Nơi nhận" as printed: the issuer keeps a copy at its records office (ND30, Phụ lục I, mục
+ * II.9), so the list is never empty and ends with "Lưu: VT." when the writer listed no such copy.
+ */
+export function withRecordsCopy(recipients: string[]): string[] {
+  const listed = recipients.filter((r) => r.trim() !== '');
+  return listed.some((r) => /^[-–]?\s*Lưu\b/u.test(r.trim())) ? listed : [...listed, 'Lưu: VT.'];
+}

@@ -159,6 +159,30 @@ describe('plans', () => {
     expect((await officer.post('/api/plans', draft({ sections: [sixLevels] }))).status).toBe(201);
     expect(await count('plans')).toBe(before + 1);
   });
+
+  it('refuses a task due before its plan starts or after it ends, naming both dates, saving nothing', async () => {
+    const before = [await count('tasks'), await count('task_occurrences')];
+    const add = (body: object) => officer.post(`/api/plans/${plan.id}/tasks`, { title: 'X', leadUnitId: police.id, ...body });
+    const early = await add({ recurrence: { freq: 'once', due: '2024-03-10' } }); // the plan runs 01/04–31/12/2024
+    expect(early.status).toBe(400);
+    expect(early.body.error.message).toBe('Hạn nhiệm vụ (10/03/2024) trước ngày bắt đầu kế hoạch (01/04/2024)');
+    expect(early.body.error.fields[0].path).toBe('recurrence.due');
+    const late = await add({ recurrence: { freq: 'once', due: '2025-01-05' } });
+    expect(late.status).toBe(400);
+    expect(late.body.error.message).toBe('Hạn nhiệm vụ (05/01/2025) sau ngày kết thúc kế hoạch (31/12/2024)');
+    const startsEarly = await add({ recurrence: { freq: 'weekly', weekday: 6 }, startsOn: '2024-03-01', endsOn: '2024-05-01' });
+    expect([startsEarly.status, startsEarly.body.error.fields[0].path]).toEqual([400, 'startsOn']);
+    const endsLate = await add({ recurrence: { freq: 'weekly', weekday: 6 }, startsOn: '2024-05-01', endsOn: '2025-02-01' });
+    expect([endsLate.status, endsLate.body.error.fields[0].path]).toEqual([400, 'endsOn']);
+    // A plan without a period starts when it is issued.
+    const unperiodic = (await officer.post('/api/plans', draft({ title: 'Kế hoạch không có thời gian thực hiện', issuedOn: '2024-03-20', periodStart: null, periodEnd: null }))).body;
+    const beforeIssue = await officer.post(`/api/plans/${unperiodic.id}/tasks`, { title: 'X', leadUnitId: police.id, recurrence: { freq: 'once', due: '2024-03-19' } });
+    expect(beforeIssue.body.error.message).toBe('Hạn nhiệm vụ (19/03/2024) trước ngày ban hành kế hoạch (20/03/2024)');
+    expect([await count('tasks'), await count('task_occurrences')]).toEqual(before);
+    // The plan's first and last days are inside it.
+    expect((await add({ recurrence: { freq: 'once', due: '2024-04-01' } })).status).toBe(201);
+    expect((await add({ recurrence: { freq: 'once', due: '2024-12-31' } })).status).toBe(201);
+  });
 });
 
 describe('my work and the calendar', () => {

@@ -4,7 +4,7 @@ import { allows, assertAllowed, scopeOf, type Actor } from '../access/policy.ts'
 import { recordChange, type Context } from '../audit/record.ts';
 import { attachFile, detachFile, type Attachment, type Upload } from '../files/service.ts';
 import { conflict, invalid, notFound } from '../http/errors.ts';
-import { addDays, lastDayOfMonth, todayVN } from '../shared/dates.ts';
+import { addDays, formatDay, lastDayOfMonth, todayVN } from '../shared/dates.ts';
 import { fold } from '../shared/text.ts';
 import { getUnit, villagesUnder } from '../units/queries.ts';
 import { readableUnit } from '../units/service.ts';
@@ -148,6 +148,30 @@ export async function planDocument(db: Kysely<DB>, actor: Actor, id: number): Pr
   return { ...rest, number: plan.number, symbol: plan.symbol, place: plan.place, issuedOn: plan.issued_on, title: plan.title };
 }
 
+/**
+ * A task is work under its plan: due before the plan starts (its period, or its issue when it has
+ * no period) or after the plan ends, it is a slip of the pen, so it is refused, naming both dates.
+ */
+type PlanSpan = { period_start: string | null; period_end: string | null; issued_on: string | null };
+type TaskSpan = { startsOn?: string | undefined; endsOn?: string | undefined };
+
+function checkWithinPlan(plan: PlanSpan, r: Recurrence, input: TaskSpan) {
+  const [start, startWord] = plan.period_start
+    ? [plan.period_start, 'ngày bắt đầu'] : [plan.issued_on, 'ngày ban hành'];
+  const end = plan.period_end;
+  const due = r.freq === 'once' ? { day: r.due, path: 'recurrence.due', what: 'Hạn nhiệm vụ' } : null;
+  const first = due ?? (input.startsOn && { day: input.startsOn, path: 'startsOn', what: 'Ngày bắt đầu nhiệm vụ' });
+  const last = due ?? (input.endsOn && { day: input.endsOn, path: 'endsOn', what: 'Ngày kết thúc nhiệm vụ' });
+  if (start && first && first.day < start) {
+    const message = `${first.what} (${formatDay(first.day)}) trước ${startWord} kế hoạch (${formatDay(start)})`;
+    throw invalid(message, [{ path: first.path, message: `Trước ${formatDay(start)}` }]);
+  }
+  if (end && last && last.day > end) {
+    const message = `${last.what} (${formatDay(last.day)}) sau ngày kết thúc kế hoạch (${formatDay(end)})`;
+    throw invalid(message, [{ path: last.path, message: `Sau ${formatDay(end)}` }]);
+  }
+}
+
 export interface NewTask {
   title: string;
   description?: string | undefined;
@@ -182,6 +206,7 @@ export async function addTask(db: Kysely<DB>, ctx: Ctx, planId: number, input: N
     throw invalid('Xã chưa có thôn, làng nào để tính điểm danh kẻng; hãy thêm thôn, làng trước', [{ path: 'measure', message: 'Chưa có thôn, làng' }]);
   }
   const r = input.recurrence;
+  checkWithinPlan(plan, r, input);
   const startsOn = input.startsOn ?? (r.freq === 'once' ? r.due : plan.period_start ?? plan.issued_on ?? undefined);
   const endsOn = input.endsOn ?? (r.freq === 'once' ? r.due : plan.period_end ?? (startsOn ? addDays(startsOn, 364) : undefined));
   if (!startsOn || !endsOn) throw invalid('Nhiệm vụ lặp lại cần ngày bắt đầu và kết thúc (hoặc kế hoạch có thời gian thực hiện)', [{ path: 'startsOn', message: 'Thiếu' }]);

@@ -30,13 +30,35 @@ export interface ReportForDocument {
   status: string;
   submitted_at: Date | null;
   unit: { name: string; kind: string };
-  receiver: { name: string };
+  /** The commune or province the unit sits in (itself, for a commune or a province). */
+  place: string;
+  receiver: { name: string; kind: string };
+  signer: { title: string; name: string };
   narrative: Narrative;
   figures: ReportFigures;
 }
 
-/** "Xã Thạch Lập" → "Thạch Lập", for the place in the date line. */
-const placeOf = (name: string) => name.replace(/^(Xã|Phường|Đặc khu|Tỉnh|Thành phố|Thôn|Tổ dân phố|Bản|Làng)\s+/u, '');
+/**
+ * The place in the date line is the administrative unit where the issuer sits, without its kind
+ * (Nghị định 30/2020, Phụ lục I, mục I.4): "Xã Thạch Lập" → "Thạch Lập"; a ward named by its
+ * number keeps its kind ("Phường 1").
+ */
+export function placeOf(name: string) {
+  const bare = name.replace(/^(Xã|Phường|Đặc khu|Tỉnh|Thành phố)\s+/u, '');
+  return /^\d/.test(bare) ? name : bare;
+}
+
+/**
+ * Who a report is sent to, as an agency in "Nơi nhận": a commune or a province receives through
+ * its People's Committee. The country is no agency: what reaches it from a province is the
+ * movement's review, which the Ministry of Public Security's department for the movement (V05,
+ * the author of Hướng dẫn 22/HD-BCA-V05 the seed plans cite) collects.
+ */
+export function recipientOf(receiver: { name: string; kind: string }) {
+  if (receiver.kind === 'country') return 'Bộ Công an (Cục Xây dựng phong trào bảo vệ an ninh Tổ quốc)';
+  if (GOVERNED.includes(receiver.kind)) return `UBND ${governedName(receiver)}`;
+  return receiver.name;
+}
 
 const GOVERNED = ['province', 'commune'];
 
@@ -46,12 +68,16 @@ function governedName(unit: { name: string; kind: string }) {
   return named === unit.name && unit.kind === 'province' ? `tỉnh ${unit.name}` : named;
 }
 
+const TITLES: Record<string, string> = {
+  province: 'CHỦ TỊCH', commune: 'CHỦ TỊCH', school: 'HIỆU TRƯỞNG', village: 'TRƯỞNG THÔN',
+};
+
+/** The title a unit of this kind signs its reports with, until the report names another. */
+export const signerTitle = (kind: string) => TITLES[kind] ?? 'THỦ TRƯỞNG ĐƠN VỊ';
+
 function issuerOf(r: ReportForDocument) {
-  if (GOVERNED.includes(r.unit.kind)) return { issuer: { name: `Ủy ban nhân dân ${governedName(r.unit)}` }, symbol: 'BC-UBND', authority: 'TM. ỦY BAN NHÂN DÂN', title: 'CHỦ TỊCH' };
-  const own = { issuer: { superior: r.receiver.name, name: r.unit.name }, symbol: 'BC', authority: undefined };
-  if (r.unit.kind === 'school') return { ...own, title: 'HIỆU TRƯỞNG' };
-  if (r.unit.kind === 'village') return { ...own, title: 'TRƯỞNG THÔN' };
-  return { ...own, title: 'THỦ TRƯỞNG ĐƠN VỊ' };
+  if (GOVERNED.includes(r.unit.kind)) return { issuer: { name: `Ủy ban nhân dân ${governedName(r.unit)}` }, symbol: 'BC-UBND', authority: 'TM. ỦY BAN NHÂN DÂN' };
+  return { issuer: { superior: recipientOf(r.receiver), name: r.unit.name }, symbol: 'BC', authority: undefined };
 }
 
 function paragraphs(text: string, empty: string): string[] {
@@ -176,14 +202,16 @@ export function reportDocument(r: ReportForDocument): PlanDocument {
     issuer: who.issuer,
     number: null,
     symbol: who.symbol,
-    place: placeOf(r.unit.name),
+    place: placeOf(r.place),
     issuedOn: sent,
     title: documentTitle(r.title, r.subject, label),
     bases: [],
     preamble: `${r.unit.name} báo cáo kết quả thực hiện ${r.subject} ${label} như sau:`,
     sections,
     closing: `Trên đây là báo cáo kết quả thực hiện ${r.subject} ${label} của ${r.unit.name}./.`,
-    recipients: [`${r.receiver.name} (b/c);`, 'Lưu: VT.'],
-    signer: { authority: who.authority, title: who.title, name: '' },
+    recipients: [`${recipientOf(r.receiver)} (b/c);`, 'Lưu: VT.'],
+    signer: {
+      authority: who.authority, title: r.signer.title.trim() || signerTitle(r.unit.kind), name: r.signer.name.trim(),
+    },
   };
 }

@@ -21,7 +21,8 @@ export async function reportFile(db: Kysely<DB>, actor: Actor, id: number, rende
   const v = await reportView(db, actor, id);
   const r = v.report;
   const doc = reportDocument({
-    ...r, unit: { name: r.unit_name, kind: r.unit_kind }, receiver: { name: r.receiver_name }, figures: v.figures,
+    ...r, unit: { name: r.unit_name, kind: r.unit_kind }, receiver: { name: r.receiver_name, kind: r.receiver_kind },
+    place: v.place, signer: v.signer, figures: v.figures,
   });
   return { content: await render(doc), name: fileName(r.title, r.unit_name, r.period_start) };
 }

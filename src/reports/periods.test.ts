@@ -16,6 +16,9 @@ describe('report periods', () => {
     ['half_year', { day: 10, month: 8 }, [{ start: '2026-01-01', end: '2026-06-30', due: '2026-08-10', label: '6 tháng đầu năm 2026' }]],
     ['half_year', { day: 31, month: 2 }, [{ start: '2025-07-01', end: '2025-12-31', due: '2026-02-28', label: '6 tháng cuối năm 2025' }]],
     ['half_year', { day: 31, month: 4 }, [{ start: '2026-01-01', end: '2026-04-29', due: '2026-04-30', label: '6 tháng đầu năm 2026' }]],
+    // Due on the period's last day: the whole period, not up to the day before.
+    ['year', { day: 31, month: 12 }, [{ start: '2026-01-01', end: '2026-12-31', due: '2026-12-31', label: 'năm 2026' }]],
+    ['half_year', { day: 31, month: 6 }, [{ start: '2026-01-01', end: '2026-06-30', due: '2026-06-30', label: '6 tháng đầu năm 2026' }]],
   ] as const)('%s due %o', (kind, due, expected) => {
     expect(periodsDueIn(kind, due, 2026)).toEqual(expected);
   });
@@ -30,7 +33,7 @@ describe('report periods', () => {
     expect(periodsDueIn('month', { day: 31 }, 2026).map((p) => p.due).slice(0, 3)).toEqual(['2026-01-31', '2026-02-28', '2026-03-31']);
   });
 
-  it('every period starts before it ends, ends before it is due, and is due in the year asked', () => {
+  it('every period starts before it ends, ends by the day it is due, and is due in the year asked', () => {
     fc.assert(fc.property(
       fc.constantFrom<ReportPeriodKind>('month', 'quarter', 'half_year', 'year'),
       fc.integer({ min: 1, max: 31 }), fc.option(fc.integer({ min: 1, max: 12 }), { nil: undefined }), fc.integer({ min: 2001, max: 2099 }),
@@ -39,7 +42,7 @@ describe('report periods', () => {
         expect(periods.length).toBeGreaterThan(0);
         for (const p of periods) {
           expect(p.start <= p.end).toBe(true);
-          expect(p.end < p.due).toBe(true);
+          expect(p.end <= p.due).toBe(true);
           expect(p.due.slice(0, 4)).toBe(String(year));
           expect(addDays(p.due, 0)).toBe(p.due);
         }

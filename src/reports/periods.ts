@@ -3,7 +3,7 @@
  *
  * A due date with a month (10/6, 15/11) is once a year: the report covers the calendar half or
  * year the due date falls in, from its first day up to the day before the due date, since the
- * figures must be in before the report is sent. A due date in the first half of its period (a
+ * figures must be in before the report is sent; due on the period's last day, the whole period. A due date in the first half of its period (a
  * year report due 15/1 or 15/2, a second-half report due 10/8) is for the period before, whole:
  * nobody reviews six weeks of a year. A due day without a month is due each period, on that day
  * of the month after the period ends; a month given with it is ignored.
@@ -61,7 +61,9 @@ export function periodsDueIn(kind: ReportPeriodKind, due: Due, year: number): Re
       return [{ start: p.start, end: p.end, due: dueOn, label: periodLabel(kind, y, m) }];
     }
     const p = periodFrom(kind, year, first);
-    const end = addDays(dueOn, -1) < p.end ? addDays(dueOn, -1) : p.end;
+    // Due on the period's last day, it covers the whole period: "01/01 đến 30/12" for a year
+    // report due 31/12 would leave a day of the year out of every year's report.
+    const end = dueOn >= p.end ? p.end : addDays(dueOn, -1);
     return [{ start: p.start, end, due: dueOn, label: periodLabel(kind, year, first) }];
   }
   // Due each period, in the month after it ends: the periods ending from December of the

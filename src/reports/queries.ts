@@ -100,9 +100,28 @@ export function reportsDue(db: Q, where: { unitIds: number[] } | { receiverId: n
 
 export const getReport = (db: Q, id: number) =>
   reportQuery(db)
-    .select([...reportColumns, 'r.unit_path', 'r.receiver_path', 'r.province_code', 'r.narrative', 'r.figures', 'r.created_at'])
+    .select([
+      ...reportColumns, 'r.unit_path', 'r.receiver_path', 'r.province_code', 'r.narrative', 'r.figures', 'r.created_at',
+      'r.signer_title', 'r.signer_name', 'rc.kind as receiver_kind',
+    ])
     .where('r.id', '=', id)
     .executeTakeFirst();
+
+/**
+ * What a report's document needs beyond the report: the commune or province the unit sits in
+ * (the place in the date line), and the name of a leader granted at the unit itself, if any.
+ */
+export const documentFacts = (db: Q, unitPath: string, unitId: number) =>
+  db
+    .selectNoFrom((eb) => [
+      eb.selectFrom('units as a').select('a.name')
+        .where(sql<boolean>`${unitPath} like a.path || '%'`).where('a.kind', 'in', ['commune', 'province'])
+        .orderBy('a.depth', 'desc').limit(1).as('locality'),
+      eb.selectFrom('grants as g').innerJoin('users as us', 'us.id', 'g.user_id').select('us.full_name')
+        .where('g.unit_id', '=', unitId).where('g.role', '=', 'leader').where('us.active', '=', true)
+        .orderBy('g.id').limit(1).as('leader_name'),
+    ])
+    .executeTakeFirstOrThrow();
 
 export const findReport = (db: Q, unitId: number, scheduleKey: string, periodStart: string) =>
   db.selectFrom('reports').select(['id', 'status']).where('unit_id', '=', unitId).where('schedule_key', '=', scheduleKey).where('period_start', '=', periodStart).executeTakeFirst();
@@ -116,11 +135,16 @@ export interface NewReport {
 export const insertReport = (db: Q, row: NewReport) =>
   db.insertInto('reports').values(row).onConflict((oc) => oc.columns(['unit_id', 'schedule_key', 'period_start']).doNothing()).returning('id').executeTakeFirst();
 
-/** Writes the narrative while the version is the one the writer read; false when someone wrote first. */
-export const saveNarrative = async (db: Q, id: number, version: number, narrative: unknown) =>
+/** Writes the narrative and signer while the version is the one the writer read; false when someone wrote first. */
+export const saveNarrative = async (
+  db: Q, id: number, version: number, narrative: unknown, signer?: { title: string; name: string },
+) =>
   (await db
     .updateTable('reports')
-    .set({ narrative: JSON.stringify(narrative), version: sql`version + 1`, updated_at: sql`now()` })
+    .set({
+      narrative: JSON.stringify(narrative), ...(signer && { signer_title: signer.title, signer_name: signer.name }),
+      version: sql`version + 1`, updated_at: sql`now()`,
+    })
     .where('id', '=', id).where('version', '=', version).where('status', 'in', ['draft', 'returned'])
     .executeTakeFirst()).numUpdatedRows > 0n;
 

@@ -57,13 +57,21 @@ export const Narrative = z.object({
   proposals: z.string().max(20_000, 'Tối đa 20.000 ký tự').describe('Đề xuất, kiến nghị'),
 });
 
+export const Signer = z.object({
+  title: z.string().trim().max(200, 'Tối đa 200 ký tự').describe('Chức danh người ký: CHỦ TỊCH, HIỆU TRƯỞNG…'),
+  name: z.string().trim().max(200, 'Tối đa 200 ký tự').describe('Họ và tên người ký'),
+});
+
 export const ReportView = z.object({
   report: z.object({
     id: z.number(), unit_id: z.number(), unit_name: z.string(), unit_kind: z.string(), receiver_id: z.number(), receiver_name: z.string(),
     schedule_key: z.string(), title: z.string(), subject: z.string(), period: Period, period_start: z.string(), period_end: z.string(), due_on: z.string(),
     status: ReportStatus, submitted_at: z.date().nullable(), reviewed_at: z.date().nullable(), review_comment: z.string().nullable(),
     version: z.number(), updated_at: z.date(), created_at: z.date(), narrative: Narrative,
+    receiver_kind: z.string(), signer_title: z.string(), signer_name: z.string(),
   }),
+  signer: Signer.describe('Người ký: chức danh, họ tên đã ghi; nếu chưa ghi, theo loại đơn vị và lãnh đạo đơn vị'),
+  place: z.string().describe('Địa danh ở dòng ngày tháng: xã, phường hoặc tỉnh nơi đơn vị đóng'),
   figures: Figures,
   figuresAsOf: z.date().nullable(),
   events: z.array(z.object({ id: z.number(), at: z.date(), action: z.string(), comment: z.string().nullable(), actor_name: z.string().nullable() })),

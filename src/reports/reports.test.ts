@@ -167,12 +167,89 @@ describe('a commune report from draft to accepted', () => {
         expect(text).toContain('Các thôn duy trì đánh kẻng lúc 22 giờ.');
         expect(text).toContain('Kết quả thực hiện chỉ tiêu');
         expect(text).toContain(`đúng giờ ${new Intl.NumberFormat('vi-VN').format(view.figures.gongs.on_time)} lượt`);
-        expect(text).toContain('Thanh Hóa (b/c);');
+        expect(text).toContain('UBND tỉnh Thanh Hóa (b/c);');
       }
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
   }, 180_000);
+});
+
+/** The paragraphs of a DOCX as Word stores them (word/document.xml), each as its plain text. */
+async function docxParagraphs(res: Response): Promise<string[]> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'report-xml-'));
+  try {
+    fs.writeFileSync(path.join(dir, 'r.docx'), Buffer.from(await res.arrayBuffer()));
+    const xml = run('unzip', ['-p', path.join(dir, 'r.docx'), 'word/document.xml']);
+    const decode = (t: string) => t.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+    return xml.split('</w:p>').map((p) => flat(decode([...p.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('')))).filter((p) => p !== '');
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+describe('the report as an official document (Nghị định 30/2020)', () => {
+  const docx = async (c: Client, id: number) => {
+    const res = await fetch(`${server.url}/api/reports/${id}/export.docx`, { headers: { cookie: c.cookie } });
+    expect(res.status).toBe(200);
+    return docxParagraphs(res);
+  };
+
+  it('a school\'s report: dated at its commune, sent to the commune\'s People\'s Committee, to the period\'s last day, signed by whom it says', async () => {
+    const school = await server.database.db.selectFrom('units').select('id').where('name', '=', 'Trường THCS Củ Chi').executeTakeFirstOrThrow();
+    // Last year's yearly review, due 31/12: a period that is over, read to its last day.
+    const last = year - 1;
+    const owed = (await quantri.ok(`/api/reports/duties?unitId=${school.id}&year=${last}`)).duties.find((d: any) => d.due_on === `${last}-12-31`);
+    expect(owed).toMatchObject({ period_start: `${last}-01-01`, period_end: `${last}-12-31` });
+    const { id } = (await quantri.post('/api/reports', { ...refOf(owed), dueYear: last })).body;
+    const view = await quantri.ok(`/api/reports/${id}`);
+    expect(view.figures.to).toBe(`${last}-12-31`);
+    // Nobody leads the school in the data: the title its kind signs with, the name left to write.
+    expect(view.signer).toEqual({ title: 'HIỆU TRƯỞNG', name: '' });
+    expect(view.place).toBe('Xã Củ Chi');
+
+    const before = await docx(quantri, id);
+    expect(before).toContain(`Số liệu tính từ ngày 01/01/${last} đến ngày 31/12/${last}, tổng hợp từ dữ liệu trên hệ thống Bình Yên.`);
+    expect(before).toContain('Củ Chi, ngày … tháng … năm …');
+    expect(before.some((p) => p.startsWith('Trường THCS Củ Chi,'))).toBe(false);
+    const recipients = before.slice(before.indexOf('Nơi nhận:') + 1, before.indexOf('Nơi nhận:') + 3);
+    expect(recipients).toEqual(['- UBND xã Củ Chi (b/c);', '- Lưu: VT.']);
+
+    const signer = { title: 'Phó Hiệu trưởng', name: 'Hoàng Văn Thắng' };
+    const saved = await quantri.request('PUT', `/api/reports/${id}`, { version: view.report.version, narrative: view.report.narrative, signer });
+    expect(saved.status).toBe(200);
+    expect(saved.body.signer).toEqual(signer);
+    const after = await docx(quantri, id);
+    expect(after).toContain('PHÓ HIỆU TRƯỞNG');
+    expect(after.at(-1)).toBe('Hoàng Văn Thắng');
+    const tooLong = await quantri.request('PUT', `/api/reports/${id}`, { version: saved.body.report.version, narrative: view.report.narrative, signer: { ...signer, name: 'a'.repeat(201) } });
+    expect(tooLong.status).toBe(400);
+    expect((await quantri.ok(`/api/reports/${id}`)).signer).toEqual(signer);
+  });
+
+  it('a commune\'s report is signed in its leader\'s name until someone writes another', async () => {
+    const leader = await quantri.post('/api/users', { username: 'chutich.thachlap', fullName: 'Lê Thị Thu', password: 'Thach-lap#2025', unitId: unit.thachLap!.id, role: 'leader' });
+    expect(leader.status).toBe(201);
+    // Last year's, so this year's stay unstarted for the tests below.
+    const last = year - 1;
+    const d = (await thachlap.ok(`/api/reports/duties?unitId=${unit.thachLap!.id}&year=${last}`)).duties.find((x: any) => x.subject.includes('PCCC'));
+    const { id } = (await thachlap.post('/api/reports', { ...refOf(d), dueYear: last })).body;
+    expect((await thachlap.ok(`/api/reports/${id}`)).signer).toEqual({ title: 'CHỦ TỊCH', name: 'Lê Thị Thu' });
+    const paragraphs = await docx(thachlap, id);
+    expect(paragraphs.slice(-3)).toEqual(['TM. ỦY BAN NHÂN DÂN', 'CHỦ TỊCH', 'Lê Thị Thu']);
+    expect(paragraphs).toContain('Thạch Lập, ngày … tháng … năm …');
+    expect(paragraphs).toContain('- UBND tỉnh Thanh Hóa (b/c);');
+  });
+
+  it('a province\'s report to the country names the Ministry\'s department, not "Việt Nam"', async () => {
+    const owed = (await duties(quantri, unit.thanhHoa!.id)).duties.find((d: any) => d.schedule_key === 'national:1');
+    const { id } = (await quantri.post('/api/reports', refOf(owed))).body;
+    const paragraphs = await docx(quantri, id);
+    const at = paragraphs.indexOf('Nơi nhận:');
+    expect(paragraphs.slice(at + 1, at + 3)).toEqual(['- Bộ Công an (Cục Xây dựng phong trào bảo vệ an ninh Tổ quốc) (b/c);', '- Lưu: VT.']);
+    expect(paragraphs.join('\n')).not.toContain('Việt Nam (b/c)');
+    expect(paragraphs).toContain('Thanh Hóa, ngày … tháng … năm …');
+  });
 });
 
 describe('the unit above', () => {

@@ -11,7 +11,7 @@ import { Day } from '../plans/schema.ts';
 import { todayVN } from '../shared/dates.ts';
 import { XLSX_TYPE } from '../shared/table-export.ts';
 import { completenessXlsx, reportFile, reportXlsx } from './export.ts';
-import { Completeness, Duties, Narrative, Reminder, ReportView, Schedule } from './replies.ts';
+import { Completeness, Duties, Narrative, Reminder, ReportView, Schedule, Signer } from './replies.ts';
 import * as schedules from './schedules.ts';
 import * as service from './service.ts';
 
@@ -68,7 +68,7 @@ export function reportRoutes(app: FastifyInstance, db: Kysely<DB>) {
   }, async (req) => service.reportView(db, actorOf(req), req.params.id));
 
   r.put('/api/reports/:id', {
-    schema: { tags, summary: 'Lưu phần viết của báo cáo (kết quả, hạn chế, nguyên nhân, đề xuất)', params: z.object({ id: Id }), body: z.object({ version: Version, narrative: Narrative }), response: ok(ReportView) },
+    schema: { tags, summary: 'Lưu phần viết của báo cáo (kết quả, hạn chế, nguyên nhân, đề xuất) và người ký', params: z.object({ id: Id }), body: z.object({ version: Version, narrative: Narrative, signer: Signer.optional() }), response: ok(ReportView) },
   }, async (req) => service.saveReport(db, contextOf(req), req.params.id, req.body));
 
   r.post('/api/reports/:id/submit', {

@@ -11,6 +11,7 @@ import type { DB, ReportPeriodKind, ReporterKind, ReportStatus } from '../db/sch
 import { conflict, forbidden, invalid, notFound } from '../http/errors.ts';
 import { dayStart, formatDay, todayVN, vnDateTime } from '../shared/dates.ts';
 import { readableUnit } from '../units/service.ts';
+import { signerTitle } from './document.ts';
 import { draftFigures, type ReportFigures } from './figures.ts';
 import { MOVEMENT, NATIONAL_SCHEDULES } from './national.ts';
 import { periodLabel, periodsDueIn } from './periods.ts';
@@ -19,6 +20,7 @@ import * as q from './queries.ts';
 type Ctx = Context & { actor: Actor };
 
 export interface Narrative { results: string; limitations: string; causes: string; proposals: string }
+export interface Signer { title: string; name: string }
 export const EMPTY_NARRATIVE: Narrative = { results: '', limitations: '', causes: '', proposals: '' };
 
 /** What one unit owes for one period, and where it stands. */
@@ -240,13 +242,17 @@ async function readableReport(db: Kysely<DB>, actor: Actor, id: number) {
 export async function reportView(db: Kysely<DB>, actor: Actor, id: number, now = new Date()) {
   const r = await readableReport(db, actor, id);
   const editable = r.status === 'draft' || r.status === 'returned';
-  const [figures, events] = await Promise.all([
+  const [figures, events, facts] = await Promise.all([
     editable || !r.figures ? draftFigures(db, actor, { id: r.unit_id, name: r.unit_name, kind: r.unit_kind, path: r.unit_path }, r.period_start, r.period_end, now) : (r.figures as ReportFigures),
     q.eventsOf(db, id),
+    q.documentFacts(db, r.unit_path, r.unit_id),
   ]);
   const { unit_path: _, receiver_path: __, province_code: ___, ...report } = r;
   return {
     report: { ...report, narrative: { ...EMPTY_NARRATIVE, ...(r.narrative as Partial<Narrative>) } },
+    // Until someone writes who signs, the unit's leader under the title its kind of unit signs with.
+    signer: { title: r.signer_title || signerTitle(r.unit_kind), name: r.signer_name || facts.leader_name || '' },
+    place: facts.locality ?? r.unit_name,
     figures: tipsFor(actor, r.unit_path, figures), figuresAsOf: editable ? now : r.submitted_at, events,
     canWrite: editable && allows(actor, 'report.write', r.unit_path),
     canReview: r.status === 'submitted' && allows(actor, 'report.review', r.receiver_path),
@@ -263,13 +269,20 @@ function stale(): never {
   throw conflict('Báo cáo vừa được người khác thay đổi; hãy tải lại để xem bản mới nhất', [{ path: 'version', message: 'Đã cũ' }]);
 }
 
-export async function saveReport(db: Kysely<DB>, ctx: Ctx, id: number, body: { version: number; narrative: Narrative }) {
+export async function saveReport(
+  db: Kysely<DB>, ctx: Ctx, id: number, body: { version: number; narrative: Narrative; signer?: Signer | undefined },
+) {
   const r = await readableReport(db, ctx.actor, id);
   assertAllowed(ctx.actor, 'report.write', r.unit_path);
   if (r.status !== 'draft' && r.status !== 'returned') throw conflict('Báo cáo đã gửi, không sửa được nữa');
   await db.transaction().execute(async (trx) => {
-    if (!(await q.saveNarrative(trx, id, body.version, body.narrative))) stale();
-    await recordChange(trx, ctx, { action: 'update', entity: 'report', entityId: id, unit: { id: r.unit_id, path: r.unit_path, province_code: r.province_code }, before: r.narrative, after: body.narrative });
+    if (!(await q.saveNarrative(trx, id, body.version, body.narrative, body.signer))) stale();
+    const signer = body.signer && { signer_title: body.signer.title, signer_name: body.signer.name };
+    await recordChange(trx, ctx, {
+      action: 'update', entity: 'report', entityId: id, unit: { id: r.unit_id, path: r.unit_path, province_code: r.province_code },
+      before: signer ? { ...(r.narrative as object), signer_title: r.signer_title, signer_name: r.signer_name } : r.narrative,
+      after: { ...body.narrative, ...signer },
+    });
   });
   return reportView(db, ctx.actor, id);
 }

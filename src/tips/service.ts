@@ -286,7 +286,7 @@ export async function transferToCommune(db: Kysely<DB>, ctx: Ctx, id: number, co
     await trx.updateTable('files').set({ unit_path: target.path, province_code: target.province_code! })
       .where('id', 'in', trx.selectFrom('tip_files').select('file_id').where('tip_id', '=', id)).execute();
     await q.insertEvent(trx, { tip_id: id, province_code: target.province_code!, actor_id: ctx.actor.userId, kind: 'transferred', status: 'new', detail: `${from.name} → ${target.name}` });
-    const change = { action: 'update' as const, entity: 'tip', entityId: id, before: stageOf(before), after: stageOf({ ...before, ...patch }) };
+    const change = { action: 'update' as const, entity: 'tip' as const, entityId: id, before: stageOf(before), after: stageOf({ ...before, ...patch }) };
     // Written under both communes: the one that sent it away and the one that received it.
     await recordChanges(trx, ctx, [{ ...change, unit: placeOfTip(before) }, { ...change, unit: placeOfTip(patch) }]);
     return { id, commune_id: target.id, commune_name: target.name, status: patch.status, due_at: patch.due_at, stillReadable: allows(ctx.actor, 'tip.read', target.path) };

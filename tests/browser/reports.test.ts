@@ -94,6 +94,41 @@ describe('periodic reports', () => {
     }
   });
 
+  it('opens last year\'s report from Việc của tôi in last year\'s list, and keeps who signs it', async () => {
+    const db = env.server.database.db;
+    const thachLap = await db.selectFrom('units').select(['id']).where('code', '=', '15085').executeTakeFirstOrThrow();
+    const context = await env.browser.newContext({ viewport: { width: 1280, height: 900 } });
+    try {
+      const page = await env.logIn(context, 'thachlap', '/');
+      const last = new Date().getFullYear() - 1;
+      // Last year's yearly reports were never sent: late, on My work among this year's.
+      const late = page.getByTestId('work-report').filter({ hasText: `năm ${last}` }).filter({ hasText: 'Tiếng kẻng' });
+      await late.waitFor();
+      await late.getByTestId('work-report-link').click();
+      await expect.poll(() => new URL(page.url()).search).toBe(`?year=${last}`);
+      expect(new URL(page.url()).pathname).toBe(`/reports/unit/${thachLap.id}`);
+      await expect.poll(() => page.getByTestId('reports-year').textContent()).toBe(String(last));
+      const row = page.getByTestId('duty-row').filter({ hasText: 'Tiếng kẻng' });
+      await expect.poll(() => row.textContent()).toContain(`15/12/${last}`);
+
+      // Who signs: the title the commune signs with, the name written here, kept after a reload.
+      await row.getByTestId('duty-start').click();
+      await page.getByTestId('report-page').waitFor();
+      expect(await page.getByTestId('signer-title').inputValue()).toBe('CHỦ TỊCH');
+      expect(await page.getByTestId('signer-name').inputValue()).toBe('');
+      await page.getByTestId('signer-name').fill('Lê Thị Thu');
+      await page.getByTestId('report-save').click();
+      await expect.poll(() => page.getByTestId('report-notice').textContent()).toBe('Đã lưu.');
+      await page.reload();
+      expect(await page.getByTestId('signer-name').inputValue()).toBe('Lê Thị Thu');
+      // Back to the list of the year the report falls due.
+      await page.locator('.back-link').click();
+      await expect.poll(() => page.getByTestId('reports-year').textContent()).toBe(String(last));
+    } finally {
+      await context.close();
+    }
+  });
+
   it('sets a plan\'s report schedule from the plan page', async () => {
     const db = env.server.database.db;
     const cuChi = await db.selectFrom('units').select('id').where('code', '=', '27553').executeTakeFirstOrThrow();

@@ -397,6 +397,47 @@ describe('models, plans and tasks in the staff web app', () => {
     });
   });
 
+  it('lanhdao is told a plan without a number cannot be issued before being asked to confirm', async () => {
+    await withContext(DESKTOP, async (context) => {
+      const page = await app.logIn(context, 'lanhdao');
+      const api = apiOf(page);
+      const unitId = (await api.get('/api/auth/me')).grants[0].unitId;
+      const body = {
+        unitId, symbol: 'KH-UBND', place: 'Thượng Hà', title: 'Kế hoạch chưa đánh số', issuer: { name: 'ỦY BAN NHÂN DÂN XÃ THƯỢNG HÀ' },
+        bases: [], sections: [], recipients: [], signer: { title: 'CHỦ TỊCH', name: 'Nguyễn Văn Hùng' }, issuedOn: today,
+      };
+      const plan = (await api.post('/api/plans', body)).body;
+      await page.goto(`${app.server.url}/plans/${plan.id}`);
+      const issue = page.getByTestId('issue-plan');
+      await issue.waitFor();
+      let asked = false;
+      page.on('dialog', (dialog) => {
+        asked = true;
+        void dialog.dismiss();
+      });
+      expect(await issue.isDisabled()).toBe(true);
+      expect(await text(page.getByTestId('issue-needs'))).toBe('Chưa ban hành được: kế hoạch chưa có số văn bản. Bổ sung ngay');
+      expect(await issue.getAttribute('aria-describedby')).toBe('issue-needs');
+      // Nobody listed to receive it: the records office's copy still is, as in the exports.
+      expect(await page.locator('.doc__recipients li').allTextContents()).toEqual(['- Lưu: VT.']);
+      await issue.click({ force: true });
+      expect(asked).toBe(false);
+      // The server refuses it too, and the plan stays a draft.
+      const refused = await api.post(`/api/plans/${plan.id}/status`, { status: 'issued' });
+      expect([refused.status, refused.body.error.message]).toEqual([400, 'Cần số và ngày ban hành trước khi ban hành kế hoạch']);
+      expect((await api.get(`/api/plans/${plan.id}`)).plan.status).toBe('draft');
+
+      // Numbered, it may be issued: the note goes.
+      const res = await page.request.put(`${app.server.url}/api/plans/${plan.id}`, {
+        data: { ...body, number: '21' }, headers: { 'x-csrf-token': (await api.get('/api/auth/me')).csrfToken },
+      });
+      expect(res.status()).toBe(200);
+      await page.reload();
+      await expect.poll(() => issue.isEnabled()).toBe(true);
+      expect(await page.getByTestId('issue-needs').count()).toBe(0);
+    });
+  });
+
   it('downloads a plan as a real PDF and a real DOCX', async () => {
     await withContext({ ...DESKTOP, acceptDownloads: true }, async (context) => {
       expect(planId, 'the plan written in the test above').toBeGreaterThan(0);

@@ -8,7 +8,7 @@
  * Sizes are in points. The page is A4 with margins top 20, bottom 20, left 30, right 15 mm
  * (ND30: 20–25, 20–25, 30–35, 15–20).
  */
-import type { DocTable, DocumentKind, PlanDocument, PlanSection } from '../document.ts';
+import { withRecordsCopy, type DocTable, type DocumentKind, type PlanDocument, type PlanSection } from '../document.ts';
 import { textWidth } from './font.ts';
 
 export const MM = 72 / 25.4;
@@ -322,7 +322,7 @@ export function layoutPlan(doc: PlanDocument): PlanLayout {
 
   const recipients: Block[] = [
     text('Nơi nhận:', { size: 12, bold: true, italic: true }, 'left'),
-    ...doc.recipients.map((r) => text(recipientLine(r), { size: 11 }, 'left')),
+    ...withRecordsCopy(doc.recipients).map((r) => text(recipientLine(r), { size: 11 }, 'left')),
   ];
 
   return {

@@ -63,6 +63,13 @@ describe('report layout', () => {
     expect(table.rows[0]!.map((c) => c.align)).toEqual(['center', 'left', 'right', 'right', 'right', 'right']);
   });
 
+  it('never leaves "Nơi nhận" empty: the records office keeps a copy', () => {
+    const lines = (recipients: string[]) => layoutPlan({ ...seed000, recipients }).footer.left.flatMap((b) => (b.kind === 'text' ? [b.text] : []));
+    expect(lines([])).toEqual(['Nơi nhận:', '- Lưu: VT.']);
+    expect(lines(['UBND xã Thượng Hà (b/c);'])).toEqual(['Nơi nhận:', '- UBND xã Thượng Hà (b/c);', '- Lưu: VT.']);
+    expect(lines(['Công an xã (t/h);', '- Lưu: VT, CAX.'])).toEqual(['Nơi nhận:', '- Công an xã (t/h);', '- Lưu: VT, CAX.']);
+  });
+
   it('refuses a row that does not match the columns', () => {
     const ragged = (table: DocTable) => ({ ...report2026, sections: [{ heading: 'I.', paragraphs: [], tables: [table] }] });
     expect(() => layoutPlan(ragged({ ...TIPS_TABLE, rows: [['Ma túy', '96']] }))).toThrow(/row 1 of table "Bảng 2.*" has 2 cells for 4 columns/);

@@ -4,10 +4,14 @@ import { useI18n, type MessageKey } from '../i18n.tsx';
 import { Link } from '../router.tsx';
 import { LoadError, Loading, TableScroll, useDateTime } from '../ui.tsx';
 import { usePaged } from '../usePaged.ts';
+import { AUDIT_ACTIONS, AUDIT_ENTITIES, type AuditAction, type AuditEntity } from '../../../src/audit/entities.ts';
 
 const PAGE = 50;
-const ACTIONS = ['create', 'update', 'import', 'delete', 'grant', 'revoke', 'password_change', 'login', 'login_failed', 'logout'];
-const ENTITIES = ['unit', 'user', 'grant'];
+// Typed so that an action or entity the server records without a label here fails the build.
+const actionKey = (a: AuditAction): MessageKey => `action.${a}`;
+const entityKey = (e: AuditEntity): MessageKey => `entity.${e}`;
+const isAction = (a: string): a is AuditAction => (AUDIT_ACTIONS as readonly string[]).includes(a);
+const isEntity = (e: string): e is AuditEntity => (AUDIT_ENTITIES as readonly string[]).includes(e);
 
 interface Filters {
   action: string;
@@ -38,8 +42,8 @@ export function AuditPage() {
       <h1 className="page__title">{t('audit.title')}</h1>
       <p className="page__intro">{t('audit.intro')}</p>
       <form className="card filters" onSubmit={apply} aria-label={t('audit.filters')} data-testid="audit-filters">
-        <FilterSelect id="f-action" label={t('audit.action')} value={draft.action} codes={ACTIONS} prefix="action" onChange={(action) => setDraft({ ...draft, action })} />
-        <FilterSelect id="f-entity" label={t('audit.entity')} value={draft.entity} codes={ENTITIES} prefix="entity" onChange={(entity) => setDraft({ ...draft, entity })} />
+        <FilterSelect id="f-action" label={t('audit.action')} value={draft.action} codes={AUDIT_ACTIONS} labelOf={actionKey} onChange={(action) => setDraft({ ...draft, action })} />
+        <FilterSelect id="f-entity" label={t('audit.entity')} value={draft.entity} codes={AUDIT_ENTITIES} labelOf={entityKey} onChange={(entity) => setDraft({ ...draft, entity })} />
         <div className="field">
           <label htmlFor="f-actor">{t('audit.actor')}</label>
           <input id="f-actor" value={draft.actor} placeholder={t('audit.actorPlaceholder')} autoCapitalize="none" spellCheck={false} onChange={(e) => setDraft({ ...draft, actor: e.target.value })} />
@@ -95,8 +99,10 @@ export function AuditPage() {
   );
 }
 
-/** A filter on one of the codes, each shown by its label (message `${prefix}.${code}`), or on none. */
-function FilterSelect({ id, label, value, codes, prefix, onChange }: { id: string; label: string; value: string; codes: string[]; prefix: 'action' | 'entity'; onChange: (value: string) => void }) {
+/** A filter on one of the codes, each shown by its label, or on none. */
+function FilterSelect<C extends string>({ id, label, value, codes, labelOf, onChange }: {
+  id: string; label: string; value: string; codes: readonly C[]; labelOf: (code: C) => MessageKey; onChange: (value: string) => void;
+}) {
   const { t } = useI18n();
   return (
     <div className="field">
@@ -105,7 +111,7 @@ function FilterSelect({ id, label, value, codes, prefix, onChange }: { id: strin
         <option value="">{t('audit.all')}</option>
         {codes.map((c) => (
           <option key={c} value={c}>
-            {t(`${prefix}.${c}` as MessageKey)}
+            {t(labelOf(c))}
           </option>
         ))}
       </select>
@@ -163,8 +169,8 @@ function AuditRow({ entry: e }: { entry: AuditEntry }) {
   const showValue = useShowValue();
   const rows = diff(e.before, e.after);
   const afterName = isObject(e.after) && typeof e.after.username === 'string' ? e.after.username : null;
-  const actionLabel = ACTIONS.includes(e.action) ? t(`action.${e.action}` as MessageKey) : e.action;
-  const entityLabel = ENTITIES.includes(e.entity) ? t(`entity.${e.entity}` as MessageKey) : e.entity;
+  const actionLabel = isAction(e.action) ? t(actionKey(e.action)) : e.action;
+  const entityLabel = isEntity(e.entity) ? t(entityKey(e.entity)) : e.entity;
   const showBefore = e.before != null;
   const showAfter = e.after != null;
   return (

@@ -75,7 +75,7 @@ export function ReportsOnDesk() {
       <ul className="work-reports">
         {due.map((d) => (
           <li key={`${d.schedule_key}/${d.period_start}`} data-testid="work-report">
-            <Link to={d.report_id ? `/reports/${d.report_id}` : `/reports/unit/${d.unit.id}`}>{d.title}</Link>
+            <Link to={d.report_id ? `/reports/${d.report_id}` : `/reports/unit/${d.unit.id}?year=${d.due_on.slice(0, 4)}`} data-testid="work-report-link">{d.title}</Link>
             <span className="muted"> · {d.subject} · {d.period_label} · {t('work.reports.dueOn', { day: formatDay(d.due_on) })}</span>
             {d.late && <span className="status status--off"> {t('reports.late')}</span>}
             {d.status === 'returned' && <span className="status status--off"> {t('reports.status.returned')}</span>}

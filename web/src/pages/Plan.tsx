@@ -8,6 +8,7 @@ import { Link } from '../router.tsx';
 import { Alert, errorText, Field, fieldError, generalError, PageNotReady, useAction, useDocumentTitle } from '../ui.tsx';
 import { PlanSchedules } from '../reports/PlanSchedules.tsx';
 import { useResource } from '../useResource.ts';
+import { withRecordsCopy } from '../../../src/plans/document.ts';
 import { firstGrantUnit, formatDay, ModelStatusChip, PlanStatusChip, todayVN, usePlanNumber, useRecurrenceText } from '../work.tsx';
 
 export function PlanPage({ id }: { id: number }) {
@@ -124,6 +125,9 @@ function PlanActions({ data, onChanged }: { data: PlanPageData; onChanged: () =>
     });
   };
   const missing = error instanceof ApiError ? error.fields.map((f) => f.path) : [];
+  // Issuing needs the number and the date: said before the confirmation, not refused after it.
+  const lacks = plan.status !== 'draft' ? null
+    : !plan.number ? (plan.issued_on ? 'number' : 'both') : plan.issued_on ? null : 'issuedOn';
 
   return (
     <div className="plan-actions" data-testid="plan-actions">
@@ -134,7 +138,10 @@ function PlanActions({ data, onChanged }: { data: PlanPageData; onChanged: () =>
           </Link>
         )}
         {data.canApprove && plan.status === 'draft' && (
-          <button type="button" className="btn btn--primary" disabled={busy} onClick={() => void setStatus('issued')} data-testid="issue-plan">
+          <button
+            type="button" className="btn btn--primary" disabled={busy || lacks !== null} onClick={() => void setStatus('issued')}
+            aria-describedby={lacks ? 'issue-needs' : undefined} data-testid="issue-plan"
+          >
             {t('plans.issue')}
           </button>
         )}
@@ -153,6 +160,12 @@ function PlanActions({ data, onChanged }: { data: PlanPageData; onChanged: () =>
         </span>
       </div>
       {plan.status === 'draft' && !data.canApprove && <p className="muted small">{t('plans.awaitingApproval')}</p>}
+      {data.canApprove && lacks && (
+        <p className="muted small" id="issue-needs" data-testid="issue-needs">
+          {t(`plans.issueNeeds.${lacks}`)}
+          {data.canWrite && <> <Link to={`/plans/${plan.id}/edit`}>{t('plans.fillIn')}</Link></>}
+        </p>
+      )}
       {error != null && (
         <Alert kind="error" testId="plan-status-error">
           <span>
@@ -216,7 +229,7 @@ export function PlanDocumentView({ plan }: { plan: Plan }) {
         <div className="doc__recipients">
           <p className="doc__recipients-title">Nơi nhận:</p>
           <ul>
-            {doc.recipients.filter(Boolean).map((r, i) => (
+            {withRecordsCopy(doc.recipients).map((r, i) => (
               <li key={i}>- {r}</li>
             ))}
           </ul>

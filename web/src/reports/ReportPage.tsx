@@ -5,7 +5,7 @@ import { Link } from '../router.tsx';
 import { Alert, errorText, Field, fieldError, PageNotReady, Stat, TableScroll, useAction, useDateTime, useDocumentTitle } from '../ui.tsx';
 import { useResource } from '../useResource.ts';
 import { formatDay } from '../work.tsx';
-import { reportsApi, type Figures, type Narrative, type ReportView } from './api-reports.ts';
+import { reportsApi, type Figures, type Narrative, type ReportView, type Signer } from './api-reports.ts';
 import { StatusChip } from './Reports.tsx';
 import './reports.css';
 
@@ -29,7 +29,7 @@ export function ReportPage({ id }: { id: number }) {
 
   return (
     <div className="page reports report-page" data-testid="report-page">
-      <Link to={`/reports/unit/${r.unit_id}`} className="back-link">← {t('reports.back', { unit: r.unit_name })}</Link>
+      <Link to={`/reports/unit/${r.unit_id}?year=${r.due_on.slice(0, 4)}`} className="back-link">← {t('reports.back', { unit: r.unit_name })}</Link>
       <header className="page__head">
         <div>
           <p className="muted">{r.unit_name} · {t('reports.to', { receiver: r.receiver_name })}</p>
@@ -160,11 +160,13 @@ function NarrativeSection({ view, onChange, reload }: { view: ReportView; onChan
   const { t } = useI18n();
   const r = view.report;
   const [text, setText] = useState<Narrative>(r.narrative);
+  const [signer, setSigner] = useState<Signer>(view.signer);
   const [notice, setNotice] = useState<string>();
   const action = useAction();
-  const dirty = PARTS.some((p) => text[p] !== r.narrative[p]);
+  const dirty = PARTS.some((p) => text[p] !== r.narrative[p])
+    || signer.title !== view.signer.title || signer.name !== view.signer.name;
   const save = async () => {
-    const saved = await reportsApi.save(r.id, r.version, text);
+    const saved = await reportsApi.save(r.id, r.version, text, signer);
     onChange(saved);
     return saved;
   };
@@ -182,12 +184,15 @@ function NarrativeSection({ view, onChange, reload }: { view: ReportView; onChan
     <section className="card" aria-labelledby="report-narrative">
       <h2 id="report-narrative" className="card__title">{t('reports.narrative')}</h2>
       {!view.canWrite ? (
-        PARTS.map((p) => (
-          <div key={p} className="report-part">
-            <h3 className="report-part__title">{t(`reports.part.${p}` as MessageKey)}</h3>
-            {r.narrative[p].trim() ? r.narrative[p].split('\n').filter((l) => l.trim()).map((l, i) => <p key={i}>{l}</p>) : <p className="muted">{t('reports.empty')}</p>}
-          </div>
-        ))
+        <>
+          {PARTS.map((p) => (
+            <div key={p} className="report-part">
+              <h3 className="report-part__title">{t(`reports.part.${p}` as MessageKey)}</h3>
+              {r.narrative[p].trim() ? r.narrative[p].split('\n').filter((l) => l.trim()).map((l, i) => <p key={i}>{l}</p>) : <p className="muted">{t('reports.empty')}</p>}
+            </div>
+          ))}
+          <p data-testid="report-signer">{t('reports.signedBy', { title: view.signer.title, name: view.signer.name || '…' })}</p>
+        </>
       ) : (
         <form onSubmit={(e) => { e.preventDefault(); void onSave(); }}>
           {PARTS.map((p) => (
@@ -200,7 +205,8 @@ function NarrativeSection({ view, onChange, reload }: { view: ReportView; onChan
               )}
             </Field>
           ))}
-          {action.error != null && !PARTS.some((p) => fieldError(action.error, `narrative.${p}`)) && <Failure error={action.error} reload={reload} />}
+          <SignerFields signer={signer} error={action.error} onChange={(v) => { setSigner(v); setNotice(undefined); }} />
+          {action.error != null && !PARTS.some((p) => fieldError(action.error, `narrative.${p}`)) && !SIGNER.some((k) => fieldError(action.error, `signer.${k}`)) && <Failure error={action.error} reload={reload} />}
           <div className="form__actions">
             <button type="submit" className="btn" disabled={action.busy || !dirty} data-testid="report-save">{t('common.save')}</button>
             <button type="button" className="btn btn--primary" disabled={action.busy} onClick={() => void onSubmit()} data-testid="report-submit">{t('reports.submit')}</button>
@@ -209,6 +215,28 @@ function NarrativeSection({ view, onChange, reload }: { view: ReportView; onChan
       )}
       {notice && <Alert kind="success" testId="report-notice">{notice}</Alert>}
     </section>
+  );
+}
+
+const SIGNER = ['title', 'name'] as const;
+
+/** Who signs the document: pre-filled from the unit's leader, if the unit has one. */
+function SignerFields({ signer, error, onChange }: { signer: Signer; error: unknown; onChange: (s: Signer) => void }) {
+  const { t } = useI18n();
+  return (
+    <fieldset className="form-pair report-signer">
+      <legend>{t('reports.signer')}</legend>
+      {SIGNER.map((k) => (
+        <Field key={k} label={t(`reports.signer.${k}`)} hint={k === 'name' ? t('reports.signer.nameHint') : undefined} error={fieldError(error, `signer.${k}`)}>
+          {({ id, describedBy, invalid }) => (
+            <input
+              id={id} aria-describedby={describedBy} aria-invalid={invalid} maxLength={200} value={signer[k]}
+              onChange={(e) => onChange({ ...signer, [k]: e.target.value })} data-testid={`signer-${k}`}
+            />
+          )}
+        </Field>
+      ))}
+    </fieldset>
   );
 }
 

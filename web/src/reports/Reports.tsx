@@ -26,9 +26,20 @@ export function StatusChip({ status, late }: { status: Duty['status']; late?: bo
   );
 }
 
+function yearFromUrl() {
+  const year = Number(new URLSearchParams(window.location.search).get('year'));
+  return Number.isInteger(year) && year >= 2000 && year <= 2100 ? year : null;
+}
+
 function UnitReports({ unitId }: { unitId: number }) {
   const { t } = useI18n();
-  const [year, setYear] = useState(() => Number(todayVN().slice(0, 4)));
+  // ?year= opens another year's list (a link from My work to last year's report); else this year.
+  const [year, setYearState] = useState(() => yearFromUrl() ?? Number(todayVN().slice(0, 4)));
+  // The address keeps the year, so a reload or a link shared opens the same year.
+  const setYear = (y: number) => {
+    setYearState(y);
+    navigate(`/reports/unit/${unitId}?year=${y}`, { replace: true });
+  };
   const own = useResource(() => reportsApi.duties(unitId, year), [unitId, year]);
   const received = useResource(() => reportsApi.received(unitId, year), [unitId, year]);
   const unit = own.data?.unit;

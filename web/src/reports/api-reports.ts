@@ -51,12 +51,16 @@ export interface Figures {
   breakdown: { id: number | null; name: string; gongs: Gong | null; patrols: number; activities: number; tips: number; households: number; in_fire_groups: number; keychains: number }[];
 }
 
+export interface Signer { title: string; name: string }
+
 export interface ReportView {
   report: {
     id: number; unit_id: number; unit_name: string; unit_kind: string; receiver_id: number; receiver_name: string; schedule_key: string;
     title: string; subject: string; period: Duty['period']; period_start: string; period_end: string; due_on: string; status: ReportStatus;
     submitted_at: string | null; reviewed_at: string | null; review_comment: string | null; version: number; narrative: Narrative;
   };
+  /** Who signs: as written, or the title the unit's kind signs with and the unit's leader. */
+  signer: Signer;
   figures: Figures;
   figuresAsOf: string | null;
   events: { id: number; at: string; action: 'created' | 'submitted' | 'returned' | 'accepted'; comment: string | null; actor_name: string | null }[];
@@ -82,7 +86,7 @@ export const reportsApi = {
   /** The server words the reminder, in Vietnamese whatever the sender's language. */
   remind: (d: Duty, year: number) => request<{ id: number }>('POST', '/api/reports/reminders', refOf(d, year)),
   report: (id: number) => request<ReportView>('GET', `/api/reports/${id}`),
-  save: (id: number, version: number, narrative: Narrative) => request<ReportView>('PUT', `/api/reports/${id}`, { version, narrative }),
+  save: (id: number, version: number, narrative: Narrative, signer: Signer) => request<ReportView>('PUT', `/api/reports/${id}`, { version, narrative, signer }),
   submit: (id: number, version: number) => request<ReportView>('POST', `/api/reports/${id}/submit`, { version }),
   review: (id: number, version: number, decision: 'accept' | 'return', comment: string) =>
     request<ReportView>('POST', `/api/reports/${id}/review`, { version, decision, comment: comment || undefined }),
