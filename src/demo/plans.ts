@@ -786,10 +786,11 @@ export async function loadDemoPlans(db: Kysely<DB>): Promise<void> {
   await models.replicate(db, ctx, khoa.id, { unitIds: trieuSonOthers, startedOn: '2025-07-01' });
 
   // ── 004: Tiếng kẻng bình yên and Tổ liên gia an toàn PCCC, Xã Thạch Lập ──
-  const p004 = await issuePlan(db, ctx, thachLap.commune.id, PLAN_004, true);
+  // The seed runs to the end of 2026 and no task may outlast its plan; a demo loaded after that
+  // gets the plan carried on for a month of coming nights.
+  const seedEnd = today < PLAN_004.periodEnd! ? PLAN_004.periodEnd! : addDays(today, 30);
+  const p004 = await issuePlan(db, ctx, thachLap.commune.id, { ...PLAN_004, periodEnd: seedEnd }, true);
   const villages = thachLap.villages;
-  // The seed runs to the end of 2026; a demo loaded later still gets a month of coming nights.
-  const seedEnd = addDays(today, 30) > '2026-12-31' ? addDays(today, 30) : '2026-12-31';
   await addTasks(db, ctx, p004, [
     {
       title: 'Công an xã tham mưu ban hành hướng dẫn quy định về kẻng, tiếng kẻng (tiếng kẻng bình yên, tiếng kẻng báo động) và xây dựng mô hình “Tổ liên gia an toàn về PCCC”',
