@@ -129,6 +129,7 @@ group('recurrence, checked day by day', () => {
   it('describes every rule in Vietnamese', () => {
     expect(describe({ freq: 'once', due: '2021-11-30', time: '17:00' })).toBe('trước ngày 30/11/2021 lúc 17:00');
     expect(describe({ freq: 'daily' })).toBe('hằng ngày');
+    expect(describe({ freq: 'daily', time: undefined })).toBe('hằng ngày');
     expect([1, 2, 3, 4, 5, 6].map((weekday) => describe({ freq: 'weekly', weekday, time: '21:00' }))).toEqual(
       ['Hai', 'Ba', 'Tư', 'Năm', 'Sáu', 'Bảy'].map((d) => `hằng tuần vào thứ ${d} lúc 21:00`));
     expect(describe({ freq: 'monthly', day: 25, time: '08:00' })).toBe('hằng tháng vào ngày 25 lúc 08:00');
