@@ -31,13 +31,14 @@ function compileOnly() {
   return { db, statements };
 }
 
+const row = (key: string) => ({
+  province_code: '15', village_id: 5, village_path: '/1/2/5/', night: '2026-12-06', struck_at: new Date(), late_minutes: 0, idempotency_key: key, recorded_by: 1,
+});
+
 describe('the check-ins\' group commit', () => {
   it('writes check-ins arriving together with one multi-row INSERT that skips taken keys and nights', async () => {
     const { db, statements } = compileOnly();
     const write = groupCommit(db);
-    const row = (key: string) => ({
-      province_code: '15', village_id: 5, village_path: '/1/2/5/', night: '2026-12-06', struck_at: new Date(), late_minutes: 0, idempotency_key: key, recorded_by: 1,
-    });
     // The compile-only driver finds no rows: each check-in answers as not written.
     expect(await Promise.all([write(row('a')), write(row('b')), write(row('c'))])).toEqual([undefined, undefined, undefined]);
     expect(statements).toHaveLength(1);
