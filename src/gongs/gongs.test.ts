@@ -149,4 +149,24 @@ describe('compliance', () => {
     expect((await head.get(`/api/gong-compliance?unitId=${thuongHa.id}&from=${from}&to=${to}`)).status).toBe(404);
     expect((await officer.get(`/api/gong-compliance?unitId=${thuongHa.id}&from=${to}&to=${from}`)).status).toBe(400);
   });
+
+  it('holds its edges: 22:15:30 is on time, 22:16 late, 18:00 opens the night and 17:59:59 is before it', async () => {
+    const khe = (await officer.get(`/api/units/${thuongHa.id}/children?kind=village`)).body.find((u: any) => u.name === 'Thôn Khe Bàm');
+    const [a, b, c, d] = [-12, -11, -10, -9].map((n) => addDays(todayVN(), n)) as [string, string, string, string];
+    const strike = (night: string, minutesAfter22: number) =>
+      officer.post('/api/gong-checkins', { villageId: khe.id, night, struckAt: at(night, minutesAfter22), idempotencyKey: randomUUID() });
+    expect((await strike(a, 15.5)).body).toMatchObject({ created: true, checkin: { late_minutes: 15 } });
+    expect((await strike(b, 16)).body).toMatchObject({ created: true, checkin: { late_minutes: 16 } });
+    expect((await strike(c, -4 * 60)).body).toMatchObject({ created: true, checkin: { late_minutes: 0 } });
+    const early = await strike(d, -4 * 60 - 1 / 60);
+    expect(early.status).toBe(400);
+    expect(early.body.error.fields[0].path).toBe('struckAt');
+
+    for (const unitId of [thuongHa.id, khe.id]) {
+      const res = await officer.get(`/api/gong-compliance?unitId=${unitId}&from=${a}&to=${d}`);
+      expect(res.status).toBe(200);
+      expect(res.body.villages.find((v: any) => v.village_id === khe.id)).toMatchObject({ on_time: 2, late: 1, missed: 1 });
+      if (unitId === khe.id) expect(res.body.perNight.map((n: any) => [n.night, n.struck, n.on_time])).toEqual([[a, 1, 1], [b, 1, 0], [c, 1, 1], [d, 0, 0]]);
+    }
+  });
 });

@@ -10,14 +10,17 @@ import * as q from './queries.ts';
 
 export function groupCommit(db: Kysely<DB>) {
   return batched<q.NewCheckin, NonNullable<Awaited<ReturnType<typeof q.insertCheckin>>>>({
-    async writeMany(rows) {
-      const byKey = new Map((await q.insertCheckins(db, rows)).map((s) => [s.idempotency_key, s]));
-      return rows.map((r) => {
-        const stored = byKey.get(r.idempotency_key);
-        byKey.delete(r.idempotency_key);
-        return stored;
-      });
-    },
+    writeMany: async (rows) => answersOf(rows, await q.insertCheckins(db, rows)),
     writeOne: (row) => q.insertCheckin(db, row),
+  });
+}
+
+/** The stored row answering each row of the batch, in order; only the first copy of a key gets it. */
+export function answersOf<S extends { idempotency_key: string }>(rows: { idempotency_key: string }[], stored: S[]): (S | undefined)[] {
+  const byKey = new Map(stored.map((s) => [s.idempotency_key, s]));
+  return rows.map((r) => {
+    const answer = byKey.get(r.idempotency_key);
+    byKey.delete(r.idempotency_key);
+    return answer;
   });
 }

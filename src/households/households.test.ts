@@ -128,6 +128,52 @@ describe('CSV import', () => {
   });
 });
 
+describe('who sees which households', () => {
+  it('shows a village head who also views the province only the village\'s households, from any unit above it', async () => {
+    const admin = await server.login('quantri');
+    const laoCai = (await admin.get('/api/units/search?q=lao%20cai')).body.units.find((u: any) => u.code === '15');
+    const user = await admin.post('/api/users', { username: 'thon.xemtinh', fullName: 'Lò Văn Xem', password: 'Thon-xem#2025', unitId: langNgan.id, role: 'village_operator' });
+    expect(user.status).toBe(201);
+    expect((await admin.post(`/api/users/${user.body.id}/grants`, { unitId: laoCai.id, role: 'viewer' })).status).toBe(201);
+    const mine = await head.post('/api/households', { villageId: langNgan.id, headName: 'Sùng A Của', address: 'Xóm Giữa', members: 3 });
+    const other = await officer.post('/api/households', { villageId: banLu.id, headName: 'Lù Văn Khác', address: 'Xóm Dưới', members: 4 });
+    expect([mine.status, other.status]).toEqual([201, 201]);
+
+    const client = await server.login('thon.xemtinh', 'Thon-xem#2025');
+    for (const unit of [laoCai, thuongHa, langNgan]) {
+      const list = await client.get(`/api/households?unitId=${unit.id}&limit=500`);
+      expect(list.status).toBe(200);
+      expect(new Set(list.body.map((h: any) => h.village_name))).toEqual(new Set(['Thôn Làng Ngần']));
+      expect(list.body.map((h: any) => h.id)).toContain(mine.body.id);
+      const csv = (await download(client, `/api/households/export.csv?unitId=${unit.id}`)).bytes.toString('utf8');
+      expect(csv).toContain('Sùng A Của');
+      expect(csv).not.toContain('Lù Văn Khác');
+    }
+    // The other village of the commune: readable as a unit, its households not.
+    expect((await client.get(`/api/households?unitId=${banLu.id}`)).status).toBe(403);
+  });
+});
+
+describe('the audit log of households', () => {
+  const entries = async (id: number) =>
+    server.database.db.selectFrom('audit_log').select(['action', 'actor_name', 'unit_id', 'before', 'after'])
+      .where('entity', '=', 'household').where('entity_id', '=', String(id)).orderBy('id').execute();
+
+  it('records who created, changed and deleted a household, with the village and the row before and after', async () => {
+    const created = await head.post('/api/households', { villageId: langNgan.id, headName: 'Giàng Thị Ghi', address: 'Xóm Cuối', members: 2 });
+    expect(created.status).toBe(201);
+    expect(await entries(created.body.id)).toEqual([
+      { action: 'create', actor_name: 'thon', unit_id: langNgan.id, before: null, after: expect.objectContaining({ head_name: 'Giàng Thị Ghi', members: 2 }) },
+    ]);
+    expect((await head.request('PUT', `/api/households/${created.body.id}`, { headName: 'Giàng Thị Ghi', address: 'Xóm Cuối', members: 3 })).status).toBe(200);
+    expect((await head.delete(`/api/households/${created.body.id}`)).status).toBe(204);
+    const log = await entries(created.body.id);
+    expect(log.map((e) => e.action)).toEqual(['create', 'update', 'delete']);
+    expect(log[1]).toMatchObject({ before: expect.objectContaining({ members: 2 }), after: expect.objectContaining({ members: 3 }) });
+    expect(log[2]).toMatchObject({ before: expect.objectContaining({ members: 3 }), after: null });
+  });
+});
+
 describe('export', () => {
   it('exports CSV and XLSX with Vietnamese headings, and the CSV imports back unchanged', async () => {
     const csv = await download(officer, `/api/households/export.csv?unitId=${thuongHa.id}`);

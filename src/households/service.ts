@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { allows, allowsSomeUnder, assertAllowed, scopeOf, type Actor } from '../access/policy.ts';
+import { allows, assertAllowed, type Actor } from '../access/policy.ts';
 import { recordChange, type Context } from '../audit/record.ts';
 import type { DB } from '../db/schema.ts';
 import { conflict, forbidden, notFound } from '../http/errors.ts';
@@ -8,6 +8,7 @@ import { fold } from '../shared/text.ts';
 import { readableUnit, readableVillage } from '../units/service.ts';
 import * as q from './queries.ts';
 import type { HouseholdInput } from './schema.ts';
+import { householdReadScope } from './scope.ts';
 
 type Ctx = Context & { actor: Actor };
 
@@ -28,8 +29,9 @@ const PERSONAL = 'Danh sách hộ gia đình là dữ liệu cá nhân, chỉ c�
 /** The scope in which the caller may read households (or lists naming them) under a unit; refused, with `refusal`, when there is none. */
 export async function householdScope(db: Kysely<DB>, actor: Actor, unitId: number, refusal = PERSONAL) {
   const unit = await readableUnit(db, actor, unitId);
-  if (!allowsSomeUnder(actor, 'household.read', unit.path)) throw forbidden(refusal);
-  return { unit, scope: scopeOf(actor, 'household.read') };
+  const scope = householdReadScope(actor, unit.path);
+  if (!scope) throw forbidden(refusal);
+  return { unit, scope };
 }
 
 export async function listHouseholds(db: Kysely<DB>, actor: Actor, unitId: number, opts: { search?: string | undefined; limit: number; offset: number }) {

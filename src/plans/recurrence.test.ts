@@ -66,8 +66,76 @@ group('recurrence', () => {
         if (r.freq === 'daily') expect(got.length).toBe(span + 1);
         if (r.freq === 'monthly' && span >= 62) expect(got.length).toBeGreaterThanOrEqual(2);
       }),
-      { numRuns: 2000 },
+      { numRuns: 300 },
     );
+  });
+});
+
+group('recurrence, checked day by day', () => {
+  /** Whether the rule falls due on the day, decided from the day's own calendar fields. */
+  function fallsOn(r: Recurrence, d: string): boolean {
+    const [y, m, dom] = d.split('-').map(Number) as [number, number, number];
+    const last = new Date(Date.UTC(y, m, 0)).getUTCDate();
+    const onDay = (day: number) => dom === Math.min(day, last);
+    switch (r.freq) {
+      case 'once': return d === r.due;
+      case 'daily': return true;
+      case 'weekly': return ((new Date(d).getUTCDay() + 6) % 7) + 1 === r.weekday;
+      case 'monthly': return onDay(r.day);
+      case 'quarterly': return (m - 1) % 3 === r.month - 1 && onDay(r.day);
+      case 'semiannual': return (m - 1) % 6 === r.month - 1 && onDay(r.day);
+      case 'yearly': return r.dates.some((x) => x.month === m && onDay(x.day));
+    }
+  }
+  const daysOf = (from: string, to: string) => {
+    const out = [];
+    for (let t = Date.parse(from); t <= Date.parse(to); t += 86_400_000) out.push(new Date(t).toISOString().slice(0, 10));
+    return out;
+  };
+
+  it('falls on every day of the range its rule names, the first and the last included, and on no other', () => {
+    const day = fc.integer({ min: 1, max: 31 });
+    const time = fc.option(fc.constantFrom('22:00', '07:30'), { nil: undefined });
+    const rule = fc.oneof(
+      time.map((t): Recurrence => ({ freq: 'daily', time: t })),
+      fc.tuple(fc.integer({ min: 1, max: 7 }), time).map(([weekday, t]): Recurrence => ({ freq: 'weekly', weekday, time: t })),
+      fc.tuple(day, time).map(([d, t]): Recurrence => ({ freq: 'monthly', day: d, time: t })),
+      fc.tuple(fc.integer({ min: 1, max: 3 }), day).map(([month, d]): Recurrence => ({ freq: 'quarterly', month, day: d })),
+      fc.tuple(fc.integer({ min: 1, max: 6 }), day).map(([month, d]): Recurrence => ({ freq: 'semiannual', month, day: d })),
+      fc.array(fc.record({ day, month: fc.integer({ min: 1, max: 12 }) }), { minLength: 1, maxLength: 4 }).map((ds): Recurrence => ({ freq: 'yearly', dates: ds })),
+    );
+    const date = fc.date({ min: new Date('2020-01-01'), max: new Date('2030-12-31'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
+    fc.assert(
+      fc.property(rule, date, fc.integer({ min: 0, max: 500 }), (r, from, span) => {
+        const to = new Date(Date.parse(from) + span * 86_400_000).toISOString().slice(0, 10);
+        const t = 'time' in r && r.time ? r.time : null;
+        expect(occurrences(r, from, to)).toEqual(daysOf(from, to).filter((d) => fallsOn(r, d)).map((due) => ({ due, time: t })));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('keeps a weekly task\'s occurrence on the range\'s first and last day', () => {
+    // 2024-04-01 is a Monday, 2024-04-29 too.
+    expect(dates({ freq: 'weekly', weekday: 1 }, '2024-04-01', '2024-04-29')).toEqual(['2024-04-01', '2024-04-08', '2024-04-15', '2024-04-22', '2024-04-29']);
+    expect(dates({ freq: 'weekly', weekday: 7, time: '08:00' }, '2024-04-07', '2024-04-07')).toEqual(['2024-04-07']);
+    expect(occurrences({ freq: 'weekly', weekday: 7, time: '08:00' }, '2024-04-07', '2024-04-07')).toEqual([{ due: '2024-04-07', time: '08:00' }]);
+  });
+
+  it('keeps a one-off task\'s date and time whatever the range', () => {
+    expect(occurrences({ freq: 'once', due: '2021-11-30', time: '17:00' }, '2022-01-01', '2022-12-31')).toEqual([{ due: '2021-11-30', time: '17:00' }]);
+  });
+
+  it('describes every rule in Vietnamese', () => {
+    expect(describe({ freq: 'once', due: '2021-11-30', time: '17:00' })).toBe('trước ngày 30/11/2021 lúc 17:00');
+    expect(describe({ freq: 'daily' })).toBe('hằng ngày');
+    expect(describe({ freq: 'daily', time: undefined })).toBe('hằng ngày');
+    expect([1, 2, 3, 4, 5, 6].map((weekday) => describe({ freq: 'weekly', weekday, time: '21:00' }))).toEqual(
+      ['Hai', 'Ba', 'Tư', 'Năm', 'Sáu', 'Bảy'].map((d) => `hằng tuần vào thứ ${d} lúc 21:00`));
+    expect(describe({ freq: 'monthly', day: 25, time: '08:00' })).toBe('hằng tháng vào ngày 25 lúc 08:00');
+    expect(describe({ freq: 'quarterly', month: 3, day: 25 })).toBe('hằng quý vào ngày 25 tháng thứ 3 của quý');
+    expect(describe({ freq: 'semiannual', month: 6, day: 30 })).toBe('6 tháng một lần vào ngày 30/6 và 30/12');
+    expect(describe({ freq: 'yearly', dates: [{ day: 10, month: 6 }] })).toBe('hằng năm vào ngày 10/6');
   });
 });
 

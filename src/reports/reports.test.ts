@@ -288,6 +288,28 @@ describe('the unit above', () => {
     expect(rows).toHaveLength(after.duties.length + 1);
   });
 
+  it('judges a sent report by the day it was sent (on its due day is on time), and counts accepted ones as submitted', async () => {
+    const received = () => quantri.ok(`/api/reports/received?unitId=${unit.thanhHoa!.id}&year=${year}`) as Promise<any>;
+    const accepted = (await received()).duties.find((d: any) => d.status === 'accepted');
+    expect(accepted).toBeDefined();
+    const sentAt = async (local: string) => {
+      await server.database.db.updateTable('reports').set({ submitted_at: new Date(`${local}+07:00`) }).where('id', '=', accepted.report_id).execute();
+      const c = await received();
+      return { late: c.duties.find((d: any) => d.report_id === accepted.report_id).late, summary: c.summary, duties: c.duties };
+    };
+    const dayAfter = new Date(Date.parse(accepted.due_on) + 86_400_000).toISOString().slice(0, 10);
+    expect((await sentAt(`${accepted.due_on}T23:30:00`)).late).toBe(false);
+    expect((await sentAt(`${dayAfter}T00:10:00`)).late).toBe(true);
+    // Sent long before its due day and looked at today: on time, whatever today is.
+    const early = await sentAt(`${accepted.period_start}T08:00:00`);
+    expect(early.late).toBe(false);
+    const sent = early.duties.filter((d: any) => d.status === 'submitted' || d.status === 'accepted');
+    expect(early.summary.submitted).toBe(sent.length);
+    expect(early.summary.accepted).toBe(early.duties.filter((d: any) => d.status === 'accepted').length);
+    expect(early.summary.accepted).toBeGreaterThan(0);
+    expect(early.summary.late).toBe(early.duties.filter((d: any) => d.late).length);
+  });
+
   it('keeps other provinces out', async () => {
     expect((await xem.get(`/api/reports/received?unitId=${unit.thanhHoa!.id}&year=${year}`)).status).toBe(404);
     expect((await xem.get(`/api/reports/duties?unitId=${unit.thachLap!.id}&year=${year}`)).status).toBe(404);

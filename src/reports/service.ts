@@ -13,6 +13,7 @@ import { dayStart, formatDay, todayVN, vnDateTime } from '../shared/dates.ts';
 import { readableUnit } from '../units/service.ts';
 import { signerTitle } from './document.ts';
 import { draftFigures, type ReportFigures } from './figures.ts';
+import { isLate, isSent, summaryOf } from './lateness.ts';
 import { MOVEMENT, NATIONAL_SCHEDULES } from './national.ts';
 import { periodLabel, periodsDueIn } from './periods.ts';
 import * as q from './queries.ts';
@@ -53,9 +54,6 @@ interface Owed {
   schedule_key: string; title: string; subject: string; period: ReportPeriodKind;
   period_label: string; period_start: string; period_end: string; due_on: string;
 }
-
-/** Sent and not returned: with the unit above. */
-const isSent = (status: ReportStatus | 'not_started' | undefined) => status === 'submitted' || status === 'accepted';
 
 type ModelDuty = Awaited<ReturnType<typeof q.modelDuties>>[number];
 type Schedule = Awaited<ReturnType<typeof q.schedulesIssuedAt>>[number];
@@ -149,13 +147,12 @@ async function withStatus(db: Kysely<DB>, owedNow: Owed[], where: { unitIds: num
     // remindersTo lists the latest first.
     reminded.set(k, { count: (seen?.count ?? 0) + 1, last: seen?.last ?? m.sent_at });
   }
-  const today = todayVN(now);
   return owed
     .map((o) => {
       const k = keyOf(o.unit.id, o.schedule_key, o.period_start);
       const r = byKey.get(k);
       const sent = r?.submitted_at && isSent(r.status) ? r.submitted_at : null;
-      const late = sent ? todayVN(sent) > o.due_on : today > o.due_on;
+      const late = isLate(o.due_on, sent, now);
       return {
         unit: { id: o.unit.id, name: o.unit.name, kind: o.unit.kind }, receiver: { id: o.receiver.id, name: o.receiver.name },
         schedule_key: o.schedule_key, title: o.title, subject: o.subject, period: o.period, period_label: o.period_label,
@@ -184,18 +181,9 @@ export async function completeness(db: Kysely<DB>, actor: Actor, receiverId: num
   checkYear(year);
   const receiver = await readableUnit(db, actor, receiverId);
   const duties = await withStatus(db, await owedTo(db, receiver, year), { receiverId: receiver.id }, year, now);
-  const count = (f: (d: Duty) => boolean) => duties.filter(f).length;
-  const today = todayVN(now);
   return {
     unit: { id: receiver.id, name: receiver.name, kind: receiver.kind }, year,
-    summary: {
-      owed: duties.length,
-      due: count((d) => d.due_on <= today),
-      submitted: count((d) => isSent(d.status)),
-      accepted: count((d) => d.status === 'accepted'),
-      late: count((d) => d.late),
-      not_started: count((d) => d.status === 'not_started'),
-    },
+    summary: summaryOf(duties, now),
     duties,
     canReview: allows(actor, 'report.review', receiver.path),
   };

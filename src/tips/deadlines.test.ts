@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { addDays, addMonths, dayEnd, weekdayOf } from '../shared/dates.ts';
-import { dueAt, lastDayOf, legalDueAt, legalLastDay, NEW_STAGE_MS } from './deadlines.ts';
+import { dueAt, dueSoonMs, extensionsOf, lastDayOf, legalDueAt, legalLastDay, NEW_STAGE_MS, urgencyOf } from './deadlines.ts';
 
 const day = fc.date({ min: new Date('2000-01-01T00:00:00Z'), max: new Date('2099-12-31T00:00:00Z'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
 
@@ -44,5 +44,49 @@ describe('the legal term (BLTTHS 2015 art. 134, 147)', () => {
       expect(dueAt('handling', start, legal)).toEqual(legal);
       expect(dueAt('resolved', start, legal)).toBeNull();
     }));
+  });
+});
+
+describe('extensions of the legal term (art. 147(2))', () => {
+  // Received on Friday 15/5/2026 in Vietnam: 20 days end on 3/6, two months on Wednesday 15/7.
+  const received = new Date('2026-05-15T03:00:00Z');
+  const now = new Date('2026-05-20T03:00:00Z');
+  const tip = (legal_term: 'standard' | 'complex' | 'procuracy', lastDay: string) => ({ legal_term, received_at: received, legal_due_at: dayEnd(lastDay) });
+
+  it('lets a complex case be extended in steps up to 2 months, then the procuracy once, then nothing', () => {
+    expect(extensionsOf({ legal_term: 'standard', received_at: received.toISOString(), legal_due_at: legalDueAt(received).toISOString() }, now)).toEqual(['complex']);
+    expect(extensionsOf(tip('complex', '2026-07-14'), now)).toEqual(['complex']);
+    expect(extensionsOf(tip('complex', '2026-07-15'), now)).toEqual(['procuracy']);
+    expect(extensionsOf(tip('standard', '2026-07-15'), now)).toEqual([]);
+    expect(extensionsOf(tip('procuracy', '2026-07-14'), now)).toEqual([]);
+    expect(extensionsOf(tip('procuracy', '2026-09-15'), now)).toEqual([]);
+  });
+
+  it('gives none once the term is over, to the millisecond', () => {
+    const t = tip('standard', '2026-06-03');
+    expect(extensionsOf(t, new Date(t.legal_due_at.getTime() - 1))).toEqual(['complex']);
+    expect(extensionsOf(t, t.legal_due_at)).toEqual([]);
+  });
+});
+
+describe('how urgent a stage is', () => {
+  const now = new Date('2026-05-20T03:00:00Z');
+  const inMs = (ms: number) => new Date(now.getTime() + ms);
+  const HOUR = 3_600_000;
+
+  it('is due soon within 6 hours for a new tip and within 5 days for the later stages', () => {
+    expect([dueSoonMs('new'), dueSoonMs('verifying'), dueSoonMs('handling')]).toEqual([6 * HOUR, 120 * HOUR, 120 * HOUR]);
+    expect(urgencyOf('new', inMs(6 * HOUR), now)).toBe('due_soon');
+    expect(urgencyOf('new', inMs(6 * HOUR + 1), now)).toBe('on_time');
+    expect(urgencyOf('handling', inMs(120 * HOUR), now)).toBe('due_soon');
+    expect(urgencyOf('verifying', inMs(120 * HOUR + 1), now)).toBe('on_time');
+  });
+
+  it('is overdue once its deadline has passed, not at the deadline itself, and closed when settled or without one', () => {
+    expect(urgencyOf('verifying', inMs(-1), now)).toBe('overdue');
+    expect(urgencyOf('verifying', now, now)).toBe('due_soon');
+    expect(urgencyOf('resolved', inMs(-1), now)).toBe('closed');
+    expect(urgencyOf('transferred', inMs(HOUR), now)).toBe('closed');
+    expect(urgencyOf('handling', null, now)).toBe('closed');
   });
 });

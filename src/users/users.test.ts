@@ -89,6 +89,24 @@ describe('users and grants', () => {
     await server.login('truonghoc', 'Dat-lai#2025');
   });
 
+  it('records in the audit log who created a user, and who granted and revoked which role where', async () => {
+    const entries = (entity: string, id: number) =>
+      server.database.db.selectFrom('audit_log').select(['action', 'actor_name', 'unit_id', 'before', 'after'])
+        .where('entity', '=', entity).where('entity_id', '=', String(id)).orderBy('id').execute();
+    const user = await admin.post('/api/users', { username: 'ghi.nhat.ky', fullName: 'Vàng Thị Ký', password: 'Nhat-ky#2025', unitId: thuongHa.id, role: 'officer' });
+    expect(user.status).toBe(201);
+    expect(await entries('user', user.body.id)).toEqual([
+      { action: 'create', actor_name: 'quantri', unit_id: thuongHa.id, before: null, after: expect.objectContaining({ username: 'ghi.nhat.ky', grant: expect.objectContaining({ role: 'officer' }) }) },
+    ]);
+    const grant = await admin.post(`/api/users/${user.body.id}/grants`, { unitId: laoCai.id, role: 'viewer' });
+    expect(grant.status).toBe(201);
+    expect((await admin.delete(`/api/grants/${grant.body.id}`)).status).toBe(204);
+    expect(await entries('grant', grant.body.id)).toEqual([
+      { action: 'grant', actor_name: 'quantri', unit_id: laoCai.id, before: null, after: expect.objectContaining({ user_id: user.body.id, role: 'viewer' }) },
+      { action: 'revoke', actor_name: 'quantri', unit_id: laoCai.id, before: expect.objectContaining({ role: 'viewer' }), after: null },
+    ]);
+  });
+
   it('refuses to revoke a user\'s last grant', async () => {
     const user = (await admin.get('/api/users?q=xem')).body[0];
     const res = await admin.delete(`/api/grants/${user.grants[0].id}`);
