@@ -71,12 +71,12 @@ export async function destination(db: Kysely<DB>, where: { keychainCode?: string
  */
 export async function submitTip(db: Kysely<DB>, sealer: Sealer, input: TipInput, channel: 'web' | 'keychain' | 'open311', now = new Date()) {
   if (input.occurredAt) {
-    if (input.occurredAt.getTime() > now.getTime() + CLOCK_SKEW_MS) throw invalid('Thời điểm xảy ra ở tương lai', [{ path: 'occurredAt', message: 'Ở tương lai' }]);
-    if (input.occurredAt < dayStart(FIRST_DAY)) throw invalid('Thời điểm xảy ra quá xa, hãy xem lại năm', [{ path: 'occurredAt', message: 'Quá cũ' }]);
+    if (input.occurredAt.getTime() > now.getTime() + CLOCK_SKEW_MS) throw invalid('Thời điểm xảy ra ở tương lai', [{ path: 'occurredAt', message: 'Thời điểm xảy ra không được ở tương lai.' }]);
+    if (input.occurredAt < dayStart(FIRST_DAY)) throw invalid('Thời điểm xảy ra quá xa, hãy xem lại năm', [{ path: 'occurredAt', message: 'Thời điểm xảy ra quá xa; hãy xem lại năm.' }]);
   }
-  if ((input.photos?.length ?? 0) > MAX_PHOTOS) throw invalid(`Gửi tối đa ${MAX_PHOTOS} ảnh`, [{ path: 'photos', message: 'Quá nhiều ảnh' }]);
+  if ((input.photos?.length ?? 0) > MAX_PHOTOS) throw invalid(`Gửi tối đa ${MAX_PHOTOS} ảnh`, [{ path: 'photos', message: `Một tin báo gửi được tối đa ${MAX_PHOTOS} ảnh.` }]);
   const { commune, villageId } = input.to ?? (await destination(db, input));
-  const photos = await Promise.all((input.photos ?? []).map((p) => cleanPhoto(p.content)));
+  const photos = await Promise.all((input.photos ?? []).map((p) => cleanPhoto(p.content, p.name)));
   const contact = input.contact && Object.values(input.contact).some(Boolean) ? input.contact : undefined;
   const secret = randomCode(SECRET_LENGTH);
 
@@ -104,7 +104,7 @@ export async function submitTip(db: Kysely<DB>, sealer: Sealer, input: TipInput,
 export async function publicStatus(db: Kysely<DB>, code: string, secret: string) {
   const tracking = parseCode(code, TRACKING_LENGTH);
   const found = tracking ? await q.publicView(db, tracking) : undefined;
-  const given = Buffer.from(hashSecret(secret.toUpperCase().replace(/[\s-]/g, '')));
+  const given = Buffer.from(hashSecret(parseCode(secret, SECRET_LENGTH) ?? ''));
   // One answer for an unknown code and a wrong secret: the page must not tell which codes exist.
   if (!found || !timingSafeEqual(given, Buffer.from(found.secret_hash))) throw notFound('Mã theo dõi hoặc mã bí mật không đúng');
   const { secret_hash: _, ...view } = found;
@@ -119,7 +119,9 @@ export async function inbox(db: Kysely<DB>, actor: Actor, unitId: number, filter
   const unit = await readableUnit(db, actor, unitId);
   if (!allowsSomeUnder(actor, 'tip.read', unit.path)) throw forbidden('Tin báo chỉ dành cho Công an xã được giao tiếp nhận');
   const scope = scopeOf(actor, 'tip.read');
-  const rows = await q.inbox(db, scope, unit.path, { ...filter, overdueBefore: filter.overdue ? now : undefined, status: filter.overdue ? 'open' : filter.status }, page);
+  // A code is searched as it was printed or read out ("2633-n95j-mh", O for 0): the one spelling stored.
+  const trackingCode = filter.search ? parseCode(filter.search, TRACKING_LENGTH) : undefined;
+  const rows = await q.inbox(db, scope, unit.path, { ...filter, trackingCode, overdueBefore: filter.overdue ? now : undefined, status: filter.overdue ? 'open' : filter.status }, page);
   return rows.map((r) => flagged(r, now));
 }
 
