@@ -102,7 +102,7 @@ export async function logout(db: Kysely<DB>, ctx: Context, tokenHash: string) {
 export async function changePassword(db: Kysely<DB>, ctx: Context & { actor: Actor }, tokenHash: string, current: string, next: string) {
   const user = await db.selectFrom('users').selectAll().where('id', '=', ctx.actor.userId).executeTakeFirstOrThrow();
   if (!(await verifyPassword(user.password_hash, current))) {
-    throw invalid('Mật khẩu hiện tại không đúng', [{ path: 'currentPassword', message: 'Không đúng' }]);
+    throw invalid('Mật khẩu hiện tại không đúng', [{ path: 'currentPassword', message: 'Mật khẩu hiện tại không đúng.' }]);
   }
   const problems = passwordProblems(next, user.username);
   if (current === next) problems.push('Mật khẩu mới phải khác mật khẩu hiện tại');

@@ -315,7 +315,7 @@ export async function extendLegalTerm(db: Kysely<DB>, ctx: Ctx, id: number, inpu
     const current = lastDayOf(before.legal_due_at);
     // An extension is decided before the term runs out (art. 147(2)); a late one is not the law's.
     if (before.legal_due_at.getTime() <= now.getTime()) {
-      throw conflict(`Hạn giải quyết theo luật đã hết (hết ngày ${formatDay(current)}); không thể kéo dài hay gia hạn sau khi đã hết hạn`, [{ path: 'term', message: 'Đã hết hạn' }]);
+      throw conflict(`Hạn giải quyết theo luật đã hết (hết ngày ${formatDay(current)}); không thể kéo dài hay gia hạn sau khi đã hết hạn`, [{ path: 'term', message: 'Hạn giải quyết theo luật đã hết.' }]);
     }
     if (!extensionsOf(before, now).includes(input.term)) {
       const why = before.legal_term === 'procuracy'
@@ -328,7 +328,7 @@ export async function extendLegalTerm(db: Kysely<DB>, ctx: Ctx, id: number, inpu
     const latest = legalLastDay(input.term, input.term === 'complex' ? todayVN(before.received_at) : current);
     const until = input.until ?? latest;
     if (until > latest) throw invalid(`Luật cho phép đến hết ngày ${formatDay(latest)}`, [{ path: 'until', message: `Muộn nhất ${formatDay(latest)}` }]);
-    if (until <= current) throw invalid(`Thời hạn hiện tại là đến hết ngày ${formatDay(current)}; hãy chọn một ngày sau đó`, [{ path: 'until', message: `Sau ${formatDay(current)}` }]);
+    if (until <= current) throw invalid(`Thời hạn hiện tại là đến hết ngày ${formatDay(current)}; hãy chọn một ngày sau đó`, [{ path: 'until', message: `Ngày gia hạn phải sau ngày ${formatDay(current)}.` }]);
     const legalDue = dayEnd(until);
     const patch = { legal_term: input.term, legal_due_at: legalDue, due_at: dueAt(before.status, before.stage_started_at, legalDue) };
     await q.updateTip(trx, id, patch);
@@ -374,7 +374,7 @@ export async function summary(db: Kysely<DB>, actor: Actor, unitId: number, rang
   if (!allowsSomeUnder(actor, 'tip.read', unit.path)) throw forbidden('Số liệu tin báo chỉ dành cho Công an xã, tỉnh được giao tiếp nhận tin báo');
   const to = range.to ?? todayVN(now);
   const from = range.from ?? addDays(to, -29);
-  if (from > to) throw invalid('Ngày bắt đầu sau ngày kết thúc', [{ path: 'from', message: 'Sau ngày kết thúc' }]);
+  if (from > to) throw invalid('Ngày bắt đầu sau ngày kết thúc', [{ path: 'from', message: 'Ngày bắt đầu không được sau ngày kết thúc.' }]);
   if (addDays(from, SUMMARY_MAX_DAYS) <= to) throw invalid(`Chỉ thống kê tối đa ${SUMMARY_MAX_DAYS} ngày một lần`, [{ path: 'from', message: `Quá ${SUMMARY_MAX_DAYS} ngày` }]);
   const rows = await q.summary(db, scopeOf(actor, 'tip.read'), unit.path, dayStart(from), dayEnd(to), now, dueSoonMs);
   const byCategory = tally(CATEGORIES, rows.byCategory.map((r) => [r.category, r.count]));

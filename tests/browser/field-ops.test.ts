@@ -170,7 +170,7 @@ describe('field work: gongs, alarms, patrols, activities', () => {
       await sform.getByTestId('schedule-time').fill('20:00');
       await sform.getByTestId('schedule-area').fill('Trục đường chính thôn Làng Ngần');
       await sform.getByTestId('schedule-save').click();
-      await expect.poll(() => sform.locator('.field__error').first().textContent()).toContain('Trước giờ đánh kẻng');
+      await expect.poll(() => sform.locator('.field__error').first().textContent()).toContain('Giờ bắt đầu tuần tra hằng đêm phải sau giờ đánh kẻng');
       await sform.getByTestId('schedule-time').fill('22:30');
       await sform.getByTestId('schedule-team').fill('Tổ an ninh thôn');
       await sform.getByTestId('schedule-save').click();

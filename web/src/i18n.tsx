@@ -1253,6 +1253,12 @@ const vi = {
   'account.changed': 'Đã đổi mật khẩu. Các phiên đăng nhập khác của bạn đã được đăng xuất.',
   'account.submit': 'Đổi mật khẩu',
   'account.mustChange': 'Mật khẩu của bạn do quản trị viên đặt. Vui lòng đổi mật khẩu mới để bảo vệ tài khoản.',
+  // Gong figures where no gong model runs (newuser-server)
+  'gongModel.notDeployed': 'Chưa triển khai mô hình Tiếng kẻng bình yên',
+  'gongModel.notDeployedHint': 'Chưa triển khai mô hình Tiếng kẻng bình yên ở đây: các thôn chưa phải báo đánh kẻng, nên không tính đêm bỏ sót.',
+  'gongModel.villageNotCovered': 'chưa thuộc mô hình',
+  'targets.noun.schools': 'trường',
+  'targets.noun.signatures': 'cam kết đã ký',
 };
 
 export type MessageKey = keyof typeof vi;
@@ -2510,6 +2516,12 @@ const en: Dictionary = {
   'account.changed': 'Password changed. Your other sessions were logged out.',
   'account.submit': 'Change password',
   'account.mustChange': 'Your password was set by an administrator. Please choose a new one to protect your account.',
+  // Gong figures where no gong model runs (newuser-server)
+  'gongModel.notDeployed': 'The “Tiếng kẻng bình yên” model is not deployed',
+  'gongModel.notDeployedHint': 'The “Tiếng kẻng bình yên” model is not deployed here: villages are not yet expected to report the gong, so no nights count as missed.',
+  'gongModel.villageNotCovered': 'not in the model',
+  'targets.noun.schools': 'schools',
+  'targets.noun.signatures': 'commitments signed',
 };
 
 export type Lang = 'vi' | 'en';
