@@ -84,7 +84,7 @@ function IndicatorCard({ indicator }: { indicator: Indicator }) {
     <li className="card target" data-testid="target" data-key={indicator.key}>
       <div className="target__head">
         <h2 className="target__title">{indicator.title}</h2>
-        {indicator.deployed ? <MetBadge met={indicator.met} /> : <span className="met met--none" data-testid="target-met">{t('gongModel.notDeployed')}</span>}
+        {indicator.deployed ? <MetBadge met={indicator.met} /> : <span className="met met--none met--wrap" data-testid="target-met">{t('gongModel.notDeployed')}</span>}
       </div>
       <p className="target__goal">
         <strong>{text.target(indicator)}</strong>
