@@ -77,7 +77,7 @@ describe('activities', () => {
     expect((await head.get(`/api/activities?unitId=${langNgan.id}&kind=training&limit=1`)).body.map((a: any) => a.id)).toEqual([ids[2]]);
     const reversed = await head.get(`/api/activities?unitId=${langNgan.id}&from=${days[1]}&to=${days[0]}`);
     expect(reversed.status).toBe(400);
-    expect(reversed.body.error.fields).toEqual([{ path: 'to', message: 'Trước ngày bắt đầu' }]);
+    expect(reversed.body.error.fields).toEqual([{ path: 'to', message: 'Ngày kết thúc phải từ ngày bắt đầu trở đi.' }]);
   });
 
   it('links a school\'s activity to its model, and a drill to a village\'s fire-safety group', async () => {

@@ -51,8 +51,8 @@ function checkKind(a: ActivityInput, now: Date) {
   if (a.kind !== 'outreach' && a.channel) {
     throw invalid('Chỉ hoạt động tuyên truyền mới có hình thức tuyên truyền', [{ path: 'channel', message: 'Bỏ trống với loại hoạt động này' }]);
   }
-  if (a.heldOn < FIRST_DAY) throw invalid('Ngày tổ chức trước năm 2000: hãy xem lại năm', [{ path: 'heldOn', message: 'Quá cũ' }]);
-  if (a.heldOn > todayVN(now)) throw invalid('Ngày tổ chức ở tương lai: chỉ ghi những hoạt động đã diễn ra', [{ path: 'heldOn', message: 'Ở tương lai' }]);
+  if (a.heldOn < FIRST_DAY) throw invalid('Ngày tổ chức trước năm 2000: hãy xem lại năm', [{ path: 'heldOn', message: 'Ngày tổ chức không được trước năm 2000.' }]);
+  if (a.heldOn > todayVN(now)) throw invalid('Ngày tổ chức ở tương lai: chỉ ghi những hoạt động đã diễn ra', [{ path: 'heldOn', message: 'Ngày tổ chức không được ở tương lai.' }]);
   if (a.fireGroupId && a.kind !== 'drill') {
     throw invalid('Chỉ buổi diễn tập mới gắn với một tổ liên gia an toàn PCCC', [{ path: 'fireGroupId', message: 'Chỉ dành cho diễn tập' }]);
   }

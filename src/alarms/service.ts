@@ -32,8 +32,8 @@ export async function raiseAlarm(db: Kysely<DB>, ctx: Ctx, input: AlarmInput, no
   const village = await readableVillage(db, ctx.actor, input.villageId, 'Báo động được phát ở thôn, tổ dân phố');
   assertAllowed(ctx.actor, 'alarm.raise', village.path);
   const occurredAt = input.occurredAt ? new Date(input.occurredAt) : now;
-  if (occurredAt.getTime() > now.getTime() + CLOCK_SKEW_MS) throw invalid('Thời điểm xảy ra ở tương lai', [{ path: 'occurredAt', message: 'Ở tương lai' }]);
-  if (occurredAt.getTime() < now.getTime() - 24 * 3_600_000) throw invalid('Báo động cho sự việc trong 24 giờ qua; việc cũ hơn hãy ghi vào nhật ký', [{ path: 'occurredAt', message: 'Quá cũ' }]);
+  if (occurredAt.getTime() > now.getTime() + CLOCK_SKEW_MS) throw invalid('Thời điểm xảy ra ở tương lai', [{ path: 'occurredAt', message: 'Thời điểm xảy ra không được ở tương lai.' }]);
+  if (occurredAt.getTime() < now.getTime() - 24 * 3_600_000) throw invalid('Báo động cho sự việc trong 24 giờ qua; việc cũ hơn hãy ghi vào nhật ký', [{ path: 'occurredAt', message: 'Thời điểm xảy ra phải trong 24 giờ qua.' }]);
   const provinceCode = village.province_code;
   return db.transaction().execute(async (trx) => {
     const row = await q.insertAlarm(trx, {

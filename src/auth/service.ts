@@ -100,7 +100,7 @@ export async function changePassword(db: Kysely<DB>, ctx: Context & { actor: Act
   // A session in other hands must not be a way to guess the password around the log-in's delays.
   await reserveAttempt(db, user.username, ctx.ip ?? '');
   if (!(await verifyPassword(user.password_hash, current))) {
-    throw invalid('Mật khẩu hiện tại không đúng', [{ path: 'currentPassword', message: 'Không đúng' }]);
+    throw invalid('Mật khẩu hiện tại không đúng', [{ path: 'currentPassword', message: 'Mật khẩu hiện tại không đúng.' }]);
   }
   const problems = passwordProblems(next, user.username);
   if (current === next) problems.push('Mật khẩu mới phải khác mật khẩu hiện tại');

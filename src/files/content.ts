@@ -26,7 +26,7 @@ export const ALLOWED_KINDS = Object.values(ALLOWED).join(', ');
  */
 export function cleanName(name: string): string {
   const base = name.normalize('NFC').split(/[\\/]/).pop()!.replace(/[\p{Cc}\p{Cf}]/gu, '').trim();
-  if (!base || base === '.' || base === '..') throw invalid('Tên tệp không hợp lệ', [{ path: 'name', message: 'Không hợp lệ' }]);
+  if (!base || base === '.' || base === '..') throw invalid('Tên tệp không hợp lệ', [{ path: 'name', message: 'Tên tệp không hợp lệ.' }]);
   return base.slice(-255);
 }
 
@@ -41,8 +41,8 @@ export function withExtension(name: string, ext: string): string {
 
 /** The media type and extension the bytes really are, or a clear refusal. */
 export async function fileTypeOf(content: Uint8Array): Promise<{ mediaType: string; ext: string }> {
-  if (content.length === 0) throw invalid('Tệp trống', [{ path: 'file', message: 'Trống' }]);
-  if (content.length > MAX_FILE_BYTES) throw invalid(TOO_LARGE, [{ path: 'file', message: 'Quá lớn' }]);
+  if (content.length === 0) throw invalid('Tệp trống', [{ path: 'file', message: 'Tệp trống, không có nội dung.' }]);
+  if (content.length > MAX_FILE_BYTES) throw invalid(TOO_LARGE, [{ path: 'file', message: TOO_LARGE }]);
   const found = await fileTypeFromBuffer(content);
   if (!found || !ALLOWED[found.mime]) {
     throw invalid(`Chỉ nhận tệp ${ALLOWED_KINDS}; nội dung tệp này không phải một trong các loại đó`, [{ path: 'file', message: 'Loại tệp không được nhận' }]);

@@ -45,7 +45,7 @@ export function withUploads(app: FastifyInstance, register: (scope: FastifyInsta
     scope.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: MAX_FILE_BYTES }, (_req, body, done) => done(null, body));
     // Refused before a byte of the body is read, with the limit in the message.
     scope.addHook('onRequest', async (req) => {
-      if (Number(req.headers['content-length']) > MAX_FILE_BYTES) throw new AppError(413, 'TOO_LARGE', TOO_LARGE, [{ path: 'file', message: 'Quá lớn' }]);
+      if (Number(req.headers['content-length']) > MAX_FILE_BYTES) throw new AppError(413, 'TOO_LARGE', TOO_LARGE, [{ path: 'file', message: TOO_LARGE }]);
     });
     register(scope);
   });

@@ -63,7 +63,7 @@ async function check(db: Transaction<DB>, village: { id: number; path: string; n
     throw invalid('Tài khoản tổ trưởng phải là người được giao phụ trách thôn hoặc xã', [{ path: 'leaderUserId', message: 'Không phụ trách thôn' }]);
   }
   for (const [i, e] of input.equipment.entries()) {
-    if (e.checkedOn && e.checkedOn > todayVN()) throw invalid('Ngày kiểm tra ở tương lai', [{ path: `equipment.${i}.checkedOn`, message: 'Ở tương lai' }]);
+    if (e.checkedOn && e.checkedOn > todayVN()) throw invalid('Ngày kiểm tra ở tương lai', [{ path: `equipment.${i}.checkedOn`, message: 'Ngày kiểm tra không được ở tương lai.' }]);
   }
   return ids;
 }

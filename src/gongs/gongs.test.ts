@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startOperatingModel } from '../../tests/support/models.ts';
 import { startTestServer, type Client, type TestServer } from '../../tests/support/server.ts';
 import { addDays, todayVN } from '../shared/dates.ts';
 import { gongTime } from './night.ts';
@@ -57,7 +58,7 @@ describe('gong inventory', () => {
     expect(commune.body.error.message).toBe('Kẻng được đặt ở thôn, tổ dân phố');
     const empty = await head.post('/api/gongs', { villageId: langNgan.id, location: '  ' });
     expect(empty.status).toBe(400);
-    expect(empty.body.error.fields[0]).toMatchObject({ path: 'location', message: 'Không được để trống' });
+    expect(empty.body.error.fields[0]).toMatchObject({ path: 'location', message: 'Nơi treo kẻng không được để trống.' });
     expect((await (await server.login('xem')).post('/api/gongs', { villageId: langNgan.id, location: 'Đầu thôn' })).status).toBe(403);
   });
 });
@@ -68,7 +69,7 @@ describe('nightly check-in', () => {
     const key = randomUUID();
     const first = await head.post('/api/gong-checkins', { villageId: langNgan.id, night, struckAt: at(night, 5), idempotencyKey: key });
     expect(first.status).toBe(201);
-    expect(first.body).toMatchObject({ created: true, checkin: { village_id: langNgan.id, night, late_minutes: 5 } });
+    expect(first.body).toMatchObject({ created: true, checkin: { village_id: langNgan.id, night, late_minutes: 5, on_time: true } });
     const before = await checkins();
 
     const replay = await head.post('/api/gong-checkins', { villageId: langNgan.id, night, struckAt: at(night, 5), idempotencyKey: key });
@@ -94,6 +95,22 @@ describe('nightly check-in', () => {
     expect(two.map((r) => r.status).sort()).toEqual([201, 409]);
     const rows = await server.database.db.selectFrom('gong_checkins').select('id').where('village_id', '=', langNgan.id).where('night', 'in', [night, other]).execute();
     expect(rows).toHaveLength(2);
+  });
+
+  it('answers a strike past 22:15 as late, by the time of the tap, however late it is sent', async () => {
+    const night = addDays(todayVN(), -6);
+    const late = await head.post('/api/gong-checkins', { villageId: langNgan.id, night, struckAt: at(night, 27), idempotencyKey: randomUUID() });
+    expect(late.body).toMatchObject({ created: true, checkin: { late_minutes: 27, on_time: false } });
+    const listed = (await head.get(`/api/gong-checkins/villages?night=${night}`)).body.villages;
+    expect(listed).toMatchObject([{ name: 'Thôn Làng Ngần', late_minutes: 27, on_time: false }]);
+    expect((await head.get(`/api/gong-checkins/villages?night=${addDays(night, -1)}`)).body.villages).toMatchObject([{ struck_at: null, on_time: null }]);
+  });
+
+  it('names the field in whole sentences when it refuses a check-in', async () => {
+    const future = await head.post('/api/gong-checkins', { villageId: langNgan.id, night: todayVN(), struckAt: new Date(Date.now() + 3_600_000).toISOString(), idempotencyKey: randomUUID() });
+    expect(future.body.error.fields).toEqual([{ path: 'struckAt', message: 'Giờ đánh kẻng không được ở tương lai.' }]);
+    const old = await head.post('/api/gong-checkins', { villageId: langNgan.id, night: addDays(todayVN(), -40), idempotencyKey: randomUUID() });
+    expect(old.body.error.fields).toEqual([{ path: 'night', message: 'Đêm báo đánh kẻng phải trong 31 ngày gần đây.' }]);
   });
 
   it.each([
@@ -134,9 +151,18 @@ describe('compliance', () => {
     const to = yesterday();
     const late = addDays(todayVN(), -1);
     await officer.post('/api/gong-checkins', { villageId: banLu.id, night: late, struckAt: at(late, 40), idempotencyKey: randomUUID() });
+    // No gong model runs in Xã Thượng Hà yet: nothing is missed and nothing is expected.
+    const before = (await officer.get(`/api/gong-compliance?unitId=${thuongHa.id}&from=${from}&to=${to}`)).body;
+    expect(before.covered).toBe(false);
+    expect(before.villages.every((v: any) => v.covered === false && v.missed === 0)).toBe(true);
+    expect(before.villages.find((v: any) => v.village_name === 'Thôn Làng Ngần')).toMatchObject({ on_time: 3 });
+    expect(before.perNight.at(-1)).toMatchObject({ night: to, struck: 0, villages: 0 });
+
+    await startOperatingModel(officer, 'tieng-keng-binh-yen', thuongHa.id);
     const res = await officer.get(`/api/gong-compliance?unitId=${thuongHa.id}&from=${from}&to=${to}`);
     expect(res.status).toBe(200);
     expect(res.body.nights).toBe(3);
+    expect(res.body.covered).toBe(true);
     const byName = Object.fromEntries(res.body.villages.map((v: any) => [v.village_name, v]));
     expect(byName['Thôn Làng Ngần']).toMatchObject({ on_time: 3, late: 0, missed: 0 });
     expect(byName['Thôn Bản Lự']).toMatchObject({ on_time: 0, late: 1, missed: 2 });

@@ -10,8 +10,16 @@ const GONG_HOUR_UTC = 15;
 /** A phone's clock may run this far ahead of the server's. */
 export const CLOCK_SKEW_MS = 5 * 60_000;
 
+/** The target a gong model's template holds ("Thôn, làng đánh kẻng lúc 22 giờ hằng ngày"): what makes it a gong model. */
+export const GONG_TARGET_KEY = 'thon-danh-keng';
+
+/** Whether a unit lies under one of the paths where a gong model operates (gongModelPaths). */
+export const coveredBy = (paths: string[]) => (path: string) => paths.some((p) => path.startsWith(p));
+
 /** Up to this many minutes after 22:00 a strike is on time. */
 export const ON_TIME_MINUTES = 15;
+/** Whether a strike this many minutes after 22:00 is on time. */
+export const isOnTime = (lateMinutes: number) => lateMinutes <= ON_TIME_MINUTES;
 
 /** The instant of 22:00 on the night. */
 export const gongTime = (night: string) => new Date(Date.parse(`${night}T00:00:00Z`) + GONG_HOUR_UTC * HOUR);

@@ -1,7 +1,7 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import { inScope } from '../access/policy.ts';
 import type { DB, GongCondition } from '../db/schema.ts';
-import { ON_TIME_MINUTES } from './night.ts';
+import { GONG_TARGET_KEY, ON_TIME_MINUTES } from './night.ts';
 
 type Q = Kysely<DB> | Transaction<DB>;
 
@@ -90,7 +90,7 @@ export function compliance(db: Q, scope: string[], underPath: string, from: stri
     .selectFrom('units as v')
     .leftJoin('gong_checkins as c', (j) => j.onRef('c.village_id', '=', 'v.id').on('c.night', '>=', from).on('c.night', '<=', to))
     .select([
-      'v.id as village_id', 'v.name as village_name',
+      'v.id as village_id', 'v.name as village_name', 'v.path as village_path',
       sql<number>`count(c.id) filter (where c.late_minutes <= ${ON_TIME_MINUTES})::int`.as('on_time'),
       sql<number>`count(c.id) filter (where c.late_minutes > ${ON_TIME_MINUTES})::int`.as('late'),
       sql<boolean>`exists (select 1 from gongs g where g.village_id = v.id)`.as('has_gong'),
@@ -98,14 +98,33 @@ export function compliance(db: Q, scope: string[], underPath: string, from: stri
     .where('v.kind', '=', 'village')
     .where('v.path', 'like', underPath + '%')
     .where(inScope('v.path', scope))
-    .groupBy(['v.id', 'v.name', 'v.name_folded'])
+    .groupBy(['v.id', 'v.name', 'v.path', 'v.name_folded'])
     .orderBy('v.name_folded')
     .limit(5000)
     .execute();
 }
 
-/** Villages struck (and struck on time) per night under a path. */
-export const strikesPerNight = (db: Q, scope: string[], underPath: string, from: string, to: string) =>
+/**
+ * Where a gong model is operating, as unit paths related to `underPath` (above it or inside it):
+ * the unit each model runs at and the units it names. A gong model is one whose template holds
+ * the gong target (the built-in "Tiếng kẻng bình yên" or a unit's own copy of it). A model's few
+ * rows are read, not the villages: coverage is then a prefix test on paths.
+ */
+export async function gongModelPaths(db: Q, underPath: string): Promise<string[]> {
+  const gongModel = sql`i.status = 'operating' and t.targets @> ${JSON.stringify([{ key: GONG_TARGET_KEY }])}::jsonb`;
+  const { rows } = await sql<{ path: string }>`
+    select p.path from (
+      select i.unit_path as path from model_instances i join model_templates t on t.id = i.template_id where ${gongModel}
+      union
+      select u.path from model_instances i join model_templates t on t.id = i.template_id
+        join model_instance_units mu on mu.instance_id = i.id join units u on u.id = mu.unit_id where ${gongModel}
+    ) p
+    where p.path like ${underPath + '%'} or ${underPath} like p.path || '%'`.execute(db);
+  return rows.map((r) => r.path);
+}
+
+/** Villages struck (and struck on time) per night under a path, only those under `covered` when it is given. */
+export const strikesPerNight = (db: Q, scope: string[], underPath: string, from: string, to: string, covered?: string[]) =>
   db
     .selectFrom('gong_checkins as c')
     .select([
@@ -115,6 +134,7 @@ export const strikesPerNight = (db: Q, scope: string[], underPath: string, from:
     ])
     .where('c.village_path', 'like', underPath + '%')
     .where(inScope('c.village_path', scope))
+    .$if(!!covered, (qb) => qb.where((eb) => eb.or(covered!.map((p) => eb('c.village_path', 'like', p + '%')))))
     .where('c.night', '>=', from)
     .where('c.night', '<=', to)
     .groupBy('c.night')

@@ -13,12 +13,12 @@ const Condition = z.enum(['in_use', 'damaged', 'lost', 'replaced']).describe('đ
 const Dong = z.number().int().min(0).max(100_000_000).nullish().describe('đồng');
 
 const GongInput = z.object({
-  location: z.string().trim().min(1, 'Không được để trống').max(300).describe('Nơi treo kẻng'),
+  location: z.string().trim().min(1, 'Nơi treo kẻng không được để trống.').max(300).describe('Nơi treo kẻng'),
   condition: Condition.default('in_use'),
   allowancePerStrike: Dong,
   allowancePerMonth: Dong,
   note: z.string().max(2000).nullish(),
-  strikers: z.array(z.object({ fullName: z.string().trim().min(1, 'Không được để trống').max(200), phone: Phone.nullish() })).max(20).default([]),
+  strikers: z.array(z.object({ fullName: z.string().trim().min(1, 'Họ tên người đánh kẻng không được để trống.').max(200), phone: Phone.nullish() })).max(20).default([]),
 });
 
 const Striker = z.object({ id: z.number(), full_name: z.string(), phone: z.string().nullable(), user_id: z.number().nullable() });
@@ -29,7 +29,7 @@ const Gong = z.looseObject({
 
 const Checkin = z.object({
   id: z.number(), village_id: z.number(), night: z.string(), struck_at: z.date(), late_minutes: z.number().describe('Số phút sau 22 giờ'),
-  idempotency_key: z.string(), received_at: z.date(),
+  on_time: z.boolean().describe('Đúng giờ: không quá 15 phút sau 22 giờ'), idempotency_key: z.string(), received_at: z.date(),
 }).meta({ id: 'GongCheckin' });
 
 export function gongRoutes(app: FastifyInstance, db: Kysely<DB>) {
@@ -73,7 +73,9 @@ export function gongRoutes(app: FastifyInstance, db: Kysely<DB>) {
       querystring: z.object({ night: Day.optional() }),
       response: ok(z.object({
         night: z.string(),
-        villages: z.array(z.object({ id: z.number(), name: z.string(), commune_name: z.string(), struck_at: z.date().nullable(), late_minutes: z.number().nullable() })),
+        villages: z.array(z.object({ id: z.number(), name: z.string(), commune_name: z.string(), struck_at: z.date().nullable(), late_minutes: z.number().nullable(),
+          on_time: z.boolean().nullable(),
+        })),
       })),
     },
   }, async (req) => service.villagesToStrike(db, actorOf(req), req.query.night));
@@ -84,11 +86,13 @@ export function gongRoutes(app: FastifyInstance, db: Kysely<DB>) {
       querystring: z.object({ unitId: Id, from: Day, to: Day }),
       response: ok(z.object({
         from: z.string(), to: z.string(), nights: z.number(),
+        covered: z.boolean().describe('Có thôn thuộc mô hình Tiếng kẻng bình yên đang hoạt động: không có thì không thôn nào phải đánh kẻng'),
         villages: z.array(z.object({
           village_id: z.number(), village_name: z.string(), on_time: z.number(), late: z.number(), missed: z.number(),
+          covered: z.boolean().describe('Thôn thuộc mô hình Tiếng kẻng bình yên đang hoạt động; không thì không tính bỏ sót'),
           has_gong: z.boolean().describe('Thôn đã có kẻng trong danh sách: không có thì các đêm bỏ sót là vì chưa ghi kẻng'),
         })),
-        perNight: z.array(z.object({ night: z.string(), struck: z.number(), on_time: z.number(), villages: z.number() })),
+        perNight: z.array(z.object({ night: z.string(), struck: z.number(), on_time: z.number(), villages: z.number().describe('Thôn phải đánh kẻng (thuộc mô hình)') })),
       })),
     },
   }, async (req) => service.compliance(db, actorOf(req), req.query.unitId, req.query.from, req.query.to));

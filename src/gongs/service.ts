@@ -7,7 +7,7 @@ import { addDays, formatDay, todayVN } from '../shared/dates.ts';
 import { checkPeriod, REPORT_DAYS } from '../shared/period.ts';
 import { readableUnit, readableVillage } from '../units/service.ts';
 import { groupCommit } from './group-commit.ts';
-import { CLOCK_SKEW_MS, inNight, lastDueNight, lateMinutes, nightsBetween } from './night.ts';
+import { CLOCK_SKEW_MS, coveredBy, inNight, isOnTime, lastDueNight, lateMinutes, nightsBetween } from './night.ts';
 import * as q from './queries.ts';
 
 type Ctx = Context & { actor: Actor };
@@ -97,28 +97,33 @@ export async function checkIn(db: Kysely<DB>, actor: Actor, input: CheckinInput,
   const v = await village(db, actor, input.villageId);
   assertAllowed(actor, 'gong.checkin', v.path);
   const today = todayVN(now);
-  if (input.night > today) throw invalid('Không báo trước cho đêm chưa tới', [{ path: 'night', message: 'Ở tương lai' }]);
-  if (input.night < addDays(today, -CHECKIN_DAYS_BACK)) throw invalid(`Chỉ báo được trong ${CHECKIN_DAYS_BACK} ngày gần đây`, [{ path: 'night', message: 'Quá cũ' }]);
+  if (input.night > today) throw invalid('Không báo trước cho đêm chưa tới', [{ path: 'night', message: 'Đêm báo đánh kẻng không được ở tương lai.' }]);
+  if (input.night < addDays(today, -CHECKIN_DAYS_BACK)) throw invalid(`Chỉ báo được trong ${CHECKIN_DAYS_BACK} ngày gần đây`, [{ path: 'night', message: `Đêm báo đánh kẻng phải trong ${CHECKIN_DAYS_BACK} ngày gần đây.` }]);
   const struckAt = input.struckAt ? new Date(input.struckAt) : now;
-  if (struckAt.getTime() > now.getTime() + CLOCK_SKEW_MS) throw invalid('Giờ đánh kẻng ở tương lai', [{ path: 'struckAt', message: 'Ở tương lai' }]);
-  if (!inNight(input.night, struckAt)) throw invalid('Giờ đánh kẻng không thuộc đêm đã chọn (từ 18 giờ đến 6 giờ sáng hôm sau)', [{ path: 'struckAt', message: 'Ngoài đêm này' }]);
+  if (struckAt.getTime() > now.getTime() + CLOCK_SKEW_MS) throw invalid('Giờ đánh kẻng ở tương lai', [{ path: 'struckAt', message: 'Giờ đánh kẻng không được ở tương lai.' }]);
+  if (!inNight(input.night, struckAt)) throw invalid('Giờ đánh kẻng không thuộc đêm đã chọn (từ 18 giờ đến 6 giờ sáng hôm sau)', [{ path: 'struckAt', message: 'Giờ đánh kẻng phải trong đêm đã chọn, từ 18 giờ đến 6 giờ sáng hôm sau.' }]);
 
   const row = await writerFor(db)({
     province_code: v.province_code, village_id: v.id, village_path: v.path, night: input.night, struck_at: struckAt,
     late_minutes: lateMinutes(input.night, struckAt), idempotency_key: input.idempotencyKey, recorded_by: actor.userId,
   });
-  if (row) return { created: true, checkin: row };
+  // The phone says "late" from this flag, so the rule stays with the server's.
+  if (row) return { created: true, checkin: { ...row, on_time: isOnTime(row.late_minutes) } };
   const replay = await q.checkinByKey(db, input.idempotencyKey);
   if (replay) {
-    if (replay.village_id !== v.id || replay.night !== input.night) throw conflict('Mã gửi này đã dùng cho một lần báo khác', [{ path: 'idempotencyKey', message: 'Đã dùng' }]);
-    return { created: false, checkin: replay };
+    if (replay.village_id !== v.id || replay.night !== input.night) throw conflict('Mã gửi này đã dùng cho một lần báo khác', [{ path: 'idempotencyKey', message: 'Mã gửi này đã dùng cho một lần báo khác.' }]);
+    return { created: false, checkin: { ...replay, on_time: isOnTime(replay.late_minutes) } };
   }
   const taken = await q.checkinOfNight(db, v.id, input.night);
   const at = taken ? new Intl.DateTimeFormat('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh', hour: '2-digit', minute: '2-digit' }).format(taken.struck_at) : '';
-  throw conflict(`${v.name} đã báo đánh kẻng đêm ${formatDay(input.night)}${at ? ` lúc ${at}` : ''}`, [{ path: 'night', message: 'Đã báo' }]);
+  throw conflict(`${v.name} đã báo đánh kẻng đêm ${formatDay(input.night)}${at ? ` lúc ${at}` : ''}`, [{ path: 'night', message: 'Đêm này đã được báo đánh kẻng.' }]);
 }
 
-/** Nights struck on time, late and missed per village under a unit; nights still to come are not counted. */
+/**
+ * Nights struck on time, late and missed per village under a unit; nights still to come are not
+ * counted. Only a village a gong model covers (operating, at the village or above it) is expected
+ * to strike: the others are listed as not covered, with nothing missed and no part in the shares.
+ */
 export async function compliance(db: Kysely<DB>, actor: Actor, unitId: number, from: string, to: string, now = new Date()) {
   checkPeriod(from, to, REPORT_DAYS);
   const unit = await readableUnit(db, actor, unitId);
@@ -127,15 +132,24 @@ export async function compliance(db: Kysely<DB>, actor: Actor, unitId: number, f
   const until = to < lastDue ? to : lastDue;
   const nights = until >= from ? nightsBetween(from, until) : [];
   const scope = scopeOf(actor, 'unit.read');
-  const [villages, perNight] = await Promise.all([
+  const paths = await q.gongModelPaths(db, unit.path);
+  const covered = coveredBy(paths);
+  // Struck nights are counted only under the models inside the unit, unless one covers it whole.
+  const within = covered(unit.path) ? undefined : paths;
+  const [rows, perNight] = await Promise.all([
     q.compliance(db, scope, unit.path, from, until),
-    nights.length ? q.strikesPerNight(db, scope, unit.path, from, until) : Promise.resolve([]),
+    nights.length && paths.length ? q.strikesPerNight(db, scope, unit.path, from, until, within) : Promise.resolve([]),
   ]);
+  const villages = rows.map(({ village_path, ...v }) => {
+    const isCovered = covered(village_path);
+    return { ...v, covered: isCovered, missed: isCovered ? nights.length - v.on_time - v.late : 0 };
+  });
+  const expected = villages.filter((v) => v.covered).length;
   const byNight = new Map(perNight.map((p) => [p.night, p]));
   return {
-    from, to: until, nights: nights.length,
-    villages: villages.map((v) => ({ ...v, missed: nights.length - v.on_time - v.late })),
-    perNight: nights.map((night) => ({ night, struck: byNight.get(night)?.struck ?? 0, on_time: byNight.get(night)?.on_time ?? 0, villages: villages.length })),
+    from, to: until, nights: nights.length, covered: expected > 0,
+    villages,
+    perNight: nights.map((night) => ({ night, struck: byNight.get(night)?.struck ?? 0, on_time: byNight.get(night)?.on_time ?? 0, villages: expected })),
   };
 }
 
@@ -147,5 +161,7 @@ export function currentNight(now = new Date()): string {
 /** What a striker's phone lists: the villages they may report for, struck or not this night. */
 export async function villagesToStrike(db: Kysely<DB>, actor: Actor, night = currentNight()) {
   const rows = await q.villagesToStrike(db, scopeOf(actor, 'gong.checkin'), night);
-  return { night, villages: rows.map((r) => ({ id: r.id, name: r.name, commune_name: r.commune_name, struck_at: r.struck_at, late_minutes: r.late_minutes })) };
+  return { night, villages: rows.map((r) => ({ id: r.id, name: r.name, commune_name: r.commune_name, struck_at: r.struck_at, late_minutes: r.late_minutes,
+    on_time: r.late_minutes === null ? null : isOnTime(r.late_minutes),
+  })) };
 }

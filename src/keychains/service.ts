@@ -31,7 +31,7 @@ export const tipUrl = (baseUrl: string, code: string) => `${baseUrl.replace(/\/$
 
 /** Hands a lock and keychain to each household, each with a new code, in one transaction. */
 export async function handOut(db: Kysely<DB>, ctx: Ctx, input: HandOutInput) {
-  if (input.handedOn > todayVN()) throw invalid('Ngày cấp ở tương lai', [{ path: 'handedOn', message: 'Ở tương lai' }]);
+  if (input.handedOn > todayVN()) throw invalid('Ngày cấp ở tương lai', [{ path: 'handedOn', message: 'Ngày cấp không được ở tương lai.' }]);
   const ids = [...new Set(input.householdIds)];
   const households = await getHouseholds(db, ids);
   const missing = ids.filter((id) => !households.some((h) => h.id === id && allows(ctx.actor, 'household.read', h.village_path)));

@@ -147,6 +147,13 @@ describe('patrols', () => {
     expect([await count('patrols'), await count('patrol_incidents')]).toEqual(before);
   });
 
+  it('says beside each field, in a whole sentence naming it, what is wrong', async () => {
+    const reversed = await officer.post('/api/patrols', patrol({ startedAt: ago(1), endedAt: ago(2) }));
+    expect(reversed.body.error.fields).toEqual([{ path: 'endedAt', message: 'Giờ kết thúc phải sau giờ bắt đầu.' }]);
+    const future = await officer.post('/api/patrols', patrol({ startedAt: ago(-1), endedAt: ago(-2) }));
+    expect(future.body.error.fields.map((f: any) => f.message)).toContain('Giờ bắt đầu không được ở tương lai.');
+  });
+
   it('refuses a schedule or an alarm of another village, and keeps the patrol as it was', async () => {
     const theirSchedule = (await officer.post('/api/patrol-schedules', { unitId: banLu.id, cadence: 'weekly', weekday: 2, startTime: '20:00', area: 'Bản Lự' })).body;
     const theirAlarm = (await officer.post('/api/alarms', { villageId: banLu.id, kind: 'fire', description: 'Cháy rơm sau nhà văn hóa', idempotencyKey: randomUUID() })).body.alarm;

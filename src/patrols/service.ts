@@ -47,7 +47,7 @@ function scheduleFields(s: ScheduleInput): q.ScheduleFields {
     throw invalid('Lịch tuần tra hằng đêm đi mọi đêm, không chọn thứ trong tuần', [{ path: 'weekday', message: 'Bỏ trống với lịch hằng đêm' }]);
   }
   if (s.cadence === 'nightly' && !afterGong(s.startTime)) {
-    throw invalid('Tuần tra hằng đêm bắt đầu sau giờ đánh kẻng: từ 22:00 đến trước 06:00 sáng', [{ path: 'startTime', message: 'Trước giờ đánh kẻng' }]);
+    throw invalid('Tuần tra hằng đêm bắt đầu sau giờ đánh kẻng: từ 22:00 đến trước 06:00 sáng', [{ path: 'startTime', message: 'Giờ bắt đầu tuần tra hằng đêm phải sau giờ đánh kẻng, từ 22:00 đến trước 06:00 sáng.' }]);
   }
   return { cadence: s.cadence, weekday, start_time: s.startTime, area: s.area, team: s.team || null, active: s.active };
 }
@@ -93,10 +93,10 @@ export interface PatrolInput {
 }
 
 function checkTimes(started: Date, ended: Date, now: Date) {
-  if (ended.getTime() <= started.getTime()) throw invalid('Giờ kết thúc phải sau giờ bắt đầu', [{ path: 'endedAt', message: 'Không sau giờ bắt đầu' }]);
-  if (started.getTime() < dayStart(FIRST_DAY).getTime()) throw invalid('Giờ bắt đầu trước năm 2000: hãy xem lại năm', [{ path: 'startedAt', message: 'Quá cũ' }]);
+  if (ended.getTime() <= started.getTime()) throw invalid('Giờ kết thúc phải sau giờ bắt đầu', [{ path: 'endedAt', message: 'Giờ kết thúc phải sau giờ bắt đầu.' }]);
+  if (started.getTime() < dayStart(FIRST_DAY).getTime()) throw invalid('Giờ bắt đầu trước năm 2000: hãy xem lại năm', [{ path: 'startedAt', message: 'Giờ bắt đầu không được trước năm 2000.' }]);
   if (started.getTime() > now.getTime() + CLOCK_SKEW_MS) {
-    throw invalid('Giờ bắt đầu ở tương lai: chỉ ghi những lần tuần tra đã diễn ra', [{ path: 'startedAt', message: 'Ở tương lai' }]);
+    throw invalid('Giờ bắt đầu ở tương lai: chỉ ghi những lần tuần tra đã diễn ra', [{ path: 'startedAt', message: 'Giờ bắt đầu không được ở tương lai.' }]);
   }
   if (ended.getTime() - started.getTime() > MAX_PATROL_HOURS * HOUR) {
     throw invalid(`Một lần tuần tra dài tối đa ${MAX_PATROL_HOURS} giờ; hãy xem lại ngày giờ bắt đầu và kết thúc`, [{ path: 'endedAt', message: `Quá ${MAX_PATROL_HOURS} giờ sau giờ bắt đầu` }]);

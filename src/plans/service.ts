@@ -24,7 +24,7 @@ function documentOf(input: PlanInput) {
 
 function checkPeriod(input: { periodStart?: string | null | undefined; periodEnd?: string | null | undefined }) {
   if (input.periodStart && input.periodEnd && input.periodStart > input.periodEnd) {
-    throw invalid('Thời gian kết thúc kế hoạch trước thời gian bắt đầu', [{ path: 'periodEnd', message: 'Trước ngày bắt đầu' }]);
+    throw invalid('Thời gian kết thúc kế hoạch trước thời gian bắt đầu', [{ path: 'periodEnd', message: 'Ngày kết thúc kế hoạch phải từ ngày bắt đầu trở đi.' }]);
   }
 }
 
@@ -47,7 +47,7 @@ async function checkParent(db: Kysely<DB>, actor: Actor, planId: number | null, 
 export async function createPlan(db: Kysely<DB>, ctx: Ctx, input: PlanInput) {
   const unit = await getUnit(db, input.unitId);
   if (!unit || !allows(ctx.actor, 'unit.read', unit.path)) throw invalid('Đơn vị ban hành không tồn tại', [{ path: 'unitId', message: 'Không tồn tại' }]);
-  if (!unit.province_code) throw invalid('Chọn đơn vị cấp tỉnh trở xuống', [{ path: 'unitId', message: 'Không hợp lệ' }]);
+  if (!unit.province_code) throw invalid('Chọn đơn vị cấp tỉnh trở xuống', [{ path: 'unitId', message: 'Đơn vị phải từ cấp tỉnh trở xuống.' }]);
   assertAllowed(ctx.actor, 'plan.write', unit.path);
   checkPeriod(input);
   await checkParent(db, ctx.actor, null, input.parentPlanId);
@@ -102,8 +102,8 @@ export async function setStatus(db: Kysely<DB>, ctx: Ctx, id: number, status: 'i
   }
   if (status === 'issued' && (!before.number || !before.issued_on)) {
     throw invalid('Cần số và ngày ban hành trước khi ban hành kế hoạch', [
-      ...(!before.number ? [{ path: 'number', message: 'Thiếu số' }] : []),
-      ...(!before.issued_on ? [{ path: 'issuedOn', message: 'Thiếu ngày ban hành' }] : []),
+      ...(!before.number ? [{ path: 'number', message: 'Kế hoạch chưa có số.' }] : []),
+      ...(!before.issued_on ? [{ path: 'issuedOn', message: 'Kế hoạch chưa có ngày ban hành.' }] : []),
     ]);
   }
   return db.transaction().execute(async (trx) => {
@@ -194,7 +194,7 @@ export async function addTask(db: Kysely<DB>, ctx: Ctx, planId: number, input: N
   const lead = await getUnit(db, input.leadUnitId);
   if (!lead || !allows(ctx.actor, 'unit.read', lead.path)) throw invalid('Đơn vị chủ trì không tồn tại', [{ path: 'leadUnitId', message: 'Không tồn tại' }]);
   if (!allows(ctx.actor, 'plan.write', lead.path) || !lead.province_code) {
-    throw invalid('Chỉ giao nhiệm vụ cho đơn vị thuộc phạm vi của bạn', [{ path: 'leadUnitId', message: 'Ngoài phạm vi' }]);
+    throw invalid('Chỉ giao nhiệm vụ cho đơn vị thuộc phạm vi của bạn', [{ path: 'leadUnitId', message: 'Đơn vị chủ trì phải thuộc phạm vi của bạn.' }]);
   }
   const supportIds = [...new Set(input.supportUnitIds ?? [])];
   for (const id of supportIds) {
@@ -209,11 +209,11 @@ export async function addTask(db: Kysely<DB>, ctx: Ctx, planId: number, input: N
   checkWithinPlan(plan, r, input);
   const startsOn = input.startsOn ?? (r.freq === 'once' ? r.due : plan.period_start ?? plan.issued_on ?? undefined);
   const endsOn = input.endsOn ?? (r.freq === 'once' ? r.due : plan.period_end ?? (startsOn ? addDays(startsOn, 364) : undefined));
-  if (!startsOn || !endsOn) throw invalid('Nhiệm vụ lặp lại cần ngày bắt đầu và kết thúc (hoặc kế hoạch có thời gian thực hiện)', [{ path: 'startsOn', message: 'Thiếu' }]);
-  if (startsOn > endsOn) throw invalid('Ngày kết thúc nhiệm vụ trước ngày bắt đầu', [{ path: 'endsOn', message: 'Trước ngày bắt đầu' }]);
+  if (!startsOn || !endsOn) throw invalid('Nhiệm vụ lặp lại cần ngày bắt đầu và kết thúc (hoặc kế hoạch có thời gian thực hiện)', [{ path: 'startsOn', message: 'Hãy chọn ngày bắt đầu và ngày kết thúc.' }]);
+  if (startsOn > endsOn) throw invalid('Ngày kết thúc nhiệm vụ trước ngày bắt đầu', [{ path: 'endsOn', message: 'Ngày kết thúc phải từ ngày bắt đầu trở đi.' }]);
   const dates = occurrences(r, startsOn, endsOn);
-  if (dates.length > MAX_OCCURRENCES) throw invalid(`Nhiệm vụ lặp quá ${MAX_OCCURRENCES} lần; hãy rút ngắn thời gian`, [{ path: 'endsOn', message: 'Quá dài' }]);
-  if (dates.length === 0) throw invalid('Nhiệm vụ không có lần nào trong khoảng thời gian đã chọn', [{ path: 'recurrence', message: 'Không có lần nào' }]);
+  if (dates.length > MAX_OCCURRENCES) throw invalid(`Nhiệm vụ lặp quá ${MAX_OCCURRENCES} lần; hãy rút ngắn thời gian`, [{ path: 'endsOn', message: `Nhiệm vụ lặp tối đa ${MAX_OCCURRENCES} lần; hãy chọn ngày kết thúc sớm hơn.` }]);
+  if (dates.length === 0) throw invalid('Nhiệm vụ không có lần nào trong khoảng thời gian đã chọn', [{ path: 'recurrence', message: 'Cách lặp này không có lần nào trong khoảng thời gian đã chọn.' }]);
   return db.transaction().execute(async (trx) => {
     const task = await trx
       .insertInto('tasks')

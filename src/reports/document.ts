@@ -85,9 +85,11 @@ function paragraphs(text: string, empty: string): string[] {
   return ps.length ? ps : [empty];
 }
 
-function figureLines(f: ReportFigures): string[] {
+export function figureLines(f: ReportFigures): string[] {
   const lines: string[] = [];
-  if (f.gongs && f.gongs.expected) {
+  // No village to hear a gong: no gong model runs in the unit, which is said rather than "0 %".
+  if (f.gongs && f.gongs.villages === 0) lines.push('- Đánh kẻng 22 giờ: chưa triển khai mô hình Tiếng kẻng bình yên.');
+  else if (f.gongs && f.gongs.expected) {
     const g = f.gongs;
     lines.push(`- Đánh kẻng 22 giờ: ${n(g.villages)} thôn, tổ dân phố trong ${n(f.nights)} đêm, đã đánh ${n(g.struck)}/${n(g.expected)} lượt (${pct(g.struck, g.expected)}), đúng giờ ${n(g.on_time)} lượt (${pct(g.on_time, g.expected)}), bỏ sót ${n(g.expected - g.struck)} lượt.`);
   }

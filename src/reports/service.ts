@@ -165,7 +165,7 @@ async function withStatus(db: Kysely<DB>, owedNow: Owed[], where: { unitIds: num
 }
 
 function checkYear(year: number) {
-  if (!Number.isInteger(year) || year < 2000 || year > 2100) throw invalid('Năm không hợp lệ', [{ path: 'year', message: 'Từ 2000 đến 2100' }]);
+  if (!Number.isInteger(year) || year < 2000 || year > 2100) throw invalid('Năm không hợp lệ', [{ path: 'year', message: 'Năm phải từ 2000 đến 2100.' }]);
 }
 
 /** The reports a unit owes in a year, each with its status. */
@@ -207,7 +207,7 @@ export async function startReport(db: Kysely<DB>, ctx: Ctx, ref: DutyRef) {
   return db.transaction().execute(async (trx) => {
     // A plan's schedule removed meanwhile (removeSchedule locks it) leaves nothing to report on.
     const planSchedule = /^plan:(\d+)$/.exec(o.schedule_key);
-    if (planSchedule && !(await q.shareSchedule(trx, Number(planSchedule[1])))) throw invalid('Lịch báo cáo này vừa bị xóa', [{ path: 'scheduleKey', message: 'Không còn' }]);
+    if (planSchedule && !(await q.shareSchedule(trx, Number(planSchedule[1])))) throw invalid('Lịch báo cáo này vừa bị xóa', [{ path: 'scheduleKey', message: 'Lịch báo cáo này không còn.' }]);
     const inserted = await q.insertReport(trx, {
       province_code: unit.province_code ?? '', unit_id: unit.id, unit_path: unit.path, receiver_id: o.receiver.id, receiver_path: o.receiver.path,
       schedule_key: o.schedule_key, title: o.title, subject: o.subject, period: o.period, period_start: o.period_start, period_end: o.period_end, due_on: o.due_on,
@@ -254,7 +254,7 @@ function tipsFor(actor: Actor, path: string, f: ReportFigures): ReportFigures {
 }
 
 function stale(): never {
-  throw conflict('Báo cáo vừa được người khác thay đổi; hãy tải lại để xem bản mới nhất', [{ path: 'version', message: 'Đã cũ' }]);
+  throw conflict('Báo cáo vừa được người khác thay đổi; hãy tải lại để xem bản mới nhất', [{ path: 'version', message: 'Bản đang sửa đã cũ; hãy tải lại.' }]);
 }
 
 export async function saveReport(
@@ -281,7 +281,7 @@ export async function submitReport(db: Kysely<DB>, ctx: Ctx, id: number, version
   assertAllowed(ctx.actor, 'report.write', r.unit_path);
   if (r.status !== 'draft' && r.status !== 'returned') throw conflict('Báo cáo đã được gửi');
   const narrative = { ...EMPTY_NARRATIVE, ...(r.narrative as Partial<Narrative>) };
-  if (!narrative.results.trim()) throw invalid('Hãy viết phần kết quả đạt được trước khi gửi', [{ path: 'narrative.results', message: 'Chưa có nội dung' }]);
+  if (!narrative.results.trim()) throw invalid('Hãy viết phần kết quả đạt được trước khi gửi', [{ path: 'narrative.results', message: 'Phần kết quả đạt được chưa có nội dung.' }]);
   const figures = await draftFigures(db, ctx.actor, { id: r.unit_id, name: r.unit_name, kind: r.unit_kind, path: r.unit_path }, r.period_start, r.period_end, now);
   await db.transaction().execute(async (trx) => {
     if (!(await q.setStatus(trx, id, version, ['draft', 'returned'], { status: 'submitted', figures: JSON.stringify(figures), submitted_by: ctx.actor.userId, submitted: true }))) stale();
@@ -297,7 +297,7 @@ export async function reviewReport(db: Kysely<DB>, ctx: Ctx, id: number, body: {
   if (!allows(ctx.actor, 'report.review', r.receiver_path)) throw forbidden('Chỉ đơn vị cấp trên nhận báo cáo mới được duyệt hoặc trả lại');
   if (r.status !== 'submitted') throw conflict(r.status === 'accepted' ? 'Báo cáo đã được tiếp nhận' : 'Báo cáo chưa được gửi');
   const comment = body.comment?.trim() || null;
-  if (body.decision === 'return' && !comment) throw invalid('Hãy ghi rõ nội dung cần bổ sung, chỉnh sửa', [{ path: 'comment', message: 'Chưa có nội dung' }]);
+  if (body.decision === 'return' && !comment) throw invalid('Hãy ghi rõ nội dung cần bổ sung, chỉnh sửa', [{ path: 'comment', message: 'Ý kiến trả lại chưa có nội dung.' }]);
   const status = body.decision === 'accept' ? 'accepted' : 'returned';
   await db.transaction().execute(async (trx) => {
     if (!(await q.setStatus(trx, id, body.version, ['submitted'], { status, reviewed_by: ctx.actor.userId, review_comment: comment, reviewed: true }))) stale();

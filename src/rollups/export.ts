@@ -7,7 +7,10 @@ import { toXlsx, type TableColumn } from '../shared/table-export.ts';
 import type { gongRollup, modelRollup } from './service.ts';
 
 type Rollup = Awaited<ReturnType<typeof gongRollup>>;
-type Row = { rank: number | null; name: string; code: string | null; villages: number; expected: number; struck: number; on_time: number; missed: number };
+type Row = { rank: number | null; name: string; code: string | null; villages: number; expected: number; struck: number; on_time: number; missed: number; covered: boolean };
+
+/** Said instead of a share where no village is expected to strike. */
+export const NOT_COVERED = 'Chưa triển khai mô hình Tiếng kẻng bình yên';
 
 const share = (n: number, of: number) => (of ? Math.round((n / of) * 1000) / 10 : null);
 
@@ -22,12 +25,13 @@ const COLUMNS: TableColumn<Row>[] = [
   { header: 'Bỏ sót', value: (r) => r.missed, width: 12 },
   { header: 'Tỷ lệ đúng giờ (%)', value: (r) => share(r.on_time, r.expected), width: 18 },
   { header: 'Tỷ lệ đã đánh (%)', value: (r) => share(r.struck, r.expected), width: 18 },
+  { header: 'Ghi chú', value: (r) => (r.covered ? null : NOT_COVERED), width: 40 },
 ];
 
 export async function rollupXlsx(rollup: Rollup) {
   const rows: Row[] = [
     ...rollup.children.map((c, i) => ({ ...c, rank: i + 1 })),
-    { ...rollup.total, rank: null, name: 'Tổng', code: null },
+    { ...rollup.total, rank: null, name: 'Tổng', code: null, covered: rollup.covered },
   ];
   const content = await toXlsx(COLUMNS, rows, 'Đánh kẻng 22 giờ');
   return { content, name: `Đánh kẻng ${rollup.unit.name} ${formatDay(rollup.from)}-${formatDay(rollup.to)}.xlsx`.replace(/\//g, '.') };

@@ -16,8 +16,21 @@ type Q = Kysely<DB>;
  */
 export type ChildKey = 'province_code' | 'commune_id';
 
-const within = (scope: string[], underPath: string) => (eb: ExpressionBuilder<DB, 'gong_nights' | 'gong_months'>) =>
-  eb.and([eb('commune_path', 'like', underPath + '%'), inScope('commune_path', scope)]);
+/**
+ * The communes a gong model covers, when it covers less than the whole unit asked about: those
+ * under the provinces it runs in, and those it runs in (or in a village of). A set of units, not
+ * a test per village, so the country's figures stay a scan of the roll-ups.
+ */
+export interface Covered { under: string[]; communeIds: number[] }
+
+const within = (scope: string[], underPath: string, covered?: Covered) => (eb: ExpressionBuilder<DB, 'gong_nights' | 'gong_months' | 'commune_villages'>) =>
+  eb.and([
+    eb('commune_path', 'like', underPath + '%'), inScope('commune_path', scope),
+    ...(covered ? [eb.or([
+      ...covered.under.map((p) => eb('commune_path', 'like', p + '%')),
+      ...(covered.communeIds.length ? [eb('commune_id', 'in', covered.communeIds)] : []),
+    ])] : []),
+  ]);
 
 export interface Counted { child: string; period: string; struck: number; on_time: number }
 
@@ -26,27 +39,29 @@ export interface Counted { child: string; period: string; struck: number; on_tim
  * one), or per month over the split range (whole months, plus the nights at the ends, less the
  * nights after the range that the last whole month holds).
  */
-export function counted(db: Q, scope: string[], underPath: string, key: ChildKey, range: { from: string; to: string; split: Split }, by: 'night' | 'month'): Promise<Counted[]> {
+export function counted(
+  db: Q, scope: string[], underPath: string, key: ChildKey, range: { from: string; to: string; split: Split }, by: 'night' | 'month', covered?: Covered,
+): Promise<Counted[]> {
   const child = sql.ref(key).as('child');
   let parts;
   if (by === 'night') {
     parts = [db.selectFrom('gong_nights').select([child, sql<string>`night`.as('period'), 'struck', 'on_time'])
-      .where(within(scope, underPath)).where('night', '>=', range.from).where('night', '<=', range.to)];
+      .where(within(scope, underPath, covered)).where('night', '>=', range.from).where('night', '<=', range.to)];
   } else {
     const { months, nights, minus } = range.split;
     const month = sql<string>`date_trunc('month', night)`.as('period');
     parts = [];
     if (months) {
       parts.push(db.selectFrom('gong_months').select([child, sql<string>`month`.as('period'), 'struck', 'on_time'])
-        .where(within(scope, underPath)).where('month', '>=', months.from).where('month', '<=', months.to));
+        .where(within(scope, underPath, covered)).where('month', '>=', months.from).where('month', '<=', months.to));
     }
     for (const r of nights) {
       parts.push(db.selectFrom('gong_nights').select([child, month, 'struck', 'on_time'])
-        .where(within(scope, underPath)).where('night', '>=', r.from).where('night', '<=', r.to));
+        .where(within(scope, underPath, covered)).where('night', '>=', r.from).where('night', '<=', r.to));
     }
     if (minus) {
       parts.push(db.selectFrom('gong_nights').select([child, month, sql<number>`-struck`.as('struck'), sql<number>`-on_time`.as('on_time')])
-        .where(within(scope, underPath)).where('night', '>=', minus.from).where('night', '<=', minus.to));
+        .where(within(scope, underPath, covered)).where('night', '>=', minus.from).where('night', '<=', minus.to));
     }
   }
   if (!parts.length) return Promise.resolve([]);
@@ -59,17 +74,16 @@ export function counted(db: Q, scope: string[], underPath: string, key: ChildKey
 }
 
 /** Villages (the gongs expected each night) per unit one level below, from their roll-up. */
-export const villagesByChild = (db: Q, scope: string[], underPath: string, key: ChildKey) =>
+export const villagesByChild = (db: Q, scope: string[], underPath: string, key: ChildKey, covered?: Covered) =>
   db.selectFrom('commune_villages')
     .select([sql<string>`${sql.ref(key)}::text`.as('child'), sql<number>`sum(villages)::int`.as('villages')])
-    .where('commune_path', 'like', underPath + '%')
-    .where(inScope('commune_path', scope))
+    .where(within(scope, underPath, covered))
     .groupBy(key)
     .execute();
 
 /** The provinces of the country or the communes of a province, those in the scope. */
 export const childUnits = (db: Q, scope: string[], parentId: number) =>
-  db.selectFrom('units').select(['id', 'name', 'kind', 'province_code', 'code'])
+  db.selectFrom('units').select(['id', 'name', 'kind', 'province_code', 'code', 'path'])
     .where('parent_id', '=', parentId).where('kind', 'in', ['province', 'commune']).where(inScope('path', scope))
     .execute();
 

@@ -101,19 +101,43 @@ describe('gong compliance rolled up the tree', () => {
   });
 
   it('counts a new check-in at once, at every level', async () => {
-    const head = await server.login('thon');
-    const before = await Promise.all([view(quantri, unitIds.country!.id), view(quantri, unitIds.laoCai!.id), view(quantri, unitIds.thuongHa!.id)]);
+    const officer = await server.login('thachlap');
+    const village = await server.database.db.selectFrom('units').select(['id']).where('parent_id', '=', unitIds.thachLap!.id).where('kind', '=', 'village').orderBy('id').executeTakeFirstOrThrow();
+    const levels = [unitIds.country!.id, unitIds.thanhHoa!.id, unitIds.thachLap!.id];
+    const before = await Promise.all(levels.map((id) => view(quantri, id)));
     const night = addDays(today, -3);
-    const existing = await server.database.db.selectFrom('gong_checkins').select('id').where('village_id', '=', unitIds.langNgan!.id).where('night', '=', night).executeTakeFirst();
+    const existing = await server.database.db.selectFrom('gong_checkins').select('id').where('village_id', '=', village.id).where('night', '=', night).executeTakeFirst();
     if (existing) await server.database.db.deleteFrom('gong_checkins').where('id', '=', existing.id).execute();
-    const afterDelete = await view(quantri, unitIds.laoCai!.id);
+    const afterDelete = await view(quantri, unitIds.thanhHoa!.id);
     expect(afterDelete.total.struck).toBe(before[1].total.struck - (existing ? 1 : 0));
-    const res = await head.post('/api/gong-checkins', { villageId: unitIds.langNgan!.id, night, struckAt: new Date(gongTime(night).getTime() + 40 * 60_000).toISOString(), idempotencyKey: randomUUID() });
+    const res = await officer.post('/api/gong-checkins', { villageId: village.id, night, struckAt: new Date(gongTime(night).getTime() + 40 * 60_000).toISOString(), idempotencyKey: randomUUID() });
     expect(res.status).toBe(201);
-    const after = await Promise.all([view(quantri, unitIds.country!.id), view(quantri, unitIds.laoCai!.id), view(quantri, unitIds.thuongHa!.id)]);
+    const after = await Promise.all(levels.map((id) => view(quantri, id)));
     const delta = existing ? 0 : 1;
     for (const [i, a] of after.entries()) expect(a.total.struck - before[i]!.total.struck).toBe(delta);
     expect(after[1].total.struck).toBe(afterDelete.total.struck + 1);
+  });
+
+  it('expects strikes only where a gong model operates: Xã Thượng Hà, with none, misses nothing', async () => {
+    const head = await server.login('thon');
+    const night = addDays(today, -4);
+    await head.post('/api/gong-checkins', { villageId: unitIds.langNgan!.id, night, struckAt: new Date(gongTime(night).getTime() + 5 * 60_000).toISOString(), idempotencyKey: randomUUID() });
+    const commune = await view(quantri, unitIds.thuongHa!.id);
+    expect(commune.covered).toBe(false);
+    expect(commune.total).toEqual({ villages: 0, expected: 0, struck: 0, on_time: 0, missed: 0 });
+    expect(commune.children.length).toBeGreaterThan(0);
+    expect(commune.children.every((v: any) => !v.covered && v.missed === 0)).toBe(true);
+    const province = await view(quantri, unitIds.laoCai!.id);
+    expect(province.children.find((c: any) => c.id === unitIds.thuongHa!.id)).toMatchObject({ covered: false, villages: 0, expected: 0, missed: 0 });
+    const country = await view(quantri, unitIds.country!.id);
+    expect(country.children.find((c: any) => c.id === unitIds.laoCai!.id)).toMatchObject({ covered: false, expected: 0, missed: 0 });
+    // Thạch Lập, where the model runs, is counted as before: every village, every night.
+    const thachLap = await view(quantri, unitIds.thachLap!.id);
+    expect(thachLap.covered).toBe(true);
+    expect(thachLap.children.every((v: any) => v.covered && v.expected === thachLap.nights)).toBe(true);
+    expect(country.children.find((c: any) => c.id === unitIds.thanhHoa!.id)).toMatchObject({ covered: true });
+    expect(country.total.villages).toBe(thachLap.total.villages);
+
   });
 
   it('counts villages as they are added: the gongs expected each night follow', async () => {
@@ -144,7 +168,7 @@ describe('gong compliance rolled up the tree', () => {
     expect(decodeURIComponent(res.headers.get('content-disposition')!)).toContain('Đánh kẻng');
     const bytes = Buffer.from(await res.arrayBuffer());
     const data = await readSheet(bytes);
-    expect(data[0]).toEqual(['STT', 'Đơn vị', 'Mã', 'Số thôn', 'Lượt phải đánh kẻng', 'Đã đánh', 'Đúng giờ', 'Bỏ sót', 'Tỷ lệ đúng giờ (%)', 'Tỷ lệ đã đánh (%)']);
+    expect(data[0]).toEqual(['STT', 'Đơn vị', 'Mã', 'Số thôn', 'Lượt phải đánh kẻng', 'Đã đánh', 'Đúng giờ', 'Bỏ sót', 'Tỷ lệ đúng giờ (%)', 'Tỷ lệ đã đánh (%)', 'Ghi chú']);
     expect(data.length).toBe(json.children.length + 2);
     const thachLap = data.find((r) => r[1] === 'Xã Thạch Lập')!;
     const row = json.children.find((c: any) => c.id === unitIds.thachLap!.id);
@@ -164,7 +188,7 @@ describe('gong compliance rolled up the tree', () => {
       const csvPath = path.join(dir, 'rollup.csv');
       if (!fs.existsSync(csvPath)) throw new Error(`LibreOffice did not open the XLSX (install Debian packages libreoffice-calc): ${lo.stderr || lo.error?.message}`);
       const csv = fs.readFileSync(csvPath, 'utf8');
-      expect(csv.split('\n')[0]).toBe('STT,Đơn vị,Mã,Số thôn,Lượt phải đánh kẻng,Đã đánh,Đúng giờ,Bỏ sót,Tỷ lệ đúng giờ (%),Tỷ lệ đã đánh (%)');
+      expect(csv.split('\n')[0]).toBe('STT,Đơn vị,Mã,Số thôn,Lượt phải đánh kẻng,Đã đánh,Đúng giờ,Bỏ sót,Tỷ lệ đúng giờ (%),Tỷ lệ đã đánh (%),Ghi chú');
       expect(csv).toContain(`Xã Thạch Lập,15085,${row.villages},${row.expected},${row.struck},${row.on_time},${row.missed}`);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });

@@ -63,7 +63,11 @@ export function rollupRoutes(app: FastifyInstance, db: Kysely<DB>) {
         unit: z.object({ id: z.number(), name: z.string(), kind: z.string() }),
         from: z.string(), to: z.string().describe('Đêm cuối đã đến giờ đánh kẻng'), nights: z.number(), by: z.enum(['night', 'month']),
         total: z.object(Counts),
-        children: z.array(z.object({ id: z.number(), name: z.string(), kind: z.string(), code: z.string().nullable(), ...Counts })),
+        covered: z.boolean().describe('Có mô hình Tiếng kẻng bình yên đang hoạt động trong đơn vị; chỉ thôn thuộc mô hình được tính'),
+        children: z.array(z.object({
+          id: z.number(), name: z.string(), kind: z.string(), code: z.string().nullable(), ...Counts,
+          covered: z.boolean().describe('Có thôn thuộc mô hình Tiếng kẻng bình yên đang hoạt động'),
+        })),
         series: z.array(z.object({ period: z.string().describe('Đêm, hoặc ngày đầu tháng'), struck: z.number(), on_time: z.number(), expected: z.number() })),
       })),
     },

@@ -8,7 +8,7 @@ import type { Kysely } from 'kysely';
 import { scopeOf, type Actor } from '../access/policy.ts';
 import type { DB } from '../db/schema.ts';
 import * as gongs from '../gongs/queries.ts';
-import { lastDueNight, nightsBetween } from '../gongs/night.ts';
+import { coveredBy, lastDueNight, nightsBetween } from '../gongs/night.ts';
 import { invalid } from '../http/errors.ts';
 import { addDays, lastDayOfMonth, todayVN } from '../shared/dates.ts';
 import { checkPeriod, REPORT_DAYS } from '../shared/period.ts';
@@ -27,7 +27,7 @@ const daysBetween = (from: string, to: string) => (Date.parse(to) - Date.parse(f
 export async function gongRollup(db: Kysely<DB>, actor: Actor, unitId: number, range: { from: string; to: string }, by: By, now = new Date()) {
   checkPeriod(range.from, range.to, REPORT_DAYS);
   if (by === 'night' && daysBetween(range.from, range.to) > MAX_NIGHTLY) {
-    throw invalid(`Xem theo từng đêm tối đa ${MAX_NIGHTLY} đêm; dài hơn hãy xem theo tháng`, [{ path: 'by', message: 'Quá nhiều đêm' }]);
+    throw invalid(`Xem theo từng đêm tối đa ${MAX_NIGHTLY} đêm; dài hơn hãy xem theo tháng`, [{ path: 'by', message: `Xem theo từng đêm được tối đa ${MAX_NIGHTLY} đêm; hãy xem theo tháng.` }]);
   }
   const unit = await readableUnit(db, actor, unitId);
   if (!['country', 'province', 'commune'].includes(unit.kind)) {
@@ -40,10 +40,15 @@ export async function gongRollup(db: Kysely<DB>, actor: Actor, unitId: number, r
   // Tonight's check-ins may be in before its gong is due; no later night can have any.
   const split = splitByMonth(range.from, to, todayVN(now));
 
+  // Only villages a gong model covers are expected to strike (and counted); a unit none covers says so.
+  const paths = await gongs.gongModelPaths(db, unit.path);
+  const covered = coveredBy(paths);
+  const filter = covered(unit.path) ? undefined : coveredCommunes(paths);
   const [listed, rows] = await Promise.all([
-    unit.kind === 'commune' ? villagesOf(db, scope, unit.path, range.from, to, nights) : unitsBelow(db, scope, unit, nights),
-    nights ? q.counted(db, scope, unit.path, keyBelow(unit.kind), { from: range.from, to, split }, by) : Promise.resolve([]),
+    unit.kind === 'commune' ? villagesOf(db, scope, unit.path, range.from, to, nights, covered) : unitsBelow(db, scope, unit, nights, filter),
+    nights && paths.length ? q.counted(db, scope, unit.path, keyBelow(unit.kind), { from: range.from, to, split }, by, filter) : Promise.resolve([]),
   ]);
+  for (const c of listed) c.covered = covered(c.path) || paths.some((p) => p.startsWith(c.path));
   // A commune's villages come counted from their check-ins; the units above from the roll-ups.
   const children = unit.kind === 'commune' ? listed : withCounts(listed, rows);
   const trend = new Map<string, { struck: number; on_time: number }>();
@@ -68,8 +73,8 @@ export async function gongRollup(db: Kysely<DB>, actor: Actor, unitId: number, r
   return {
     unit: { id: unit.id, name: unit.name, kind: unit.kind },
     from: range.from, to, nights, by,
-    total: { ...total, missed: total.expected - total.struck },
-    children: children.map(({ key: _, ...c }) => ({ ...c, missed: c.expected - c.struck })),
+    total: { ...total, missed: total.expected - total.struck }, covered: paths.length > 0,
+    children: children.map(({ key: _, path: __, ...c }) => ({ ...c, missed: c.expected - c.struck })),
     series: periods.map((period) => ({
       period, struck: trend.get(period)?.struck ?? 0, on_time: trend.get(period)?.on_time ?? 0, expected: total.villages * nightsIn(period),
     })),
@@ -85,17 +90,32 @@ function monthsFrom(from: string, to: string) {
 /** How a roll-up row names the unit below: its province in the country, its commune in a province or commune. */
 const keyBelow = (kind: string): q.ChildKey => (kind === 'country' ? 'province_code' : 'commune_id');
 
-interface Child extends Counts { id: number; name: string; kind: string; code: string | null; key: string }
+interface Child extends Counts { id: number; name: string; kind: string; code: string | null; key: string; path: string; covered: boolean }
+
+/**
+ * The communes under the paths where a gong model runs: a province's path as a prefix, a
+ * commune's (or a village's) as its commune's id, the fourth part of the path (/1/8/345/).
+ */
+function coveredCommunes(paths: string[]): q.Covered {
+  const covered: q.Covered = { under: [], communeIds: [] };
+  for (const p of paths) {
+    const commune = p.split('/')[3];
+    if (commune) covered.communeIds.push(Number(commune));
+    else covered.under.push(p);
+  }
+  return covered;
+}
 
 /** Provinces of the country or communes of a province, with the villages each should hear. */
-async function unitsBelow(db: Kysely<DB>, scope: string[], unit: { id: number; path: string; kind: string }, nights: number): Promise<Child[]> {
+async function unitsBelow(db: Kysely<DB>, scope: string[], unit: { id: number; path: string; kind: string }, nights: number, covered?: q.Covered): Promise<Child[]> {
   const key = keyBelow(unit.kind);
-  const [units, villages] = await Promise.all([q.childUnits(db, scope, unit.id), q.villagesByChild(db, scope, unit.path, key)]);
+  const none = covered && !covered.under.length && !covered.communeIds.length;
+  const [units, villages] = await Promise.all([q.childUnits(db, scope, unit.id), none ? [] : q.villagesByChild(db, scope, unit.path, key, covered)]);
   const villagesAt = new Map(villages.map((v) => [v.child, v.villages]));
   return units.map((u) => {
     const k = key === 'province_code' ? u.province_code! : String(u.id);
     const n = villagesAt.get(k) ?? 0;
-    return { id: u.id, name: u.name, kind: u.kind, code: u.code, key: k, villages: n, expected: n * nights, struck: 0, on_time: 0 };
+    return { id: u.id, name: u.name, kind: u.kind, code: u.code, key: k, path: u.path, covered: false, villages: n, expected: n * nights, struck: 0, on_time: 0 };
   });
 }
 
@@ -113,9 +133,15 @@ function withCounts(children: Child[], rows: q.Counted[]) {
 }
 
 /** A commune's villages from their own check-ins. */
-async function villagesOf(db: Kysely<DB>, scope: string[], path: string, from: string, to: string, nights: number): Promise<Child[]> {
+async function villagesOf(db: Kysely<DB>, scope: string[], path: string, from: string, to: string, nights: number, covered: (path: string) => boolean): Promise<Child[]> {
   const rows = await gongs.compliance(db, scope, path, from, to);
-  return rows.map((v) => ({ id: v.village_id, name: v.village_name, kind: 'village', code: null, key: String(v.village_id), villages: 1, expected: nights, struck: v.on_time + v.late, on_time: v.on_time }));
+  return rows.map((v) => {
+    const on = covered(v.village_path);
+    return {
+      id: v.village_id, name: v.village_name, kind: 'village', code: null, key: String(v.village_id), path: v.village_path, covered: on,
+      villages: on ? 1 : 0, expected: on ? nights : 0, struck: on ? v.on_time + v.late : 0, on_time: on ? v.on_time : 0,
+    };
+  });
 }
 
 /** Models under a unit by template: how many at each stage of their life, and how many communes run each. */

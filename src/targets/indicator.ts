@@ -19,6 +19,11 @@ export interface Indicator {
   /** The model whose template sets the target (basis 'model'). */
   source: { instance_id: number; instance_name: string } | null;
   measures: Measure[];
+  /**
+   * Whether the model the figure belongs to runs here: false for the gong figure where no gong
+   * model operates (nothing is expected, so nothing is missed), true otherwise.
+   */
+  deployed: boolean;
   /** The latest measure reaches the target; null when there is nothing to measure yet. */
   met: boolean | null;
 }

@@ -4,7 +4,7 @@
  * the nearest model first), or else from the built-in template of the seed plan it belongs to.
  */
 import type { Kysely } from 'kysely';
-import type { Actor } from '../access/policy.ts';
+import { scopeOf, type Actor } from '../access/policy.ts';
 import type { DB } from '../db/schema.ts';
 import { coverage } from '../firegroups/service.ts';
 import { compliance } from '../gongs/service.ts';
@@ -39,21 +39,24 @@ export function targetFor(covering: Awaited<ReturnType<typeof q.targetsCovering>
 export async function unitTargets(db: Kysely<DB>, actor: Actor, unitId: number, now = new Date()) {
   const unit = await readableUnit(db, actor, unitId);
   const today = todayVN(now);
-  const [gongs, fire, keychains, patrols, covering] = await Promise.all([
+  const scope = scopeOf(actor, 'unit.read');
+  const [gongs, fire, keychains, patrols, covering, schools, commitments] = await Promise.all([
     compliance(db, actor, unitId, addDays(today, -30), today, now),
     coverage(db, actor, unitId),
     handedOut(db, actor, unitId),
     patrolsPerWeek(db, actor, unitId, addDays(today, -7), addDays(today, -7)),
     q.targetsCovering(db, unit.path),
+    q.schoolsWithPlan(db, scope, unit.path),
+    q.commitmentsSigned(db, scope, unit.path),
   ]);
 
   const targetOf = (key: string) => {
     const t = targetFor(covering, key);
     return { title: t.title, target: t.value, source: t.source };
   };
-  const indicator = (key: string, unitOf: '%' | 'count', measures: Measure[]): Indicator => {
+  const indicator = (key: string, unitOf: '%' | 'count', measures: Measure[], deployed = true): Indicator => {
     const t = targetOf(key);
-    return { key, unit: unitOf, ...t, basis: t.source ? 'model' : 'plan', measures, met: reached(measures[0], t.target, unitOf) };
+    return { key, unit: unitOf, ...t, basis: t.source ? 'model' : 'plan', measures, deployed, met: deployed ? reached(measures[0], t.target, unitOf) : null };
   };
 
   // Village-nights struck on time over the last night, 7 and 30 nights (nights still to come left out).
@@ -70,12 +73,15 @@ export async function unitTargets(db: Kysely<DB>, actor: Actor, unitId: number, 
   return {
     unit: { id: unit.id, name: unit.name, kind: unit.kind },
     indicators: [
-      indicator('thon-danh-keng', '%', [gongMeasure('Đêm gần nhất', 1), gongMeasure('7 đêm qua', 7), gongMeasure('30 đêm qua', 30)]),
+      indicator('thon-danh-keng', '%', [gongMeasure('Đêm gần nhất', 1), gongMeasure('7 đêm qua', 7), gongMeasure('30 đêm qua', 30)], gongs.covered),
       indicator('ho-trong-to', '%', [{ label: 'Hiện nay', value: share(fire.in_groups, fire.households), count: fire.in_groups, of: fire.households }]),
       indicator('ho-nhan-khoa', '%', [{ label: 'Hiện nay', value: share(keychains.keychains, keychains.households), count: keychains.keychains, of: keychains.households }]),
+      indicator('ke-hoach', '%', [{ label: 'Hiện nay', value: share(schools.with_plan, schools.schools), count: schools.with_plan, of: schools.schools }]),
+      // How many should sign is not recorded with a model, so the signatures are counted, not yet held to a share.
+      indicator('cam-ket', '%', [{ label: 'Đã ký', value: null, count: commitments.signed, of: null }]),
       {
         key: 'tuan-tra', title: 'Tuần tra theo lịch mỗi tuần', unit: 'count' as const, target: patrols.expected, basis: 'schedules' as const, source: null,
-        measures: [patrolWeek],
+        measures: [patrolWeek], deployed: true,
         met: reached(patrolWeek, patrols.expected, 'count'),
       },
     ],

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startOperatingModel } from '../../tests/support/models.ts';
 import { startTestServer, type Client, type TestServer } from '../../tests/support/server.ts';
 import { gongTime } from '../gongs/night.ts';
 import { addDays, todayVN } from '../shared/dates.ts';
@@ -44,14 +45,12 @@ describe('targets from data', () => {
     const res = await officer.get(`/api/targets?unitId=${thuongHa.id}`);
     expect(res.status).toBe(200);
     const gong = indicator(res.body, 'thon-danh-keng');
-    expect(gong).toMatchObject({ title: 'Thôn, làng đánh kẻng lúc 22 giờ hằng ngày', target: 100, unit: '%', source: null, met: false });
+    // No gong model runs in Thượng Hà: the figure says so, and no village-night counts as missed.
+    expect(gong).toMatchObject({ title: 'Thôn, làng đánh kẻng lúc 22 giờ hằng ngày', target: 100, unit: '%', source: null, deployed: false, met: null });
     expect(gong.measures.map((m: any) => m.label)).toEqual(['Đêm gần nhất', '7 đêm qua', '30 đêm qua']);
+    expect(gong.measures.every((m: any) => m.of === 0 && m.value === null)).toBe(true);
     const households = Number((await server.database.db.selectFrom('households').innerJoin('units', 'units.id', 'households.village_id')
       .select((eb) => eb.fn.countAll<number>().as('n')).where('units.parent_id', '=', thuongHa.id).executeTakeFirstOrThrow()).n);
-    // The month's first measure may be last night or tonight's (after 22:15), which nobody reported.
-    const lastNight = gong.measures[0].count === 1 ? gong.measures[0] : gong.measures[1];
-    expect(lastNight.count).toBe(1);
-    expect(gong.measures[2].of % villages.length).toBe(0);
 
     expect(indicator(res.body, 'ho-trong-to')).toMatchObject({ target: 100, measures: [{ count: 3, of: households, value: Math.round((1000 * 3) / households) / 10 }], met: false });
     expect(indicator(res.body, 'ho-nhan-khoa').measures[0]).toMatchObject({ count: 1, of: households });
@@ -72,5 +71,40 @@ describe('targets from data', () => {
     expect(indicator(village, 'thon-danh-keng')).toMatchObject({ target: 90, title: 'Thôn đánh kẻng lúc 22 giờ', source: { instance_id: model.body.id } });
     expect(indicator(village, 'ho-trong-to')).toMatchObject({ target: 100, source: null });
     expect((await (await server.login('thon')).get(`/api/targets?unitId=${thuongHa.id}`)).status).toBe(404);
+  });
+
+  it('counts the gong nights once a gong model operates in the commune', async () => {
+    await startOperatingModel(officer, 'tieng-keng-binh-yen', thuongHa.id);
+    const gong = indicator((await officer.get(`/api/targets?unitId=${thuongHa.id}`)).body, 'thon-danh-keng');
+    expect(gong).toMatchObject({ deployed: true, met: false });
+    // The first measure may be last night or tonight's (after 22:15), which nobody reported.
+    const lastNight = gong.measures[0].count === 1 ? gong.measures[0] : gong.measures[1];
+    expect(lastNight).toMatchObject({ count: 1, of: villages.length });
+    expect(gong.measures[2].of % villages.length).toBe(0);
+  });
+
+  it('measures schools with a plan of their own, and the commitments signed', async () => {
+    const before = (await officer.get(`/api/targets?unitId=${thuongHa.id}`)).body;
+    const plans = indicator(before, 'ke-hoach');
+    expect(plans).toMatchObject({ title: 'Cơ sở giáo dục xây dựng kế hoạch thực hiện', target: 100, unit: '%', deployed: true });
+    const [first, second] = await Promise.all(['Trường THCS Thượng Hà', 'Trường Tiểu học Điện Quan'].map(async (name) =>
+      (await officer.post('/api/units', { parentId: thuongHa.id, kind: 'school', subkind: 'Trường THCS', name })).body));
+    const added = indicator((await officer.get(`/api/targets?unitId=${thuongHa.id}`)).body, 'ke-hoach');
+    expect(added.measures[0]).toMatchObject({ count: plans.measures[0].count, of: plans.measures[0].of + 2 });
+    expect(added.met).toBe(false);
+    const model = await officer.post('/api/models', { templateId: (await officer.get('/api/templates')).body.find((t: any) => t.builtin_key === 'cong-truong-atgt').id, unitId: first.id, startedOn: '2026-01-05' });
+    expect(model.status).toBe(201);
+    const after = (await officer.get(`/api/targets?unitId=${thuongHa.id}`)).body;
+    expect(indicator(after, 'ke-hoach').measures[0]).toMatchObject({ count: plans.measures[0].count + 1, of: plans.measures[0].of + 2 });
+    // At the school itself: its one plan is all there is to have.
+    expect(indicator((await officer.get(`/api/targets?unitId=${first.id}`)).body, 'ke-hoach')).toMatchObject({ measures: [{ count: 1, of: 1, value: 100 }], met: true });
+    expect(indicator((await officer.get(`/api/targets?unitId=${second.id}`)).body, 'ke-hoach')).toMatchObject({ measures: [{ count: 0, of: 1, value: 0 }], met: false });
+
+    const signed = indicator(after, 'cam-ket');
+    expect(signed).toMatchObject({ title: 'Phụ huynh, học sinh ký cam kết', target: 100, unit: '%' });
+    const list = ['Nguyễn Văn An', 'Trần Thị Bình', 'Lê Văn Cường'].map((signerName) => ({ signerKind: 'parent', signerName, signedOn: '2026-01-10' }));
+    expect((await officer.post(`/api/models/${model.body.id}/commitments`, { commitments: list })).status).toBe(201);
+    const more = indicator((await officer.get(`/api/targets?unitId=${thuongHa.id}`)).body, 'cam-ket');
+    expect(more.measures[0].count).toBe(signed.measures[0].count + 3);
   });
 });

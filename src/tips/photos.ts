@@ -5,7 +5,7 @@
  */
 import pLimit from 'p-limit';
 import sharp from 'sharp';
-import { fileTypeOf } from '../files/content.ts';
+import { fileTypeFromBuffer } from 'file-type';
 import { invalid } from '../http/errors.ts';
 
 export const MAX_PHOTOS = 3;
@@ -18,17 +18,26 @@ const IMAGE_TYPES = new Set(['image/jpeg', 'image/png', 'image/webp']);
  */
 const decoding = pLimit(2);
 
-export const cleanPhoto = (content: Uint8Array) => decoding(() => clean(content));
+/** Why these bytes are not a photo the tip may carry, in a few words after its name; none if they are. */
+export async function photoProblem(content: Uint8Array): Promise<string | undefined> {
+  if (content.length > MAX_PHOTO_BYTES) return `lớn hơn ${MAX_PHOTO_BYTES / 1024 / 1024} MB`;
+  const found = await fileTypeFromBuffer(content);
+  return found && IMAGE_TYPES.has(found.mime) ? undefined : 'không phải ảnh JPEG, PNG hoặc WebP';
+}
 
-async function clean(content: Uint8Array): Promise<{ content: Buffer; mediaType: string; ext: string }> {
-  if (content.length > MAX_PHOTO_BYTES) throw invalid(`Mỗi ảnh tối đa ${MAX_PHOTO_BYTES / 1024 / 1024} MB`, [{ path: 'photos', message: 'Ảnh quá lớn' }]);
-  const { mediaType, ext } = await fileTypeOf(content);
-  if (!IMAGE_TYPES.has(mediaType)) throw invalid('Chỉ gửi ảnh JPEG, PNG hoặc WebP', [{ path: 'photos', message: 'Không phải ảnh' }]);
+export const cleanPhoto = (content: Uint8Array, name = '') => decoding(() => clean(content, name));
+
+async function clean(content: Uint8Array, name: string): Promise<{ content: Buffer; mediaType: string; ext: string }> {
+  const photo = name ? `Ảnh "${name}"` : 'Ảnh';
+  const problem = await photoProblem(content);
+  if (problem) throw invalid(`${photo} không được nhận: ${problem}.`, [{ path: 'photos', message: `${photo} không được nhận: ${problem}.` }]);
+  const { mime: mediaType, ext } = (await fileTypeFromBuffer(content))!;
   try {
     const image = sharp(content, { limitInputPixels: 50_000_000 }).rotate();
     const out = mediaType === 'image/png' ? image.png() : mediaType === 'image/webp' ? image.webp() : image.jpeg({ quality: 85 });
     return { content: await out.toBuffer(), mediaType, ext };
   } catch {
-    throw invalid('Ảnh bị hỏng, không đọc được', [{ path: 'photos', message: 'Ảnh hỏng' }]);
+    const why = `${photo} bị hỏng, không đọc được.`;
+    throw invalid(why, [{ path: 'photos', message: why }]);
   }
 }

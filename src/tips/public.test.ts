@@ -102,6 +102,14 @@ describe('the public tip form', () => {
     // The commune police see it in their inbox.
     const inbox = (await officer.get(`/api/tips?unitId=${thuongHa.id}`)).body;
     expect(inbox.find((t: any) => t.id === tip.id)).toMatchObject({ category: 'drugs', urgency: 'on_time', has_contact: false });
+    // Codes as a person types them off the receipt: dashes or spaces, small letters, o for 0, l for 1.
+    const typed = (c: string) => c.toLowerCase().replace(/0/g, 'o').replace(/1/g, 'l');
+    const asTyped = await fetch(`${server.url}/bao-tin/theo-doi`, { method: 'POST', body: new URLSearchParams({ code: typed(code!).replace(/-/g, ' '), secret: typed(secret!) }) });
+    expect(asTyped.status).toBe(200);
+    for (const search of [code!, typed(code!), ` ${code!.replace(/-/g, ' ')} `]) {
+      const found = (await officer.get(`/api/tips?unitId=${thuongHa.id}&q=${encodeURIComponent(search)}`)).body;
+      expect(found.map((t: any) => t.id), search).toEqual([tip.id]);
+    }
   });
 
   it('sends the browser on to the receipt, which a refresh shows again without sending the tip again', async () => {
@@ -250,14 +258,14 @@ describe('the public tip form', () => {
     expect((await send({ xa: String(thuongHa.id), category: 'crime', description: 'ngắn' })).html).toContain('ít nhất vài từ');
     expect((await send({ xa: String(thuongHa.id), category: 'crime', description: 'x'.repeat(5001) })).status).toBe(400);
     expect((await send({ xa: String(thuongHa.id), category: 'crime', description: 'Sự việc đủ dài để gửi.', occurredAt: '2099-01-01T10:00' })).html).toContain('Thời điểm xảy ra ở tương lai');
-    expect((await send({ xa: String(thuongHa.id), category: 'crime', description: 'Sự việc đủ dài để gửi.', occurredAt: 'hôm qua' })).html).toContain('Thời điểm không hợp lệ');
+    expect((await send({ xa: String(thuongHa.id), category: 'crime', description: 'Sự việc đủ dài để gửi.', occurredAt: 'hôm qua' })).html).toContain('Thời điểm xảy ra không hợp lệ');
     expect((await send({ xa: String(thuongHa.id), category: 'crime', description: 'Sự việc đủ dài để gửi.', phone: '12ab' })).html).toContain('Số điện thoại không hợp lệ');
     const fake = await send({ xa: String(thuongHa.id), category: 'crime', description: 'Sự việc đủ dài để gửi.' }, [{ name: 'anh.jpg', type: 'image/jpeg', bytes: Buffer.from('this is not a photo at all') }]);
-    expect([fake.status, fake.html.includes('Chỉ nhận tệp')]).toEqual([400, true]);
+    expect([fake.status, fake.html.includes('Ảnh &quot;anh.jpg&quot; không được nhận: không phải ảnh JPEG, PNG hoặc WebP.')]).toEqual([400, true]);
     const pdf = await send({ xa: String(thuongHa.id), category: 'crime', description: 'Sự việc đủ dài để gửi.' }, [{ name: 'a.jpg', type: 'image/jpeg', bytes: Buffer.from('%PDF-1.4\n%âãÏÓ\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF') }]);
     expect(pdf.status).toBe(400);
     const big = await send({ xa: String(thuongHa.id), category: 'crime', description: 'Sự việc đủ dài để gửi.' }, [{ name: 'big.jpg', type: 'image/jpeg', bytes: Buffer.alloc(6 * 1024 * 1024, 1) }]);
-    expect([big.status, big.html.includes('Mỗi ảnh tối đa 5 MB')]).toEqual([400, true]);
+    expect([big.status, big.html.includes('Ảnh &quot;big.jpg&quot; không được nhận: lớn hơn 5 MB.')]).toEqual([400, true]);
     const cut = await fetch(`${server.url}/bao-tin`, { method: 'POST', headers: { 'content-type': 'multipart/form-data; boundary=xyz' }, body: '--xyz\r\nContent-Disposition: form-data; name="xa"\r\n\r\n1' });
     expect([cut.status, (await cut.text()).includes('Không đọc được biểu mẫu')]).toEqual([400, true]);
     const noBoundary = await fetch(`${server.url}/bao-tin`, { method: 'POST', headers: { 'content-type': 'multipart/form-data' }, body: 'x' });
@@ -267,6 +275,44 @@ describe('the public tip form', () => {
     expect(bot.status).toBe(400);
     expect((await send({ xa: '999999999', category: 'crime', description: 'Sự việc đủ dài để gửi.' })).status).toBe(400);
     expect(await count()).toBe(before);
+  });
+
+  it('keeps everything written when a photo is refused, and says which photo and why', async () => {
+    const before = await count();
+    const good = await sharp({ create: { width: 8, height: 8, channels: 3, background: '#0a0' } }).png().toBuffer();
+    const story = 'Xe tải chở gỗ lậu đi qua cầu treo lúc nửa đêm, không bật đèn.';
+    const fields = { xa: String(thuongHa.id), category: 'crime', description: story, occurredAt: '2026-03-01T23:30', place: 'Cầu treo Làng Ngần', name: 'Lò Văn Tâm', phone: '0912345678' };
+    const big = await send(fields, [
+      { name: 'cau-treo.png', type: 'image/png', bytes: good },
+      { name: 'IMG_0042.jpg', type: 'image/jpeg', bytes: Buffer.alloc(6 * 1024 * 1024, 1) },
+      { name: 'ghi-chu.txt', type: 'image/jpeg', bytes: Buffer.from('không phải ảnh') },
+    ]);
+    expect(big.status).toBe(400);
+    expect(big.html).toContain('Ảnh &quot;IMG_0042.jpg&quot; không được nhận: lớn hơn 5 MB.');
+    expect(big.html).toContain('Ảnh &quot;ghi-chu.txt&quot; không được nhận: không phải ảnh JPEG, PNG hoặc WebP.');
+    expect(big.html).toContain('hãy chọn lại các ảnh hợp lệ trước khi gửi');
+    expect(big.html).toContain('value="crime" checked');
+    expect(big.html).toContain(`>${story}</textarea>`);
+    for (const v of ['2026-03-01T23:30', 'Cầu treo Làng Ngần', 'Lò Văn Tâm', '0912345678']) expect(big.html).toContain(`value="${v}"`);
+    expect(big.html).toContain('aria-describedby="photos-error"');
+    // A fourth photo is named too, and what follows it in the form still arrives.
+    const four = await send(fields, ['a', 'b', 'c', 'd'].map((n) => ({ name: `${n}.png`, type: 'image/png', bytes: good })));
+    expect(four.html).toContain('Ảnh &quot;d.png&quot; không được nhận: quá 3 ảnh.');
+    expect(four.html).toContain('value="0912345678"');
+    // Another field's error says the photos chosen were not sent and must be chosen again.
+    const short = await send({ ...fields, description: 'ngắn' }, [{ name: 'cau-treo.png', type: 'image/png', bytes: good }]);
+    expect(short.html).toContain('Ảnh đã chọn chưa được gửi; hãy chọn lại trước khi gửi.');
+    expect(short.html).toContain('value="Lò Văn Tâm"');
+    // A body cut short keeps the fields read before the fault.
+    const cut = await fetch(`${server.url}/bao-tin`, {
+      method: 'POST', headers: { 'content-type': 'multipart/form-data; boundary=xyz' },
+      body: `--xyz\r\nContent-Disposition: form-data; name="xa"\r\n\r\n${thuongHa.id}\r\n--xyz\r\nContent-Disposition: form-data; name="place"\r\n\r\nBến đò\r\n--xyz\r\nContent-Disposition: form-data; name="photos"; filename="a.jpg"\r\nContent-Type: image/jpeg\r\n\r\nabc`,
+    });
+    const cutHtml = await cut.text();
+    expect([cut.status, cutHtml.includes('Không đọc được biểu mẫu'), cutHtml.includes('value="Bến đò"')]).toEqual([400, true, true]);
+    expect(await count()).toBe(before);
+    // Sent again with the photo within the limits, it goes.
+    expect((await send(fields, [{ name: 'cau-treo.png', type: 'image/png', bytes: good }])).status).toBe(303);
   });
 
   it('turns away a flood from one address, and the staff inbox still answers', async () => {

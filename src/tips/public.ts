@@ -16,7 +16,7 @@ import { countLookUp } from '../keychains/service.ts';
 import { limiterOf } from '../shared/rate-limit.ts';
 import { RECEIPT_GUESSES, STATUS_LOOKUPS, TIPS_PER_ADDRESS, TIPS_PER_KEYCHAIN } from './limits.ts';
 import { choosePlacePage, RECEIPT_MINUTES, receiptGonePage, receiptPage, statusFormPage, statusPage, tipFormPage, type Destination, type FormValues } from './pages.ts';
-import { MAX_PHOTO_BYTES, MAX_PHOTOS } from './photos.ts';
+import { MAX_PHOTO_BYTES, MAX_PHOTOS, photoProblem } from './photos.ts';
 import * as q from './queries.ts';
 import type { Sealer } from './seal.ts';
 import { CATEGORIES, destination, publicStatus, submitTip, type Destination as TipDestination } from './service.ts';
@@ -43,27 +43,66 @@ const shown = (to: TipDestination): Destination => ({
   fields: to.keychainCode ? { ma: to.keychainCode } : { xa: String(to.commune.id) }, commune: to.commune.name, village: to.villageName,
 });
 
-interface Posted { fields: Record<string, string>; photos: { name: string; content: Buffer }[] }
+/** A photo the form did not take, by the name the person chose it under, and why. */
+interface Refused { name: string; why: string }
+interface Posted { fields: Record<string, string>; photos: { name: string; content: Buffer }[]; refused: Refused[]; broken?: string }
 
-/** The form's fields and photos, within the limits; a part over them is a clear error, not a crash. */
+/**
+ * Photos beyond the limit still read to the end (and dropped), so the fields after them arrive:
+ * past this many files the form is not one a person sent.
+ */
+const MAX_FILE_PARTS = 10;
+
+/**
+ * The form's fields and photos, within the limits. A photo over them is set aside by name and
+ * the rest is kept, so the page can be shown again with everything the person wrote; a body that
+ * cannot be read to the end keeps the fields read before the fault.
+ */
 async function readForm(req: FastifyRequest): Promise<Posted> {
-  const posted: Posted = { fields: {}, photos: [] };
-  for await (const part of req.parts({ limits: { fileSize: MAX_PHOTO_BYTES, files: MAX_PHOTOS, fields: 20, fieldSize: 4 * MAX_DESCRIPTION, parts: 30 } })) {
-    if (part.type === 'file') {
-      const content = await part.toBuffer();
-      if (content.length) posted.photos.push({ name: part.filename, content });
-    } else posted.fields[part.fieldname] = String(part.value ?? '');
+  const posted: Posted = { fields: {}, photos: [], refused: [] };
+  const limits = { fileSize: MAX_PHOTO_BYTES, files: MAX_FILE_PARTS, fields: 20, fieldSize: 4 * MAX_DESCRIPTION, parts: 30 };
+  try {
+    for await (const part of req.parts({ limits })) {
+      if (part.type === 'file') {
+        const name = part.filename.slice(0, 100);
+        if (posted.photos.length + posted.refused.length >= MAX_PHOTOS) {
+          for await (const _ of part.file); // drained, not kept
+          if (name) posted.refused.push({ name, why: `quá ${MAX_PHOTOS} ảnh` });
+          continue;
+        }
+        const content = await part.toBuffer();
+        if (part.file.truncated) posted.refused.push({ name, why: `lớn hơn ${MAX_PHOTO_BYTES / 1024 / 1024} MB` });
+        else if (content.length) {
+          const why = await photoProblem(content);
+          if (why) posted.refused.push({ name, why });
+          else posted.photos.push({ name, content });
+        }
+      } else posted.fields[part.fieldname] = String(part.value ?? '');
+    }
+  } catch (e) {
+    const code = (e as { code?: string }).code ?? '';
+    posted.broken = `${LIMIT_ERRORS[code] ?? 'Không đọc được biểu mẫu'}. Hãy gửi lại.`;
   }
   return posted;
 }
 
 const LIMIT_ERRORS: Record<string, string> = {
-  FST_REQ_FILE_TOO_LARGE: `Mỗi ảnh tối đa ${MAX_PHOTO_BYTES / 1024 / 1024} MB`,
   FST_FILES_LIMIT: `Gửi tối đa ${MAX_PHOTOS} ảnh`,
   FST_PARTS_LIMIT: 'Biểu mẫu có quá nhiều phần',
   FST_FIELDS_LIMIT: 'Biểu mẫu có quá nhiều ô',
   FST_INVALID_MULTIPART_CONTENT_TYPE: 'Hãy gửi bằng biểu mẫu trên trang',
 };
+
+/**
+ * What the photo field says when the form comes back: which photos were refused and why, and,
+ * as a browser never fills a file field again, that the photos chosen must be chosen again.
+ */
+function photosNote(posted: Posted): string | undefined {
+  const refused = posted.refused.map((r) => `Ảnh "${r.name}" không được nhận: ${r.why}.`);
+  const names = [...posted.photos.map((p) => p.name), ...posted.refused.map((r) => r.name)].filter(Boolean);
+  const again = names.length ? [`Ảnh đã chọn chưa được gửi; hãy chọn lại${posted.refused.length ? ' các ảnh hợp lệ' : ''} trước khi gửi.`] : [];
+  return refused.length || again.length ? [...refused, ...again].join(' ') : undefined;
+}
 
 /** The time typed in the form (datetime-local, Vietnam's time), or a field error. */
 function occurredAtOf(text: string | undefined): Date | undefined | 'bad' {
@@ -88,7 +127,8 @@ export function publicTipRoutes(app: FastifyInstance, db: Kysely<DB>, sealer: Se
 
   app.register(async (scope) => {
     await scope.register(fastifyFormbody, { bodyLimit: 4096 });
-    await scope.register(fastifyMultipart, { limits: { fileSize: MAX_PHOTO_BYTES, files: MAX_PHOTOS } });
+    // A photo over the size is cut short and marked, not thrown: the form around it is kept.
+    await scope.register(fastifyMultipart, { limits: { fileSize: MAX_PHOTO_BYTES, files: MAX_FILE_PARTS }, throwFileSizeLimit: false });
 
     scope.get<{ Querystring: { ma?: string; xa?: string; tim?: string } }>('/bao-tin', { schema: { hide: true } }, async (req, reply) => {
       const query = req.query;
@@ -114,14 +154,7 @@ export function publicTipRoutes(app: FastifyInstance, db: Kysely<DB>, sealer: Se
       if (!(await limits.take(TIPS_PER_ADDRESS, req.ip))) {
         return sendPage(reply, 429, choosePlacePage('', undefined, 'Tin báo của bạn chưa được gửi: có quá nhiều tin gửi từ nơi này trong ít phút. Hãy thử lại sau, hoặc gọi 113 nếu khẩn cấp.'));
       }
-      let posted: Posted;
-      try {
-        posted = await readForm(req);
-      } catch (e) {
-        // A cut or malformed body is the sender's: answered with the page, never a 500.
-        const code = (e as { code?: string }).code ?? '';
-        return sendPage(reply, 400, choosePlacePage('', undefined, `${LIMIT_ERRORS[code] ?? 'Không đọc được biểu mẫu'}. Hãy gửi lại.`));
-      }
+      const posted = await readForm(req);
       const f = posted.fields;
       let to: TipDestination | undefined;
       try {
@@ -130,9 +163,14 @@ export function publicTipRoutes(app: FastifyInstance, db: Kysely<DB>, sealer: Se
         if (e instanceof AppError) return sendPage(reply, e.status, choosePlacePage('', undefined, e.message));
         throw e;
       }
-      if (!to) return sendPage(reply, 400, choosePlacePage('', undefined, 'Hãy chọn xã, phường nơi xảy ra sự việc'));
+      if (!to) return sendPage(reply, 400, choosePlacePage('', undefined, posted.broken ?? 'Hãy chọn xã, phường nơi xảy ra sự việc'));
       const values: FormValues = { category: f.category, description: f.description, occurredAt: f.occurredAt, place: f.place, name: f.name, phone: f.phone };
-      const again = (status: number, errors: Record<string, string>) => sendPage(reply, status, tipFormPage(shown(to!), values, errors));
+      const again = (status: number, errors: Record<string, string>) => {
+        const photos = photosNote(posted);
+        return sendPage(reply, status, tipFormPage(shown(to!), values, photos ? { ...errors, photos: [errors.photos, photos].filter(Boolean).join(' ') } : errors));
+      };
+      // A cut or malformed body is the sender's: answered with the form and what it kept, never a 500.
+      if (posted.broken) return again(400, { form: posted.broken });
 
       // A person never fills the hidden field; a bot filling every field does.
       if (f.website) return again(400, { form: 'Không gửi được tin báo. Hãy thử lại.' });
@@ -140,15 +178,15 @@ export function publicTipRoutes(app: FastifyInstance, db: Kysely<DB>, sealer: Se
         return again(429, { form: 'Tin báo chưa được gửi: móc khóa này đã gửi quá nhiều tin trong một giờ. Hãy thử lại sau, hoặc gọi 113 nếu khẩn cấp.' });
       }
       const errors: Record<string, string> = {};
-      if (!f.category || !Object.hasOwn(CATEGORIES, f.category)) errors.category = 'Hãy chọn loại sự việc';
+      if (!f.category || !Object.hasOwn(CATEGORIES, f.category)) errors.category = 'Hãy chọn loại sự việc.';
       const description = (f.description ?? '').trim();
-      if (description.length < 10) errors.description = 'Hãy kể lại sự việc, ít nhất vài từ (10 ký tự)';
-      if (description.length > MAX_DESCRIPTION) errors.description = `Tối đa ${MAX_DESCRIPTION} ký tự`;
+      if (description.length < 10) errors.description = 'Hãy kể lại sự việc, ít nhất vài từ (10 ký tự).';
+      if (description.length > MAX_DESCRIPTION) errors.description = `Phần kể lại sự việc dài tối đa ${MAX_DESCRIPTION} ký tự.`;
       const occurredAt = occurredAtOf(f.occurredAt);
-      if (occurredAt === 'bad') errors.occurredAt = 'Thời điểm không hợp lệ';
+      if (occurredAt === 'bad') errors.occurredAt = 'Thời điểm xảy ra không hợp lệ; hãy chọn ngày và giờ.';
       const phone = f.phone?.trim() ? Phone.safeParse(f.phone) : undefined;
-      if (phone && !phone.success) errors.phone = 'Số điện thoại không hợp lệ (ví dụ 0912345678)';
-      if (Object.keys(errors).length) return again(400, { form: 'Hãy sửa các ô được đánh dấu.', ...errors });
+      if (phone && !phone.success) errors.phone = 'Số điện thoại không hợp lệ (ví dụ 0912345678).';
+      if (Object.keys(errors).length || posted.refused.length) return again(400, { form: 'Tin báo chưa được gửi. Hãy sửa các ô được đánh dấu.', ...errors });
 
       try {
         const receipt = await submitTip(db, sealer, {

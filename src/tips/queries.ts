@@ -62,6 +62,8 @@ export interface InboxFilter {
   assignee?: number | 'none' | undefined;
   overdueBefore?: Date | undefined;
   search?: string | undefined;
+  /** The search as a tracking code, in its one spelling, when it can be one. */
+  trackingCode?: string | undefined;
 }
 
 /** A commune's (or a province's) tips inside the scope, newest first, with the flags the inbox shows. */
@@ -82,7 +84,8 @@ export function inbox(db: Q, scope: string[], underPath: string, filter: InboxFi
   if (filter.overdueBefore) query = query.where('t.due_at', '<', filter.overdueBefore);
   if (filter.search) {
     const text = filter.search;
-    query = query.where((eb) => eb.or([eb('t.tracking_code', '=', text.toUpperCase()), eb('t.search_folded', 'like', `%${likeEscape(fold(text))}%`)]));
+    const code = filter.trackingCode;
+    query = query.where((eb) => eb.or([...(code ? [eb('t.tracking_code', '=', code)] : []), eb('t.search_folded', 'like', `%${likeEscape(fold(text))}%`)]));
   }
   return query.orderBy('t.id', 'desc').limit(page.limit).offset(page.offset).execute();
 }

@@ -71,12 +71,12 @@ export async function destination(db: Kysely<DB>, where: { keychainCode?: string
  */
 export async function submitTip(db: Kysely<DB>, sealer: Sealer, input: TipInput, channel: 'web' | 'keychain' | 'open311', now = new Date()) {
   if (input.occurredAt) {
-    if (input.occurredAt.getTime() > now.getTime() + CLOCK_SKEW_MS) throw invalid('Thời điểm xảy ra ở tương lai', [{ path: 'occurredAt', message: 'Ở tương lai' }]);
-    if (input.occurredAt < dayStart(FIRST_DAY)) throw invalid('Thời điểm xảy ra quá xa, hãy xem lại năm', [{ path: 'occurredAt', message: 'Quá cũ' }]);
+    if (input.occurredAt.getTime() > now.getTime() + CLOCK_SKEW_MS) throw invalid('Thời điểm xảy ra ở tương lai', [{ path: 'occurredAt', message: 'Thời điểm xảy ra không được ở tương lai.' }]);
+    if (input.occurredAt < dayStart(FIRST_DAY)) throw invalid('Thời điểm xảy ra quá xa, hãy xem lại năm', [{ path: 'occurredAt', message: 'Thời điểm xảy ra quá xa; hãy xem lại năm.' }]);
   }
-  if ((input.photos?.length ?? 0) > MAX_PHOTOS) throw invalid(`Gửi tối đa ${MAX_PHOTOS} ảnh`, [{ path: 'photos', message: 'Quá nhiều ảnh' }]);
+  if ((input.photos?.length ?? 0) > MAX_PHOTOS) throw invalid(`Gửi tối đa ${MAX_PHOTOS} ảnh`, [{ path: 'photos', message: `Một tin báo gửi được tối đa ${MAX_PHOTOS} ảnh.` }]);
   const { commune, villageId } = input.to ?? (await destination(db, input));
-  const photos = await Promise.all((input.photos ?? []).map((p) => cleanPhoto(p.content)));
+  const photos = await Promise.all((input.photos ?? []).map((p) => cleanPhoto(p.content, p.name)));
   const contact = input.contact && Object.values(input.contact).some(Boolean) ? input.contact : undefined;
   const secret = randomCode(SECRET_LENGTH);
 
@@ -104,7 +104,7 @@ export async function submitTip(db: Kysely<DB>, sealer: Sealer, input: TipInput,
 export async function publicStatus(db: Kysely<DB>, code: string, secret: string) {
   const tracking = parseCode(code, TRACKING_LENGTH);
   const found = tracking ? await q.publicView(db, tracking) : undefined;
-  const given = Buffer.from(hashSecret(secret.toUpperCase().replace(/[\s-]/g, '')));
+  const given = Buffer.from(hashSecret(parseCode(secret, SECRET_LENGTH) ?? ''));
   // One answer for an unknown code and a wrong secret: the page must not tell which codes exist.
   if (!found || !timingSafeEqual(given, Buffer.from(found.secret_hash))) throw notFound('Mã theo dõi hoặc mã bí mật không đúng');
   const { secret_hash: _, ...view } = found;
@@ -119,7 +119,9 @@ export async function inbox(db: Kysely<DB>, actor: Actor, unitId: number, filter
   const unit = await readableUnit(db, actor, unitId);
   if (!allowsSomeUnder(actor, 'tip.read', unit.path)) throw forbidden('Tin báo chỉ dành cho Công an xã được giao tiếp nhận');
   const scope = scopeOf(actor, 'tip.read');
-  const rows = await q.inbox(db, scope, unit.path, { ...filter, overdueBefore: filter.overdue ? now : undefined, status: filter.overdue ? 'open' : filter.status }, page);
+  // A code is searched as it was printed or read out ("2633-n95j-mh", O for 0): the one spelling stored.
+  const trackingCode = filter.search ? parseCode(filter.search, TRACKING_LENGTH) : undefined;
+  const rows = await q.inbox(db, scope, unit.path, { ...filter, trackingCode, overdueBefore: filter.overdue ? now : undefined, status: filter.overdue ? 'open' : filter.status }, page);
   return rows.map((r) => flagged(r, now));
 }
 
@@ -313,7 +315,7 @@ export async function extendLegalTerm(db: Kysely<DB>, ctx: Ctx, id: number, inpu
     const current = lastDayOf(before.legal_due_at);
     // An extension is decided before the term runs out (art. 147(2)); a late one is not the law's.
     if (before.legal_due_at.getTime() <= now.getTime()) {
-      throw conflict(`Hạn giải quyết theo luật đã hết (hết ngày ${formatDay(current)}); không thể kéo dài hay gia hạn sau khi đã hết hạn`, [{ path: 'term', message: 'Đã hết hạn' }]);
+      throw conflict(`Hạn giải quyết theo luật đã hết (hết ngày ${formatDay(current)}); không thể kéo dài hay gia hạn sau khi đã hết hạn`, [{ path: 'term', message: 'Hạn giải quyết theo luật đã hết.' }]);
     }
     if (!extensionsOf(before, now).includes(input.term)) {
       const why = before.legal_term === 'procuracy'
@@ -326,7 +328,7 @@ export async function extendLegalTerm(db: Kysely<DB>, ctx: Ctx, id: number, inpu
     const latest = legalLastDay(input.term, input.term === 'complex' ? todayVN(before.received_at) : current);
     const until = input.until ?? latest;
     if (until > latest) throw invalid(`Luật cho phép đến hết ngày ${formatDay(latest)}`, [{ path: 'until', message: `Muộn nhất ${formatDay(latest)}` }]);
-    if (until <= current) throw invalid(`Thời hạn hiện tại là đến hết ngày ${formatDay(current)}; hãy chọn một ngày sau đó`, [{ path: 'until', message: `Sau ${formatDay(current)}` }]);
+    if (until <= current) throw invalid(`Thời hạn hiện tại là đến hết ngày ${formatDay(current)}; hãy chọn một ngày sau đó`, [{ path: 'until', message: `Ngày gia hạn phải sau ngày ${formatDay(current)}.` }]);
     const legalDue = dayEnd(until);
     const patch = { legal_term: input.term, legal_due_at: legalDue, due_at: dueAt(before.status, before.stage_started_at, legalDue) };
     await q.updateTip(trx, id, patch);
@@ -372,7 +374,7 @@ export async function summary(db: Kysely<DB>, actor: Actor, unitId: number, rang
   if (!allowsSomeUnder(actor, 'tip.read', unit.path)) throw forbidden('Số liệu tin báo chỉ dành cho Công an xã, tỉnh được giao tiếp nhận tin báo');
   const to = range.to ?? todayVN(now);
   const from = range.from ?? addDays(to, -29);
-  if (from > to) throw invalid('Ngày bắt đầu sau ngày kết thúc', [{ path: 'from', message: 'Sau ngày kết thúc' }]);
+  if (from > to) throw invalid('Ngày bắt đầu sau ngày kết thúc', [{ path: 'from', message: 'Ngày bắt đầu không được sau ngày kết thúc.' }]);
   if (addDays(from, SUMMARY_MAX_DAYS) <= to) throw invalid(`Chỉ thống kê tối đa ${SUMMARY_MAX_DAYS} ngày một lần`, [{ path: 'from', message: `Quá ${SUMMARY_MAX_DAYS} ngày` }]);
   const rows = await q.summary(db, scopeOf(actor, 'tip.read'), unit.path, dayStart(from), dayEnd(to), now, dueSoonMs);
   const byCategory = tally(CATEGORIES, rows.byCategory.map((r) => [r.category, r.count]));

@@ -146,13 +146,13 @@ export async function updateUnit(
     const set: { name?: string; name_folded?: string; subkind?: string; note?: string | null } = {};
     if (patch.name !== undefined) {
       const name = patch.name.trim().replace(/\s+/g, ' ');
-      if (!fold(name)) throw invalid('Tên đơn vị không được để trống', [{ path: 'name', message: 'Không được để trống' }]);
+      if (!fold(name)) throw invalid('Tên đơn vị không được để trống', [{ path: 'name', message: 'Tên đơn vị không được để trống.' }]);
       set.name = name;
       set.name_folded = fold(name);
     }
     if (patch.subkind !== undefined) {
       const subkind = canonicalSubkind(before.kind as CreatableKind, patch.subkind);
-      if (!subkind) throw invalid(`Phân loại "${patch.subkind}" không hợp lệ`, [{ path: 'subkind', message: 'Không hợp lệ' }]);
+      if (!subkind) throw invalid(`Phân loại "${patch.subkind}" không hợp lệ`, [{ path: 'subkind', message: 'Phân loại đơn vị không hợp lệ.' }]);
       set.subkind = subkind;
     }
     if (patch.note !== undefined) set.note = patch.note;

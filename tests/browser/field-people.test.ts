@@ -150,10 +150,15 @@ describe('field work on people', () => {
       expect(await rowB.textContent()).toMatch(/[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}/);
       expect(await rowB.textContent()).toContain(`Tổ liên gia ${tag}`);
 
-      // ---- The targets: four indicators, each with its badge and where its target comes from.
+      // ---- The targets: six indicators, each with its badge and where its target comes from.
       await openTab(page, commune, 'targets');
       await page.getByTestId('targets').waitFor();
-      expect(await page.getByTestId('target').count()).toBe(4);
+      expect(await page.getByTestId('target').count()).toBe(6);
+      // No gong model runs in Thượng Hà: the gong target says so, not "0 %".
+      const gong = page.locator('[data-testid="target"][data-key="thon-danh-keng"]');
+      expect(await gong.getByTestId('target-met').textContent()).toBe('Chưa triển khai mô hình Tiếng kẻng bình yên');
+      expect(await gong.getByTestId('target-not-deployed').count()).toBe(1);
+      expect(await page.locator('[data-testid="target"][data-key="ke-hoach"]').textContent()).toMatch(/\d+\/\d+ trường/);
       const fire = page.locator('[data-testid="target"][data-key="ho-trong-to"]');
       expect(await fire.textContent()).toContain('Chỉ tiêu: 100%');
       expect(await fire.textContent()).toMatch(/\d+\/\d+ hộ/);
@@ -164,7 +169,7 @@ describe('field work on people', () => {
       // ---- The unit page shows the summary and leads to the field work.
       await page.goto(`${env.server.url}/units/${commune}`);
       const summary = page.getByTestId('targets-summary');
-      await expect.poll(() => summary.locator('.targets-mini__item').count()).toBe(4);
+      await expect.poll(() => summary.locator('.targets-mini__item').count()).toBe(6);
       await page.screenshot({ path: '/tmp/field-people-unit-1280.png' });
       await summary.getByRole('link', { name: 'Công tác cơ sở của đơn vị' }).click();
       await page.locator('.tab-panel').waitFor();

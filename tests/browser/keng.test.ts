@@ -81,6 +81,33 @@ describe('the striker\'s phone page', () => {
     }
   });
 
+  it('says a strike was late, by the tap\'s own time, also when the tap was sent later', async () => {
+    const night = addDays(todayVN(), -3);
+    const { context, page, village } = await phone({ night, minutesAfter22: 27 });
+    try {
+      await expect.poll(() => village.isEnabled()).toBe(true);
+      await context.setOffline(true);
+      await village.click();
+      await expect.poll(() => village.textContent()).toContain('chờ gửi');
+      await context.setOffline(false);
+      await page.evaluate(() => window.dispatchEvent(new Event('online')));
+      await expect.poll(() => page.locator('#status').textContent()).toContain('Thôn Làng Ngần: Đã ghi nhận — đánh muộn 27 phút (lúc 22:27');
+      await expect.poll(() => village.textContent()).toContain('Đã báo lúc 22:27, muộn 27 phút so với 22 giờ');
+      expect(await checkinsOf(night)).toEqual([{ name: 'Thôn Làng Ngần', late_minutes: 27 }]);
+    } finally {
+      await context.close();
+    }
+    // On time, it says so and nothing of lateness.
+    const onTime = await phone({ night: addDays(todayVN(), -4), minutesAfter22: 12 });
+    try {
+      await onTime.village.click();
+      await expect.poll(() => onTime.page.locator('#status').textContent()).toContain('Đã ghi nhận — đánh đúng giờ (22:12)');
+      expect(await onTime.village.textContent()).not.toContain('muộn');
+    } finally {
+      await onTime.context.close();
+    }
+  });
+
   it('raises an alarm from the phone, kept without signal and sent once when it returns', async () => {
     const { context, page } = await phone(); // an alarm can be raised at any hour
     try {

@@ -50,7 +50,7 @@ describe('periodic reports', () => {
       await above.getByTestId('received-row').getByRole('link', { name: 'Mở' }).click();
       await above.getByTestId('report-review').waitFor();
       await above.getByTestId('review-return').click();
-      await above.getByTestId('report-review').getByText('Chưa có nội dung').waitFor();
+      await above.getByTestId('report-review').getByText('Ý kiến trả lại chưa có nội dung.').waitFor();
       await above.getByTestId('review-comment').fill('Bổ sung số kẻng hỏng, số thôn đánh kẻng muộn.');
       await above.getByTestId('review-return').click();
       await expect.poll(() => above.getByTestId('report-status').textContent()).toBe('Bị trả lại');

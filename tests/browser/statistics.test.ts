@@ -20,6 +20,9 @@ describe('statistics', () => {
       const page = await env.logIn(context, 'quantri', '/statistics');
       await page.getByTestId('stats-ranking').waitFor();
       await expect.poll(() => page.getByTestId('stats-ranking').locator('tbody tr').count()).toBe(34);
+      // Only Thanh Hóa runs a gong model in the demo: every other province says it has none, not 0 %.
+      expect(await page.getByTestId('stats-row-not-deployed').count()).toBe(33);
+      expect(await page.getByTestId('stats-row-not-deployed').first().textContent()).toBe('Chưa triển khai mô hình Tiếng kẻng bình yên');
       await expect.poll(() => page.title()).toContain('Tổng hợp');
 
       // Down to the province, then to the commune, by the ranking's links.

@@ -1324,6 +1324,12 @@ const vi = {
   'reports.signer.name': 'Họ và tên',
   'reports.signer.nameHint': 'Ghi dưới chữ ký trong văn bản tải về.',
   'reports.signedBy': 'Người ký: {title} {name}',
+  // Gong figures where no gong model runs (newuser-server)
+  'gongModel.notDeployed': 'Chưa triển khai mô hình Tiếng kẻng bình yên',
+  'gongModel.notDeployedHint': 'Chưa triển khai mô hình Tiếng kẻng bình yên ở đây: các thôn chưa phải báo đánh kẻng, nên không tính đêm bỏ sót.',
+  'gongModel.villageNotCovered': 'chưa thuộc mô hình',
+  'targets.noun.schools': 'trường',
+  'targets.noun.signatures': 'cam kết đã ký',
 };
 
 export type MessageKey = keyof typeof vi;
@@ -2652,6 +2658,12 @@ const en: Dictionary = {
   'reports.signer.name': 'Full name',
   'reports.signer.nameHint': 'Printed under the signature in the downloaded document.',
   'reports.signedBy': 'Signed by: {title} {name}',
+  // Gong figures where no gong model runs (newuser-server)
+  'gongModel.notDeployed': 'The “Tiếng kẻng bình yên” model is not deployed',
+  'gongModel.notDeployedHint': 'The “Tiếng kẻng bình yên” model is not deployed here: villages are not yet expected to report the gong, so no nights count as missed.',
+  'gongModel.villageNotCovered': 'not in the model',
+  'targets.noun.schools': 'schools',
+  'targets.noun.signatures': 'commitments signed',
 };
 
 export type Lang = 'vi' | 'en';

@@ -23,6 +23,8 @@
   }
   function dmy(night) { return night.split('-').reverse().join('/'); }
   function hm(iso) { return new Intl.DateTimeFormat('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh', hour: '2-digit', minute: '2-digit' }).format(new Date(iso)); }
+  // A late strike is recorded, and the striker is told it counts as late (by the tap's own time).
+  function late(c) { return c.on_time === false ? ', muộn ' + c.late_minutes + ' phút so với 22 giờ' : ''; }
   function status(text, kind) { var s = $('status'); s.textContent = text; s.className = 'status' + (kind ? ' status--' + kind : ''); }
 
   function api(method, path, body) {
@@ -54,7 +56,7 @@
       b.setAttribute('data-village', v.id);
       b.textContent = v.name;
       var small = document.createElement('small');
-      small.textContent = done ? 'Đã báo lúc ' + hm(v.struck_at) : queued ? 'Đã ghi lúc ' + hm(queued.body.struckAt) + ', chờ gửi' : v.commune_name + ' · Bấm để báo đã đánh kẻng';
+      small.textContent = done ? 'Đã báo lúc ' + hm(v.struck_at) + late(v) : queued ? 'Đã ghi lúc ' + hm(queued.body.struckAt) + ', chờ gửi' : v.commune_name + ' · Bấm để báo đã đánh kẻng';
       b.appendChild(small);
       b.onclick = function () { strike(v, night); };
       var li = document.createElement('li');
@@ -89,12 +91,19 @@
       // Sent, found again (a replay), or refused for good: it leaves the queue; the server's word is shown.
       save(QUEUE, queued().filter(function (x) { return x.body.idempotencyKey !== c.body.idempotencyKey; }));
       if (r.status >= 400) status(r.body.error ? r.body.error.message : 'Không gửi được (mã ' + r.status + ')', 'error');
+      else if (r.body.checkin) notice = checkinNotice(c.body.villageId, r.body.checkin);
       else if (c.path === '/api/alarms') notice = 'Đã phát báo động, đã báo cho ' + r.body.recipients + ' người nhận.';
       return flush();
     }, function () {
       flushing = false;
       status('Mất kết nối: lần báo đã lưu trên máy, sẽ tự gửi lại.', 'offline');
     });
+  }
+
+  function checkinNotice(villageId, c) {
+    var v = (list ? list.villages : load(LIST, [])).filter(function (x) { return x.id === villageId; })[0];
+    var said = c.on_time ? 'Đã ghi nhận — đánh đúng giờ (' + hm(c.struck_at) + ').' : 'Đã ghi nhận — đánh muộn ' + c.late_minutes + ' phút (lúc ' + hm(c.struck_at) + '; đúng giờ là 22 giờ, chậm nhất 22 giờ 15).';
+    return (v ? v.name + ': ' : '') + said;
   }
 
   function refresh() {

@@ -76,6 +76,7 @@ function ComplianceView({ data, month }: { data: Compliance; month: string }) {
       <p className="muted ops__summary">
         {t('gongs.nightsCounted', { n: data.nights, from: formatDay(data.from), to: formatDay(data.to) })}
       </p>
+      {!data.covered && <p className="card__hint" data-testid="gong-not-deployed">{t('gongModel.notDeployedHint')}</p>}
       <ul className="stats stats--small ops__totals">
         <Stat ok label={t('gongs.onTime')} value={totals.on_time} />
         <Stat label={t('gongs.late')} value={totals.late} />
@@ -88,6 +89,7 @@ function ComplianceView({ data, month }: { data: Compliance; month: string }) {
             <span className="ops-row__name">
               {v.village_name}
               {!v.has_gong && <span className="badge" data-testid="no-gong"> {t('gongs.noGongYet')}</span>}
+              {!v.covered && <span className="badge" data-testid="not-covered"> {t('gongModel.villageNotCovered')}</span>}
             </span>
             <span className="ops-bar" aria-hidden="true">
               <span className="ops-bar__part ops-bar__part--ok" style={{ flexGrow: v.on_time }} />

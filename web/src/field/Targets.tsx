@@ -13,6 +13,8 @@ const NOUNS: Record<string, MessageKey> = {
   'ho-trong-to': 'targets.noun.households',
   'ho-nhan-khoa': 'targets.noun.households',
   'tuan-tra': 'targets.noun.times',
+  'ke-hoach': 'targets.noun.schools',
+  'cam-ket': 'targets.noun.signatures',
 };
 
 /** A number in the current locale with at most one decimal: 86,7. */
@@ -82,7 +84,7 @@ function IndicatorCard({ indicator }: { indicator: Indicator }) {
     <li className="card target" data-testid="target" data-key={indicator.key}>
       <div className="target__head">
         <h2 className="target__title">{indicator.title}</h2>
-        <MetBadge met={indicator.met} />
+        {indicator.deployed ? <MetBadge met={indicator.met} /> : <span className="met met--none met--wrap" data-testid="target-met">{t('gongModel.notDeployed')}</span>}
       </div>
       <p className="target__goal">
         <strong>{text.target(indicator)}</strong>
@@ -97,9 +99,13 @@ function IndicatorCard({ indicator }: { indicator: Indicator }) {
           )}
         </span>
       </p>
-      <ul className="measures">
-        {indicator.measures.map((m) => <MeasureRow key={m.label} indicator={indicator} measure={m} />)}
-      </ul>
+      {indicator.deployed ? (
+        <ul className="measures">
+          {indicator.measures.map((m) => <MeasureRow key={m.label} indicator={indicator} measure={m} />)}
+        </ul>
+      ) : (
+        <p className="muted" data-testid="target-not-deployed">{t('gongModel.notDeployedHint')}</p>
+      )}
     </li>
   );
 }
@@ -156,10 +162,10 @@ export function TargetsSummary({ unitId }: { unitId: number }) {
               <li key={i.key} className="targets-mini__item">
                 <span className="targets-mini__title">{i.title}</span>
                 <span className="targets-mini__figures">
-                  {latest && <strong>{text.value(i, latest)}</strong>}
+                  {!i.deployed ? <strong>{t('gongModel.notDeployed')}</strong> : latest && <strong>{text.value(i, latest)}</strong>}
                   <span className="muted"> · {text.target(i)}</span>
                 </span>
-                <MetBadge met={i.met} />
+                {i.deployed && <MetBadge met={i.met} />}
               </li>
             );
           })}

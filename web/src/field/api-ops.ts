@@ -47,7 +47,8 @@ export interface Compliance {
   from: string;
   to: string;
   nights: number;
-  villages: { village_id: number; village_name: string; on_time: number; late: number; missed: number; has_gong: boolean }[];
+  covered: boolean;
+  villages: { village_id: number; village_name: string; on_time: number; late: number; missed: number; has_gong: boolean; covered: boolean }[];
   perNight: { night: string; struck: number; on_time: number; villages: number }[];
 }
 

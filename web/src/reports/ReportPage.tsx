@@ -83,7 +83,7 @@ function FiguresView({ f }: { f: Figures }) {
   return (
     <>
       <ul className="stats stats--small" data-testid="report-stats">
-        {f.gongs && <Stat label={t('reports.fig.onTime')} value={pct(f.gongs.on_time, f.gongs.expected)} testId="fig-on-time" />}
+        {f.gongs && <Stat label={t('reports.fig.onTime')} value={f.gongs.villages ? pct(f.gongs.on_time, f.gongs.expected) : t('gongModel.notDeployed')} testId="fig-on-time" />}
         <Stat label={t('reports.fig.patrols')} value={num(f.patrols.patrols)} testId="fig-patrols" />
         <Stat label={t('reports.fig.activities')} value={num(activities)} />
         {f.tips && <Stat label={t('reports.fig.tips')} value={num(f.tips.received)} />}

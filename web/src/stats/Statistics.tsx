@@ -195,6 +195,7 @@ function GongFigures({ data, pct, num }: { data: GongRollup; pct: (n: number | n
   return (
     <>
       <p className="muted">{t('stats.gongs.range', { from: formatDay(data.from), to: formatDay(data.to), nights: data.nights })}</p>
+      {!data.covered && <p className="card__hint" data-testid="stats-not-deployed">{t('gongModel.notDeployedHint')}</p>}
       <ul className="stats stats--small">
         <Stat label={t('stats.gongs.onTime')} value={pct(share(total.on_time, total.expected))} testId="stats-on-time" />
         <Stat label={t('stats.gongs.struck')} value={pct(share(total.struck, total.expected))} />
@@ -246,10 +247,16 @@ function GongFigures({ data, pct, num }: { data: GongRollup; pct: (n: number | n
               <tr key={c.id}>
                 <td>{i + 1}</td>
                 <td><Link to={childLink(c)}>{c.name}</Link></td>
-                <td className="num">{num(c.villages)}</td>
-                <td className="num">{pct(share(c.on_time, c.expected))}</td>
-                <td className="num">{pct(share(c.struck, c.expected))}</td>
-                <td className="num">{num(c.missed)}</td>
+                {c.covered ? (
+                  <>
+                    <td className="num">{num(c.villages)}</td>
+                    <td className="num">{pct(share(c.on_time, c.expected))}</td>
+                    <td className="num">{pct(share(c.struck, c.expected))}</td>
+                    <td className="num">{num(c.missed)}</td>
+                  </>
+                ) : (
+                  <td colSpan={4} className="muted" data-testid="stats-row-not-deployed">{t('gongModel.notDeployed')}</td>
+                )}
               </tr>
             ))}
           </tbody>

@@ -10,7 +10,9 @@ export interface GongRollup {
   nights: number;
   by: 'night' | 'month';
   total: GongCounts;
-  children: ({ id: number; name: string; kind: string; code: string | null } & GongCounts)[];
+  /** Some village is expected to strike: a gong model operates in the unit. */
+  covered: boolean;
+  children: ({ id: number; name: string; kind: string; code: string | null; covered: boolean } & GongCounts)[];
   series: { period: string; struck: number; on_time: number; expected: number }[];
 }
 
