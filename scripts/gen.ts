@@ -46,15 +46,15 @@ if (!provinces.length) {
 }
 say(`${provinces.length} tỉnh; ${nights} đêm đến hết ${scale.lastNight}`);
 
-const totals = { villages: 0, checkins: 0, patrols: 0, activities: 0, tips: 0 };
+const totals = { villages: 0, gongModels: 0, checkins: 0, patrols: 0, activities: 0, tips: 0 };
 const started = performance.now();
 for (const [i, p] of provinces.entries()) {
   const t0 = performance.now();
   const added = await fillProvince(database.db, p.province_code!, scale);
-  const { villages, checkins, patrols, activities, tips } = added;
+  const { villages, gongModels, checkins, patrols, activities, tips } = added;
   Object.entries(added).forEach(([k, n]) => (totals[k as keyof typeof totals] += n));
   const s = (performance.now() - t0) / 1000;
-  say(`[${i + 1}/${provinces.length}] ${p.name}: ${villages} thôn, ${checkins.toLocaleString('vi-VN')} lượt đánh kẻng (${Math.round(checkins / s).toLocaleString('vi-VN')}/giây), ` +
+  say(`[${i + 1}/${provinces.length}] ${p.name}: ${villages} thôn, ${gongModels} mô hình tiếng kẻng, ${checkins.toLocaleString('vi-VN')} lượt đánh kẻng (${Math.round(checkins / s).toLocaleString('vi-VN')}/giây), ` +
     `${patrols} lượt tuần tra, ${activities} hoạt động, ${tips} tin báo — ${s.toFixed(1)} giây; tổng ${totals.checkins.toLocaleString('vi-VN')} lượt đánh kẻng`);
 }
 say('VACUUM ANALYZE…');

@@ -32,6 +32,11 @@ describe('the tip key file', () => {
     const earlier = path.join(cwd, 'keys', 'tip-contact.key');
     fs.mkdirSync(path.dirname(earlier), { recursive: true });
     fs.writeFileSync(earlier, 'old key', { mode: 0o600 });
+    // A new data folder cannot hold contacts that key sealed: its key goes beside it.
+    expect(defaultTipKeyFile(dataDir, cwd)).toBe(path.join(root, 'srv', 'keys', 'tip-contact.key'));
+    // A data folder an earlier version wrote keeps using the key it was sealed with.
+    fs.mkdirSync(dataDir, { recursive: true });
+    fs.writeFileSync(path.join(dataDir, 'PG_VERSION'), '17');
     expect(defaultTipKeyFile(dataDir, cwd)).toBe(earlier);
     // Once a key is beside the data folder, that one is used.
     const beside = path.join(root, 'srv', 'keys', 'tip-contact.key');

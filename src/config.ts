@@ -56,13 +56,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 /**
  * Beside the data folder, not in it (`/srv/binhyen/data` → `/srv/binhyen/keys/tip-contact.key`):
  * a copy of the database's folder must not carry the key. Earlier versions kept it in `./keys/`
- * under the working folder whatever DATA_DIR said; a key found only there is still used, or the
- * contacts it sealed could not be read again.
+ * under the working folder whatever DATA_DIR said; for a data folder those versions wrote, a key
+ * found only there is still used, or the contacts it sealed could not be read again. A new data
+ * folder holds no such contacts, so it always gets its key beside it.
  */
 export function defaultTipKeyFile(dataDir: string, cwd = process.cwd()): string {
   const beside = path.join(path.dirname(dataDir), 'keys', 'tip-contact.key');
   const earlier = path.join(cwd, 'keys', 'tip-contact.key');
-  return !fs.existsSync(beside) && fs.existsSync(earlier) ? earlier : beside;
+  const existingData = fs.existsSync(dataDir) && fs.readdirSync(dataDir).length > 0;
+  return existingData && !fs.existsSync(beside) && fs.existsSync(earlier) ? earlier : beside;
 }
 
 /** Printed into QR codes that stay in people's houses for years: a mistake must stop the start, not the cards. */

@@ -7,7 +7,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../db/engine.ts';
 import { testDatabase } from '../../tests/support/db.ts';
-import { addActivities, addCheckins, addPatrols, addTips, addVillages, type Scale } from './national.ts';
+import { addActivities, addCheckins, addGongModels, addPatrols, addTips, addVillages, type Scale } from './national.ts';
 
 const PROVINCE = '12'; // Lai Châu: the fewest communes
 const scale: Scale = { provinces: [PROVINCE], lastNight: '2026-06-30', nights: 28 };
@@ -25,7 +25,7 @@ describe('the national-scale generator', () => {
   it('fills a province with villages, a season of check-ins with gaps, patrols, activities and tips; again, adds nothing', async () => {
     const db = database.db;
     const run = async () => ({
-      villages: await addVillages(db, PROVINCE), checkins: await addCheckins(db, PROVINCE, scale),
+      villages: await addVillages(db, PROVINCE), gongModels: await addGongModels(db, PROVINCE, scale), checkins: await addCheckins(db, PROVINCE, scale),
       patrols: await addPatrols(db, PROVINCE, scale), activities: await addActivities(db, PROVINCE, scale), tips: await addTips(db, PROVINCE, scale),
     });
     const first = await run();
@@ -52,12 +52,21 @@ describe('the national-scale generator', () => {
     expect(first.tips).toBeGreaterThan(0);
     expect(await db.selectFrom('tips').select('id').where('province_code', '=', PROVINCE).where('contact_sealed', 'is not', null).execute()).toEqual([]);
 
+    // Every commune runs the gong model, so its villages' nights are counted (gongs/queries.ts).
+    expect(first.gongModels).toBeGreaterThan(0);
+    const uncovered = await sql<{ n: number }>`
+      select count(*)::int as n from units c where c.kind = 'commune' and c.province_code = ${PROVINCE}
+        and not exists (select 1 from model_instances i join model_templates t on t.id = i.template_id
+                        where i.unit_id = c.id and i.status = 'operating' and t.builtin_key is not null
+                          and t.targets @> '[{"key": "thon-danh-keng"}]'::jsonb)`.execute(db);
+    expect(uncovered.rows[0]!.n).toBe(0);
+
     // The roll-ups saw every row.
     const rolled = await db.selectFrom('gong_nights').select((eb) => eb.fn.sum<number>('struck').as('n')).where('province_code', '=', PROVINCE).executeTakeFirstOrThrow();
     expect(Number(rolled.n)).toBe(first.checkins);
 
     const before = { checkins: await count('gong_checkins'), patrols: await count('patrols'), activities: await count('activities'), tips: await count('tips') };
-    expect(await run()).toEqual({ villages: 0, checkins: 0, patrols: 0, activities: 0, tips: 0 });
+    expect(await run()).toEqual({ villages: 0, gongModels: 0, checkins: 0, patrols: 0, activities: 0, tips: 0 });
     expect({ checkins: await count('gong_checkins'), patrols: await count('patrols'), activities: await count('activities'), tips: await count('tips') }).toEqual(before);
   });
 });

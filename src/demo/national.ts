@@ -9,6 +9,7 @@
  */
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
+import { GONG_TARGET_KEY } from '../gongs/night.ts';
 import { addDays } from '../shared/dates.ts';
 import { fold } from '../shared/text.ts';
 
@@ -184,15 +185,32 @@ export async function addTips(db: Kysely<DB>, provinceCode: string, scale: Scale
   return Number(result.numAffectedRows ?? 0);
 }
 
+/**
+ * The nightly gong counts only where a gong model operates (gongs/queries.ts gongModelPaths): each
+ * commune given check-ins runs the built-in "Tiếng kẻng bình yên", operating since the first night.
+ */
+export async function addGongModels(db: Kysely<DB>, provinceCode: string, scale: Scale) {
+  const result = await sql`
+    insert into model_instances (province_code, template_id, unit_id, unit_path, name, status, started_on)
+    select c.province_code, t.id, c.id, c.path, t.name || ' — ' || c.name, 'operating', ${firstNight(scale)}::date
+    from units c
+    join model_templates t on t.is_current and t.owner_unit_id is null
+      and t.targets @> ${JSON.stringify([{ key: GONG_TARGET_KEY }])}::jsonb
+    where c.kind = 'commune' and c.province_code = ${provinceCode}
+      and not exists (select 1 from model_instances x where x.template_id = t.id and x.unit_id = c.id and x.status <> 'closed')`.execute(db);
+  return Number(result.numAffectedRows ?? 0);
+}
+
 /** The tables the generator writes into: what a VACUUM ANALYZE after it must cover. */
-export const GENERATED_TABLES = ['units', 'gong_checkins', 'gong_nights', 'gong_months', 'patrols', 'activities', 'tips'];
+export const GENERATED_TABLES = ['units', 'model_instances', 'gong_checkins', 'gong_nights', 'gong_months', 'patrols', 'activities', 'tips'];
 
 /** Every step for one province, in order; what each added. */
 export async function fillProvince(db: Kysely<DB>, provinceCode: string, scale: Scale) {
   const villages = await addVillages(db, provinceCode);
+  const gongModels = await addGongModels(db, provinceCode, scale);
   const checkins = await addCheckins(db, provinceCode, scale);
   const patrols = await addPatrols(db, provinceCode, scale);
   const activities = await addActivities(db, provinceCode, scale);
   const tips = await addTips(db, provinceCode, scale);
-  return { villages, checkins, patrols, activities, tips };
+  return { villages, gongModels, checkins, patrols, activities, tips };
 }

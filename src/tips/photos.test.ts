@@ -36,11 +36,12 @@ describe('a tip\'s photo', () => {
   it('is refused, with a Vietnamese reason, when too large, not an image, or broken', async () => {
     expect([MAX_PHOTOS, MAX_PHOTO_BYTES]).toEqual([3, 5 * 1024 * 1024]);
     const big = Buffer.concat([await photo('jpeg'), Buffer.alloc(MAX_PHOTO_BYTES)]);
-    expect(await refusal(cleanPhoto(big))).toMatchObject({ status: 400, message: 'Mỗi ảnh tối đa 5 MB', fields: [{ path: 'photos', message: 'Ảnh quá lớn' }] });
+    const refused = (message: string) => ({ status: 400, message, fields: [{ path: 'photos', message }] });
+    expect(await refusal(cleanPhoto(big, 'nha.jpg'))).toMatchObject(refused('Ảnh "nha.jpg" không được nhận: lớn hơn 5 MB.'));
     expect(await refusal(cleanPhoto(Buffer.from('%PDF-1.4\n%âãÏÓ\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n'))))
-      .toMatchObject({ status: 400, message: 'Chỉ gửi ảnh JPEG, PNG hoặc WebP', fields: [{ path: 'photos', message: 'Không phải ảnh' }] });
+      .toMatchObject(refused('Ảnh không được nhận: không phải ảnh JPEG, PNG hoặc WebP.'));
     const broken = (await photo('png')).subarray(0, 60);
-    expect(await refusal(cleanPhoto(broken))).toMatchObject({ status: 400, message: 'Ảnh bị hỏng, không đọc được', fields: [{ path: 'photos', message: 'Ảnh hỏng' }] });
+    expect(await refusal(cleanPhoto(broken, 'xe.png'))).toMatchObject(refused('Ảnh "xe.png" bị hỏng, không đọc được.'));
   });
 
   it('is taken at exactly the size limit', async () => {
