@@ -88,14 +88,20 @@ const status = sql<'open' | 'done'>`case when w.measured is null then w.stored_s
 
 interface Window {
   /** Stored status: 'open' keeps measured occurrences and those not yet ticked off. */
-  stored?: 'open';
+  stored?: 'open' | 'done';
   from?: string;
   to?: string;
   /** Measured occurrences of these days only (the recent ones of a "done" list). */
   measured?: { from: string; to: string };
+  /** Only the occurrences ticked by hand, or only those the data answers. */
+  kind?: 'ticked' | 'measured';
 }
 
-/** Occurrences inside the scope with the status that counts; offset 0 keeps task_measure to one call a row. */
+/**
+ * Occurrences inside the scope with the status that counts. Those the data answers are read
+ * behind offset 0, which keeps task_measure to one call a row; those ticked by hand need no
+ * call, so without the fence the planner takes their filters, order and limit to the indexes.
+ */
 function occurrencesIn(db: Q, scope: string[], w: Window) {
   let rows = db
     .selectFrom('task_occurrences as o')
@@ -104,42 +110,64 @@ function occurrencesIn(db: Q, scope: string[], w: Window) {
     .innerJoin('units as u', 'u.id', 't.lead_unit_id')
     .select([
       ...occurrenceColumns, 'o.status as stored_status',
-      sql<[number, number] | null>`case when t.measure is not null then task_measure(o.id) end`.as('measured'),
+      w.kind === 'ticked'
+        ? sql<[number, number] | null>`null::int[]`.as('measured')
+        : sql<[number, number] | null>`case when t.measure is not null then task_measure(o.id) end`.as('measured'),
     ])
     .where(inScope('o.unit_path', scope));
+  if (w.kind) rows = rows.where('t.measure', w.kind === 'ticked' ? 'is' : 'is not', null);
   if (w.stored) rows = rows.where('o.status', '=', w.stored);
   if (w.from) rows = rows.where('o.due_on', '>=', w.from);
   if (w.to) rows = rows.where('o.due_on', '<=', w.to);
   const m = w.measured;
   if (m) rows = rows.where((eb) => eb.or([eb('t.measure', 'is', null), eb.between('o.due_on', m.from, m.to)]));
-  return db.selectFrom(rows.offset(0).as('w')).selectAll('w').select(status.as('status'));
+  return db.selectFrom((w.kind === 'ticked' ? rows : rows.offset(0)).as('w')).selectAll('w').select(status.as('status'));
 }
 
-/** "My work": overdue and coming occurrences (open), and the latest done, inside the scope. */
-export async function myWork(db: Q, scope: string[], today: string, horizon: string, limit: number, recentFrom: string) {
-  // Coming work is what someone must do: a night the data will answer is listed on its day only.
-  const open = () => occurrencesIn(db, scope, { stored: 'open', to: horizon })
-    .where(status, '=', 'open')
-    .where((eb) => eb.or([eb('w.measure', 'is', null), eb('w.due_on', '<=', today)]));
-  const [overdue, due, done, counts] = await Promise.all([
-    open().where('w.due_on', '<', today).orderBy('w.due_on').orderBy('w.id').limit(limit).execute(),
-    open().where('w.due_on', '>=', today).orderBy('w.due_on').orderBy('w.id').limit(limit).execute(),
-    occurrencesIn(db, scope, { measured: { from: recentFrom, to: today } })
-      .where(status, '=', 'done')
-      // Latest first: by the tick, or for an occurrence the data answers, by when it fell due.
-      .orderBy(sql`coalesce(w.done_at, (w.due_on + coalesce(w.due_time, '23:59')::time) at time zone 'Asia/Ho_Chi_Minh')`, 'desc')
-      .orderBy('w.id', 'desc')
-      .limit(Math.min(limit, 20))
-      .execute(),
+type Occurrence = Awaited<ReturnType<ReturnType<typeof occurrencesIn>['execute']>>[number];
+const byDue = (a: Occurrence, b: Occurrence) => (a.due_on < b.due_on ? -1 : a.due_on > b.due_on ? 1 : a.id - b.id);
+/** When an occurrence was done: its tick, or for one the data answers, when it fell due. */
+const doneMoment = (o: Occurrence) => o.done_at?.getTime() ?? Date.parse(`${o.due_on}T${o.due_time ?? '23:59'}:00+07:00`);
+
+/**
+ * "My work": overdue and coming occurrences (open), and the latest done, inside the scope. Those
+ * ticked by hand come from the indexes; those the data answers are few (a task's nights since
+ * `measuredFrom`, after which a night can no longer be reported) and are judged, then merged.
+ */
+export async function myWork(
+  db: Q, scope: string[], today: string, horizon: string, limit: number, recentFrom: string, measuredFrom: string,
+) {
+  const ticked = (stored: 'open' | 'done') => occurrencesIn(db, scope, { kind: 'ticked', stored, to: horizon });
+  const [overdue, due, done, counts, measured] = await Promise.all([
+    ticked('open').where('w.due_on', '<', today).orderBy('w.due_on').orderBy('w.id').limit(limit).execute(),
+    ticked('open').where('w.due_on', '>=', today).orderBy('w.due_on').orderBy('w.id').limit(limit).execute(),
+    ticked('done').orderBy('w.done_at', 'desc').orderBy('w.id', 'desc').limit(Math.min(limit, 20)).execute(),
     db
-      .selectFrom(open().as('x'))
+      .selectFrom('task_occurrences as o')
+      .innerJoin('tasks as t', 't.id', 'o.task_id')
       .select([
-        sql<number>`count(*) filter (where x.due_on < ${today})::int`.as('overdue'),
-        sql<number>`count(*) filter (where x.due_on >= ${today})::int`.as('due'),
+        sql<number>`count(*) filter (where o.due_on < ${today})::int`.as('overdue'),
+        sql<number>`count(*) filter (where o.due_on >= ${today})::int`.as('due'),
       ])
+      .where('o.status', '=', 'open')
+      .where('t.measure', 'is', null)
+      .where('o.due_on', '<=', horizon)
+      .where(inScope('o.unit_path', scope))
       .executeTakeFirstOrThrow(),
+    // Coming work is what someone must do: a night the data will answer is listed on its day only.
+    occurrencesIn(db, scope, { kind: 'measured', stored: 'open', from: recentFrom < measuredFrom ? recentFrom : measuredFrom, to: today })
+      .execute(),
   ]);
-  return { overdue, due, done, counts };
+  const open = measured.filter((o) => o.status === 'open');
+  const late = open.filter((o) => o.due_on < today && o.due_on >= measuredFrom);
+  const tonight = open.filter((o) => o.due_on === today);
+  return {
+    overdue: [...overdue, ...late].sort(byDue).slice(0, limit),
+    due: [...due, ...tonight].sort(byDue).slice(0, limit),
+    done: [...done, ...measured.filter((o) => o.status === 'done' && o.due_on >= recentFrom)]
+      .sort((a, b) => doneMoment(b) - doneMoment(a) || b.id - a.id).slice(0, Math.min(limit, 20)),
+    counts: { overdue: counts.overdue + late.length, due: counts.due + tonight.length },
+  };
 }
 
 /** Occurrences per day of a month inside the scope, with the first few of each day. */

@@ -10,6 +10,7 @@ import { getUnit, villagesUnder } from '../units/queries.ts';
 import { readableUnit } from '../units/service.ts';
 import type { PlanDocument } from './document.ts';
 import * as q from './queries.ts';
+import { CHECKIN_DAYS_BACK } from '../gongs/service.ts';
 import { communePathOf, measuredOf, type Measure } from './measure.ts';
 import { MAX_OCCURRENCES, occurrences, type Recurrence } from './recurrence.ts';
 import type { PlanInput } from './schema.ts';
@@ -271,7 +272,10 @@ const answered = ({ stored_status: _stored, measured, ...r }: Row) => ({ ...r, m
 
 export async function myWork(db: Kysely<DB>, actor: Actor, days: number, limit: number) {
   const today = todayVN();
-  const work = await q.myWork(db, scopeOf(actor, 'unit.read'), today, addDays(today, days), limit, addDays(today, -days));
+  // A night older than a check-in may be reported (gongs CHECKIN_DAYS_BACK) is settled history, not work.
+  const work = await q.myWork(
+    db, scopeOf(actor, 'unit.read'), today, addDays(today, days), limit, addDays(today, -days), addDays(today, -CHECKIN_DAYS_BACK),
+  );
   const [overdue = [], due = [], done = []] = await withFiles(db, work.overdue.map(answered), work.due.map(answered), work.done.map(answered));
   return { today, overdue, due, done, counts: work.counts };
 }
