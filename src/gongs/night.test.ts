@@ -1,10 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { CLOCK_SKEW_MS, gongTime, inNight, lastDueNight, lateMinutes, nightsBetween, ON_TIME_MINUTES } from './night.ts';
+import { CLOCK_SKEW_MS, coveredBy, gongTime, inNight, isOnTime, lastDueNight, lateMinutes, nightsBetween, ON_TIME_MINUTES } from './night.ts';
 
 /** An instant given in Vietnam's time (UTC+7). */
 const vn = (local: string) => new Date(`${local}+07:00`);
 
 describe('the night of a gong', () => {
+  it('is on time up to 15 minutes after 22:00, late from the 16th', () => {
+    expect([0, 14, 15, 16, 90].map(isOnTime)).toEqual([true, true, true, false, false]);
+  });
+
+  it('is expected only under a path where a gong model operates', () => {
+    const covered = coveredBy(['/1/38/', '/1/8/345/']);
+    expect(['/1/38/400/9001/', '/1/8/345/9002/', '/1/8/346/9003/', '/1/3/', '/1/'].map(covered)).toEqual([true, true, false, false, false]);
+    expect(coveredBy([])('/1/38/400/')).toBe(false);
+  });
+
   it('strikes at 22:00 in Vietnam, 15:00 UTC', () => {
     expect(gongTime('2026-12-06').toISOString()).toBe('2026-12-06T15:00:00.000Z');
     expect(gongTime('2024-02-29').toISOString()).toBe('2024-02-29T15:00:00.000Z');

@@ -160,6 +160,11 @@ group('recurrence bounded by count', () => {
     );
   });
 
+  it('gives exactly one past its cap for a rule that runs over it, so the caller can tell and refuse', () => {
+    expect(occurrences({ freq: 'daily' }, '2000-01-01', '2100-12-31').length).toBe(MAX_OCCURRENCES + 1);
+    expect(occurrences({ freq: 'weekly', weekday: 1 }, '2000-01-01', '2100-12-31').length).toBe(MAX_OCCURRENCES + 1);
+  });
+
   it('ends even where the date arithmetic cannot (a week after 9999-12-25 sorts before it)', () => {
     expect(occurrences({ freq: 'weekly', weekday: 1 }, '9999-12-25', '9999-12-31').length).toBeLessThanOrEqual(MAX_OCCURRENCES + 1);
     expect(occurrences({ freq: 'daily' }, '9999-12-25', '9999-12-31').length).toBeLessThanOrEqual(MAX_OCCURRENCES + 1);
