@@ -40,7 +40,7 @@ export async function reserveAttempt(db: Kysely<DB>, username: string, ip: strin
   } catch (e) {
     if (!(e instanceof Refused)) throw e;
     const until = (await q.loginWaitUntil(db, Object.values(keys)))?.next_at;
-    throw tooSoon(until ? Math.max(1, Math.ceil((new Date(until).getTime() - Date.now()) / 1000)) : 1);
+    throw new TooSoon(until ? Math.max(1, Math.ceil((new Date(until).getTime() - Date.now()) / 1000)) : 1);
   }
 }
 
@@ -57,4 +57,3 @@ export class TooSoon extends AppError {
     super(429, 'TOO_MANY_ATTEMPTS', `Đã nhập sai nhiều lần. Hãy thử lại sau ${wait}.`);
   }
 }
-const tooSoon = (seconds: number) => new TooSoon(seconds);

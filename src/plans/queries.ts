@@ -91,8 +91,6 @@ interface Window {
   stored?: 'open' | 'done';
   from?: string;
   to?: string;
-  /** Measured occurrences of these days only (the recent ones of a "done" list). */
-  measured?: { from: string; to: string };
   /** Only the occurrences ticked by hand, or only those the data answers. */
   kind?: 'ticked' | 'measured';
 }
@@ -119,8 +117,6 @@ function occurrencesIn(db: Q, scope: string[], w: Window) {
   if (w.stored) rows = rows.where('o.status', '=', w.stored);
   if (w.from) rows = rows.where('o.due_on', '>=', w.from);
   if (w.to) rows = rows.where('o.due_on', '<=', w.to);
-  const m = w.measured;
-  if (m) rows = rows.where((eb) => eb.or([eb('t.measure', 'is', null), eb.between('o.due_on', m.from, m.to)]));
   return db.selectFrom((w.kind === 'ticked' ? rows : rows.offset(0)).as('w')).selectAll('w').select(status.as('status'));
 }
 
@@ -137,7 +133,7 @@ const doneMoment = (o: Occurrence) => o.done_at?.getTime() ?? Date.parse(`${o.du
 export async function myWork(
   db: Q, scope: string[], today: string, horizon: string, limit: number, recentFrom: string, measuredFrom: string,
 ) {
-  const ticked = (stored: 'open' | 'done') => occurrencesIn(db, scope, { kind: 'ticked', stored, to: horizon });
+  const ticked = (stored: 'open' | 'done') => occurrencesIn(db, scope, { kind: 'ticked', stored, to: stored === 'open' ? horizon : undefined });
   const [overdue, due, done, counts, measured] = await Promise.all([
     ticked('open').where('w.due_on', '<', today).orderBy('w.due_on').orderBy('w.id').limit(limit).execute(),
     ticked('open').where('w.due_on', '>=', today).orderBy('w.due_on').orderBy('w.id').limit(limit).execute(),
