@@ -8,4 +8,5 @@ export const ROLE_LABELS: Record<Role, string> = {
   village_operator: 'Thôn/tổ dân phố',
   viewer: 'Chỉ xem',
   confidential: 'Bảo mật tin báo',
+  investigator: 'Điều tra viên được phân công',
 };

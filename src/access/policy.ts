@@ -5,7 +5,7 @@ import { forbidden } from '../http/errors.ts';
  * The one place that decides what a caller may read or write. A role is granted on a
  * unit and covers the unit's whole subtree; handlers ask here and never re-implement it.
  */
-export const ROLES = ['admin', 'leader', 'officer', 'school_staff', 'village_operator', 'viewer', 'confidential'] as const;
+export const ROLES = ['admin', 'leader', 'officer', 'school_staff', 'village_operator', 'viewer', 'confidential', 'investigator'] as const;
 export type Role = (typeof ROLES)[number];
 
 export const PERMISSIONS = [
@@ -16,6 +16,8 @@ export const PERMISSIONS = [
   'household.read', 'household.write', 'field.write', 'activity.write',
   // Tips: read and handled by the commune police; the informant's identity only under tip.reveal.
   'tip.read', 'tip.handle', 'tip.reveal',
+  // A crime report's settlement is the investigation body's: only its investigator assigned to the commune records it.
+  'tip.settle',
   // Periodic reports: written by the unit that owes them, accepted or returned by the unit above.
   'report.write', 'report.review',
 ] as const;
@@ -23,13 +25,15 @@ export type Permission = (typeof PERMISSIONS)[number];
 
 const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   // Administering the platform is not a reason to know who informed the police.
-  admin: PERMISSIONS.filter((p) => p !== 'tip.reveal'),
+  admin: PERMISSIONS.filter((p) => p !== 'tip.reveal' && p !== 'tip.settle'),
   leader: ['unit.read', 'unit.write', 'audit.read', 'model.write', 'template.write', 'plan.write', 'plan.approve', 'task.update', 'gong.manage', 'gong.checkin', 'alarm.raise', 'household.read', 'household.write', 'field.write', 'activity.write', 'tip.read', 'tip.handle', 'report.write', 'report.review'],
   officer: ['unit.read', 'unit.write', 'model.write', 'template.write', 'plan.write', 'task.update', 'gong.manage', 'gong.checkin', 'alarm.raise', 'household.read', 'household.write', 'field.write', 'activity.write', 'tip.read', 'tip.handle', 'report.write', 'report.review'],
   school_staff: ['unit.read', 'model.write', 'task.update', 'activity.write', 'report.write'],
   village_operator: ['unit.read', 'task.update', 'gong.manage', 'gong.checkin', 'alarm.raise', 'household.read', 'household.write', 'field.write', 'activity.write'],
   viewer: ['unit.read'],
   confidential: ['unit.read', 'tip.read', 'tip.reveal'],
+  // The commune police chief or deputy assigned as investigator of the provincial investigation police (BLTTHS as amended in 2025).
+  investigator: ['unit.read', 'tip.read', 'tip.handle', 'tip.settle'],
 };
 
 export interface Grant {

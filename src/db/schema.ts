@@ -1,6 +1,6 @@
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
 import type { Role } from '../access/policy.ts';
-import type { LegalTerm } from '../tips/deadlines.ts';
+import type { DecisionKind, LegalTerm, Recipient, TipKind } from '../tips/deadlines.ts';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type Json = ColumnType<unknown, string | undefined | null, string | null>;
@@ -18,6 +18,9 @@ export interface UnitsTable {
   name_folded: string;
   search_text: Generated<string>;
   note: string | null;
+  /** A remote commune has 48 hours instead of 24 to hand a crime report over (src/tips/deadlines.ts). */
+  remote_area: Generated<boolean>;
+  remote_basis: string | null;
   created_at: Timestamp;
   updated_at: Timestamp;
 }
@@ -60,6 +63,8 @@ export interface GrantsTable {
   user_id: number;
   unit_id: number;
   role: Role;
+  /** The decision that assigned an investigator (required for that role). */
+  basis: string | null;
   created_at: Timestamp;
   created_by: number | null;
 }
@@ -572,7 +577,8 @@ export interface ActivityFilesTable {
 }
 
 export type TipCategory = 'crime' | 'drugs' | 'theft' | 'traffic' | 'fire' | 'social_evils' | 'other';
-export type TipStatus = 'new' | 'verifying' | 'handling' | 'resolved' | 'transferred' | 'unfounded';
+export type TipStatus = 'new' | 'verifying' | 'handling' | 'suspended' | 'resolved' | 'transferred' | 'not_accepted' | 'unfounded';
+export type TipOutcome = 'prosecute' | 'not_prosecute' | 'concluded' | 'not_accepted';
 
 export interface TipsTable {
   id: Generated<number>;
@@ -594,10 +600,23 @@ export interface TipsTable {
   stage_started_at: Timestamp;
   /** The current stage's deadline: never past legal_due_at (src/tips/deadlines.ts). */
   due_at: Date | null;
-  /** Which legal term runs: 20 days, 2 months (complex), or extended by the procuracy. */
+  /** From when the stage is "sắp đến hạn" (deadlines.ts dueSoonFrom). */
+  due_soon_at: Date | null;
+  /** Which legal term runs (deadlines.ts legalLastDay): the commune's handover, the body's, a denunciation's. */
   legal_term: ColumnType<LegalTerm, LegalTerm | undefined, LegalTerm>;
-  /** The legal deadline, counted from receipt: 24:00 of the term's last day. */
-  legal_due_at: Date;
+  /** The deadline that term sets; none for a case the law sets no term for. */
+  legal_due_at: Date | null;
+  /** Null until an officer classifies it (timed as a crime report meanwhile). */
+  kind: TipKind | null;
+  handed_over_at: Date | null;
+  handover_document: string | null;
+  /** When the competent body received the crime report: its terms run from then. */
+  body_received_at: Date | null;
+  /** The commune's assigned investigator who settles it for that body. */
+  settler_id: number | null;
+  /** A denunciation's acceptance (thụ lý), 'YYYY-MM-DD'. */
+  accepted_on: ColumnType<string | null, string | null | undefined, string | null>;
+  outcome: TipOutcome | null;
   assignee_id: number | null;
   public_reply: string | null;
   transferred_to: string | null;
@@ -619,10 +638,36 @@ export interface TipEventsTable {
   tip_id: number;
   province_code: string;
   actor_id: number | null;
-  kind: 'received' | 'status' | 'assigned' | 'transferred' | 'replied' | 'extended';
+  kind: 'received' | 'status' | 'assigned' | 'transferred' | 'replied' | 'extended' | 'classified' | 'handed_over' | 'decision' | 'notice';
   status: TipStatus | null;
   detail: string | null;
   at: Timestamp;
+}
+
+export interface TipDecisionsTable {
+  id: Generated<number>;
+  tip_id: number;
+  province_code: string;
+  kind: DecisionKind;
+  reference: string;
+  signed_on: ColumnType<string, string, string>;
+  issuer_title: string;
+  issuer_name: string;
+  detail: string | null;
+  recorded_by: number;
+  recorded_at: Timestamp;
+}
+
+export interface TipNoticesTable {
+  id: Generated<number>;
+  tip_id: number;
+  province_code: string;
+  decision_id: number;
+  recipient: Recipient;
+  due_at: Date;
+  sent_on: ColumnType<string | null, string | null | undefined, string | null>;
+  reference: string | null;
+  recorded_by: number | null;
 }
 
 export interface TipFilesTable {
@@ -639,6 +684,8 @@ export interface DB {
   tips: TipsTable;
   tip_notes: TipNotesTable;
   tip_events: TipEventsTable;
+  tip_decisions: TipDecisionsTable;
+  tip_notices: TipNoticesTable;
   tip_files: TipFilesTable;
   households: HouseholdsTable;
   fire_groups: FireGroupsTable;

@@ -64,6 +64,9 @@ const PLACES: { commune: string; children: { kind: 'village' | 'school' | 'agenc
   },
 ];
 
+/** The assignment written on the demo investigator's grant (made up for the demo, as every name here). */
+export const DEMO_ASSIGNMENT = 'Quyết định số 125/QĐ-CSĐT ngày 01/7/2025 của Thủ trưởng Cơ quan CSĐT Công an tỉnh Lào Cai (dữ liệu mẫu)';
+
 export const DEMO_USERS: { username: string; fullName: string; role: Role; at: string; what: string }[] = [
   { username: 'quantri', fullName: 'Quản trị hệ thống', role: 'admin', at: 'VN', what: 'quản trị toàn quốc' },
   { username: 'lanhdao', fullName: 'Nguyễn Văn Hùng', role: 'leader', at: '02968', what: 'lãnh đạo xã Thượng Hà' },
@@ -71,6 +74,10 @@ export const DEMO_USERS: { username: string; fullName: string; role: Role; at: s
   { username: 'truonghoc', fullName: 'Hoàng Thị Lan', role: 'school_staff', at: 'Trường THCS Điện Quan', what: 'cán bộ Trường THCS Điện Quan' },
   { username: 'thon', fullName: 'Vàng A Sử', role: 'village_operator', at: 'Thôn Làng Ngần', what: 'trưởng thôn Làng Ngần' },
   { username: 'thachlap', fullName: 'Bùi Văn Cường', role: 'officer', at: '15085', what: 'cán bộ Công an xã Thạch Lập (kẻng, tuần tra, tổ liên gia, khóa an toàn)' },
+  {
+    username: 'dieutra', fullName: 'Hà Văn Quang', role: 'investigator', at: '02968',
+    what: 'Phó Trưởng Công an xã Thượng Hà, Điều tra viên được phân công giải quyết tin báo về tội phạm cho Cơ quan CSĐT Công an tỉnh',
+  },
   { username: 'bimat', fullName: 'Phạm Văn Kín', role: 'confidential', at: '02968', what: 'xem danh tính người báo tin ở xã Thượng Hà (mỗi lần xem được ghi nhật ký)' },
   { username: 'xem', fullName: 'Trần Thị Mai', role: 'viewer', at: '15', what: 'xem toàn tỉnh Lào Cai' },
 ];
@@ -98,7 +105,7 @@ export async function loadDemo(db: Kysely<DB>, password: string): Promise<boolea
         .values({ username: u.username, full_name: u.fullName, password_hash })
         .returning('id')
         .executeTakeFirstOrThrow();
-      await trx.insertInto('grants').values({ user_id: user.id, unit_id: unitId, role: u.role }).execute();
+      await trx.insertInto('grants').values({ user_id: user.id, unit_id: unitId, role: u.role, basis: u.role === 'investigator' ? DEMO_ASSIGNMENT : null }).execute();
     }
   });
   // The seed plans, their tasks and models, written through the services as the administrator.

@@ -1,92 +1,166 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addDays, addMonths, dayEnd, weekdayOf } from '../shared/dates.ts';
-import { dueAt, dueSoonMs, extensionsOf, lastDayOf, legalDueAt, legalLastDay, NEW_STAGE_MS, urgencyOf } from './deadlines.ts';
+import { addDays, addMonths, dayEnd, dayStart } from '../shared/dates.ts';
+import { addWorkingDays, calendarKnown, isWorkingDay, restDayName } from '../shared/workdays.ts';
+import {
+  dueSoonFrom, extensionsOf, handoverDueAt, isBodyStage, latestFor, lastDayOf, legalLastDay, nextStages, noticesOf, procuracyAskBy, urgencyOf,
+  type TermState,
+} from './deadlines.ts';
 
-const day = fc.date({ min: new Date('2000-01-01T00:00:00Z'), max: new Date('2099-12-31T00:00:00Z'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
 
-describe('the legal term (BLTTHS 2015 art. 134, 147)', () => {
-  it('counts 20 days with the day of receipt the first, ending at 24:00 in Vietnam', () => {
-    expect(legalLastDay('standard', '2026-11-24')).toBe('2026-12-13');
-    // Received at 23:30 on 24/11 in Vietnam (16:30 UTC): still the 24th.
-    expect(legalDueAt(new Date('2026-11-24T16:30:00Z')).toISOString()).toBe('2026-12-13T17:00:00.000Z');
-    expect(legalDueAt(new Date('2026-11-24T17:30:00Z')).toISOString()).toBe('2026-12-14T17:00:00.000Z');
+describe('the official calendar (Bộ luật Lao động art. 112; the yearly notices)', () => {
+  it('knows the holidays, the days swapped and the Saturdays worked', () => {
+    expect(restDayName('2026-02-17')).toBe('Tết Nguyên đán');
+    expect(restDayName('2026-09-02')).toBe('Quốc khánh');
+    expect(restDayName('2026-04-27')).toMatch(/Nghỉ bù Giỗ Tổ/);
+    expect(restDayName('2026-08-31')).toMatch(/hoán đổi/);
+    expect(isWorkingDay('2026-08-22')).toBe(true); // a Saturday worked for 31/8
+    expect(isWorkingDay('2026-01-10')).toBe(true); // a Saturday worked for 2/1
+    expect(restDayName('2026-12-06')).toBe('Chủ nhật');
+    expect(isWorkingDay('2026-12-08')).toBe(true);
   });
 
-  it('ends a term in months on the same day, or the month\'s last, moved past a weekend', () => {
-    expect(addMonths('2026-12-31', 2)).toBe('2027-02-28');
-    expect(addMonths('2027-12-31', 2)).toBe('2028-02-29');
-    expect(addMonths('2026-11-30', 3)).toBe('2027-02-28');
-    expect(legalLastDay('complex', '2026-05-15')).toBe('2026-07-15'); // a Wednesday
-    expect(legalLastDay('complex', '2026-12-31')).toBe('2027-03-01'); // 28/2/2027 is a Sunday
-    expect(legalLastDay('procuracy', '2027-03-01')).toBe('2027-05-03'); // 1/5/2027 is a Saturday
+  it('counts working days from the day after, past holidays and weekends', () => {
+    expect(addWorkingDays('2026-04-24', 3)).toBe('2026-05-04'); // 27/4, 30/4, 1/5 off
+    expect(addWorkingDays('2026-02-13', 1)).toBe('2026-02-23'); // Tết Bính Ngọ
+    expect(addWorkingDays('2026-08-21', 1)).toBe('2026-08-22'); // the Saturday worked
+    expect(addWorkingDays('2026-12-07', 7)).toBe('2026-12-16');
   });
 
-  it('holds for any day: two months on, never on a weekend, never more than 2 days late', () => {
+  it('falls back to the solar holidays for a year not yet in the calendar, and says so', () => {
+    expect(calendarKnown('2026-12-31')).toBe(true);
+    expect(calendarKnown('2027-02-08')).toBe(false);
+    expect(restDayName('2027-04-30')).toBe('Ngày Chiến thắng');
+    expect(isWorkingDay('2027-02-08')).toBe(true); // Tết Đinh Mùi is not known yet: docs/tip-deadlines.md
+  });
+});
+
+describe('the commune\'s own term for a crime report (TTLT 01/2017)', () => {
+  it('hands it over within 24 hours, 48 in a remote commune', () => {
+    const at = new Date('2026-12-05T15:30:00Z');
+    expect(handoverDueAt(at, false).toISOString()).toBe('2026-12-06T15:30:00.000Z');
+    expect(handoverDueAt(at, true).toISOString()).toBe('2026-12-07T15:30:00.000Z');
+    const due = handoverDueAt(at, true);
+    expect(urgencyOf(due, dueSoonFrom('handover', due), new Date(due.getTime() - 6 * HOUR - 1))).toBe('on_time');
+    expect(urgencyOf(due, dueSoonFrom('handover', due), new Date(due.getTime() - 6 * HOUR))).toBe('due_soon');
+    expect(urgencyOf(due, dueSoonFrom('handover', due), new Date(due.getTime() + 1))).toBe('overdue');
+  });
+});
+
+describe('the body\'s terms (BLTTHS art. 134, 147, 149)', () => {
+  it('ends 20 days on the 20th day, the day of the body\'s receipt the first: day 20 on time, day 21 late', () => {
+    const last = legalLastDay('standard', '2026-12-01');
+    expect(last).toBe('2026-12-20'); // a Sunday: a term in days does not move (art. 134)
+    const due = dayEnd(last);
+    expect(urgencyOf(due, null, new Date(dayStart('2026-12-21').getTime() - 1))).toBe('on_time');
+    expect(urgencyOf(due, null, new Date(dayStart('2026-12-21').getTime() + 1))).toBe('overdue');
+  });
+
+  it('moves a term in months that ends on a rest day to the next working day', () => {
+    expect(legalLastDay('complex', '2026-10-06')).toBe('2026-12-07'); // Sunday 6/12 → Monday
+    expect(legalLastDay('complex', '2025-12-17')).toBe('2026-02-23'); // 17/2/2026 is Tết
+    expect(legalLastDay('complex', '2026-07-02')).toBe('2026-09-03'); // 2/9 Quốc khánh
+    expect(legalLastDay('complex', '2026-06-30')).toBe('2026-09-03'); // Sunday 30/8, 31/8 swapped, 1–2/9
+    expect(legalLastDay('complex', '2026-06-22')).toBe('2026-08-22'); // a Saturday worked stays
+    expect(legalLastDay('resumed', '2026-01-01')).toBe('2026-02-02'); // 1 month after resumption
+    expect(legalLastDay('procuracy', '2026-12-31')).toBe('2027-03-01'); // 28/2/2027 is a Sunday
+  });
+
+  it('holds for any day of the known years: the same day two months on, or the first working day after', () => {
+    const day = fc.integer({ min: 0, max: 600 }).map((n) => addDays('2025-01-01', n));
     fc.assert(fc.property(day, (from) => {
-      const same = addMonths(from, 2);
       const last = legalLastDay('complex', from);
-      const months = (d: string) => Number(d.slice(0, 4)) * 12 + Number(d.slice(5, 7));
-      expect(months(same) - months(from)).toBe(2);
-      expect(Number(same.slice(8))).toBeLessThanOrEqual(Number(from.slice(8)));
-      expect(last >= same && last <= addDays(same, 2)).toBe(true);
-      expect(weekdayOf(last)).toBeLessThanOrEqual(5);
+      const same = addMonths(from, 2);
+      if (!calendarKnown(last)) return;
+      expect(isWorkingDay(last)).toBe(true);
+      expect(last >= same).toBe(true);
+      for (let d = same; d < last; d = addDays(d, 1)) expect(isWorkingDay(d)).toBe(false);
       expect(lastDayOf(dayEnd(last))).toBe(last);
     }));
   });
-
-  it('never lets a stage run past the legal deadline', () => {
-    fc.assert(fc.property(fc.date({ min: new Date('2020-01-01'), max: new Date('2030-01-01'), noInvalidDate: true }), fc.integer({ min: 0, max: 40 * 86_400_000 }), (received, later) => {
-      const legal = legalDueAt(received);
-      const start = new Date(received.getTime() + later);
-      expect(dueAt('new', start, legal)!.getTime()).toBe(Math.min(start.getTime() + NEW_STAGE_MS, legal.getTime()));
-      expect(dueAt('verifying', start, legal)).toEqual(legal);
-      expect(dueAt('handling', start, legal)).toEqual(legal);
-      expect(dueAt('resolved', start, legal)).toBeNull();
-    }));
-  });
 });
 
-describe('extensions of the legal term (art. 147(2))', () => {
-  // Received on Friday 15/5/2026 in Vietnam: 20 days end on 3/6, two months on Wednesday 15/7.
-  const received = new Date('2026-05-15T03:00:00Z');
-  const now = new Date('2026-05-20T03:00:00Z');
-  const tip = (legal_term: 'standard' | 'complex' | 'procuracy', lastDay: string) => ({ legal_term, received_at: received, legal_due_at: dayEnd(lastDay) });
+describe('extensions and the last day to ask the procuracy (art. 147(2))', () => {
+  // The body received it on Tuesday 6/10/2026: 20 days end on 25/10, two months on Monday 7/12.
+  const body = new Date('2026-10-06T03:00:00Z');
+  const state = (legal_term: TermState['legal_term'], lastDay: string): TermState =>
+    ({ kind: 'crime', legal_term, received_at: body, body_received_at: body, legal_due_at: dayEnd(lastDay), accepted_on: null });
+  const now = new Date('2026-10-10T03:00:00Z');
 
   it('lets a complex case be extended in steps up to 2 months, then the procuracy once, then nothing', () => {
-    expect(extensionsOf({ legal_term: 'standard', received_at: received.toISOString(), legal_due_at: legalDueAt(received).toISOString() }, now)).toEqual(['complex']);
-    expect(extensionsOf(tip('complex', '2026-07-14'), now)).toEqual(['complex']);
-    expect(extensionsOf(tip('complex', '2026-07-15'), now)).toEqual(['procuracy']);
-    expect(extensionsOf(tip('standard', '2026-07-15'), now)).toEqual([]);
-    expect(extensionsOf(tip('procuracy', '2026-07-14'), now)).toEqual([]);
-    expect(extensionsOf(tip('procuracy', '2026-09-15'), now)).toEqual([]);
+    expect(extensionsOf(state('standard', '2026-10-25'), now)).toEqual(['complex']);
+    expect(extensionsOf(state('complex', '2026-11-30'), now)).toEqual(['complex']);
+    expect(extensionsOf(state('complex', '2026-12-07'), now)).toEqual(['procuracy']);
+    expect(extensionsOf(state('procuracy', '2027-02-08'), now)).toEqual([]);
+    expect(extensionsOf(state('resumed', '2026-11-10'), now)).toEqual([]);
+    expect(latestFor(state('standard', '2026-10-25'), 'complex')).toBe('2026-12-07');
+    expect(latestFor(state('complex', '2026-12-07'), 'procuracy')).toBe('2027-02-08');
   });
 
   it('gives none once the term is over, to the millisecond', () => {
-    const t = tip('standard', '2026-06-03');
-    expect(extensionsOf(t, new Date(t.legal_due_at.getTime() - 1))).toEqual(['complex']);
-    expect(extensionsOf(t, t.legal_due_at)).toEqual([]);
+    const t = state('standard', '2026-10-25');
+    const due = dayEnd('2026-10-25');
+    expect(extensionsOf(t, new Date(due.getTime() - 1))).toEqual(['complex']);
+    expect(extensionsOf(t, due)).toEqual([]);
+  });
+
+  it('shows the last day to ask, 5 days before the 2 months end, and flags the case 3 days before that', () => {
+    const t = state('complex', '2026-12-07');
+    expect(procuracyAskBy(t, now)).toBe('2026-12-02');
+    expect(procuracyAskBy(state('complex', '2026-11-30'), now)).toBeNull(); // the body may still extend it itself
+    expect(procuracyAskBy(state('standard', '2026-10-25'), now)).toBeNull();
+    const due = dayEnd('2026-12-07');
+    const soon = dueSoonFrom('complex', due)!;
+    expect(soon.toISOString()).toBe(dayStart('2026-11-30').toISOString());
+    expect(urgencyOf(due, soon, new Date(soon.getTime() - 1))).toBe('on_time');
+    expect(urgencyOf(due, soon, soon)).toBe('due_soon');
   });
 });
 
-describe('how urgent a stage is', () => {
-  const now = new Date('2026-05-20T03:00:00Z');
-  const inMs = (ms: number) => new Date(now.getTime() + ms);
-  const HOUR = 3_600_000;
+describe('denunciations (Luật Tố cáo art. 30)', () => {
+  it('settles within 30 days of acceptance, moved off a rest day; each extension 30 more', () => {
+    expect(legalLastDay('denunciation', '2026-07-31')).toBe('2026-09-03'); // 30/8 Sunday, 31/8–2/9 off
+    expect(legalLastDay('denunciation', '2026-11-02')).toBe('2026-12-02');
+    const t: TermState = { kind: 'denunciation', legal_term: 'denunciation', received_at: '2026-10-20T03:00:00Z', body_received_at: null, legal_due_at: dayEnd('2026-12-02'), accepted_on: '2026-11-02' };
+    const now = new Date('2026-11-20T03:00:00Z');
+    expect(extensionsOf(t, now)).toEqual(['denunciation_extended']);
+    expect(extensionsOf({ ...t, legal_term: 'denunciation_extended' }, now)).toEqual(['denunciation_extended_twice']);
+    expect(extensionsOf({ ...t, legal_term: 'denunciation_extended_twice' }, now)).toEqual([]);
+    expect(latestFor(t, 'denunciation_extended')).toBe('2027-01-04'); // 1/1/2027 Tết Dương lịch, then a weekend
+  });
+});
 
-  it('is due soon within 6 hours for a new tip and within 5 days for the later stages', () => {
-    expect([dueSoonMs('new'), dueSoonMs('verifying'), dueSoonMs('handling')]).toEqual([6 * HOUR, 120 * HOUR, 120 * HOUR]);
-    expect(urgencyOf('new', inMs(6 * HOUR), now)).toBe('due_soon');
-    expect(urgencyOf('new', inMs(6 * HOUR + 1), now)).toBe('on_time');
-    expect(urgencyOf('handling', inMs(120 * HOUR), now)).toBe('due_soon');
-    expect(urgencyOf('verifying', inMs(120 * HOUR + 1), now)).toBe('on_time');
+describe('the stages each kind of case goes through', () => {
+  it('hands a crime report over from the commune; its later stages only where the commune\'s investigator settles it', () => {
+    expect(nextStages(null, 'new', false)).toEqual(['verifying', 'transferred']);
+    expect(nextStages('crime', 'verifying', false)).toEqual(['transferred']);
+    expect(nextStages('crime', 'transferred', false)).toEqual([]);
+    expect(nextStages('crime', 'transferred', true)).toEqual(['handling']);
+    expect(nextStages('crime', 'handling', true)).toEqual(['resolved', 'suspended']);
+    expect(nextStages('crime', 'suspended', true)).toEqual(['handling']);
+    expect(nextStages('crime', 'new', false)).not.toContain('unfounded');
+    expect(isBodyStage(null, 'handling')).toBe(true);
+    expect(isBodyStage('other', 'handling')).toBe(false);
   });
 
-  it('is overdue once its deadline has passed, not at the deadline itself, and closed when settled or without one', () => {
-    expect(urgencyOf('verifying', inMs(-1), now)).toBe('overdue');
-    expect(urgencyOf('verifying', now, now)).toBe('due_soon');
-    expect(urgencyOf('resolved', inMs(-1), now)).toBe('closed');
-    expect(urgencyOf('transferred', inMs(HOUR), now)).toBe('closed');
-    expect(urgencyOf('handling', null, now)).toBe('closed');
+  it('accepts a denunciation or not, or passes it on; settles it once accepted', () => {
+    expect(nextStages('denunciation', 'new', false)).toEqual(['handling', 'not_accepted', 'transferred']);
+    expect(nextStages('denunciation', 'handling', false)).toEqual(['resolved']);
+    expect(nextStages('denunciation', 'resolved', false)).toEqual([]);
+  });
+});
+
+describe('the notices a decision owes', () => {
+  const at = new Date('2026-11-27T02:00:00Z'); // Friday 27/11/2026, 09:00 in Vietnam
+  it('sends a suspension to the procuracy in 24 hours, a resumption in 3 days, a result in 3 working days', () => {
+    expect(noticesOf('suspend', '2026-11-27', at)).toEqual([{ recipient: 'procuracy', due: new Date(at.getTime() + DAY) }]);
+    expect(noticesOf('resume', '2026-11-27', at).map((n) => n.due)).toEqual([dayEnd('2026-11-30'), dayEnd('2026-11-30')]);
+    expect(noticesOf('not_prosecute', '2026-11-27', at).map((n) => [n.recipient, n.due])).toEqual([
+      ['informant', dayEnd('2026-12-02')], ['procuracy', dayEnd('2026-12-02')],
+    ]);
+    expect(noticesOf('accept', '2026-11-27', at)).toEqual([{ recipient: 'informant', due: dayEnd('2026-12-04') }]);
+    expect(noticesOf('complex', '2026-11-27', at)).toEqual([]);
   });
 });

@@ -12,8 +12,7 @@ import { formatCode } from '../shared/codes.ts';
 import { formatDay, vnDateTime } from '../shared/dates.ts';
 import * as q from './queries.ts';
 import type { Contact, Sealer } from './seal.ts';
-import { lastDayOf, OPEN_STATUSES } from './deadlines.ts';
-import { CATEGORIES, inbox, openContact, STATUSES, summary } from './service.ts';
+import { CATEGORIES, inbox, KIND_NAMES, openContact, STATUSES, summary } from './service.ts';
 import { readableUnit } from '../units/service.ts';
 
 export const MAX_EXPORT_TIPS = 20_000;
@@ -27,9 +26,10 @@ const COLUMNS: TableColumn<Row>[] = [
   { header: 'Xã, phường', value: (t) => t.commune_name, width: 18 },
   { header: 'Thôn', value: (t) => t.village_name, width: 16 },
   { header: 'Loại', value: (t) => CATEGORIES[t.category], width: 14 },
+  { header: 'Loại vụ việc', value: (t) => (t.kind ? KIND_NAMES[t.kind] : 'Chưa phân loại'), width: 22 },
   { header: 'Tình trạng', value: (t) => STATUSES[t.status], width: 16 },
   { header: 'Hạn của bước', value: (t) => when(t.due_at), width: 16 },
-  { header: 'Hạn giải quyết theo luật', value: (t) => (OPEN_STATUSES.includes(t.status) ? formatDay(lastDayOf(t.legal_due_at)) : null), width: 14 },
+  { header: 'Thời hạn theo luật', value: (t) => (t.due_at && t.legal_due_at ? when(t.legal_due_at) : null), width: 16 },
   { header: 'Người xử lý', value: (t) => t.assignee_name, width: 18 },
   { header: 'Nơi xảy ra', value: (t) => t.place, width: 24 },
   { header: 'Nội dung', value: (t) => t.description, width: 60 },

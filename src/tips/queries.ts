@@ -1,8 +1,8 @@
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction, type Updateable } from 'kysely';
 import { inScope } from '../access/policy.ts';
-import type { DB, TipCategory, TipStatus } from '../db/schema.ts';
+import type { DB, TipCategory, TipEventsTable, TipsTable, TipStatus } from '../db/schema.ts';
 import { fileColumns } from '../files/queries.ts';
-import type { LegalTerm } from './deadlines.ts';
+import type { DecisionKind, LegalTerm, Recipient } from './deadlines.ts';
 import { fold, likeEscape } from '../shared/text.ts';
 
 type Q = Kysely<DB> | Transaction<DB>;
@@ -22,15 +22,17 @@ export interface NewTip {
   secret_hash: string;
   channel: 'web' | 'keychain' | 'open311';
   received_at: Date;
+  legal_term: LegalTerm;
   legal_due_at: Date;
   due_at: Date | null;
+  due_soon_at: Date | null;
 }
 
 /** Many tips in one statement; one whose tracking code is taken is skipped (the caller draws another). */
 export const insertTips = (db: Q, tips: NewTip[]) =>
   db.insertInto('tips').values(tips).onConflict((oc) => oc.column('tracking_code').doNothing()).returning(['id', 'tracking_code', 'received_at']).execute();
 
-export type NewEvent = { tip_id: number; province_code: string; actor_id: number | null; kind: 'received' | 'status' | 'assigned' | 'transferred' | 'replied' | 'extended'; status?: TipStatus | null; detail?: string | null };
+export type NewEvent = { tip_id: number; province_code: string; actor_id: number | null; kind: TipEventsTable['kind']; status?: TipStatus | null; detail?: string | null };
 
 export const insertEvent = (db: Q, event: NewEvent) => db.insertInto('tip_events').values(event).execute();
 export const insertEvents = (db: Q, events: NewEvent[]) => (events.length ? db.insertInto('tip_events').values(events).execute() : Promise.resolve([]));
@@ -53,8 +55,13 @@ export const publicView = async (db: Q, trackingCode: string) => (await publicVi
 
 export const tipColumns = [
   't.id', 't.commune_id', 't.village_id', 't.category', 't.description', 't.occurred_at', 't.place', 't.tracking_code',
-  't.channel', 't.status', 't.stage_started_at', 't.due_at', 't.legal_term', 't.legal_due_at', 't.assignee_id', 't.public_reply', 't.transferred_to', 't.received_at', 't.updated_at',
+  't.channel', 't.status', 't.stage_started_at', 't.due_at', 't.due_soon_at', 't.legal_term', 't.legal_due_at', 't.assignee_id',
+  't.public_reply', 't.transferred_to', 't.received_at', 't.updated_at', 't.kind', 't.handed_over_at', 't.handover_document',
+  't.body_received_at', 't.settler_id', 't.accepted_on', 't.outcome',
 ] as const;
+
+/** Still at work (deadlines.ts isOpenStage): a crime report handed over stays open only while its investigator settles it. */
+export const openTip = sql<boolean>`(t.status in ('new', 'verifying', 'handling', 'suspended') or (t.status = 'transferred' and t.settler_id is not null))`;
 
 export interface InboxFilter {
   status?: TipStatus | 'open' | undefined;
@@ -76,7 +83,7 @@ export function inbox(db: Q, scope: string[], underPath: string, filter: InboxFi
     .select([...tipColumns, 'c.name as commune_name', 'v.name as village_name', 'a.full_name as assignee_name', sql<boolean>`t.contact_sealed is not null`.as('has_contact')])
     .where(inScope('t.unit_path', scope))
     .where('t.unit_path', 'like', underPath + '%');
-  if (filter.status === 'open') query = query.where('t.status', 'in', ['new', 'verifying', 'handling']);
+  if (filter.status === 'open') query = query.where(openTip);
   else if (filter.status) query = query.where('t.status', '=', filter.status);
   if (filter.category) query = query.where('t.category', '=', filter.category);
   if (filter.assignee === 'none') query = query.where('t.assignee_id', 'is', null);
@@ -96,7 +103,11 @@ export const getTip = (db: Q, id: number) =>
     .innerJoin('units as c', 'c.id', 't.commune_id')
     .leftJoin('units as v', 'v.id', 't.village_id')
     .leftJoin('users as a', 'a.id', 't.assignee_id')
-    .select([...tipColumns, 't.unit_path', 't.province_code', 'c.name as commune_name', 'v.name as village_name', 'a.full_name as assignee_name', sql<boolean>`t.contact_sealed is not null`.as('has_contact')])
+    .leftJoin('users as s', 's.id', 't.settler_id')
+    .select([
+      ...tipColumns, 't.unit_path', 't.province_code', 'c.name as commune_name', 'c.remote_area', 'v.name as village_name', 'a.full_name as assignee_name',
+      's.full_name as settler_name', sql<boolean>`t.contact_sealed is not null`.as('has_contact'),
+    ])
     .where('t.id', '=', id)
     .executeTakeFirst();
 
@@ -130,15 +141,55 @@ export const filesOf = (db: Q, id: number) =>
 export const lockTip = (db: Q, id: number) =>
   db
     .selectFrom('tips')
-    .select(['id', 'status', 'commune_id', 'unit_path', 'province_code', 'village_id', 'assignee_id', 'due_at', 'stage_started_at', 'public_reply', 'transferred_to', 'received_at', 'legal_term', 'legal_due_at'])
+    .select([
+      'id', 'status', 'commune_id', 'unit_path', 'province_code', 'village_id', 'assignee_id', 'due_at', 'due_soon_at', 'stage_started_at', 'public_reply',
+      'transferred_to', 'received_at', 'legal_term', 'legal_due_at', 'kind', 'handed_over_at', 'body_received_at', 'settler_id', 'accepted_on', 'outcome',
+    ])
     .where('id', '=', id)
     .forUpdate()
     .executeTakeFirstOrThrow();
 
-export const updateTip = (db: Q, id: number, patch: {
-  status?: TipStatus; stage_started_at?: Date; due_at?: Date | null; legal_term?: LegalTerm; legal_due_at?: Date; assignee_id?: number | null; transferred_to?: string | null;
-  public_reply?: string | null; commune_id?: number; unit_path?: string; province_code?: string; village_id?: number | null;
-}) => db.updateTable('tips').set({ ...patch, updated_at: new Date() }).where('id', '=', id).execute();
+export type TipPatch = Omit<Updateable<TipsTable>, 'id' | 'updated_at'>;
+export const updateTip = (db: Q, id: number, patch: TipPatch) =>
+  db.updateTable('tips').set({ ...patch, updated_at: new Date() }).where('id', '=', id).execute();
+
+/** Whether a commune hands crime reports over in 48 hours rather than 24. */
+export const isRemote = async (db: Q, communeId: number) =>
+  (await db.selectFrom('units').select('remote_area').where('id', '=', communeId).executeTakeFirstOrThrow()).remote_area;
+
+/** Sets a commune's remote flag, and moves the handover deadline of its tips still under it. */
+export async function setRemote(db: Q, communeId: number, remote: boolean, basis: string | null, hours: number) {
+  await db.updateTable('units').set({ remote_area: remote, remote_basis: basis, updated_at: new Date() }).where('id', '=', communeId).execute();
+  await db.updateTable('tips')
+    .set({ legal_due_at: sql`received_at + make_interval(hours => ${hours})`, due_at: sql`received_at + make_interval(hours => ${hours})`,
+      due_soon_at: sql`received_at + make_interval(hours => ${hours - 6})`, updated_at: new Date() })
+    .where('commune_id', '=', communeId).where('legal_term', '=', 'handover').where('status', 'in', ['new', 'verifying'])
+    .execute();
+}
+
+export const insertDecision = (db: Q, d: {
+  tip_id: number; province_code: string; kind: DecisionKind; reference: string; signed_on: string; issuer_title: string; issuer_name: string;
+  detail: string | null; recorded_by: number;
+}) => db.insertInto('tip_decisions').values(d).returning(['id', 'recorded_at']).executeTakeFirstOrThrow();
+
+export const insertNotices = (db: Q, rows: { tip_id: number; province_code: string; decision_id: number; recipient: Recipient; due_at: Date }[]) =>
+  rows.length ? db.insertInto('tip_notices').values(rows).execute() : Promise.resolve([]);
+
+export const decisionsOf = (db: Q, id: number) =>
+  db.selectFrom('tip_decisions as d').leftJoin('users as u', 'u.id', 'd.recorded_by')
+    .select(['d.id', 'd.kind', 'd.reference', 'd.signed_on', 'd.issuer_title', 'd.issuer_name', 'd.detail', 'd.recorded_at', 'u.full_name as recorded_by_name'])
+    .where('d.tip_id', '=', id).orderBy('d.id').execute();
+
+export const noticesOf = (db: Q, id: number) =>
+  db.selectFrom('tip_notices as n').innerJoin('tip_decisions as d', 'd.id', 'n.decision_id')
+    .select(['n.id', 'n.decision_id', 'd.kind as decision_kind', 'n.recipient', 'n.due_at', 'n.sent_on', 'n.reference'])
+    .where('n.tip_id', '=', id).orderBy('n.id').execute();
+
+export const lockNotice = (db: Q, tipId: number, noticeId: number) =>
+  db.selectFrom('tip_notices').select(['id', 'recipient', 'due_at', 'sent_on']).where('tip_id', '=', tipId).where('id', '=', noticeId).forUpdate().executeTakeFirst();
+
+export const markNoticeSent = (db: Q, noticeId: number, sentOn: string, reference: string | null, by: number) =>
+  db.updateTable('tip_notices').set({ sent_on: sentOn, reference, recorded_by: by }).where('id', '=', noticeId).execute();
 
 export const insertNote = (db: Q, note: { tip_id: number; province_code: string; author_id: number; body: string }) =>
   db.insertInto('tip_notes').values(note).returning(['id', 'body', 'created_at']).executeTakeFirstOrThrow();
@@ -162,9 +213,9 @@ export const usersWithRoleAt = (db: Q, path: string, roles: string[], userId?: n
 };
 
 /** Counts for a dashboard, without a word of any tip: received in [from, to) by category and status, and the open ones' deadlines now. */
-export async function summary(db: Q, scope: string[], underPath: string, from: Date, to: Date, now: Date, dueSoonMs: (status: TipStatus) => number) {
-  // Due soon as urgencyOf says it: each open stage within its own window of its deadline.
-  const soon = sql.join((['new', 'verifying', 'handling'] as const).map((s) => sql`(t.status = ${s} and t.due_at <= ${new Date(now.getTime() + dueSoonMs(s))})`), sql` or `);
+export async function summary(db: Q, scope: string[], underPath: string, from: Date, to: Date, now: Date) {
+  // Due soon as urgencyOf says it: from the moment its term set (deadlines.ts dueSoonFrom).
+  const soon = sql`t.due_soon_at <= ${now}`;
   const under = (qb: ReturnType<typeof base>) => qb.where(inScope('t.unit_path', scope)).where('t.unit_path', 'like', underPath + '%');
   const base = () => db.selectFrom('tips as t');
   const day = sql<string>`to_char(t.received_at at time zone 'Asia/Ho_Chi_Minh', 'YYYY-MM-DD')`;
@@ -176,7 +227,7 @@ export async function summary(db: Q, scope: string[], underPath: string, from: D
   const [counted, open] = await Promise.all([
     received,
     under(base())
-      .where('t.status', 'in', ['new', 'verifying', 'handling'])
+      .where(openTip)
       .select([
         sql<number>`count(*)::int`.as('open'),
         sql<number>`(count(*) filter (where t.due_at < ${now}))::int`.as('overdue'),

@@ -7,25 +7,54 @@ import type { DB } from '../db/schema.ts';
 import { sendAttachment, FileInfo } from '../files/routes.ts';
 import { CSV_TYPE, XLSX_TYPE } from '../shared/table-export.ts';
 import { exportTips, summaryXlsx } from './export.ts';
-import { binary, created, Flag, Id, ok } from '../http/replies.ts';
+import { binary, created, Flag, Id, Instant, ok } from '../http/replies.ts';
 import { Day } from '../plans/schema.ts';
 import type { Sealer } from './seal.ts';
 import * as service from './service.ts';
-import { LEGAL_TERMS } from './deadlines.ts';
+import { DECISIONS, KINDS, LEGAL_TERMS, TIP_STATUSES } from './deadlines.ts';
 
 export const Category = z.enum(['crime', 'drugs', 'theft', 'traffic', 'fire', 'social_evils', 'other']).describe(Object.entries(service.CATEGORIES).map(([k, v]) => `${k}: ${v}`).join('; '));
-export const Status = z.enum(['new', 'verifying', 'handling', 'resolved', 'transferred', 'unfounded']).describe(Object.entries(service.STATUSES).map(([k, v]) => `${k}: ${v}`).join('; '));
-const Urgency = z.enum(['overdue', 'due_soon', 'on_time', 'closed']).describe('quá hạn, sắp đến hạn (bước "Mới": 6 giờ; các bước sau: 5 ngày), còn hạn, đã đóng');
-const LegalTerm = z.enum(LEGAL_TERMS).describe(Object.entries(service.LEGAL_TERM_NAMES).map(([k, v]) => `${k}: ${v}`).join('; '));
+const described = (labels: Record<string, string>) => Object.entries(labels).map(([k, v]) => `${k}: ${v}`).join('; ');
+export const Status = z.enum(TIP_STATUSES).describe(described(service.STATUSES));
+const Kind = z.enum(KINDS).describe(described(service.KIND_NAMES));
+const Urgency = z.enum(['overdue', 'due_soon', 'on_time', 'closed'])
+  .describe('quá hạn, sắp đến hạn (chuyển tin báo: 6 giờ; thụ lý tố cáo: 2 ngày; thời hạn 02 tháng: 3 ngày trước hạn đề nghị Viện kiểm sát gia hạn; còn lại: 5 ngày), còn hạn, đã đóng');
+const LegalTerm = z.enum(LEGAL_TERMS).describe(described(service.LEGAL_TERM_NAMES));
+const Decision = z.object({
+  reference: z.string().trim().min(1, 'Hãy ghi số quyết định').max(300, 'Số quyết định tối đa 300 ký tự').describe('Số của quyết định, ví dụ "12/QĐ-CSĐT"'),
+  signedOn: Day.describe('Ngày ký'),
+  issuerTitle: z.string().trim().min(1, 'Hãy chọn chức vụ người ký').max(200).describe('Chức vụ người ký, một trong những người luật cho ký quyết định đó'),
+  issuerName: z.string().trim().min(1, 'Hãy ghi họ tên người ký').max(200, 'Họ tên tối đa 200 ký tự'),
+  detail: z.string().trim().max(2000, 'Tối đa 2.000 ký tự').optional(),
+}).describe('Quyết định: số, ngày ký, người ký');
 
 export const TipItem = z.looseObject({
   id: z.number(), tracking_code: z.string(), commune_id: z.number(), commune_name: z.string(), village_id: z.number().nullable(), village_name: z.string().nullable(),
   category: Category, description: z.string(), occurred_at: z.date().nullable(), place: z.string().nullable(), channel: z.enum(['web', 'keychain', 'open311']),
   status: Status, stage_started_at: z.date(), due_at: z.date().nullable().describe('Hạn của bước hiện tại, không quá hạn luật định'), urgency: Urgency,
-  legal_term: LegalTerm, legal_due_at: z.date().describe('Hạn giải quyết theo luật, tính từ ngày nhận (24:00 ngày cuối của thời hạn)'),
+  legal_term: LegalTerm, legal_due_at: z.date().nullable().describe('Thời hạn luật định đang chạy (chuyển tin báo, giải quyết, thụ lý…); không có với phản ánh khác'),
+  kind: Kind.nullable().describe('Loại vụ việc; null: chưa phân loại (tính hạn như tin báo về tội phạm)'),
+  handed_over_at: z.date().nullable(), handover_document: z.string().nullable(), body_received_at: z.date().nullable().describe('Cơ quan có thẩm quyền nhận tin báo lúc'),
+  settler_id: z.number().nullable().describe('Điều tra viên của xã được phân công giải quyết cho Cơ quan điều tra'), accepted_on: z.string().nullable(),
+  outcome: z.enum(['prosecute', 'not_prosecute', 'concluded', 'not_accepted']).nullable(), due_soon_at: z.date().nullable(),
+  procuracy_ask_by: z.string().nullable().optional().describe('Ngày cuối để đề nghị Viện kiểm sát gia hạn (5 ngày trước khi hết thời hạn 02 tháng)'),
   assignee_id: z.number().nullable(), assignee_name: z.string().nullable(), public_reply: z.string().nullable(), transferred_to: z.string().nullable(),
   received_at: z.date(), has_contact: z.boolean().describe('Người báo tin có để lại liên hệ (chỉ người được giao mới xem được)'),
 }).meta({ id: 'Tip' });
+
+const PageExtras = {
+  decisions: z.array(z.object({
+    id: z.number(), kind: z.enum(DECISIONS), reference: z.string(), signed_on: z.string(), issuer_title: z.string(), issuer_name: z.string(),
+    detail: z.string().nullable(), recorded_at: z.date(), recorded_by_name: z.string().nullable(),
+  })),
+  notices: z.array(z.object({
+    id: z.number(), decision_id: z.number(), decision_kind: z.enum(DECISIONS), recipient: z.enum(['informant', 'procuracy']), due_at: z.date(),
+    sent_on: z.string().nullable(), reference: z.string().nullable(), overdue: z.boolean(),
+  })).describe('Văn bản thông báo các quyết định phải gửi, hạn gửi'),
+  canSettle: z.boolean().describe('Người xem là Điều tra viên được phân công giải quyết tin báo này'),
+  next: z.array(Status).describe('Những bước người xem có thể chuyển sang'),
+  extensions: z.array(z.enum(['complex', 'procuracy', 'acceptance_long', 'denunciation_extended', 'denunciation_extended_twice'])),
+};
 
 export function tipRoutes(app: FastifyInstance, db: Kysely<DB>, sealer: Sealer) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -70,7 +99,7 @@ export function tipRoutes(app: FastifyInstance, db: Kysely<DB>, sealer: Sealer) 
         events: z.array(z.object({ id: z.number(), kind: z.string(), status: z.string().nullable(), detail: z.string().nullable(), at: z.date(), actor_name: z.string().nullable() })),
         notes: z.array(z.object({ id: z.number(), body: z.string(), created_at: z.date(), author_name: z.string() })),
         photos: z.array(FileInfo), canReveal: z.boolean(), canHandle: z.boolean(),
-      })),
+      }).extend(PageExtras)),
     },
   }, async (req) => service.tipPage(db, actorOf(req), req.params.id));
 
@@ -82,7 +111,7 @@ export function tipRoutes(app: FastifyInstance, db: Kysely<DB>, sealer: Sealer) 
   }, async (req) => service.revealContact(db, sealer, contextOf(req), req.params.id));
 
   // ---------- Staff workflow ----------
-  const TipPage = z.looseObject({ tip: TipItem, canReveal: z.boolean(), canHandle: z.boolean() });
+  const TipPage = z.looseObject({ tip: TipItem, canReveal: z.boolean(), canHandle: z.boolean() }).extend(PageExtras);
   const params = z.object({ id: Id });
 
   for (const method of ['patch', 'post'] as const) {
@@ -93,7 +122,15 @@ export function tipRoutes(app: FastifyInstance, db: Kysely<DB>, sealer: Sealer) 
         body: z.object({
           status: Status,
           note: z.string().trim().max(2000, 'Ghi chú tối đa 2.000 ký tự').optional().describe('Ghi chú nội bộ kèm theo (không hiện cho người báo tin)'),
-          transferredTo: z.string().trim().max(300, 'Tên cơ quan tối đa 300 ký tự').optional().describe('Cơ quan nhận, bắt buộc khi chuyển cơ quan khác, ví dụ "Cơ quan CSĐT Công an tỉnh"'),
+          transferredTo: z.string().trim().max(300, 'Tên cơ quan tối đa 300 ký tự').optional().describe('Cơ quan nhận, bắt buộc khi chuyển, ví dụ "Cơ quan CSĐT Công an tỉnh"'),
+          handover: z.object({
+            document: z.string().trim().max(300, 'Tối đa 300 ký tự').optional().describe('Văn bản chuyển, biên bản giao nhận'),
+            bodyReceivedAt: Instant().transform((s) => new Date(s)).optional().describe('Cơ quan có thẩm quyền nhận lúc (mặc định: bây giờ)'),
+            settlerId: z.number().int().positive().optional().describe('Điều tra viên của xã được phân công giải quyết'),
+          }).optional().describe('Chuyển tin báo về tội phạm cho Cơ quan điều tra có thẩm quyền'),
+          outcome: z.enum(['prosecute', 'not_prosecute']).optional().describe('Với "Đã giải quyết" tin báo về tội phạm: khởi tố hoặc không khởi tố vụ án hình sự'),
+          ground: z.enum(['a', 'b', 'c']).optional().describe('Với "Tạm đình chỉ": căn cứ theo Điều 148 khoản 1'),
+          decision: Decision.optional(),
         }),
         response: ok(TipPage),
       },
@@ -136,16 +173,50 @@ export function tipRoutes(app: FastifyInstance, db: Kysely<DB>, sealer: Sealer) 
   r.post('/api/tips/:id/extend', {
     schema: {
       tags,
-      summary: 'Kéo dài thời hạn giải quyết (Điều 147 khoản 2 BLTTHS): khi vụ việc phức tạp, tối đa 02 tháng kể từ ngày nhận, một hay nhiều lần (complex); sau đó Viện kiểm sát gia hạn một lần, không quá 02 tháng (procuracy)',
+      summary: 'Kéo dài thời hạn bằng quyết định: tin báo về tội phạm (Điều 147 khoản 2 BLTTHS: vụ việc phức tạp tối đa 02 tháng; Viện kiểm sát gia hạn một lần, không quá 02 tháng), tố cáo (thụ lý 10 ngày làm việc; Điều 30 Luật Tố cáo: gia hạn một hoặc hai lần, mỗi lần không quá 30 ngày)',
       params,
       body: z.object({
-        term: z.enum(['complex', 'procuracy']),
-        decision: z.string().trim().min(1, 'Hãy ghi số, ngày của quyết định').max(300, 'Tối đa 300 ký tự').describe('Số, ngày của quyết định, ví dụ "Quyết định số 12/QĐ-VKS ngày 20/11/2026"'),
+        term: z.enum(['complex', 'procuracy', 'acceptance_long', 'denunciation_extended', 'denunciation_extended_twice']),
+        decision: Decision,
         until: Day.optional().describe('Ngày cuối của thời hạn mới (mặc định: muộn nhất luật cho phép)'),
       }),
       response: ok(TipPage),
     },
   }, async (req) => service.extendLegalTerm(db, contextOf(req), req.params.id, req.body));
+
+  r.post('/api/tips/:id/classify', {
+    schema: {
+      tags, summary: 'Phân loại vụ việc: tin báo về tội phạm, tố cáo theo Luật Tố cáo, hay phản ánh khác; phân loại lại phải ghi lý do. Thời hạn tính lại từ ngày nhận theo loại mới',
+      params,
+      body: z.object({ kind: Kind, reason: z.string().trim().max(1000, 'Lý do tối đa 1.000 ký tự').optional() }),
+      response: ok(TipPage),
+    },
+  }, async (req) => service.classify(db, contextOf(req), req.params.id, req.body));
+
+  r.get('/api/tips/:id/investigators', {
+    schema: {
+      tags, summary: 'Điều tra viên được phân công tại xã của tin báo (người có thể giải quyết tin báo về tội phạm cho Cơ quan điều tra)', params,
+      response: ok(z.array(z.object({ id: z.number(), full_name: z.string(), username: z.string() }))),
+    },
+  }, async (req) => service.investigators(db, actorOf(req), req.params.id));
+
+  r.post('/api/tips/:id/notices/:noticeId', {
+    schema: {
+      tags, summary: 'Ghi đã gửi văn bản thông báo mà một quyết định phải gửi (người báo tin, Viện kiểm sát)',
+      params: z.object({ id: Id, noticeId: Id }),
+      body: z.object({ sentOn: Day.describe('Ngày gửi'), reference: z.string().trim().max(300, 'Tối đa 300 ký tự').optional().describe('Số văn bản thông báo') }),
+      response: ok(TipPage),
+    },
+  }, async (req) => service.recordNotice(db, contextOf(req), req.params.id, req.params.noticeId, req.body));
+
+  r.put('/api/units/:id/remote-area', {
+    schema: {
+      tags, summary: 'Xác định xã ở vùng xa xôi, hẻo lánh, hải đảo: 48 giờ thay vì 24 giờ để chuyển tin báo về tội phạm (cấp trên của xã quyết định)',
+      params: z.object({ id: Id }),
+      body: z.object({ remote: z.boolean(), basis: z.string().trim().max(300, 'Tối đa 300 ký tự').optional().describe('Văn bản căn cứ') }),
+      response: ok(z.object({ id: z.number(), remote_area: z.boolean(), remote_basis: z.string().nullable(), handover_hours: z.number() })),
+    },
+  }, async (req) => service.setRemoteArea(db, contextOf(req), req.params.id, req.body));
 
   r.put('/api/tips/:id/reply', {
     schema: {

@@ -7,10 +7,13 @@ import { CLOCK_SKEW_MS } from '../gongs/night.ts';
 import { AppError, conflict, forbidden, invalid, notFound } from '../http/errors.ts';
 import { routeOf } from '../keychains/service.ts';
 import { randomCode, parseCode } from '../shared/codes.ts';
-import { addDays, dayEnd, dayStart, FIRST_DAY, formatDay, todayVN } from '../shared/dates.ts';
+import { addDays, dayEnd, dayStart, FIRST_DAY, formatDay, todayVN, vnDateTime } from '../shared/dates.ts';
 import { readableUnit } from '../units/service.ts';
 import { unitLoader } from '../units/loader.ts';
-import { dueAt, dueSoonMs, extensionsOf, lastDayOf, legalDueAt, legalLastDay, NEXT, OPEN_STATUSES, urgencyOf, type Extension, type LegalTerm } from './deadlines.ts';
+import {
+  dueSoonFrom, extensionsOf, handoverDueAt, isBodyStage, handoverHours, isOpenStage, ISSUERS, lastDayOf, latestFor, legalLastDay, nextStages, noticesOf,
+  procuracyAskBy, urgencyOf, type DecisionKind, type Extension, type LegalTerm, type Recipient, type TipKind,
+} from './deadlines.ts';
 import { cleanPhoto, MAX_PHOTOS } from './photos.ts';
 import { storeTip } from './intake.ts';
 import { fold } from '../shared/text.ts';
@@ -22,15 +25,40 @@ type Ctx = Context & { actor: Actor };
 export const CATEGORIES: Record<TipCategory, string> = {
   crime: 'Tội phạm', drugs: 'Ma túy', theft: 'Trộm cắp', traffic: 'Giao thông', fire: 'Cháy, nổ', social_evils: 'Tệ nạn xã hội', other: 'Khác',
 };
+/** The stages as the informant reads them too (the public status page): none names an officer. */
 export const STATUSES: Record<TipStatus, string> = {
-  new: 'Mới', verifying: 'Đang xác minh', handling: 'Đang xử lý', resolved: 'Đã giải quyết', transferred: 'Chuyển cơ quan khác', unfounded: 'Không có cơ sở',
+  new: 'Mới', verifying: 'Đang xác minh', handling: 'Đang xử lý', suspended: 'Tạm đình chỉ giải quyết', resolved: 'Đã giải quyết',
+  transferred: 'Chuyển cơ quan có thẩm quyền', not_accepted: 'Không thụ lý', unfounded: 'Không có cơ sở',
+};
+
+export const KIND_NAMES: Record<TipKind, string> = {
+  crime: 'Tố giác, tin báo về tội phạm, kiến nghị khởi tố',
+  denunciation: 'Tố cáo (Luật Tố cáo)',
+  other: 'Phản ánh, kiến nghị khác',
 };
 
 export const LEGAL_TERM_NAMES: Record<LegalTerm, string> = {
-  standard: '20 ngày kể từ ngày nhận',
-  complex: 'vụ việc phức tạp hoặc phải xác minh ở nhiều nơi, tối đa 02 tháng kể từ ngày nhận',
+  handover: 'Công an xã tiếp nhận, kiểm tra, xác minh sơ bộ và chuyển Cơ quan điều tra: 24 giờ (48 giờ ở vùng xa xôi, hẻo lánh, hải đảo)',
+  standard: '20 ngày kể từ ngày Cơ quan điều tra nhận',
+  complex: 'vụ việc phức tạp hoặc phải xác minh ở nhiều nơi, tối đa 02 tháng kể từ ngày Cơ quan điều tra nhận',
   procuracy: 'Viện kiểm sát gia hạn một lần, không quá 02 tháng',
+  resumed: 'sau phục hồi, không quá 01 tháng kể từ ngày ra quyết định phục hồi',
+  acceptance: 'xem xét thụ lý tố cáo: 07 ngày làm việc kể từ ngày nhận',
+  acceptance_long: 'xem xét thụ lý tố cáo phải xác minh ở nhiều nơi: 10 ngày làm việc kể từ ngày nhận',
+  denunciation: 'giải quyết tố cáo: 30 ngày kể từ ngày thụ lý',
+  denunciation_extended: 'vụ việc phức tạp: gia hạn một lần, không quá 30 ngày',
+  denunciation_extended_twice: 'vụ việc đặc biệt phức tạp: gia hạn lần hai, không quá 30 ngày',
+  none: 'không có thời hạn luật định',
 };
+
+export const DECISION_NAMES: Record<DecisionKind, string> = {
+  complex: 'Quyết định kéo dài thời hạn giải quyết', procuracy: 'Quyết định gia hạn của Viện kiểm sát', suspend: 'Quyết định tạm đình chỉ',
+  resume: 'Quyết định phục hồi giải quyết', prosecute: 'Quyết định khởi tố vụ án hình sự', not_prosecute: 'Quyết định không khởi tố vụ án hình sự',
+  accept: 'Quyết định thụ lý tố cáo', accept_long: 'Quyết định kéo dài thời hạn xem xét thụ lý', not_accept: 'Quyết định không thụ lý tố cáo',
+  denunciation_extend: 'Quyết định gia hạn giải quyết tố cáo', concluded: 'Kết luận nội dung tố cáo',
+};
+
+export const RECIPIENT_NAMES: Record<Recipient, string> = { informant: 'người tố giác, báo tin', procuracy: 'Viện kiểm sát' };
 
 export const TRACKING_LENGTH = 10;
 const SECRET_LENGTH = 16;
@@ -81,7 +109,8 @@ export async function submitTip(db: Kysely<DB>, sealer: Sealer, input: TipInput,
   const secret = randomCode(SECRET_LENGTH);
 
   const hash = hashSecret(secret);
-  const legalDue = legalDueAt(now);
+  // Not yet classified: timed as a crime report, the commune's shortest duty.
+  const due = handoverDueAt(now, commune.remote_area);
   // A tracking code already taken (one chance in 2^50 per pair) is drawn again.
   for (let attempt = 0; attempt < 5; attempt++) {
     const trackingCode = randomCode(TRACKING_LENGTH);
@@ -91,7 +120,7 @@ export async function submitTip(db: Kysely<DB>, sealer: Sealer, input: TipInput,
         category: input.category, description: input.description, occurred_at: input.occurredAt ?? null, place: input.place || null,
         search_folded: fold(`${input.description} ${input.place ?? ''}`),
         contact_sealed: contact ? sealer.seal(contact, trackingCode) : null, tracking_code: trackingCode, secret_hash: hash,
-        channel, received_at: now, legal_due_at: legalDue, due_at: dueAt('new', now, legalDue),
+        channel, received_at: now, legal_term: 'handover', legal_due_at: due, due_at: due, due_soon_at: dueSoonFrom('handover', due),
       },
       photos,
     });
@@ -111,8 +140,8 @@ export async function publicStatus(db: Kysely<DB>, code: string, secret: string)
   return view;
 }
 
-const flagged = <T extends { due_at: Date | null; status: TipStatus }>(tip: T, now: Date) =>
-  ({ ...tip, urgency: urgencyOf(tip.status, tip.due_at, now) });
+const flagged = <T extends { due_at: Date | null; due_soon_at: Date | null }>(tip: T, now: Date) =>
+  ({ ...tip, urgency: urgencyOf(tip.due_at, tip.due_soon_at, now) });
 
 /** The inbox of a commune (or of all the communes under a unit), for those who handle tips. */
 export async function inbox(db: Kysely<DB>, actor: Actor, unitId: number, filter: q.InboxFilter & { overdue?: boolean | undefined }, page: { limit: number; offset: number }, now = new Date()) {
@@ -134,9 +163,20 @@ export async function readableTip(db: Kysely<DB>, actor: Actor, id: number) {
 /** A tip as its officers see it: the story, the stages, the notes and photos; the contact only through reveal. */
 export async function tipPage(db: Kysely<DB>, actor: Actor, id: number, now = new Date()) {
   const tip = await readableTip(db, actor, id);
-  const [events, notes, photos] = await Promise.all([q.eventsOf(db, id), q.notesOf(db, id), q.filesOf(db, id)]);
+  const [events, notes, photos, decisions, notices] = await Promise.all([q.eventsOf(db, id), q.notesOf(db, id), q.filesOf(db, id), q.decisionsOf(db, id), q.noticesOf(db, id)]);
   const { unit_path: _, province_code: __, ...shown } = tip;
-  return { tip: flagged(shown, now), events, notes, photos, canReveal: tip.has_contact && allows(actor, 'tip.reveal', tip.unit_path), canHandle: allows(actor, 'tip.handle', tip.unit_path) };
+  const canHandle = allows(actor, 'tip.handle', tip.unit_path);
+  const settles = tip.settler_id !== null;
+  return {
+    tip: { ...flagged(shown, now), procuracy_ask_by: procuracyAskBy(tip, now) },
+    events, notes, photos, decisions,
+    notices: notices.map((n) => ({ ...n, overdue: !n.sent_on && n.due_at.getTime() < now.getTime() })),
+    canReveal: tip.has_contact && allows(actor, 'tip.reveal', tip.unit_path), canHandle,
+    // What the caller may do next: the stages the kind allows, the body's only for its investigators.
+    canSettle: settles && allows(actor, 'tip.settle', tip.unit_path),
+    next: canHandle ? nextStages(tip.kind, tip.status, settles).filter((s) => !isBodyStage(tip.kind, s) || allows(actor, 'tip.settle', tip.unit_path)) : [],
+    extensions: canHandle ? extensionsOf(tip, now) : [],
+  };
 }
 
 /** Opens a sealed contact; a key other than the one it was sealed with is a clear refusal, not a crash. */
@@ -159,12 +199,13 @@ export async function revealContact(db: Kysely<DB>, sealer: Sealer, ctx: Ctx, id
   return contact;
 }
 
-// ---------- Staff workflow: stages, assignment, notes, transfer, public reply ----------
+// ---------- Staff workflow: classification, stages, decisions, notices, assignment, notes ----------
 // Each change is one transaction: the tip's row locked, the change, a tip_events row (notes are
 // their own rows) and an audit entry that names the tip and what changed, never its informant.
 
 /** The roles that handle tips: who may be given one. */
 const HANDLER_ROLES = ROLES.filter((r) => roleAllows(r, 'tip.handle'));
+const SETTLER_ROLES = ROLES.filter((r) => roleAllows(r, 'tip.settle'));
 
 type Locked = Awaited<ReturnType<typeof q.lockTip>>;
 const placeOfTip = (t: { commune_id: number; unit_path: string; province_code: string }) => ({ id: t.commune_id, path: t.unit_path, province_code: t.province_code });
@@ -186,41 +227,243 @@ async function onHandledTip<T>(db: Kysely<DB>, ctx: Ctx, id: number, change: (tr
   });
 }
 
-const isOpen = (status: TipStatus) => OPEN_STATUSES.includes(status);
 const stageList = (statuses: TipStatus[]) => statuses.map((s) => `"${STATUSES[s]}"`).join(', ');
+const settledHere = (t: { settler_id: number | null }) => t.settler_id !== null;
+
+/** The body's decisions on a crime report are recorded only by an investigator it assigned to the commune. */
+function assertSettler(ctx: Ctx, tip: Locked) {
+  if (!settledHere(tip)) {
+    throw conflict('Tin báo đã chuyển cho cơ quan có thẩm quyền; các bước sau là của cơ quan đó', [{ path: 'status', message: 'Không có Điều tra viên của xã được phân công giải quyết tin báo này.' }]);
+  }
+  if (!allows(ctx.actor, 'tip.settle', tip.unit_path)) {
+    throw forbidden('Chỉ Điều tra viên được phân công (Trưởng, Phó Trưởng Công an xã) mới ghi được các bước giải quyết của Cơ quan điều tra');
+  }
+}
+
+export interface DecisionInput {
+  /** Its number, as written on it: "12/QĐ-CSĐT". */
+  reference: string;
+  signedOn: string;
+  issuerTitle: string;
+  issuerName: string;
+  detail?: string | undefined;
+}
+
+/** Checks a decision against who may issue it and when it can have been signed. */
+function checkDecision(kind: DecisionKind, d: DecisionInput | undefined, tip: Locked, now: Date): DecisionInput {
+  if (!d) throw invalid(`Hãy ghi ${DECISION_NAMES[kind].toLowerCase()}: số, ngày, người ký`, [{ path: 'decision', message: 'Chưa ghi quyết định.' }]);
+  if (!ISSUERS[kind].includes(d.issuerTitle)) {
+    const who = ISSUERS[kind].map((t) => `"${t}"`).join(', ');
+    throw invalid(`${DECISION_NAMES[kind]} do ${who} ký`, [{ path: 'decision.issuerTitle', message: `Người ký phải là một trong: ${who}.` }]);
+  }
+  if (d.signedOn > todayVN(now)) throw invalid('Ngày ký quyết định ở sau hôm nay', [{ path: 'decision.signedOn', message: 'Ngày ký không được sau hôm nay.' }]);
+  if (d.signedOn < todayVN(tip.received_at)) {
+    throw invalid(`Ngày ký quyết định trước ngày nhận tin báo (${formatDay(todayVN(tip.received_at))})`, [{ path: 'decision.signedOn', message: 'Ngày ký không được trước ngày nhận tin báo.' }]);
+  }
+  return { ...d, reference: d.reference.trim(), issuerName: d.issuerName.trim(), detail: d.detail?.trim() || undefined };
+}
+
+/** Stores a decision, its event and the notices it owes; returns its id. */
+async function recordDecision(trx: Transaction<DB>, ctx: Ctx, tip: Locked, kind: DecisionKind, d: DecisionInput, now: Date, summaryText: string) {
+  const row = await q.insertDecision(trx, {
+    tip_id: tip.id, province_code: tip.province_code, kind, reference: d.reference, signed_on: d.signedOn, issuer_title: d.issuerTitle,
+    issuer_name: d.issuerName, detail: d.detail ?? null, recorded_by: ctx.actor.userId,
+  });
+  await q.insertNotices(trx, noticesOf(kind, d.signedOn, now).map((n) => ({ tip_id: tip.id, province_code: tip.province_code, decision_id: row.id, recipient: n.recipient, due_at: n.due })));
+  await q.insertEvent(trx, {
+    tip_id: tip.id, province_code: tip.province_code, actor_id: ctx.actor.userId, kind: 'decision',
+    detail: `${summaryText}: ${d.reference}, ký ngày ${formatDay(d.signedOn)}, ${d.issuerTitle} ${d.issuerName}`,
+  });
+  return row.id;
+}
+
+/** The term a case starts with at receipt, or when classified as another kind (counted from receipt). */
+function startingTerm(kind: TipKind | null, receivedAt: Date, remote: boolean): { legal_term: LegalTerm; legal_due_at: Date | null; due_at: Date | null; due_soon_at: Date | null } {
+  if (kind === 'denunciation') {
+    const due = dayEnd(legalLastDay('acceptance', todayVN(receivedAt)));
+    return { legal_term: 'acceptance', legal_due_at: due, due_at: due, due_soon_at: dueSoonFrom('acceptance', due) };
+  }
+  if (kind === 'other') {
+    // No term in law: the platform's own reminder of one day, as before.
+    const due = new Date(receivedAt.getTime() + OTHER_FOLLOW_UP_MS);
+    return { legal_term: 'none', legal_due_at: null, due_at: due, due_soon_at: dueSoonFrom('handover', due) };
+  }
+  const due = handoverDueAt(receivedAt, remote);
+  return { legal_term: 'handover', legal_due_at: due, due_at: due, due_soon_at: dueSoonFrom('handover', due) };
+}
+const OTHER_FOLLOW_UP_MS = 24 * 3_600_000;
+
+export interface Classification {
+  kind: TipKind;
+  /** Required to change a kind already given. */
+  reason?: string | undefined;
+}
+
+/**
+ * Classifies a case as a crime report, a denunciation or neither; changing a kind already given
+ * needs a reason. The new kind's term runs from the receipt, as the law counts it; a case already
+ * handed over, accepted or decided keeps its kind.
+ */
+export async function classify(db: Kysely<DB>, ctx: Ctx, id: number, input: Classification, now = new Date()) {
+  const reason = input.reason?.trim() || undefined;
+  await onHandledTip(db, ctx, id, async (trx, before) => {
+    if (before.kind === input.kind) throw conflict(`Tin báo đã được phân loại là "${KIND_NAMES[input.kind]}"`, [{ path: 'kind', message: 'Chọn một loại khác.' }]);
+    if (before.kind && !reason) throw invalid('Hãy ghi lý do phân loại lại', [{ path: 'reason', message: 'Phân loại lại phải có lý do.' }]);
+    if (!isOpenStage(before.status, settledHere(before)) || before.handed_over_at || before.accepted_on) {
+      throw conflict('Tin báo đã chuyển, đã thụ lý hoặc đã có quyết định; không phân loại lại được', [{ path: 'kind', message: 'Không phân loại lại được ở bước này.' }]);
+    }
+    const remote = await q.isRemote(trx, before.commune_id);
+    // A commune's own stages are kept where the new kind has them; otherwise the case starts again as new.
+    const status: TipStatus = input.kind !== 'denunciation' && before.status === 'verifying' ? 'verifying' : input.kind === 'other' && before.status === 'handling' ? 'handling' : 'new';
+    const patch = { kind: input.kind, status, stage_started_at: status === before.status ? before.stage_started_at : now, ...startingTerm(input.kind, before.received_at, remote) };
+    await q.updateTip(trx, id, patch);
+    const detail = before.kind
+      ? `Phân loại lại: ${KIND_NAMES[before.kind]} → ${KIND_NAMES[input.kind]}. Lý do: ${reason}`
+      : `Phân loại: ${KIND_NAMES[input.kind]}${reason ? `. ${reason}` : ''}`;
+    await q.insertEvent(trx, { tip_id: id, province_code: before.province_code, actor_id: ctx.actor.userId, kind: 'classified', status, detail });
+    await recordChange(trx, ctx, {
+      action: 'update', entity: 'tip', entityId: id, unit: placeOfTip(before),
+      before: { kind: before.kind, status: before.status, legal_term: before.legal_term }, after: { kind: input.kind, status, legal_term: patch.legal_term, reason },
+    });
+  });
+  return tipPage(db, ctx.actor, id, now);
+}
+
+export interface Handover {
+  /** The receiving body's own document: "Công văn số 15/CAX ngày…", "Biên bản giao nhận…". */
+  document?: string | undefined;
+  /** When that body received it, if not at once. */
+  bodyReceivedAt?: Date | undefined;
+  /** The commune's investigator the provincial body assigned to settle it. */
+  settlerId?: number | undefined;
+}
 
 export interface StatusChange {
   status: TipStatus;
   note?: string | undefined;
-  /** The agency a tip goes to with 'transferred' (Công an huyện cũ, Cơ quan CSĐT Công an tỉnh…). */
+  /** The agency it goes to with 'transferred' (Cơ quan CSĐT Công an tỉnh…). */
   transferredTo?: string | undefined;
+  handover?: Handover | undefined;
+  /** With 'resolved' of a crime report: the body's decision to prosecute or not. */
+  outcome?: 'prosecute' | 'not_prosecute' | undefined;
+  /** With 'suspended': art. 148(1) point a, b or c. */
+  ground?: 'a' | 'b' | 'c' | undefined;
+  decision?: DecisionInput | undefined;
 }
 
-/** Moves a tip to its next stage (deadlines.ts NEXT), with that stage's deadline from now, within the legal one. */
+export const SUSPENSION_GROUNDS = {
+  a: 'Đã trưng cầu giám định, yêu cầu định giá tài sản, yêu cầu nước ngoài tương trợ tư pháp nhưng chưa có kết quả',
+  b: 'Đã yêu cầu cơ quan, tổ chức, cá nhân cung cấp tài liệu, đồ vật quan trọng có ý nghĩa quyết định đối với việc khởi tố hoặc không khởi tố vụ án nhưng chưa có kết quả',
+  c: 'Không thể kết thúc việc kiểm tra, xác minh để quyết định khởi tố hoặc không khởi tố vụ án vì lý do bất khả kháng do thiên tai, dịch bệnh',
+} as const;
+
+/** What a stage change decides, by kind: the decision it records (if any) and the term it sets. */
+async function stagePatch(trx: Transaction<DB>, ctx: Ctx, before: Locked, input: StatusChange, transferredTo: string | undefined, now: Date): Promise<q.TipPatch> {
+  const kind = before.kind ?? 'crime';
+  const closed = { due_at: null, due_soon_at: null };
+  const decide = async (decisionKind: DecisionKind, text: string) => {
+    const d = checkDecision(decisionKind, input.decision, before, now);
+    await recordDecision(trx, ctx, before, decisionKind, d, now, text);
+    return d;
+  };
+  if (input.status === 'transferred') {
+    if (kind !== 'crime') return { transferred_to: transferredTo!, ...closed };
+    // The commune's own duty ends with the handover; the body's terms run from its receipt.
+    const h = input.handover ?? {};
+    const bodyReceivedAt = h.bodyReceivedAt ?? now;
+    if (bodyReceivedAt.getTime() > now.getTime() + CLOCK_SKEW_MS || bodyReceivedAt < before.received_at) {
+      throw invalid('Thời điểm cơ quan nhận tin báo phải từ lúc xã nhận đến bây giờ', [{ path: 'handover.bodyReceivedAt', message: 'Không trước lúc xã nhận, không sau bây giờ.' }]);
+    }
+    let settler: { id: number; full_name: string } | undefined;
+    if (h.settlerId !== undefined) {
+      settler = (await q.usersWithRoleAt(trx, before.unit_path, SETTLER_ROLES, h.settlerId))[0];
+      if (!settler) throw invalid('Người này không phải Điều tra viên được phân công tại xã', [{ path: 'handover.settlerId', message: 'Chọn một Điều tra viên được phân công tại xã.' }]);
+    }
+    const late = now.getTime() > before.legal_due_at!.getTime();
+    await q.insertEvent(trx, {
+      tip_id: before.id, province_code: before.province_code, actor_id: ctx.actor.userId, kind: 'handed_over',
+      detail: [`Chuyển ${transferredTo}`, h.document?.trim(), `cơ quan nhận lúc ${vnDateTime(bodyReceivedAt)}`, settler && `Điều tra viên giải quyết: ${settler.full_name}`,
+        late && `chuyển quá thời hạn ${handoverHours(await q.isRemote(trx, before.commune_id))} giờ`].filter(Boolean).join('; '),
+    });
+    const standard = dayEnd(legalLastDay('standard', todayVN(bodyReceivedAt)));
+    return {
+      transferred_to: transferredTo!, handed_over_at: now, handover_document: h.document?.trim() || null, body_received_at: bodyReceivedAt,
+      ...(settler
+        ? { settler_id: settler.id, legal_term: 'standard' as const, legal_due_at: standard, due_at: standard, due_soon_at: dueSoonFrom('standard', standard) }
+        : closed),
+    };
+  }
+  if (isBodyStage(kind, input.status)) {
+    assertSettler(ctx, before);
+    if (input.status === 'handling' && before.status === 'suspended') {
+      const d = await decide('resume', 'Quyết định phục hồi giải quyết (Điều 149 BLTTHS)');
+      const due = dayEnd(legalLastDay('resumed', d.signedOn));
+      return { legal_term: 'resumed', legal_due_at: due, due_at: due, due_soon_at: dueSoonFrom('resumed', due) };
+    }
+    if (input.status === 'handling') return {};
+    if (input.status === 'suspended') {
+      if (!input.ground) throw invalid('Hãy chọn căn cứ tạm đình chỉ (Điều 148 khoản 1)', [{ path: 'ground', message: 'Chưa chọn căn cứ.' }]);
+      // Art. 148(1): "Hết thời hạn quy định tại Điều 147": decided when the term runs out.
+      const last = lastDayOf(before.legal_due_at!);
+      if (todayVN(now) < last) {
+        throw conflict(`Chỉ tạm đình chỉ khi hết thời hạn giải quyết (ngày ${formatDay(last)}), Điều 148 khoản 1`, [{ path: 'status', message: `Thời hạn đến hết ngày ${formatDay(last)}.` }]);
+      }
+      await decide('suspend', `Quyết định tạm đình chỉ (Điều 148 khoản 1 điểm ${input.ground}: ${SUSPENSION_GROUNDS[input.ground]})`);
+      return closed;
+    }
+    const outcome = input.outcome;
+    if (!outcome) throw invalid('Hãy chọn quyết định: khởi tố hoặc không khởi tố vụ án hình sự', [{ path: 'outcome', message: 'Chưa chọn quyết định.' }]);
+    await decide(outcome, DECISION_NAMES[outcome]);
+    return { outcome, ...closed };
+  }
+  if (kind === 'denunciation') {
+    if (input.status === 'handling') {
+      const d = await decide('accept', 'Quyết định thụ lý tố cáo (Điều 29 Luật Tố cáo)');
+      const due = dayEnd(legalLastDay('denunciation', d.signedOn));
+      return { accepted_on: d.signedOn, legal_term: 'denunciation', legal_due_at: due, due_at: due, due_soon_at: dueSoonFrom('denunciation', due) };
+    }
+    if (input.status === 'not_accepted') {
+      await decide('not_accept', DECISION_NAMES.not_accept);
+      return { outcome: 'not_accepted', ...closed };
+    }
+    if (input.status === 'resolved') {
+      await decide('concluded', DECISION_NAMES.concluded);
+      return { outcome: 'concluded', ...closed };
+    }
+  }
+  if (kind === 'other') return isOpenStage(input.status, false) ? {} : closed;
+  return {};
+}
+
+/** Moves a case to a stage its kind allows next (deadlines.ts nextStages), recording what the law asks of it. */
 export async function changeStatus(db: Kysely<DB>, ctx: Ctx, id: number, input: StatusChange, now = new Date()) {
   const transferredTo = input.transferredTo?.trim() || undefined;
   if (input.status === 'transferred' && !transferredTo) {
-    throw invalid('Hãy ghi cơ quan nhận khi chuyển tin báo cho cơ quan khác', [{ path: 'transferredTo', message: 'Chưa ghi cơ quan nhận tin báo' }]);
+    throw invalid('Hãy ghi cơ quan nhận khi chuyển tin báo', [{ path: 'transferredTo', message: 'Chưa ghi cơ quan nhận tin báo.' }]);
   }
-  if (input.status !== 'transferred' && transferredTo) {
-    throw invalid('Chỉ ghi cơ quan nhận khi chuyển tin báo cho cơ quan khác', [{ path: 'transferredTo', message: `Không dùng với trạng thái "${STATUSES[input.status]}"` }]);
+  if (input.status !== 'transferred' && (transferredTo || input.handover)) {
+    throw invalid('Chỉ ghi cơ quan nhận khi chuyển tin báo cho cơ quan khác', [{ path: 'transferredTo', message: `Không dùng với trạng thái "${STATUSES[input.status]}".` }]);
   }
   await onHandledTip(db, ctx, id, async (trx, before) => {
-    const allowed = NEXT[before.status];
+    const allowed = nextStages(before.kind, before.status, settledHere(before));
     if (!allowed.includes(input.status)) {
       const why = allowed.length
         ? `Không thể chuyển tin báo từ "${STATUSES[before.status]}" sang "${STATUSES[input.status]}"; bước tiếp theo có thể là ${stageList(allowed)}`
-        : `Tin báo đã kết thúc ("${STATUSES[before.status]}"), không chuyển sang bước khác được`;
+        : before.status === 'transferred'
+          ? 'Tin báo đã chuyển cho cơ quan có thẩm quyền; các bước sau là của cơ quan đó'
+          : `Tin báo đã kết thúc ("${STATUSES[before.status]}"), không chuyển sang bước khác được`;
       throw conflict(why, [{ path: 'status', message: why }]);
     }
-    const patch = { status: input.status, stage_started_at: now, due_at: dueAt(input.status, now, before.legal_due_at), transferred_to: input.status === 'transferred' ? transferredTo! : before.transferred_to };
+    const decided = await stagePatch(trx, ctx, before, input, transferredTo, now);
+    const patch: q.TipPatch = { status: input.status, stage_started_at: now, ...decided };
     await q.updateTip(trx, id, patch);
     const note = input.note?.trim() || null;
     await q.insertEvent(trx, {
       tip_id: id, province_code: before.province_code, actor_id: ctx.actor.userId, kind: 'status', status: input.status,
       detail: [transferredTo && `Chuyển đến: ${transferredTo}`, note].filter(Boolean).join('. ') || null,
     });
-    await recordChange(trx, ctx, { action: 'update', entity: 'tip', entityId: id, unit: placeOfTip(before), before: stageOf(before), after: stageOf({ ...before, ...patch }) });
+    const after = { ...before, ...patch } as Locked;
+    await recordChange(trx, ctx, { action: 'update', entity: 'tip', entityId: id, unit: placeOfTip(before), before: stageOf(before), after: { ...stageOf(after), legal_due_at: after.legal_due_at, outcome: after.outcome } });
   });
   return tipPage(db, ctx.actor, id, now);
 }
@@ -230,6 +473,13 @@ export async function assignees(db: Kysely<DB>, actor: Actor, id: number) {
   const tip = await readableTip(db, actor, id);
   assertAllowed(actor, 'tip.handle', tip.unit_path);
   return q.usersWithRoleAt(db, tip.unit_path, HANDLER_ROLES);
+}
+
+/** The commune's assigned investigators, who may settle a crime report for the provincial body. */
+export async function investigators(db: Kysely<DB>, actor: Actor, id: number) {
+  const tip = await readableTip(db, actor, id);
+  assertAllowed(actor, 'tip.handle', tip.unit_path);
+  return q.usersWithRoleAt(db, tip.unit_path, SETTLER_ROLES);
 }
 
 /** Gives the tip to an officer (or to nobody, with null). */
@@ -262,9 +512,9 @@ export async function addNote(db: Kysely<DB>, ctx: Ctx, id: number, body: string
 /**
  * Re-routes a tip the informant sent to the wrong commune. The receiving commune may lie outside
  * the caller's grants (any commune of the country): the informant chose wrongly, and the commune
- * where it happened must receive it. The tip starts again as new, with a fresh 24 hours and no
- * assignee, but its legal deadline still runs from its receipt; its photos follow it. The caller
- * keeps no access unless granted on the new commune.
+ * where it happened must receive it. The tip starts again as new and unassigned, its term still
+ * counted from its receipt (the receiving commune's remoteness applies); its photos follow it.
+ * The caller keeps no access unless granted on the new commune.
  */
 export async function transferToCommune(db: Kysely<DB>, ctx: Ctx, id: number, communeId: number, now = new Date()) {
   const target = await unitLoader(db).load(communeId);
@@ -273,16 +523,18 @@ export async function transferToCommune(db: Kysely<DB>, ctx: Ctx, id: number, co
   }
   return onHandledTip(db, ctx, id, async (trx, before) => {
     if (target.id === before.commune_id) throw invalid('Tin báo đã thuộc xã này', [{ path: 'communeId', message: 'Chọn một xã khác' }]);
-    if (!isOpen(before.status)) throw conflict(`Tin báo đã kết thúc ("${STATUSES[before.status]}"), không chuyển xã được`, [{ path: 'communeId', message: 'Tin báo đã kết thúc' }]);
+    if (!isOpenStage(before.status, false) || before.accepted_on) {
+      throw conflict(`Tin báo đã ở bước "${STATUSES[before.status]}", không chuyển xã được`, [{ path: 'communeId', message: 'Không chuyển xã được ở bước này.' }]);
+    }
     // Through the transaction: on PGlite's single connection, a query beside it would wait for it forever.
     const from = await trx.selectFrom('units').select('name').where('id', '=', before.commune_id).executeTakeFirstOrThrow();
     const patch = {
       commune_id: target.id, unit_path: target.path, province_code: target.province_code!, village_id: null,
-      status: 'new' as const, stage_started_at: now, due_at: dueAt('new', now, before.legal_due_at), assignee_id: null,
+      status: 'new' as const, stage_started_at: now, assignee_id: null, ...startingTerm(before.kind, before.received_at, target.remote_area),
     };
     await q.updateTip(trx, id, patch);
     // The tip's rows and photos move with it, so the receiving commune reads them.
-    for (const table of ['tip_events', 'tip_notes', 'tip_files'] as const) {
+    for (const table of ['tip_events', 'tip_notes', 'tip_files', 'tip_decisions', 'tip_notices'] as const) {
       await trx.updateTable(table).set({ province_code: target.province_code! }).where('tip_id', '=', id).execute();
     }
     await trx.updateTable('files').set({ unit_path: target.path, province_code: target.province_code! })
@@ -297,49 +549,94 @@ export async function transferToCommune(db: Kysely<DB>, ctx: Ctx, id: number, co
 
 export interface ExtensionInput {
   term: Extension;
-  /** The decision that extends it: its number and date, as written on it. */
-  decision: string;
+  decision: DecisionInput;
   /** The new last day ('YYYY-MM-DD'); by default the latest the law allows. */
   until?: string | undefined;
 }
 
+const EXTENSION_DECISION: Record<Extension, DecisionKind> = {
+  complex: 'complex', procuracy: 'procuracy', acceptance_long: 'accept_long', denunciation_extended: 'denunciation_extend', denunciation_extended_twice: 'denunciation_extend',
+};
+
 /**
- * Extends a tip's legal deadline (art. 147(2)): for a complex case, to at most 2 months from
- * receipt, in one decision or several; then once, by at most 2 months more, by the procuracy.
+ * Extends a case's term with the decision that does it (deadlines.ts extensionsOf): a crime
+ * report's, recorded by the commune's assigned investigator (art. 147(2)); a denunciation's, by
+ * its handlers (Luật Tố cáo art. 30). Each decided before the term runs out.
  */
 export async function extendLegalTerm(db: Kysely<DB>, ctx: Ctx, id: number, input: ExtensionInput, now = new Date()) {
-  const decision = input.decision.trim();
-  if (!decision) throw invalid('Hãy ghi số, ngày của quyết định kéo dài hoặc gia hạn', [{ path: 'decision', message: 'Chưa ghi quyết định' }]);
   await onHandledTip(db, ctx, id, async (trx, before) => {
-    if (!isOpen(before.status)) throw conflict(`Tin báo đã kết thúc ("${STATUSES[before.status]}"), không còn thời hạn để kéo dài`, [{ path: 'term', message: 'Tin báo đã kết thúc' }]);
+    if (!isOpenStage(before.status, settledHere(before)) || !before.legal_due_at || before.status === 'suspended') {
+      throw conflict(`Tin báo đang ở bước "${STATUSES[before.status]}", không có thời hạn để kéo dài`, [{ path: 'term', message: 'Không có thời hạn để kéo dài.' }]);
+    }
+    if ((before.kind ?? 'crime') === 'crime' && ['complex', 'procuracy'].includes(input.term)) assertSettler(ctx, before);
     const current = lastDayOf(before.legal_due_at);
-    // An extension is decided before the term runs out (art. 147(2)); a late one is not the law's.
+    // An extension is decided before the term runs out; a late one is not the law's.
     if (before.legal_due_at.getTime() <= now.getTime()) {
-      throw conflict(`Hạn giải quyết theo luật đã hết (hết ngày ${formatDay(current)}); không thể kéo dài hay gia hạn sau khi đã hết hạn`, [{ path: 'term', message: 'Hạn giải quyết theo luật đã hết.' }]);
+      throw conflict(`Thời hạn đã hết (hết ngày ${formatDay(current)}); không thể kéo dài hay gia hạn sau khi đã hết hạn`, [{ path: 'term', message: 'Thời hạn đã hết.' }]);
     }
     if (!extensionsOf(before, now).includes(input.term)) {
       const why = before.legal_term === 'procuracy'
         ? 'Viện kiểm sát đã gia hạn một lần; luật chỉ cho gia hạn một lần'
         : input.term === 'procuracy'
-          ? 'Viện kiểm sát chỉ gia hạn khi thời hạn đã được kéo dài đủ 02 tháng kể từ ngày nhận vì vụ việc phức tạp'
-          : 'Thời hạn đã được kéo dài đến tối đa 02 tháng kể từ ngày nhận; nếu cần thêm, Viện kiểm sát gia hạn';
+          ? 'Viện kiểm sát chỉ gia hạn khi thời hạn đã được kéo dài đủ 02 tháng vì vụ việc phức tạp'
+          : input.term === 'complex'
+            ? 'Thời hạn đã được kéo dài đến tối đa 02 tháng; nếu cần thêm, Viện kiểm sát gia hạn'
+            : `Thời hạn "${LEGAL_TERM_NAMES[before.legal_term]}" không kéo dài theo cách này được`;
       throw conflict(why, [{ path: 'term', message: why }]);
     }
-    const latest = legalLastDay(input.term, input.term === 'complex' ? todayVN(before.received_at) : current);
+    const latest = latestFor(before, input.term);
     const until = input.until ?? latest;
-    if (until > latest) throw invalid(`Luật cho phép đến hết ngày ${formatDay(latest)}`, [{ path: 'until', message: `Muộn nhất ${formatDay(latest)}` }]);
+    if (until > latest) throw invalid(`Luật cho phép đến hết ngày ${formatDay(latest)}`, [{ path: 'until', message: `Muộn nhất ${formatDay(latest)}.` }]);
     if (until <= current) throw invalid(`Thời hạn hiện tại là đến hết ngày ${formatDay(current)}; hãy chọn một ngày sau đó`, [{ path: 'until', message: `Ngày gia hạn phải sau ngày ${formatDay(current)}.` }]);
+    const decisionKind = EXTENSION_DECISION[input.term];
+    const d = checkDecision(decisionKind, input.decision, before, now);
     const legalDue = dayEnd(until);
-    const patch = { legal_term: input.term, legal_due_at: legalDue, due_at: dueAt(before.status, before.stage_started_at, legalDue) };
+    await recordDecision(trx, ctx, before, decisionKind, d, now, `${DECISION_NAMES[decisionKind]} đến hết ngày ${formatDay(until)} (${LEGAL_TERM_NAMES[input.term]})`);
+    const patch = { legal_term: input.term, legal_due_at: legalDue, due_at: legalDue, due_soon_at: dueSoonFrom(input.term, legalDue) };
     await q.updateTip(trx, id, patch);
-    await q.insertEvent(trx, {
-      tip_id: id, province_code: before.province_code, actor_id: ctx.actor.userId, kind: 'extended',
-      detail: `${input.term === 'complex' ? 'kéo dài' : 'gia hạn'} đến hết ngày ${formatDay(until)} (${LEGAL_TERM_NAMES[input.term]}; Điều 147 khoản 2 BLTTHS 2015). ${decision}`,
-    });
-    const term = (t: { legal_term: LegalTerm; legal_due_at: Date; due_at: Date | null }) => ({ legal_term: t.legal_term, legal_due_at: t.legal_due_at, due_at: t.due_at });
-    await recordChange(trx, ctx, { action: 'update', entity: 'tip', entityId: id, unit: placeOfTip(before), before: term(before), after: { ...term(patch), decision } });
+    await q.insertEvent(trx, { tip_id: id, province_code: before.province_code, actor_id: ctx.actor.userId, kind: 'extended', detail: `Đến hết ngày ${formatDay(until)}` });
+    const term = (t: { legal_term: LegalTerm; legal_due_at: Date | null; due_at: Date | null }) => ({ legal_term: t.legal_term, legal_due_at: t.legal_due_at, due_at: t.due_at });
+    await recordChange(trx, ctx, { action: 'update', entity: 'tip', entityId: id, unit: placeOfTip(before), before: term(before), after: { ...term(patch), decision: d.reference } });
   });
   return tipPage(db, ctx.actor, id, now);
+}
+
+/** Records that a notice a decision owed was sent, with its document. */
+export async function recordNotice(db: Kysely<DB>, ctx: Ctx, id: number, noticeId: number, input: { sentOn: string; reference?: string | undefined }, now = new Date()) {
+  await onHandledTip(db, ctx, id, async (trx, tip) => {
+    const notice = await q.lockNotice(trx, id, noticeId);
+    if (!notice) throw notFound('Không tìm thấy thông báo này của tin báo');
+    if (notice.sent_on) throw conflict(`Đã ghi gửi thông báo này ngày ${formatDay(notice.sent_on)}`, [{ path: 'sentOn', message: 'Đã ghi rồi.' }]);
+    if (input.sentOn > todayVN(now)) throw invalid('Ngày gửi ở sau hôm nay', [{ path: 'sentOn', message: 'Ngày gửi không được sau hôm nay.' }]);
+    if (input.sentOn < todayVN(tip.received_at)) throw invalid('Ngày gửi trước ngày nhận tin báo', [{ path: 'sentOn', message: 'Ngày gửi không được trước ngày nhận tin báo.' }]);
+    const reference = input.reference?.trim() || null;
+    await q.markNoticeSent(trx, noticeId, input.sentOn, reference, ctx.actor.userId);
+    const late = dayStart(input.sentOn).getTime() >= notice.due_at.getTime();
+    await q.insertEvent(trx, {
+      tip_id: id, province_code: tip.province_code, actor_id: ctx.actor.userId, kind: 'notice',
+      detail: `Đã gửi thông báo cho ${RECIPIENT_NAMES[notice.recipient]} ngày ${formatDay(input.sentOn)}${reference ? ` (${reference})` : ''}${late ? ' — quá hạn' : ''}`,
+    });
+    await recordChange(trx, ctx, { action: 'update', entity: 'tip', entityId: id, unit: placeOfTip(tip), after: { notice: noticeId, recipient: notice.recipient, sent_on: input.sentOn } });
+  });
+  return tipPage(db, ctx.actor, id, now);
+}
+
+/**
+ * Sets whether a commune is remote (48 hours to hand a crime report over, not 24), with the
+ * document that says so. Decided above the commune: by whoever may change the units over it.
+ */
+export async function setRemoteArea(db: Kysely<DB>, ctx: Ctx, communeId: number, input: { remote: boolean; basis?: string | undefined }) {
+  const unit = await readableUnit(db, ctx.actor, communeId);
+  if (unit.kind !== 'commune') throw invalid('Chỉ xã, phường, đặc khu mới có thời hạn chuyển tin báo', [{ path: 'unitId', message: 'Không phải xã, phường, đặc khu.' }]);
+  const above = unit.path.slice(0, unit.path.slice(0, -1).lastIndexOf('/') + 1);
+  if (!allows(ctx.actor, 'unit.write', above)) throw forbidden('Việc xác định xã ở vùng xa xôi, hẻo lánh do cấp tỉnh quyết định');
+  const basis = input.basis?.trim() || null;
+  if (input.remote && !basis) throw invalid('Hãy ghi văn bản xác định xã ở vùng xa xôi, hẻo lánh, hải đảo', [{ path: 'basis', message: 'Chưa ghi văn bản căn cứ.' }]);
+  await db.transaction().execute(async (trx) => {
+    await q.setRemote(trx, communeId, input.remote, basis, handoverHours(input.remote));
+    await recordChange(trx, ctx, { action: 'update', entity: 'unit', entityId: communeId, unit: { id: unit.id, path: unit.path, province_code: unit.province_code }, after: { remote_area: input.remote, remote_basis: basis } });
+  });
+  return { id: communeId, remote_area: input.remote, remote_basis: basis, handover_hours: handoverHours(input.remote) };
 }
 
 /** The words the informant reads on the status page (empty: none). */
@@ -376,7 +673,7 @@ export async function summary(db: Kysely<DB>, actor: Actor, unitId: number, rang
   const from = range.from ?? addDays(to, -29);
   if (from > to) throw invalid('Ngày bắt đầu sau ngày kết thúc', [{ path: 'from', message: 'Ngày bắt đầu không được sau ngày kết thúc.' }]);
   if (addDays(from, SUMMARY_MAX_DAYS) <= to) throw invalid(`Chỉ thống kê tối đa ${SUMMARY_MAX_DAYS} ngày một lần`, [{ path: 'from', message: `Quá ${SUMMARY_MAX_DAYS} ngày` }]);
-  const rows = await q.summary(db, scopeOf(actor, 'tip.read'), unit.path, dayStart(from), dayEnd(to), now, dueSoonMs);
+  const rows = await q.summary(db, scopeOf(actor, 'tip.read'), unit.path, dayStart(from), dayEnd(to), now);
   const byCategory = tally(CATEGORIES, rows.byCategory.map((r) => [r.category, r.count]));
   const byStatus = tally(STATUSES, rows.byStatus.map((r) => [r.status, r.count]));
   return {

@@ -34,7 +34,7 @@ export const grantsOf = (db: Kysely<DB>, userIds: number[]) =>
     : db
         .selectFrom('grants as g')
         .innerJoin('units as un', 'un.id', 'g.unit_id')
-        .select(['g.id', 'g.user_id', 'g.unit_id', 'g.role', 'un.name as unit_name', 'un.path as unit_path', 'un.province_code', 'g.created_at'])
+        .select(['g.id', 'g.user_id', 'g.unit_id', 'g.role', 'g.basis', 'un.name as unit_name', 'un.path as unit_path', 'un.province_code', 'g.created_at'])
         .where('g.user_id', 'in', userIds)
         .orderBy('un.path')
         .execute();

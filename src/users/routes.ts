@@ -8,7 +8,9 @@ import { actorOf, contextOf } from '../auth/plugin.ts';
 import { errors, Id } from '../http/replies.ts';
 import * as service from './service.ts';
 
-const Grant = z.object({ id: z.number(), unit_id: z.number(), unit_name: z.string(), role: z.enum(ROLES) });
+const Basis = z.string().trim().max(300, 'Quyết định tối đa 300 ký tự').optional()
+  .describe('Quyết định phân công (bắt buộc với Điều tra viên): số, ngày, người ký');
+const Grant = z.object({ id: z.number(), unit_id: z.number(), unit_name: z.string(), role: z.enum(ROLES), basis: z.string().nullable() });
 const User = z
   .object({
     id: z.number(), username: z.string(), full_name: z.string(), phone: z.string().nullable(),
@@ -43,6 +45,7 @@ export function userRoutes(app: FastifyInstance, db: Kysely<DB>) {
         password: z.string().min(1).max(200),
         unitId: z.number().int().positive(),
         role: z.enum(ROLES),
+        basis: Basis,
       }),
       response: { 201: User, ...errors },
     },
@@ -74,10 +77,10 @@ export function userRoutes(app: FastifyInstance, db: Kysely<DB>) {
   r.post('/api/users/:id/grants', {
     schema: {
       tags, summary: 'Cấp quyền tại một đơn vị (áp dụng cho cả cây trực thuộc)', params: z.object({ id: Id }),
-      body: z.object({ unitId: z.number().int().positive(), role: z.enum(ROLES) }),
-      response: { 201: z.object({ id: z.number(), user_id: z.number(), unit_id: z.number(), role: z.string() }), ...errors },
+      body: z.object({ unitId: z.number().int().positive(), role: z.enum(ROLES), basis: Basis }),
+      response: { 201: z.object({ id: z.number(), user_id: z.number(), unit_id: z.number(), role: z.string(), basis: z.string().nullable() }), ...errors },
     },
-  }, async (req, reply) => reply.status(201).send(await service.addGrant(db, contextOf(req), req.params.id, req.body.unitId, req.body.role)));
+  }, async (req, reply) => reply.status(201).send(await service.addGrant(db, contextOf(req), req.params.id, req.body.unitId, req.body.role, req.body.basis)));
 
   r.delete('/api/grants/:id', {
     schema: { tags, summary: 'Thu hồi quyền', params: z.object({ id: Id }), response: { 204: z.null(), ...errors } },

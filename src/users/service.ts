@@ -55,6 +55,19 @@ export interface NewUser {
   password: string;
   unitId: number;
   role: Role;
+  /** The decision behind the grant: required for an investigator's assignment. */
+  basis?: string | undefined;
+}
+
+/** An investigator is assigned to a commune by a decision of the provincial investigation police, written on the grant. */
+function grantBasis(role: Role, unit: { kind: string }, basis: string | undefined): string | null {
+  const text = basis?.trim() || null;
+  if (role !== 'investigator') return text;
+  if (unit.kind !== 'commune') throw invalid('Điều tra viên được phân công tại một xã, phường, đặc khu', [{ path: 'unitId', message: 'Chọn một xã, phường, đặc khu.' }]);
+  if (!text) {
+    throw invalid('Hãy ghi quyết định phân công Điều tra viên (số, ngày, người ký)', [{ path: 'basis', message: 'Chưa ghi quyết định phân công.' }]);
+  }
+  return text;
 }
 
 export async function createUser(db: Kysely<DB>, ctx: Ctx, input: NewUser) {
@@ -62,6 +75,7 @@ export async function createUser(db: Kysely<DB>, ctx: Ctx, input: NewUser) {
   const problems = passwordProblems(input.password, username);
   if (problems.length) throw invalid(problems.join('; '), problems.map((m) => ({ path: 'password', message: m })));
   const unit = await grantableUnit(db, ctx.actor, input.unitId);
+  const basis = grantBasis(input.role, unit, input.basis);
   const password_hash = await hashPassword(input.password);
   const id = await db.transaction().execute(async (trx) => {
     const taken = await trx.selectFrom('users').select('id').where('username', '=', username).executeTakeFirst();
@@ -73,8 +87,8 @@ export async function createUser(db: Kysely<DB>, ctx: Ctx, input: NewUser) {
       .executeTakeFirstOrThrow();
     const grant = await trx
       .insertInto('grants')
-      .values({ user_id: user.id, unit_id: unit.id, role: input.role, created_by: ctx.actor.userId })
-      .returning(['id', 'unit_id', 'role'])
+      .values({ user_id: user.id, unit_id: unit.id, role: input.role, basis, created_by: ctx.actor.userId })
+      .returning(['id', 'unit_id', 'role', 'basis'])
       .executeTakeFirstOrThrow();
     await recordChange(trx, ctx, { action: 'create', entity: 'user', entityId: user.id, unit, after: { ...user, grant } });
     return user.id;
@@ -117,16 +131,17 @@ export async function resetPassword(db: Kysely<DB>, ctx: Ctx, id: number, passwo
   });
 }
 
-export async function addGrant(db: Kysely<DB>, ctx: Ctx, userId: number, unitId: number, role: Role) {
+export async function addGrant(db: Kysely<DB>, ctx: Ctx, userId: number, unitId: number, role: Role, basisText?: string) {
   await manageableUser(db, ctx.actor, userId);
   const unit = await grantableUnit(db, ctx.actor, unitId);
+  const basis = grantBasis(role, unit, basisText);
   return db.transaction().execute(async (trx) => {
     const exists = await trx.selectFrom('grants').select('id').where('user_id', '=', userId).where('unit_id', '=', unitId).where('role', '=', role).executeTakeFirst();
     if (exists) throw conflict('Người dùng đã có quyền này tại đơn vị này');
     const grant = await trx
       .insertInto('grants')
-      .values({ user_id: userId, unit_id: unitId, role, created_by: ctx.actor.userId })
-      .returning(['id', 'user_id', 'unit_id', 'role'])
+      .values({ user_id: userId, unit_id: unitId, role, basis, created_by: ctx.actor.userId })
+      .returning(['id', 'user_id', 'unit_id', 'role', 'basis'])
       .executeTakeFirstOrThrow();
     await recordChange(trx, ctx, { action: 'grant', entity: 'grant', entityId: grant.id, unit, after: grant });
     return grant;

@@ -8,7 +8,7 @@ const STAFF = ['admin', 'leader', 'officer'] as const;
 const SERVES_VILLAGES = [...STAFF, 'village_operator'] as const;
 const EXPECTED: Record<Permission, readonly Role[]> = {
   // Everyone granted a unit sees it and what is under it.
-  'unit.read': [...STAFF, 'school_staff', 'village_operator', 'viewer', 'confidential'],
+  'unit.read': [...STAFF, 'school_staff', 'village_operator', 'viewer', 'confidential', 'investigator'],
   'unit.write': STAFF,
   'user.manage': ['admin'],
   'audit.read': ['admin', 'leader'],
@@ -28,9 +28,12 @@ const EXPECTED: Record<Permission, readonly Role[]> = {
   'field.write': SERVES_VILLAGES,
   'activity.write': [...SERVES_VILLAGES, 'school_staff'],
   // Tips go to the commune police; only the confidential role learns who sent one.
-  'tip.read': [...STAFF, 'confidential'],
-  'tip.handle': STAFF,
+  'tip.read': [...STAFF, 'confidential', 'investigator'],
+  'tip.handle': [...STAFF, 'investigator'],
   'tip.reveal': ['confidential'],
+  // A crime report handed over is settled by the investigation body: at the commune, only by the
+  // investigator it assigned there (not even an administrator records its decisions).
+  'tip.settle': ['investigator'],
   'report.write': [...STAFF, 'school_staff'],
   'report.review': STAFF,
 };
