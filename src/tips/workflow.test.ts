@@ -12,8 +12,8 @@ import type { TipStatus } from '../db/schema.ts';
 import { Client } from '../../tests/support/client.ts';
 import { testDatabase } from '../../tests/support/db.ts';
 import { TEST_PASSWORD } from '../../tests/support/prepare.ts';
-import { addDays, addMonths, dayEnd, todayVN } from '../shared/dates.ts';
-import { DUE_SOON_MS, legalLastDay, NEXT, NEW_STAGE_MS } from './deadlines.ts';
+import { addDays, dayEnd, todayVN } from '../shared/dates.ts';
+import { legalLastDay, nextStages, type TipKind } from './deadlines.ts';
 import { sealer } from './seal.ts';
 import { publicStatus, submitTip, type TipInput } from './service.ts';
 
@@ -30,10 +30,18 @@ let thon: Client; // village operator of Thôn Làng Ngần
 let xem: Client; // viewer of Lào Cai
 let quantri: Client; // administrator of the country
 let thachlap: Client; // officer of Xã Thạch Lập
+let dieutra: Client; // investigator assigned to Xã Thượng Hà by the provincial investigation police
 const ids: Record<string, number> = {};
 const units: Record<string, { id: number; path: string }> = {};
-const ALL: TipStatus[] = ['new', 'verifying', 'handling', 'resolved', 'transferred', 'unfounded'];
+const ALL: TipStatus[] = ['new', 'verifying', 'handling', 'suspended', 'resolved', 'transferred', 'not_accepted', 'unfounded'];
 const HOUR = 3_600_000;
+const BODY = 'Cơ quan CSĐT Công an tỉnh Lào Cai';
+const today = () => todayVN(new Date());
+/** A decision as the body's investigator writes it down. */
+const bodyDecision = (reference = '12/QĐ-CSĐT') => ({ reference, signedOn: today(), issuerTitle: 'Thủ trưởng Cơ quan Cảnh sát điều tra Công an tỉnh', issuerName: 'Nguyễn Văn An' });
+const procuracyDecision = (reference = '3/QĐ-VKS') => ({ reference, signedOn: today(), issuerTitle: 'Viện trưởng Viện kiểm sát nhân dân', issuerName: 'Trần Văn Bình' });
+const settlerDecision = (reference = '7/QĐ-CAX') => ({ reference, signedOn: today(), issuerTitle: 'Phó Trưởng Công an xã, Điều tra viên được phân công', issuerName: 'Hà Văn Quang' });
+const denunciationDecision = (reference = '2/QĐ-TLTC') => ({ reference, signedOn: today(), issuerTitle: 'Trưởng Công an xã', issuerName: 'Nguyễn Văn Hùng' });
 
 async function newTip(input: Partial<TipInput> = {}) {
   return submitTip(database.db, seal, { category: 'theft', description: 'Mất trộm xe máy trước cửa nhà văn hóa thôn', communeId: units.thuongHa!.id, ...input }, 'web');
@@ -46,14 +54,26 @@ const near = (iso: string | Date | null, expected: number, slackMs = 60_000) => 
   expect(Math.abs(new Date(iso!).getTime() - expected)).toBeLessThan(slackMs);
 };
 
-/** Drives a tip from 'new' to the stage, the way an officer would. */
-async function reach(id: number, status: TipStatus) {
-  const path: Record<TipStatus, TipStatus[]> = {
-    new: [], verifying: ['verifying'], handling: ['verifying', 'handling'], resolved: ['verifying', 'resolved'], transferred: ['transferred'], unfounded: ['unfounded'],
-  };
-  for (const s of path[status]) {
-    const res = await canbo.post(`/api/tips/${id}/status`, { status: s, ...(s === 'transferred' && { transferredTo: 'Cơ quan CSĐT Công an tỉnh' }) });
-    expect(res.status, JSON.stringify(res.body)).toBe(200);
+const classify = (id: number, kind: TipKind, reason?: string) => canbo.post(`/api/tips/${id}/classify`, { kind, ...(reason && { reason }) });
+/** The body of a stage change, with what that change must carry for the kind. */
+function stageBody(kind: TipKind, to: TipStatus, settle = false) {
+  if (to === 'transferred') return { status: to, transferredTo: BODY, ...(kind === 'crime' && settle && { handover: { settlerId: ids.dieutra } }) };
+  if (kind === 'crime' && to === 'handling') return { status: to, decision: bodyDecision() };
+  if (kind === 'crime' && to === 'resolved') return { status: to, outcome: 'not_prosecute', decision: bodyDecision() };
+  if (kind === 'crime' && to === 'suspended') return { status: to, ground: 'a', decision: bodyDecision() };
+  if (kind === 'denunciation' && ['handling', 'not_accepted', 'resolved'].includes(to)) return { status: to, decision: denunciationDecision() };
+  return { status: to };
+}
+
+/** Drives a case of the kind from 'new' to the stage, the way its officers would. */
+async function reach(id: number, kind: TipKind, path: TipStatus[], settle = false) {
+  expect((await classify(id, kind)).status).toBe(200);
+  for (const s of path) {
+    const as = kind === 'crime' && ['handling', 'resolved', 'suspended'].includes(s) ? dieutra : canbo;
+    // A suspension is decided when the term runs out (art. 148(1)): the term is made to end today.
+    if (s === 'suspended') await database.db.updateTable('tips').set({ legal_due_at: dayEnd(today()) }).where('id', '=', id).execute();
+    const res = await as.post(`/api/tips/${id}/status`, stageBody(kind, s, settle));
+    expect(res.status, `${s}: ${JSON.stringify(res.body)}`).toBe(200);
   }
 }
 
@@ -62,7 +82,9 @@ beforeAll(async () => {
   app = await buildApp({ database, config: { cookieSecure: false }, tipKey: key });
   await app.listen({ port: 0, host: '127.0.0.1' });
   url = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
-  [canbo, lanhdao, thon, xem, quantri, thachlap] = await Promise.all([login('canbo'), login('lanhdao'), login('thon'), login('xem'), login('quantri'), login('thachlap')]);
+  [canbo, lanhdao, thon, xem, quantri, thachlap, dieutra] = (await Promise.all(
+    ['canbo', 'lanhdao', 'thon', 'xem', 'quantri', 'thachlap', 'dieutra'].map((u) => login(u)),
+  )) as Client[] as [Client, Client, Client, Client, Client, Client, Client];
   const unitBy = async (code: string) => database.db.selectFrom('units').select(['id', 'path']).where('code', '=', code).executeTakeFirstOrThrow();
   units.thuongHa = await unitBy('02968');
   units.thachLap = await unitBy('15085');
@@ -75,85 +97,131 @@ afterAll(async () => {
   await database?.close();
 });
 
-describe('stages and their deadlines', () => {
-  it('starts as new with a 24-hour deadline; the later stages run to the legal deadline, 20 days from receipt', async () => {
+describe('a crime report at the commune: received, checked, handed over (BLTTHS art. 146(3), TTLT 01/2017)', () => {
+  it('starts unclassified with 24 hours to hand over, classified without a word, handed over with its record', async () => {
     const tip = await newTip();
     const page = (await canbo.ok(`/api/tips/${tip.id}`)) as any;
-    expect(page.tip).toMatchObject({ status: 'new', urgency: 'on_time', assignee_id: null, legal_term: 'standard' });
-    near(page.tip.due_at, new Date(page.tip.received_at).getTime() + NEW_STAGE_MS, 1000);
-    // 24:00 of the 20th day, the day of receipt the first.
-    const legal = dayEnd(addDays(todayVN(new Date(page.tip.received_at)), 19)).toISOString();
-    expect(page.tip.legal_due_at).toBe(legal);
-    expect(page).toMatchObject({ canHandle: true, canReveal: false });
+    expect(page.tip).toMatchObject({ status: 'new', kind: null, urgency: 'on_time', legal_term: 'handover', settler_id: null });
+    near(page.tip.legal_due_at, new Date(page.tip.received_at).getTime() + 24 * HOUR, 1000);
+    expect(page.tip.due_at).toBe(page.tip.legal_due_at);
+    expect(page).toMatchObject({ canHandle: true, canReveal: false, canSettle: false, next: ['verifying', 'transferred'], extensions: [] });
 
-    const verifying = await canbo.patch(`/api/tips/${tip.id}/status`, { status: 'verifying', note: 'Đã gọi trưởng thôn hỏi lại' });
+    const classified = await classify(tip.id, 'crime');
+    expect(classified.status, JSON.stringify(classified.body)).toBe(200);
+    expect(classified.body.tip).toMatchObject({ kind: 'crime', status: 'new', legal_due_at: page.tip.legal_due_at });
+    expect(classified.body.events.at(-1)).toMatchObject({ kind: 'classified', detail: 'Phân loại: Tố giác, tin báo về tội phạm, kiến nghị khởi tố' });
+
+    const verifying = await canbo.patch(`/api/tips/${tip.id}/status`, { status: 'verifying', note: 'Đã lấy lời khai ban đầu' });
     expect(verifying.status, JSON.stringify(verifying.body)).toBe(200);
-    expect(verifying.body.tip.status).toBe('verifying');
-    near(verifying.body.tip.stage_started_at, Date.now(), 10_000);
-    expect(verifying.body.tip.due_at).toBe(legal);
-    expect(verifying.body.events.at(-1)).toMatchObject({ kind: 'status', status: 'verifying', detail: 'Đã gọi trưởng thôn hỏi lại', actor_name: 'Lò Văn Minh' });
+    // The preliminary check is within the same 24 hours, not a term of its own.
+    expect(verifying.body.tip).toMatchObject({ status: 'verifying', due_at: page.tip.legal_due_at });
+    // The commune settles nothing itself: only the handover comes next.
+    for (const to of ['handling', 'resolved', 'unfounded'] as const) {
+      const res = await canbo.post(`/api/tips/${tip.id}/status`, { status: to });
+      expect(res.status, to).toBe(409);
+    }
 
-    const handling = await canbo.post(`/api/tips/${tip.id}/status`, { status: 'handling' });
-    expect(handling.body.tip.status).toBe('handling');
-    expect(handling.body.tip).toMatchObject({ due_at: legal, legal_due_at: legal });
+    const sent = await lanhdao.post(`/api/tips/${tip.id}/status`, { status: 'transferred', transferredTo: BODY, handover: { document: 'Công văn số 15/CAX' } });
+    expect(sent.status, JSON.stringify(sent.body)).toBe(200);
+    expect(sent.body.tip).toMatchObject({ status: 'transferred', transferred_to: BODY, handover_document: 'Công văn số 15/CAX', due_at: null, urgency: 'closed', settler_id: null });
+    near(sent.body.tip.handed_over_at, Date.now(), 10_000);
+    expect(sent.body.tip.body_received_at).toBe(sent.body.tip.handed_over_at);
+    expect(sent.body.events.find((e: any) => e.kind === 'handed_over').detail).toMatch(/^Chuyển Cơ quan CSĐT Công an tỉnh Lào Cai; Công văn số 15\/CAX; cơ quan nhận lúc \d\d:\d\d \d\d\/\d\d\/\d{4}$/);
+    // Its later stages are the receiving body's: the commune has none.
+    expect(sent.body.next).toEqual([]);
+    const refused = await canbo.post(`/api/tips/${tip.id}/status`, { status: 'handling' });
+    expect([refused.status, refused.body.error.message]).toEqual([409, 'Tin báo đã chuyển cho cơ quan có thẩm quyền; các bước sau là của cơ quan đó']);
+    // Out of the commune's open cases.
+    const open = (await canbo.ok(`/api/tips?unitId=${units.thuongHa!.id}&status=open&limit=200`)) as any[];
+    expect(open.map((t) => t.id)).not.toContain(tip.id);
+    expect((await publicStatus(database.db, tip.trackingCode, tip.secret)).status).toBe('transferred');
 
-    const resolved = await lanhdao.post(`/api/tips/${tip.id}/status`, { status: 'resolved' });
-    expect(resolved.body.tip).toMatchObject({ status: 'resolved', due_at: null, urgency: 'closed' });
-    expect(resolved.body.events.map((e: any) => e.status)).toEqual(['new', 'verifying', 'handling', 'resolved']);
-
-    const audit = await database.db.selectFrom('audit_log').select(['action', 'actor_name', 'before', 'after']).where('entity', '=', 'tip').where('entity_id', '=', String(tip.id)).orderBy('id').execute();
+    const audit = await database.db.selectFrom('audit_log').select(['action', 'actor_name', 'after']).where('entity', '=', 'tip').where('entity_id', '=', String(tip.id)).orderBy('id').execute();
     expect(audit.map((a) => [a.action, a.actor_name])).toEqual([['create', null], ['update', 'canbo'], ['update', 'canbo'], ['update', 'lanhdao']]);
-    expect(audit.at(-1)!.before).toMatchObject({ status: 'handling' });
-    expect(audit.at(-1)!.after).toMatchObject({ status: 'resolved', due_at: null });
+    expect(audit.at(-1)!.after).toMatchObject({ status: 'transferred', due_at: null });
   });
 
-  it('allows every transition of NEXT and refuses every other, changing nothing when it refuses', async () => {
-    for (const from of ALL) {
-      for (const to of NEXT[from]) {
+  it('gives a remote commune 48 hours, set above the commune with its document, for the tips still to hand over', async () => {
+    const tip = await newTip();
+    const set = (c: Client, body: unknown, id = units.thuongHa!.id) => put(c, `/api/units/${id}/remote-area`, body);
+    expect((await set(canbo, { remote: true, basis: 'Quyết định 1/QĐ-UBND' })).status).toBe(403);
+    expect((await set(xem, { remote: true, basis: 'Quyết định 1/QĐ-UBND' })).status).toBe(403);
+    const noBasis = await set(quantri, { remote: true });
+    expect([noBasis.status, noBasis.body.error.fields[0].path]).toEqual([400, 'basis']);
+    expect((await set(quantri, { remote: true, basis: 'x' }, units.laoCai!.id)).status).toBe(400);
+    try {
+      const done = await set(quantri, { remote: true, basis: 'Quyết định số 1/QĐ-UBND ngày 02/01/2026 của UBND tỉnh Lào Cai' });
+      expect(done.status, JSON.stringify(done.body)).toBe(200);
+      expect(done.body).toMatchObject({ remote_area: true, handover_hours: 48 });
+      const row = await tipRow(tip.id);
+      expect(row.legal_due_at!.getTime() - row.received_at.getTime()).toBe(48 * HOUR);
+      const later = await newTip();
+      const laterRow = await tipRow(later.id);
+      expect(laterRow.due_at!.getTime() - laterRow.received_at.getTime()).toBe(48 * HOUR);
+      // One handed over late says so.
+      await database.db.updateTable('tips').set({ legal_due_at: new Date(Date.now() - HOUR) }).where('id', '=', later.id).execute();
+      const sent = await canbo.post(`/api/tips/${later.id}/status`, { status: 'transferred', transferredTo: BODY });
+      expect(sent.body.events.find((e: any) => e.kind === 'handed_over').detail).toMatch(/chuyển quá thời hạn 48 giờ$/);
+    } finally {
+      await set(quantri, { remote: false });
+    }
+    expect((await tipRow(tip.id)).legal_due_at!.getTime() - (await tipRow(tip.id)).received_at.getTime()).toBe(24 * HOUR);
+  });
+
+  it('allows each kind exactly its next stages and refuses every other, changing nothing when it refuses', async () => {
+    const paths: [TipKind, TipStatus[], boolean][] = [
+      ['crime', [], false], ['crime', ['verifying'], false], ['crime', ['transferred'], true], ['crime', ['transferred', 'handling'], true],
+      ['crime', ['transferred', 'handling', 'suspended'], true], ['denunciation', [], false], ['denunciation', ['handling'], false],
+      ['other', [], false], ['other', ['verifying'], false], ['other', ['handling'], false], ['other', ['unfounded'], false],
+    ];
+    for (const [kind, path, settle] of paths) {
+      const from = path.at(-1) ?? 'new';
+      const allowed = nextStages(kind, from, settle);
+      for (const to of allowed) {
         const tip = await newTip();
-        await reach(tip.id, from);
-        const res = await canbo.post(`/api/tips/${tip.id}/status`, { status: to, ...(to === 'transferred' && { transferredTo: 'Công an huyện cũ' }) });
-        expect(res.status, `${from} → ${to}: ${JSON.stringify(res.body)}`).toBe(200);
+        await reach(tip.id, kind, path, settle);
+        if (to === 'suspended') await database.db.updateTable('tips').set({ legal_due_at: dayEnd(today()) }).where('id', '=', tip.id).execute();
+        const as = kind === 'crime' && ['handling', 'resolved', 'suspended'].includes(to) ? dieutra : canbo;
+        const res = await as.post(`/api/tips/${tip.id}/status`, stageBody(kind, to, settle));
+        expect(res.status, `${kind} ${from} → ${to}: ${JSON.stringify(res.body)}`).toBe(200);
         expect(res.body.tip.status).toBe(to);
-        // NEXT never leads back to "new": an open stage runs to the legal deadline, a closed one has none.
-        expect(res.body.tip.due_at).toBe(['verifying', 'handling'].includes(to) ? res.body.tip.legal_due_at : null);
       }
       const tip = await newTip();
-      await reach(tip.id, from);
+      await reach(tip.id, kind, path, settle);
       const before = await tipRow(tip.id);
       const events = await eventCount(tip.id);
-      for (const to of ALL.filter((s) => !NEXT[from].includes(s))) {
-        const res = await canbo.post(`/api/tips/${tip.id}/status`, { status: to, ...(to === 'transferred' && { transferredTo: 'Công an huyện cũ' }) });
-        expect(res.status, `${from} → ${to} must be refused`).toBe(409);
+      for (const to of ALL.filter((s) => !allowed.includes(s))) {
+        const res = await dieutra.post(`/api/tips/${tip.id}/status`, stageBody(kind, to, settle));
+        expect(res.status, `${kind} ${from} → ${to} must be refused`).toBe(409);
         expect(res.body.error.fields[0].path).toBe('status');
-        expect(res.body.error.message).toMatch(NEXT[from].length ? /^Không thể chuyển tin báo từ/ : /đã kết thúc/);
       }
       expect(await tipRow(tip.id)).toEqual(before);
       expect(await eventCount(tip.id)).toBe(events);
     }
   });
 
-  it('asks for the receiving agency on a transfer elsewhere, and refuses bad input with field paths', async () => {
+  it('asks for the receiving body on a handover, and refuses bad input with field paths', async () => {
     const tip = await newTip();
     const missing = await canbo.post(`/api/tips/${tip.id}/status`, { status: 'transferred' });
     expect(missing.status).toBe(400);
-    expect(missing.body.error.fields).toEqual([{ path: 'transferredTo', message: 'Chưa ghi cơ quan nhận tin báo' }]);
+    expect(missing.body.error.fields).toEqual([{ path: 'transferredTo', message: 'Chưa ghi cơ quan nhận tin báo.' }]);
     const stray = await canbo.post(`/api/tips/${tip.id}/status`, { status: 'verifying', transferredTo: 'Công an huyện cũ' });
-    expect(stray.status).toBe(400);
-    expect(stray.body.error.fields[0].path).toBe('transferredTo');
+    expect([stray.status, stray.body.error.fields[0].path]).toEqual([400, 'transferredTo']);
     const unknown = await canbo.post(`/api/tips/${tip.id}/status`, { status: 'done' });
-    expect(unknown.status).toBe(400);
-    expect(unknown.body.error.fields[0].path).toBe('status');
+    expect([unknown.status, unknown.body.error.fields[0].path]).toEqual([400, 'status']);
     expect(unknown.body.error.message).toMatch(/^Dữ liệu không hợp lệ/);
     const long = await canbo.post(`/api/tips/${tip.id}/status`, { status: 'transferred', transferredTo: 'x'.repeat(301) });
-    expect(long.status).toBe(400);
-    expect(long.body.error.fields[0].path).toBe('transferredTo');
+    expect([long.status, long.body.error.fields[0].path]).toEqual([400, 'transferredTo']);
+    const notInvestigator = await canbo.post(`/api/tips/${tip.id}/status`, { status: 'transferred', transferredTo: BODY, handover: { settlerId: ids.canbo } });
+    expect([notInvestigator.status, notInvestigator.body.error.fields[0].path]).toEqual([400, 'handover.settlerId']);
+    const future = await canbo.post(`/api/tips/${tip.id}/status`, { status: 'transferred', transferredTo: BODY, handover: { bodyReceivedAt: new Date(Date.now() + 86_400_000).toISOString() } });
+    expect([future.status, future.body.error.fields[0].path]).toEqual([400, 'handover.bodyReceivedAt']);
+    const before = await canbo.post(`/api/tips/${tip.id}/status`, { status: 'transferred', transferredTo: BODY, handover: { bodyReceivedAt: '2020-01-01T00:00:00+07:00' } });
+    expect([before.status, before.body.error.fields[0].path]).toEqual([400, 'handover.bodyReceivedAt']);
+    const absurd = await canbo.post(`/api/tips/${tip.id}/status`, { status: 'transferred', transferredTo: BODY, handover: { bodyReceivedAt: '9999-12-25T00:00:00Z' } });
+    expect(absurd.status).toBe(400);
     expect((await tipRow(tip.id)).status).toBe('new');
-
-    const sent = await canbo.post(`/api/tips/${tip.id}/status`, { status: 'transferred', transferredTo: 'Cơ quan CSĐT Công an tỉnh', note: 'Có dấu hiệu tội phạm nghiêm trọng' });
-    expect(sent.status).toBe(200);
-    expect(sent.body.tip).toMatchObject({ status: 'transferred', transferred_to: 'Cơ quan CSĐT Công an tỉnh', due_at: null });
-    expect(sent.body.events.at(-1).detail).toBe('Chuyển đến: Cơ quan CSĐT Công an tỉnh. Có dấu hiệu tội phạm nghiêm trọng');
+    expect(await eventCount(tip.id)).toBe(1);
   });
 
   it('serves two officers acting at once one after the other', async () => {
@@ -163,13 +231,11 @@ describe('stages and their deadlines', () => {
     expect(await eventCount(tip.id)).toBe(2);
   });
 
-  it('flags overdue and due-soon tips in the inbox, and a new stage clears the flag', async () => {
-    const late = await newTip({ description: 'Tin báo đã quá hạn xác minh ở thôn' });
-    const soon = await newTip({ description: 'Tin báo sắp đến hạn xác minh ở thôn' });
-    await reach(late.id, 'verifying');
-    await reach(soon.id, 'verifying');
+  it('flags overdue and due-soon tips in the inbox, and a stage that ends the commune\'s duty clears the flag', async () => {
+    const late = await newTip({ description: 'Tin báo đã quá hạn chuyển ở thôn' });
+    const soon = await newTip({ description: 'Tin báo sắp đến hạn chuyển ở thôn' });
     await database.db.updateTable('tips').set({ due_at: new Date(Date.now() - HOUR) }).where('id', '=', late.id).execute();
-    await database.db.updateTable('tips').set({ due_at: new Date(Date.now() + DUE_SOON_MS - HOUR) }).where('id', '=', soon.id).execute();
+    await database.db.updateTable('tips').set({ due_soon_at: new Date(Date.now() - HOUR) }).where('id', '=', soon.id).execute();
 
     const inbox = (await canbo.ok(`/api/tips?unitId=${units.thuongHa!.id}&status=open&limit=200`)) as any[];
     expect(inbox.find((t) => t.id === late.id).urgency).toBe('overdue');
@@ -179,10 +245,37 @@ describe('stages and their deadlines', () => {
     expect(overdue.map((t) => t.id)).not.toContain(soon.id);
     expect(overdue.every((t) => t.urgency === 'overdue')).toBe(true);
 
-    const moved = await canbo.post(`/api/tips/${late.id}/status`, { status: 'handling' });
-    expect(moved.body.tip.urgency).toBe('on_time');
+    const moved = await canbo.post(`/api/tips/${late.id}/status`, { status: 'transferred', transferredTo: BODY });
+    expect(moved.body.tip.urgency).toBe('closed');
     const again = (await canbo.ok(`/api/tips?unitId=${units.thuongHa!.id}&overdue=true&limit=200`)) as any[];
     expect(again.map((t) => t.id)).not.toContain(late.id);
+  });
+});
+
+describe('classification', () => {
+  it('needs a reason to change a kind, restarts the term the new kind has from receipt, and stops once handed over', async () => {
+    const tip = await newTip();
+    expect((await classify(tip.id, 'other')).status).toBe(200);
+    const noReason = await classify(tip.id, 'denunciation');
+    expect([noReason.status, noReason.body.error.fields[0].path]).toEqual([400, 'reason']);
+    const same = await canbo.post(`/api/tips/${tip.id}/classify`, { kind: 'other', reason: 'x' });
+    expect(same.status).toBe(409);
+    expect((await canbo.post(`/api/tips/${tip.id}/classify`, { kind: 'spam' })).status).toBe(400);
+    expect((await xem.post(`/api/tips/${tip.id}/classify`, { kind: 'crime' })).status).toBe(404);
+
+    const denunciation = await classify(tip.id, 'denunciation', 'Đơn tố cáo cán bộ xã vi phạm khi thực hiện công vụ');
+    expect(denunciation.status, JSON.stringify(denunciation.body)).toBe(200);
+    const received = todayVN(new Date(denunciation.body.tip.received_at));
+    expect(denunciation.body.tip).toMatchObject({ kind: 'denunciation', legal_term: 'acceptance', legal_due_at: dayEnd(legalLastDay('acceptance', received)).toISOString() });
+    expect(denunciation.body.events.at(-1).detail).toBe('Phân loại lại: Phản ánh, kiến nghị khác → Tố cáo (Luật Tố cáo). Lý do: Đơn tố cáo cán bộ xã vi phạm khi thực hiện công vụ');
+
+    const crime = await classify(tip.id, 'crime', 'Có dấu hiệu tội nhận hối lộ');
+    expect(crime.body.tip).toMatchObject({ kind: 'crime', legal_term: 'handover' });
+    near(crime.body.tip.legal_due_at, new Date(crime.body.tip.received_at).getTime() + 24 * HOUR, 1000);
+    await canbo.post(`/api/tips/${tip.id}/status`, { status: 'transferred', transferredTo: BODY });
+    expect((await classify(tip.id, 'other', 'Thử phân loại lại')).status).toBe(409);
+    const audit = await database.db.selectFrom('audit_log').select(['after']).where('entity', '=', 'tip').where('entity_id', '=', String(tip.id)).orderBy('id').execute();
+    expect(audit.map((a) => (a.after as any).kind).filter(Boolean)).toEqual(['other', 'denunciation', 'crime']);
   });
 });
 
@@ -282,97 +375,209 @@ describe('notes and the public reply', () => {
   });
 });
 
-describe('the legal deadline, counted from receipt', () => {
-  /** A tip received `days` days ago, at the stage: its dates moved back as if it had waited that long. */
-  async function receivedAgo(days: number, status: TipStatus = 'new') {
+describe('a crime report settled for the body by the commune\'s assigned investigator (art. 147–149)', () => {
+  /** A crime report handed over to the body `days` days ago, settled here by the investigator. */
+  async function settling(days: number) {
     const tip = await newTip();
-    await reach(tip.id, status);
-    const received = new Date(Date.now() - days * 24 * HOUR);
-    const legal = dayEnd(legalLastDay('standard', todayVN(received)));
-    const due = status === 'new' ? new Date(Math.min(received.getTime() + NEW_STAGE_MS, legal.getTime())) : legal;
-    await database.db.updateTable('tips').set({ received_at: received, stage_started_at: received, legal_due_at: legal, due_at: due }).where('id', '=', tip.id).execute();
-    return { id: tip.id, received, legal };
+    await reach(tip.id, 'crime', ['transferred', 'handling'], true);
+    const body = new Date(Date.now() - days * 24 * HOUR);
+    const legal = dayEnd(legalLastDay('standard', todayVN(body)));
+    await database.db.updateTable('tips').set({ received_at: new Date(body.getTime() - HOUR), body_received_at: body, legal_due_at: legal, due_at: legal }).where('id', '=', tip.id).execute();
+    return { id: tip.id, tip, body, legal };
   }
-  const extend = (id: number, body: Record<string, unknown>, as = canbo) => as.post(`/api/tips/${id}/extend`, body);
+  const extend = (id: number, body: Record<string, unknown>, as = dieutra) => as.post(`/api/tips/${id}/extend`, body);
 
-  it('gives a stage only what is left of it: a re-route on the 20th day keeps the day, not a fresh 24 hours', async () => {
-    const late = await receivedAgo(19);
-    const moved = await canbo.post(`/api/tips/${late.id}/transfer`, { communeId: units.thachLap!.id });
-    expect(moved.status, JSON.stringify(moved.body)).toBe(200);
-    expect(moved.body.due_at).toBe(late.legal.toISOString());
-    expect((await tipRow(late.id)).legal_due_at).toEqual(late.legal);
+  it('runs 20 days from the body\'s receipt for the investigator, and only the investigator records the body\'s steps', async () => {
+    const tip = await newTip();
+    await classify(tip.id, 'crime');
+    const sent = await canbo.post(`/api/tips/${tip.id}/status`, { status: 'transferred', transferredTo: BODY, handover: { settlerId: ids.dieutra } });
+    expect(sent.status, JSON.stringify(sent.body)).toBe(200);
+    const body = todayVN(new Date(sent.body.tip.body_received_at));
+    const legal = dayEnd(legalLastDay('standard', body)).toISOString();
+    expect(sent.body.tip).toMatchObject({ status: 'transferred', settler_id: ids.dieutra, legal_term: 'standard', legal_due_at: legal, due_at: legal, urgency: 'on_time' });
+    expect(sent.body.events.find((e: any) => e.kind === 'handed_over').detail).toMatch(/Điều tra viên giải quyết: Hà Văn Quang$/);
+    // The commune's officer sees the case open, but may not record the body's steps; nor may the administrator.
+    expect(((await canbo.ok(`/api/tips/${tip.id}`)) as any)).toMatchObject({ canSettle: false, next: [] });
+    expect((await canbo.post(`/api/tips/${tip.id}/status`, { status: 'handling' })).status).toBe(403);
+    expect((await quantri.post(`/api/tips/${tip.id}/status`, { status: 'handling' })).status).toBe(403);
+    expect(((await dieutra.ok(`/api/tips/${tip.id}`)) as any)).toMatchObject({ canSettle: true, next: ['handling'] });
+    const open = (await canbo.ok(`/api/tips?unitId=${units.thuongHa!.id}&status=open&limit=200`)) as any[];
+    expect(open.map((t) => t.id)).toContain(tip.id);
 
-    const past = await receivedAgo(25);
-    const verifying = await canbo.post(`/api/tips/${past.id}/status`, { status: 'verifying' });
-    expect(verifying.body.tip).toMatchObject({ due_at: past.legal.toISOString(), urgency: 'overdue' });
+    const handling = await dieutra.post(`/api/tips/${tip.id}/status`, { status: 'handling' });
+    expect(handling.body.tip).toMatchObject({ status: 'handling', legal_due_at: legal });
+    const noOutcome = await dieutra.post(`/api/tips/${tip.id}/status`, { status: 'resolved', decision: bodyDecision() });
+    expect([noOutcome.status, noOutcome.body.error.fields[0].path]).toEqual([400, 'outcome']);
+    const noDecision = await dieutra.post(`/api/tips/${tip.id}/status`, { status: 'resolved', outcome: 'prosecute' });
+    expect([noDecision.status, noDecision.body.error.fields[0].path]).toEqual([400, 'decision']);
+    // Who signs is the law's: the procuracy does not decide to prosecute.
+    const wrongIssuer = await dieutra.post(`/api/tips/${tip.id}/status`, { status: 'resolved', outcome: 'prosecute', decision: procuracyDecision() });
+    expect([wrongIssuer.status, wrongIssuer.body.error.fields[0].path]).toEqual([400, 'decision.issuerTitle']);
+    const tomorrow = await dieutra.post(`/api/tips/${tip.id}/status`, { status: 'resolved', outcome: 'prosecute', decision: { ...bodyDecision(), signedOn: addDays(today(), 1) } });
+    expect([tomorrow.status, tomorrow.body.error.fields[0].path]).toEqual([400, 'decision.signedOn']);
+    const early = await dieutra.post(`/api/tips/${tip.id}/status`, { status: 'suspended', ground: 'a', decision: bodyDecision() });
+    expect(early.status).toBe(409);
+    expect(early.body.error.message).toMatch(/^Chỉ tạm đình chỉ khi hết thời hạn giải quyết/);
+    expect((await tipRow(tip.id)).status).toBe('handling');
+
+    const resolved = await dieutra.post(`/api/tips/${tip.id}/status`, { status: 'resolved', outcome: 'not_prosecute', decision: settlerDecision('9/QĐ-KKT') });
+    expect(resolved.status, JSON.stringify(resolved.body)).toBe(200);
+    expect(resolved.body.tip).toMatchObject({ status: 'resolved', outcome: 'not_prosecute', due_at: null, urgency: 'closed' });
+    expect(resolved.body.decisions.at(-1)).toMatchObject({ kind: 'not_prosecute', reference: '9/QĐ-KKT', issuer_name: 'Hà Văn Quang', recorded_by_name: 'Hà Văn Quang' });
+    // The result is owed in writing to the informant and the procuracy within 3 working days.
+    expect(resolved.body.notices.map((n: any) => [n.recipient, n.sent_on, n.overdue])).toEqual([['informant', null, false], ['procuracy', null, false]]);
+    const notice = resolved.body.notices[0];
+    const bad = await canbo.post(`/api/tips/${tip.id}/notices/${notice.id}`, { sentOn: addDays(today(), 2) });
+    expect([bad.status, bad.body.error.fields[0].path]).toEqual([400, 'sentOn']);
+    const sentNotice = await canbo.post(`/api/tips/${tip.id}/notices/${notice.id}`, { sentOn: today(), reference: 'Thông báo số 4/TB-CAX' });
+    expect(sentNotice.status, JSON.stringify(sentNotice.body)).toBe(200);
+    expect(sentNotice.body.notices[0]).toMatchObject({ sent_on: today(), reference: 'Thông báo số 4/TB-CAX' });
+    expect((await canbo.post(`/api/tips/${tip.id}/notices/${notice.id}`, { sentOn: today() })).status).toBe(409);
+    expect((await canbo.post(`/api/tips/${tip.id}/notices/999999`, { sentOn: today() })).status).toBe(404);
+    expect((await thachlap.post(`/api/tips/${tip.id}/notices/${notice.id}`, { sentOn: today() })).status).toBe(404);
+    expect(((await publicStatus(database.db, tip.trackingCode, tip.secret)) as any).status).toBe('resolved');
   });
 
-  it('extends to 2 months for a complex case, then once by the procuracy, each in its order and once', async () => {
-    const { id, received, legal } = await receivedAgo(10, 'verifying');
-    const day = todayVN(received);
+  it('extends to 2 months in steps, then once by the procuracy with its chief\'s decision, each before the term runs out', async () => {
+    const { id, body, legal } = await settling(10);
+    const day = todayVN(body);
     const before = await tipRow(id);
     const events = await eventCount(id);
     const refused = [
-      [await extend(id, { term: 'procuracy', decision: 'Quyết định số 3/QĐ-VKS' }), 409, 'term'],
-      [await extend(id, { term: 'complex', decision: '  ' }), 400, 'decision'],
+      [await extend(id, { term: 'procuracy', decision: procuracyDecision() }), 409, 'term'],
+      [await extend(id, { term: 'complex', decision: { ...bodyDecision(), reference: '  ' } }), 400, 'decision.reference'],
       [await extend(id, { term: 'complex' }), 400, 'decision'],
-      [await extend(id, { term: 'later', decision: 'QĐ 1' }), 400, 'term'],
-      [await extend(id, { term: 'complex', decision: 'QĐ 1', until: addDays(addMonths(day, 2), 3) }), 400, 'until'],
-      [await extend(id, { term: 'complex', decision: 'QĐ 1', until: addDays(day, 19) }), 400, 'until'],
-      [await extend(id, { term: 'complex', decision: 'QĐ 1', until: '2026-02-30' }), 400, 'until'],
+      [await extend(id, { term: 'complex', decision: procuracyDecision() }), 400, 'decision.issuerTitle'],
+      [await extend(id, { term: 'later', decision: bodyDecision() }), 400, 'term'],
+      [await extend(id, { term: 'complex', decision: bodyDecision(), until: addDays(legalLastDay('complex', day), 1) }), 400, 'until'],
+      [await extend(id, { term: 'complex', decision: bodyDecision(), until: addDays(day, 19) }), 400, 'until'],
+      [await extend(id, { term: 'complex', decision: bodyDecision(), until: '2026-02-30' }), 400, 'until'],
+      [await extend(id, { term: 'denunciation_extended', decision: denunciationDecision() }), 409, 'term'],
     ] as const;
     for (const [res, status, path] of refused) {
       expect(res.status, JSON.stringify(res.body)).toBe(status);
       expect(res.body.error.fields[0].path).toBe(path);
     }
-    expect(refused[0][0].body.error.message).toMatch(/khi thời hạn đã được kéo dài đủ 02 tháng/);
-    expect((await extend(id, { term: 'complex', decision: 'QĐ 1' }, thon)).status).toBe(404);
-    expect((await extend(id, { term: 'complex', decision: 'QĐ 1' }, thachlap)).status).toBe(404);
+    expect((await extend(id, { term: 'complex', decision: bodyDecision() }, canbo)).status).toBe(403);
+    expect((await extend(id, { term: 'complex', decision: bodyDecision() }, thachlap)).status).toBe(404);
     expect(await tipRow(id)).toEqual(before);
     expect(await eventCount(id)).toBe(events);
 
-    // A complex case's term may be set in steps, up to 2 months from receipt.
-    const step = await extend(id, { term: 'complex', decision: 'Quyết định kéo dài số 5/QĐ-CAX', until: addDays(day, 30) });
+    const step = await extend(id, { term: 'complex', decision: bodyDecision('5/QĐ-CSĐT'), until: addDays(day, 30) });
     expect(step.status, JSON.stringify(step.body)).toBe(200);
-    expect(step.body.tip).toMatchObject({ legal_term: 'complex', legal_due_at: dayEnd(addDays(day, 30)).toISOString() });
-    // The procuracy comes in only once the 2 months are used up.
-    expect((await extend(id, { term: 'procuracy', decision: 'QĐ 3/QĐ-VKS' })).status).toBe(409);
-    const complex = await extend(id, { term: 'complex', decision: 'Quyết định kéo dài số 7/QĐ-CAX ngày 20/11/2026' });
-    expect(complex.status, JSON.stringify(complex.body)).toBe(200);
-    const twoMonths = dayEnd(legalLastDay('complex', day)).toISOString();
-    expect(complex.body.tip).toMatchObject({ legal_term: 'complex', legal_due_at: twoMonths, due_at: twoMonths });
-    expect(new Date(twoMonths) > legal).toBe(true);
-    expect(complex.body.events.at(-1)).toMatchObject({ kind: 'extended', actor_name: 'Lò Văn Minh' });
-    expect(complex.body.events.at(-1).detail).toMatch(/^kéo dài đến hết ngày \d\d\/\d\d\/\d{4} \(vụ việc phức tạp .*\)\. Quyết định kéo dài số 7\/QĐ-CAX ngày 20\/11\/2026$/);
-    const full = await extend(id, { term: 'complex', decision: 'QĐ 2' });
-    expect(full.status).toBe(409);
-    expect(full.body.error.message).toMatch(/tối đa 02 tháng kể từ ngày nhận/);
+    expect(step.body.tip).toMatchObject({ legal_term: 'complex', legal_due_at: dayEnd(addDays(day, 30)).toISOString(), procuracy_ask_by: null });
+    const complex = await extend(id, { term: 'complex', decision: bodyDecision('7/QĐ-CSĐT') });
+    const twoMonths = legalLastDay('complex', day);
+    expect(complex.body.tip).toMatchObject({ legal_term: 'complex', legal_due_at: dayEnd(twoMonths).toISOString(), procuracy_ask_by: addDays(twoMonths, -5) });
+    expect(new Date(complex.body.tip.legal_due_at) > legal).toBe(true);
+    expect(complex.body.decisions.map((d: any) => d.kind)).toEqual(['complex', 'complex']);
+    expect(complex.body.events.find((e: any) => e.kind === 'decision' && e.detail.includes('7/QĐ-CSĐT')).detail)
+      .toMatch(/^Quyết định kéo dài thời hạn giải quyết đến hết ngày \d\d\/\d\d\/\d{4} \(vụ việc phức tạp .*\): 7\/QĐ-CSĐT, ký ngày \d\d\/\d\d\/\d{4}, Thủ trưởng Cơ quan Cảnh sát điều tra Công an tỉnh Nguyễn Văn An$/);
+    expect((await extend(id, { term: 'complex', decision: bodyDecision() })).body.error.message).toMatch(/tối đa 02 tháng/);
 
-    const until = addDays(legalLastDay('complex', day), 10);
-    const procuracy = await extend(id, { term: 'procuracy', decision: 'Quyết định gia hạn số 3/QĐ-VKS', until });
+    const until = addDays(twoMonths, 10);
+    const procuracy = await extend(id, { term: 'procuracy', decision: procuracyDecision(), until });
     expect(procuracy.status, JSON.stringify(procuracy.body)).toBe(200);
-    expect(procuracy.body.tip).toMatchObject({ legal_term: 'procuracy', legal_due_at: dayEnd(until).toISOString() });
-    expect(procuracy.body.events.at(-1).detail).toMatch(/^gia hạn đến hết ngày /);
-    const again = await extend(id, { term: 'procuracy', decision: 'QĐ 4' });
-    expect(again.status).toBe(409);
-    expect(again.body.error.message).toBe('Viện kiểm sát đã gia hạn một lần; luật chỉ cho gia hạn một lần');
-
+    expect(procuracy.body.tip).toMatchObject({ legal_term: 'procuracy', legal_due_at: dayEnd(until).toISOString(), procuracy_ask_by: null });
+    const again = await extend(id, { term: 'procuracy', decision: procuracyDecision('4/QĐ-VKS') });
+    expect([again.status, again.body.error.message]).toEqual([409, 'Viện kiểm sát đã gia hạn một lần; luật chỉ cho gia hạn một lần']);
     const audit = await database.db.selectFrom('audit_log').select(['before', 'after']).where('entity', '=', 'tip').where('entity_id', '=', String(id)).orderBy('id', 'desc').limit(1).executeTakeFirstOrThrow();
     expect(audit.before).toMatchObject({ legal_term: 'complex' });
-    expect(audit.after).toMatchObject({ legal_term: 'procuracy', decision: 'Quyết định gia hạn số 3/QĐ-VKS' });
+    expect(audit.after).toMatchObject({ legal_term: 'procuracy', decision: '3/QĐ-VKS' });
 
-    const closed = await newTip();
-    await reach(closed.id, 'unfounded');
-    const ended = await extend(closed.id, { term: 'complex', decision: 'QĐ 5' });
-    expect(ended.status).toBe(409);
-    expect(ended.body.error.message).toMatch(/đã kết thúc/);
-
-    // Past its deadline a term can no longer be extended: the tip stays overdue.
-    const overdue = await receivedAgo(25, 'verifying');
-    const late = await extend(overdue.id, { term: 'complex', decision: 'QĐ 6' });
+    // Past its deadline a term can no longer be extended: the case stays overdue.
+    const overdue = await settling(25);
+    const late = await extend(overdue.id, { term: 'complex', decision: bodyDecision() });
     expect(late.status).toBe(409);
-    expect(late.body.error.message).toMatch(/^Hạn giải quyết theo luật đã hết \(hết ngày \d\d\/\d\d\/\d{4}\)/);
+    expect(late.body.error.message).toMatch(/^Thời hạn đã hết \(hết ngày \d\d\/\d\d\/\d{4}\)/);
     expect((await tipRow(overdue.id)).legal_term).toBe('standard');
+    expect(((await canbo.ok(`/api/tips/${overdue.id}`)) as any).tip.urgency).toBe('overdue');
+  });
+
+  it('suspends when the term runs out on a ground of art. 148, and resumes for at most one month, each with its notices', async () => {
+    const { id } = await settling(19); // the 20th day is today
+    const noGround = await dieutra.post(`/api/tips/${id}/status`, { status: 'suspended', decision: bodyDecision() });
+    expect([noGround.status, noGround.body.error.fields[0].path]).toEqual([400, 'ground']);
+    const suspended = await dieutra.post(`/api/tips/${id}/status`, { status: 'suspended', ground: 'a', decision: bodyDecision('11/QĐ-TĐC') });
+    expect(suspended.status, JSON.stringify(suspended.body)).toBe(200);
+    expect(suspended.body.tip).toMatchObject({ status: 'suspended', due_at: null, urgency: 'closed' });
+    expect(suspended.body.notices.map((n: any) => n.recipient)).toEqual(['procuracy']);
+    near(suspended.body.notices[0].due_at, Date.now() + 24 * HOUR, 10_000);
+    expect(suspended.body.events.find((e: any) => e.kind === 'decision').detail).toMatch(/^Quyết định tạm đình chỉ \(Điều 148 khoản 1 điểm a: Đã trưng cầu giám định/);
+    expect((await extend(id, { term: 'complex', decision: bodyDecision() })).status).toBe(409);
+    // Still the commune's investigator's: it stays in the open list, with no term running.
+    expect(((await canbo.ok(`/api/tips?unitId=${units.thuongHa!.id}&status=open&limit=200`)) as any[]).map((t) => t.id)).toContain(id);
+
+    const resumed = await dieutra.post(`/api/tips/${id}/status`, { status: 'handling', decision: bodyDecision('12/QĐ-PHGQ') });
+    expect(resumed.status, JSON.stringify(resumed.body)).toBe(200);
+    const month = dayEnd(legalLastDay('resumed', today())).toISOString();
+    expect(resumed.body.tip).toMatchObject({ status: 'handling', legal_term: 'resumed', legal_due_at: month, due_at: month });
+    expect(resumed.body.extensions).toEqual([]);
+    expect(resumed.body.notices.filter((n: any) => n.decision_kind === 'resume').map((n: any) => [n.recipient, n.due_at]))
+      .toEqual([['procuracy', dayEnd(addDays(today(), 3)).toISOString()], ['informant', dayEnd(addDays(today(), 3)).toISOString()]]);
+  });
+});
+
+describe('denunciations under Luật Tố cáo', () => {
+  it('accepts within 7 working days, settles within 30 days of acceptance, extends once or twice by 30 days', async () => {
+    const tip = await newTip({ category: 'other', description: 'Tố cáo cán bộ xã yêu cầu nộp tiền ngoài quy định khi làm hồ sơ' });
+    const classified = await classify(tip.id, 'denunciation');
+    expect(classified.body.tip).toMatchObject({ legal_term: 'acceptance', urgency: 'on_time' });
+    expect(classified.body.extensions).toEqual(['acceptance_long']);
+    const longer = await canbo.post(`/api/tips/${tip.id}/extend`, { term: 'acceptance_long', decision: denunciationDecision('1/QĐ-KD') });
+    expect(longer.status, JSON.stringify(longer.body)).toBe(200);
+    const received = todayVN(new Date(longer.body.tip.received_at));
+    expect(longer.body.tip).toMatchObject({ legal_term: 'acceptance_long', legal_due_at: dayEnd(legalLastDay('acceptance_long', received)).toISOString() });
+    const wrong = await canbo.post(`/api/tips/${tip.id}/status`, { status: 'handling', decision: bodyDecision() });
+    expect([wrong.status, wrong.body.error.fields[0].path]).toEqual([400, 'decision.issuerTitle']);
+
+    const accepted = await canbo.post(`/api/tips/${tip.id}/status`, { status: 'handling', decision: denunciationDecision() });
+    expect(accepted.status, JSON.stringify(accepted.body)).toBe(200);
+    const thirty = legalLastDay('denunciation', today());
+    expect(accepted.body.tip).toMatchObject({ status: 'handling', accepted_on: today(), legal_term: 'denunciation', legal_due_at: dayEnd(thirty).toISOString() });
+    expect(accepted.body.notices.map((n: any) => n.recipient)).toEqual(['informant']);
+    // Once accepted it stays with the commune that accepted it.
+    expect((await canbo.post(`/api/tips/${tip.id}/transfer`, { communeId: units.thachLap!.id })).status).toBe(409);
+    expect((await classify(tip.id, 'crime', 'Thử')).status).toBe(409);
+
+    const once = await canbo.post(`/api/tips/${tip.id}/extend`, { term: 'denunciation_extended', decision: denunciationDecision('3/QĐ-GH') });
+    expect(once.body.tip).toMatchObject({ legal_term: 'denunciation_extended', legal_due_at: dayEnd(legalLastDay('denunciation_extended', thirty)).toISOString() });
+    const twice = await canbo.post(`/api/tips/${tip.id}/extend`, { term: 'denunciation_extended_twice', decision: denunciationDecision('4/QĐ-GH') });
+    expect(twice.status, JSON.stringify(twice.body)).toBe(200);
+    const third = await canbo.post(`/api/tips/${tip.id}/extend`, { term: 'denunciation_extended_twice', decision: denunciationDecision('5/QĐ-GH') });
+    expect(third.status).toBe(409);
+    const concluded = await canbo.post(`/api/tips/${tip.id}/status`, { status: 'resolved', decision: denunciationDecision('6/KL') });
+    expect(concluded.body.tip).toMatchObject({ status: 'resolved', outcome: 'concluded', due_at: null });
+    expect(concluded.body.decisions.map((d: any) => d.kind)).toEqual(['accept_long', 'accept', 'denunciation_extend', 'denunciation_extend', 'concluded']);
+  });
+
+  it('records a refusal to accept with its decision, and passes one on to the competent body', async () => {
+    const refused = await newTip();
+    await classify(refused.id, 'denunciation');
+    const no = await canbo.post(`/api/tips/${refused.id}/status`, { status: 'not_accepted', decision: denunciationDecision('8/TB-KTL') });
+    expect(no.body.tip).toMatchObject({ status: 'not_accepted', outcome: 'not_accepted', urgency: 'closed' });
+    expect((await publicStatus(database.db, refused.trackingCode, refused.secret)).status).toBe('not_accepted');
+    const passed = await newTip();
+    await classify(passed.id, 'denunciation');
+    const on = await canbo.post(`/api/tips/${passed.id}/status`, { status: 'transferred', transferredTo: 'Ủy ban nhân dân xã Thượng Hà' });
+    expect(on.body.tip).toMatchObject({ status: 'transferred', handed_over_at: null, urgency: 'closed' });
+  });
+});
+
+describe('an investigator\'s grant', () => {
+  it('is given at a commune with the decision that assigned them, and names them among those who may settle', async () => {
+    const made = await quantri.post('/api/users', { username: 'dieutra2', fullName: 'Lê Văn Sơn', password: TEST_PASSWORD, unitId: units.thuongHa!.id, role: 'investigator' });
+    expect([made.status, made.body.error?.fields[0].path]).toEqual([400, 'basis']);
+    const province = await quantri.post('/api/users', { username: 'dieutra2', fullName: 'Lê Văn Sơn', password: TEST_PASSWORD, unitId: units.laoCai!.id, role: 'investigator', basis: 'QĐ 1' });
+    expect([province.status, province.body.error?.fields[0].path]).toEqual([400, 'unitId']);
+    const ok = await quantri.post('/api/users', { username: 'dieutra2', fullName: 'Lê Văn Sơn', password: TEST_PASSWORD, unitId: units.thuongHa!.id, role: 'investigator', basis: 'Quyết định số 130/QĐ-CSĐT ngày 02/12/2026' });
+    expect(ok.status, JSON.stringify(ok.body)).toBe(201);
+    expect(ok.body.grants[0]).toMatchObject({ role: 'investigator', basis: 'Quyết định số 130/QĐ-CSĐT ngày 02/12/2026' });
+    const tip = await newTip();
+    const names = ((await canbo.ok(`/api/tips/${tip.id}/investigators`)) as any[]).map((u) => u.username);
+    expect(names).toEqual(expect.arrayContaining(['dieutra', 'dieutra2']));
+    expect(names).not.toContain('canbo');
+    expect((await xem.get(`/api/tips/${tip.id}/investigators`)).status).toBe(404);
   });
 });
 
@@ -380,7 +585,7 @@ describe('transfer to another commune', () => {
   it('leaves one commune\'s inbox for the other\'s, starting again as new, photos and all', async () => {
     const photo = await sharp({ create: { width: 8, height: 8, channels: 3, background: '#336699' } }).png().toBuffer();
     const tip = await newTip({ description: 'Đánh bạc ở bãi đất trống gần chợ Thạch Lập', photos: [{ name: 'anh.png', content: photo }], communeId: units.thuongHa!.id });
-    await reach(tip.id, 'verifying');
+    await reach(tip.id, 'crime', ['verifying']);
     await canbo.post(`/api/tips/${tip.id}/assign`, { userId: ids.canbo });
     const page = (await canbo.ok(`/api/tips/${tip.id}`)) as any;
     const fileId = page.photos[0].id;
@@ -396,8 +601,8 @@ describe('transfer to another commune', () => {
     const moved = await canbo.post(`/api/tips/${tip.id}/transfer`, { communeId: units.thachLap!.id });
     expect(moved.status, JSON.stringify(moved.body)).toBe(200);
     expect(moved.body).toMatchObject({ commune_id: units.thachLap!.id, commune_name: 'Xã Thạch Lập', status: 'new', stillReadable: false });
-    near(moved.body.due_at, Date.now() + NEW_STAGE_MS);
-    // The law's clock still runs from the first receipt.
+    // The law's clock still runs from the first receipt: the 24 hours are not given afresh.
+    near(moved.body.due_at, new Date(page.tip.received_at).getTime() + 24 * HOUR, 1000);
     expect((await tipRow(tip.id)).legal_due_at).toEqual(page.tip.legal_due_at && new Date(page.tip.legal_due_at));
 
     const ours = (await canbo.ok(`/api/tips?unitId=${units.thuongHa!.id}&limit=200`)) as any[];
@@ -416,7 +621,7 @@ describe('transfer to another commune', () => {
 
     // A closed tip stays where it ended.
     const closed = await newTip();
-    await reach(closed.id, 'unfounded');
+    await reach(closed.id, 'other', ['unfounded']);
     expect((await canbo.post(`/api/tips/${closed.id}/transfer`, { communeId: units.thachLap!.id })).status).toBe(409);
   });
 });
@@ -460,15 +665,16 @@ describe('dashboard counts', () => {
     const a = await newTip({ category: 'drugs', description: 'Nghi có người bán ma túy ở đầu cầu treo' });
     const b = await newTip({ category: 'drugs', description: 'Tụ tập sử dụng ma túy ở lán nương' });
     const c = await newTip({ category: 'fire' , description: 'Đốt nương gần rừng phòng hộ không có người trông' });
-    await reach(b.id, 'verifying');
-    await reach(c.id, 'unfounded');
-    await database.db.updateTable('tips').set({ due_at: new Date(Date.now() - HOUR) }).where('id', '=', a.id).execute();
-    await database.db.updateTable('tips').set({ due_at: new Date(Date.now() + HOUR) }).where('id', '=', b.id).execute();
-    // A new tip is due soon within a quarter of its 24 hours; one with 12 hours left is not yet.
+    await reach(b.id, 'crime', ['verifying']);
+    await reach(c.id, 'other', ['unfounded']);
+    const at = (h: number) => new Date(Date.now() + h * HOUR);
+    await database.db.updateTable('tips').set({ due_at: at(-1) }).where('id', '=', a.id).execute();
+    await database.db.updateTable('tips').set({ due_at: at(1), due_soon_at: at(-5) }).where('id', '=', b.id).execute();
+    // A tip to hand over is due soon in its last 6 hours; one with 12 hours left is not yet.
     const d = await newTip({ category: 'other', description: 'Chó thả rông cắn người ở đầu thôn' });
     const e = await newTip({ category: 'other', description: 'Đèn đường hỏng ở ngã ba chợ' });
-    await database.db.updateTable('tips').set({ due_at: new Date(Date.now() + 2 * HOUR) }).where('id', '=', d.id).execute();
-    await database.db.updateTable('tips').set({ due_at: new Date(Date.now() + 12 * HOUR) }).where('id', '=', e.id).execute();
+    await database.db.updateTable('tips').set({ due_at: at(2), due_soon_at: at(-4) }).where('id', '=', d.id).execute();
+    await database.db.updateTable('tips').set({ due_at: at(12), due_soon_at: at(6) }).where('id', '=', e.id).execute();
 
     const after = (await canbo.ok(url(units.thuongHa!.id))) as any;
     expect(after.received - before.received).toBe(5);
