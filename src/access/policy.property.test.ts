@@ -50,11 +50,13 @@ describe('access through the API, random trees, grants and requests', () => {
             .returning(['id', 'path', 'kind'])
             .execute();
           const nodes = [...communes.map((c) => ({ id: c.id, path: c.path, kind: 'commune' })), ...created];
-          const granted = grants.map((g) => ({ node: nodes[g.pick % nodes.length]!, role: g.role }));
+          // An investigator is assigned to a commune, by a decision written on the grant.
+          const granted = grants.map((g) => ({ node: g.role === 'investigator' ? nodes[g.pick % communes.length]! : nodes[g.pick % nodes.length]!, role: g.role }));
+          const basis = (role: Role) => (role === 'investigator' ? { basis: 'Quyết định phân công thử' } : {});
           const username = `thu${run}`;
-          const user = await admin.post('/api/users', { username, fullName: 'Thử', password: 'Thu-nghiem#1', unitId: granted[0]!.node.id, role: granted[0]!.role });
+          const user = await admin.post('/api/users', { username, fullName: 'Thử', password: 'Thu-nghiem#1', unitId: granted[0]!.node.id, role: granted[0]!.role, ...basis(granted[0]!.role) });
           expect(user.status).toBe(201);
-          for (const g of granted.slice(1)) await admin.post(`/api/users/${user.body.id}/grants`, { unitId: g.node.id, role: g.role });
+          for (const g of granted.slice(1)) await admin.post(`/api/users/${user.body.id}/grants`, { unitId: g.node.id, role: g.role, ...basis(g.role) });
           const client = await server.login(username, 'Thu-nghiem#1');
           const can = (p: Permission, path: string) => granted.some((g) => expectedAllows(g.role, p) && path.startsWith(g.node.path));
           const readable = (path: string) => can('unit.read', path);

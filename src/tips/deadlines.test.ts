@@ -154,12 +154,14 @@ describe('the stages each kind of case goes through', () => {
 
 describe('the notices a decision owes', () => {
   const at = new Date('2026-11-27T02:00:00Z'); // Friday 27/11/2026, 09:00 in Vietnam
-  it('sends a suspension to the procuracy in 24 hours, a resumption in 3 days, a result in 3 working days', () => {
+  it('sends a suspension to the procuracy in 24 hours, a resumption in 3 days, a result in 3 working days, the day of the decision the first', () => {
     expect(noticesOf('suspend', '2026-11-27', at)).toEqual([{ recipient: 'procuracy', due: new Date(at.getTime() + DAY) }]);
-    expect(noticesOf('resume', '2026-11-27', at).map((n) => n.due)).toEqual([dayEnd('2026-11-30'), dayEnd('2026-11-30')]);
+    expect(noticesOf('resume', '2026-11-27', at).map((n) => n.due)).toEqual([dayEnd('2026-11-29'), dayEnd('2026-11-29')]);
     expect(noticesOf('not_prosecute', '2026-11-27', at).map((n) => [n.recipient, n.due])).toEqual([
-      ['informant', dayEnd('2026-12-02')], ['procuracy', dayEnd('2026-12-02')],
+      ['informant', dayEnd('2026-12-01')], ['procuracy', dayEnd('2026-12-01')],
     ]);
+    // Signed on a Saturday: the working days start on Monday.
+    expect(noticesOf('prosecute', '2026-11-28', at)[0]!.due).toEqual(dayEnd('2026-12-02'));
     expect(noticesOf('accept', '2026-11-27', at)).toEqual([{ recipient: 'informant', due: dayEnd('2026-12-04') }]);
     expect(noticesOf('complex', '2026-11-27', at)).toEqual([]);
   });

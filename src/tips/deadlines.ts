@@ -183,7 +183,9 @@ export const ISSUERS: Record<DecisionKind, string[]> = {
 export type Recipient = 'informant' | 'procuracy';
 
 /**
- * The written notices a decision owes, and by when (from the moment it was signed, or its day):
+ * The written notices a decision owes, and by when (from the moment it was signed, or its day).
+ * Terms of the BLTTHS count the day of the decision as the first, as its 20 days do (the earlier
+ * reading, docs); those of Luật Tố cáo start the next day (Civil Code art. 147).
  * - suspension: to the procuracy within 24 hours (art. 148(2));
  * - resumption: to the procuracy and the informant within 03 days (art. 149(2));
  * - prosecution or not: the result to the informant and the procuracy within 03 working days
@@ -194,9 +196,9 @@ export type Recipient = 'informant' | 'procuracy';
 export function noticesOf(kind: DecisionKind, signedOn: string, at: Date): { recipient: Recipient; due: Date }[] {
   switch (kind) {
     case 'suspend': return [{ recipient: 'procuracy', due: new Date(at.getTime() + DAY) }];
-    case 'resume': return (['procuracy', 'informant'] as const).map((recipient) => ({ recipient, due: dayEnd(addDays(signedOn, 3)) }));
+    case 'resume': return (['procuracy', 'informant'] as const).map((recipient) => ({ recipient, due: dayEnd(addDays(signedOn, 2)) }));
     case 'prosecute': case 'not_prosecute':
-      return (['informant', 'procuracy'] as const).map((recipient) => ({ recipient, due: dayEnd(addWorkingDays(signedOn, 3)) }));
+      return (['informant', 'procuracy'] as const).map((recipient) => ({ recipient, due: dayEnd(addWorkingDays(addDays(signedOn, -1), 3)) }));
     case 'accept': return [{ recipient: 'informant', due: dayEnd(addWorkingDays(signedOn, 5)) }];
     default: return [];
   }

@@ -167,15 +167,19 @@ export async function tipPage(db: Kysely<DB>, actor: Actor, id: number, now = ne
   const { unit_path: _, province_code: __, ...shown } = tip;
   const canHandle = allows(actor, 'tip.handle', tip.unit_path);
   const settles = tip.settler_id !== null;
+  const settlesHere = settles && allows(actor, 'tip.settle', tip.unit_path);
+  // A term runs only while a stage has a deadline: none once closed, handed over or suspended.
+  const running = tip.due_at !== null && isOpenStage(tip.status, settles);
   return {
-    tip: { ...flagged(shown, now), procuracy_ask_by: procuracyAskBy(tip, now) },
+    tip: { ...flagged(shown, now), procuracy_ask_by: running ? procuracyAskBy(tip, now) : null },
     events, notes, photos, decisions,
     notices: notices.map((n) => ({ ...n, overdue: !n.sent_on && n.due_at.getTime() < now.getTime() })),
     canReveal: tip.has_contact && allows(actor, 'tip.reveal', tip.unit_path), canHandle,
     // What the caller may do next: the stages the kind allows, the body's only for its investigators.
-    canSettle: settles && allows(actor, 'tip.settle', tip.unit_path),
-    next: canHandle ? nextStages(tip.kind, tip.status, settles).filter((s) => !isBodyStage(tip.kind, s) || allows(actor, 'tip.settle', tip.unit_path)) : [],
-    extensions: canHandle ? extensionsOf(tip, now) : [],
+    canSettle: settlesHere,
+    next: canHandle ? nextStages(tip.kind, tip.status, settles).filter((s) => !isBodyStage(tip.kind, s) || settlesHere) : [],
+    // A crime report's term is the body's: extended only by its investigator here.
+    extensions: canHandle && running ? extensionsOf(tip, now).filter((e) => !BODY_EXTENSIONS.includes(e) || settlesHere) : [],
   };
 }
 
@@ -460,7 +464,8 @@ export async function changeStatus(db: Kysely<DB>, ctx: Ctx, id: number, input: 
     const note = input.note?.trim() || null;
     await q.insertEvent(trx, {
       tip_id: id, province_code: before.province_code, actor_id: ctx.actor.userId, kind: 'status', status: input.status,
-      detail: [transferredTo && `Chuyển đến: ${transferredTo}`, note].filter(Boolean).join('. ') || null,
+      // A crime report's handover has its own event naming the body.
+      detail: [!decided.handed_over_at && transferredTo && `Chuyển đến: ${transferredTo}`, note].filter(Boolean).join('. ') || null,
     });
     const after = { ...before, ...patch } as Locked;
     await recordChange(trx, ctx, { action: 'update', entity: 'tip', entityId: id, unit: placeOfTip(before), before: stageOf(before), after: { ...stageOf(after), legal_due_at: after.legal_due_at, outcome: after.outcome } });
@@ -554,6 +559,7 @@ export interface ExtensionInput {
   until?: string | undefined;
 }
 
+const BODY_EXTENSIONS: Extension[] = ['complex', 'procuracy'];
 const EXTENSION_DECISION: Record<Extension, DecisionKind> = {
   complex: 'complex', procuracy: 'procuracy', acceptance_long: 'accept_long', denunciation_extended: 'denunciation_extend', denunciation_extended_twice: 'denunciation_extend',
 };
@@ -568,7 +574,7 @@ export async function extendLegalTerm(db: Kysely<DB>, ctx: Ctx, id: number, inpu
     if (!isOpenStage(before.status, settledHere(before)) || !before.legal_due_at || before.status === 'suspended') {
       throw conflict(`Tin báo đang ở bước "${STATUSES[before.status]}", không có thời hạn để kéo dài`, [{ path: 'term', message: 'Không có thời hạn để kéo dài.' }]);
     }
-    if ((before.kind ?? 'crime') === 'crime' && ['complex', 'procuracy'].includes(input.term)) assertSettler(ctx, before);
+    if (BODY_EXTENSIONS.includes(input.term)) assertSettler(ctx, before);
     const current = lastDayOf(before.legal_due_at);
     // An extension is decided before the term runs out; a late one is not the law's.
     if (before.legal_due_at.getTime() <= now.getTime()) {
@@ -594,7 +600,6 @@ export async function extendLegalTerm(db: Kysely<DB>, ctx: Ctx, id: number, inpu
     await recordDecision(trx, ctx, before, decisionKind, d, now, `${DECISION_NAMES[decisionKind]} đến hết ngày ${formatDay(until)} (${LEGAL_TERM_NAMES[input.term]})`);
     const patch = { legal_term: input.term, legal_due_at: legalDue, due_at: legalDue, due_soon_at: dueSoonFrom(input.term, legalDue) };
     await q.updateTip(trx, id, patch);
-    await q.insertEvent(trx, { tip_id: id, province_code: before.province_code, actor_id: ctx.actor.userId, kind: 'extended', detail: `Đến hết ngày ${formatDay(until)}` });
     const term = (t: { legal_term: LegalTerm; legal_due_at: Date | null; due_at: Date | null }) => ({ legal_term: t.legal_term, legal_due_at: t.legal_due_at, due_at: t.due_at });
     await recordChange(trx, ctx, { action: 'update', entity: 'tip', entityId: id, unit: placeOfTip(before), before: term(before), after: { ...term(patch), decision: d.reference } });
   });

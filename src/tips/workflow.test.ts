@@ -514,7 +514,7 @@ describe('a crime report settled for the body by the commune\'s assigned investi
     expect(resumed.body.tip).toMatchObject({ status: 'handling', legal_term: 'resumed', legal_due_at: month, due_at: month });
     expect(resumed.body.extensions).toEqual([]);
     expect(resumed.body.notices.filter((n: any) => n.decision_kind === 'resume').map((n: any) => [n.recipient, n.due_at]))
-      .toEqual([['procuracy', dayEnd(addDays(today(), 3)).toISOString()], ['informant', dayEnd(addDays(today(), 3)).toISOString()]]);
+      .toEqual([['procuracy', dayEnd(addDays(today(), 2)).toISOString()], ['informant', dayEnd(addDays(today(), 2)).toISOString()]]);
   });
 });
 

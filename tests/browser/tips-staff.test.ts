@@ -1,7 +1,9 @@
 /**
  * The staff side of tips in the browser: a commune officer finds a tip sent through the public
- * form in the inbox, moves it to verification, writes a note and a public reply; an overdue tip
- * is flagged; the officer is never offered the informant's identity; a 360 px phone works too.
+ * form in the inbox, classifies it as a crime report, checks it, writes a note and a public reply,
+ * and hands it over to the provincial body; the commune's assigned investigator settles it for
+ * that body; an overdue tip is flagged; the officer is never offered the informant's identity; a
+ * 360 px phone works too.
  */
 import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -62,7 +64,7 @@ describe('tips: the staff side', () => {
       // The overdue filter keeps the late tip and drops the fresh one.
       await page.getByTestId('tips-filter-overdue').check();
       await expect.poll(() => row.count()).toBe(0);
-      expect(await overdue.count()).toBe(1);
+      await expect.poll(() => overdue.count()).toBe(1);
       await shot(page, 'inbox-overdue');
       await page.getByTestId('tips-filter-overdue').uncheck();
       await row.waitFor();
@@ -75,46 +77,94 @@ describe('tips: the staff side', () => {
       expect(await page.getByTestId('tip-reveal').count()).toBe(0);
       expect(await page.textContent('body')).not.toContain('0912345678');
 
+      // Classified at receipt as a crime report: the commune's 24 hours to hand it over.
+      expect(await page.getByTestId('tip-kind').textContent()).toBe('Chưa phân loại');
+      await page.getByTestId('tip-kind-crime').click();
+      await page.getByTestId('tip-classify-save').click();
+      await expect.poll(() => page.getByTestId('tip-kind').textContent()).toBe('Tin báo về tội phạm');
+      expect(await page.getByTestId('tip-term').textContent()).toContain('24 giờ kể từ khi tiếp nhận');
+
       await page.getByTestId('tip-next-verifying').click();
-      await page.getByTestId('tip-stage-note').fill('Đã hỏi trưởng thôn, đang xác minh');
+      await page.getByTestId('tip-stage-note').fill('Đã lấy lời khai ban đầu, đang xác minh sơ bộ');
       await page.getByTestId('tip-status-save').click();
       await expect.poll(() => page.locator('#tip-stage ~ p [data-testid="tip-status"]').first().textContent()).toBe('Đang xác minh');
-      expect(await page.getByTestId('tip-due').textContent()).toContain('hạn giải quyết theo luật');
-      expect(await page.getByTestId('tip-legal-due').textContent()).toContain('20 ngày kể từ ngày nhận');
-
-      // A complex case: the legal deadline extended to 2 months by the decision written down.
-      const legalBefore = await page.getByTestId('tip-legal-due').textContent();
-      expect(await page.getByTestId('tip-extend-procuracy').count()).toBe(0);
-      await page.getByTestId('tip-extend-complex').click();
-      await page.getByTestId('tip-extend-save').waitFor();
-      expect(await page.getByTestId('tip-extend-save').isDisabled()).toBe(true);
-      await page.getByTestId('tip-extend-decision').fill('Quyết định số 7/QĐ-CAX ngày 24/11/2026');
-      await page.getByTestId('tip-extend-save').click();
-      await expect.poll(() => page.getByTestId('tip-legal-due').textContent()).toContain('Đã kéo dài vì vụ việc phức tạp');
-      expect(await page.getByTestId('tip-legal-due').textContent()).not.toBe(legalBefore);
-      expect(await page.getByTestId('tip-event').last().textContent()).toContain('Quyết định số 7/QĐ-CAX ngày 24/11/2026');
-      // Extended to the full 2 months, only the procuracy's extension is left.
-      expect(await page.getByTestId('tip-extend-complex').count()).toBe(0);
-      expect(await page.getByTestId('tip-extend-procuracy').textContent()).toBe('Ghi gia hạn của Viện kiểm sát');
+      // The commune does not settle a crime report: only the handover is offered.
+      expect(await page.getByTestId('tip-next-handling').count()).toBe(0);
+      expect(await page.getByTestId('tip-next-transferred').textContent()).toBe('Chuyển Cơ quan điều tra');
 
       await page.getByTestId('tip-assign-me').click();
       await expect.poll(() => page.locator('dd[data-testid="tip-assignee"]').textContent()).toBe('Lò Văn Minh');
-
       await page.getByTestId('tip-note-body').fill('Nghi vấn đối tượng ở thôn bên, cần giữ kín');
       await page.getByTestId('tip-note-save').click();
       await expect.poll(() => page.getByTestId('tip-note').last().textContent()).toContain('Nghi vấn đối tượng ở thôn bên');
-
-      await page.getByTestId('tip-reply-body').fill('Công an xã đã tiếp nhận và đang xác minh. Cảm ơn bạn đã báo tin.');
+      await page.getByTestId('tip-reply-body').fill('Công an xã đã tiếp nhận và chuyển cơ quan có thẩm quyền. Cảm ơn bạn đã báo tin.');
       await page.getByTestId('tip-reply-save').click();
       await page.getByTestId('tip-reply-saved').waitFor();
+
+      // Handed over to the provincial body, which assigned the commune's investigator to settle it.
+      await page.getByTestId('tip-next-transferred').click();
+      await page.getByTestId('tip-transferred-to').fill('Cơ quan CSĐT Công an tỉnh Lào Cai');
+      await page.getByTestId('tip-handover-document').fill('Công văn số 15/CAX');
+      await expect.poll(() => page.locator('[data-testid="tip-settler"] option').count()).toBeGreaterThan(1);
+      await page.getByTestId('tip-settler').selectOption({ label: 'Hà Văn Quang' });
+      await shot(page, 'handover-form');
+      await page.getByTestId('tip-status-save').click();
+      await expect.poll(() => page.getByTestId('tip-handover').textContent()).toContain('Đã chuyển Cơ quan CSĐT Công an tỉnh Lào Cai');
+      expect(await page.getByTestId('tip-term').textContent()).toContain('20 ngày kể từ ngày Cơ quan điều tra nhận');
+      // The body's steps are its investigator's, not the officer's.
+      expect(await page.getByTestId('tip-status-form').count()).toBe(0);
+      expect(await page.getByTestId('tip-extend-complex').count()).toBe(0);
       await shot(page, 'tip');
 
       const officer = await env.server.login('canbo');
       const saved = await officer.ok(`/api/tips/${fresh}`);
-      expect(saved.tip).toMatchObject({ status: 'verifying', public_reply: 'Công an xã đã tiếp nhận và đang xác minh. Cảm ơn bạn đã báo tin.', assignee_name: 'Lò Văn Minh' });
+      expect(saved.tip).toMatchObject({ status: 'transferred', kind: 'crime', public_reply: 'Công an xã đã tiếp nhận và chuyển cơ quan có thẩm quyền. Cảm ơn bạn đã báo tin.', assignee_name: 'Lò Văn Minh' });
       expect(saved.notes.map((n: any) => n.body)).toEqual(['Nghi vấn đối tượng ở thôn bên, cần giữ kín']);
-      expect(saved.tip.legal_term).toBe('complex');
-      expect(saved.events.map((e: any) => e.kind)).toEqual(['received', 'status', 'extended', 'assigned', 'replied']);
+      expect(saved.events.map((e: any) => e.kind)).toEqual(['received', 'classified', 'status', 'assigned', 'replied', 'handed_over', 'status']);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('lets the commune\'s assigned investigator settle it for the body: extend with the signer, decide, record the notices', async () => {
+    const context = await env.browser.newContext({ locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh', viewport: { width: 1280, height: 900 } });
+    try {
+      const page = await env.logIn(context, 'dieutra', `/tips/${fresh}`);
+      await page.getByTestId('tip-page').waitFor();
+      await page.getByTestId('tip-next-handling').click();
+      await page.getByTestId('tip-status-save').click();
+      await expect.poll(() => page.locator('#tip-stage ~ p [data-testid="tip-status"]').first().textContent()).toBe('Đang xử lý');
+
+      const fillDecision = async (reference: string, title: string, name: string) => {
+        await page.getByTestId('tip-decision-reference').fill(reference);
+        await page.getByTestId('tip-decision-title').selectOption(title);
+        await page.getByTestId('tip-decision-name').fill(name);
+      };
+      await page.getByTestId('tip-extend-complex').click();
+      expect(await page.getByTestId('tip-extend-save').isDisabled()).toBe(true);
+      // The procuracy's chief is not among those who sign the body's extension.
+      expect(await page.locator('[data-testid="tip-decision-title"] option', { hasText: 'Viện trưởng' }).count()).toBe(0);
+      await fillDecision('7/QĐ-CSĐT', 'Thủ trưởng Cơ quan Cảnh sát điều tra Công an tỉnh', 'Nguyễn Văn An');
+      await page.getByTestId('tip-extend-save').click();
+      await expect.poll(() => page.getByTestId('tip-term').textContent()).toContain('Đã kéo dài vì vụ việc phức tạp');
+      expect(await page.getByTestId('tip-ask-by').textContent()).toMatch(/^Hạn đề nghị Viện kiểm sát gia hạn: hết ngày \d\d\/\d\d\/\d{4}/);
+      expect(await page.getByTestId('tip-extend-procuracy').textContent()).toBe('Ghi gia hạn của Viện kiểm sát');
+      await shot(page, 'settle-extended');
+
+      await page.getByTestId('tip-next-resolved').click();
+      await page.getByTestId('tip-outcome-not_prosecute').check();
+      await fillDecision('9/QĐ-KKT', 'Phó Trưởng Công an xã, Điều tra viên được phân công', 'Hà Văn Quang');
+      await page.getByTestId('tip-status-save').click();
+      await expect.poll(() => page.locator('#tip-stage ~ p [data-testid="tip-status"]').first().textContent()).toBe('Đã giải quyết');
+      expect(await page.getByTestId('tip-decision-row').allTextContents()).toEqual([
+        expect.stringContaining('Quyết định kéo dài thời hạn giải quyết 7/QĐ-CSĐT'),
+        expect.stringContaining('Quyết định không khởi tố vụ án hình sự 9/QĐ-KKT'),
+      ]);
+      expect(await page.getByTestId('tip-notice').count()).toBe(2);
+      await page.getByTestId('tip-notice').first().getByTestId('tip-notice-reference').fill('Thông báo số 4/TB-CAX');
+      await page.getByTestId('tip-notice').first().getByTestId('tip-notice-save').click();
+      await expect.poll(() => page.getByTestId('tip-notice').first().textContent()).toContain('đã gửi ngày');
+      await shot(page, 'settle-decided');
     } finally {
       await context.close();
     }

@@ -4,14 +4,14 @@ import type { Recurrence } from '../../src/plans/recurrence.ts';
 
 export type { Recurrence };
 
-export const ROLES = ['admin', 'leader', 'officer', 'school_staff', 'village_operator', 'viewer', 'confidential'] as const;
+export const ROLES = ['admin', 'leader', 'officer', 'school_staff', 'village_operator', 'viewer', 'confidential', 'investigator'] as const;
 export type Role = (typeof ROLES)[number];
 export type Permission =
   | 'unit.read' | 'unit.write' | 'user.manage' | 'audit.read'
   | 'model.write' | 'template.write' | 'plan.write' | 'plan.approve' | 'task.update'
   | 'gong.manage' | 'gong.checkin' | 'alarm.raise'
   | 'household.read' | 'household.write' | 'field.write' | 'activity.write'
-  | 'tip.read' | 'tip.handle' | 'tip.reveal'
+  | 'tip.read' | 'tip.handle' | 'tip.reveal' | 'tip.settle'
   | 'report.write' | 'report.review';
 export const KINDS = ['country', 'province', 'commune', 'village', 'school', 'agency'] as const;
 export type UnitKind = (typeof KINDS)[number];
@@ -79,7 +79,7 @@ export interface User {
   active: boolean;
   locked_until: string | null;
   created_at: string;
-  grants: { id: number; unit_id: number; unit_name: string; role: Role }[];
+  grants: { id: number; unit_id: number; unit_name: string; role: Role; basis: string | null }[];
 }
 
 export interface AuditEntry {
@@ -457,12 +457,13 @@ export const api = {
 
   users: (opts: { q?: string; limit?: number; offset?: number }) => request<User[]>('GET', '/api/users' + qs(opts)),
   user: (id: number) => request<User>('GET', `/api/users/${id}`),
-  createUser: (body: { username: string; fullName: string; phone?: string | null; password: string; unitId: number; role: Role }) =>
+  createUser: (body: { username: string; fullName: string; phone?: string | null; password: string; unitId: number; role: Role; basis?: string }) =>
     request<User>('POST', '/api/users', body),
   updateUser: (id: number, body: { fullName?: string; phone?: string | null; active?: boolean }) =>
     request<User>('PATCH', `/api/users/${id}`, body),
   resetPassword: (id: number, password: string) => request<void>('POST', `/api/users/${id}/password`, { password }),
-  addGrant: (userId: number, unitId: number, role: Role) => request<unknown>('POST', `/api/users/${userId}/grants`, { unitId, role }),
+  addGrant: (userId: number, unitId: number, role: Role, basis?: string) =>
+    request<unknown>('POST', `/api/users/${userId}/grants`, { unitId, role, ...(basis && { basis }) }),
   revokeGrant: (grantId: number) => request<void>('DELETE', `/api/grants/${grantId}`),
 
   templates: () => request<Template[]>('GET', '/api/templates'),

@@ -76,7 +76,20 @@ function RoleSelect({ id, value, onChange, describedBy, invalid }: { id: string;
   );
 }
 
-const CREATE_FIELDS = ['username', 'fullName', 'phone', 'password', 'unitId', 'role'];
+const CREATE_FIELDS = ['username', 'fullName', 'phone', 'password', 'unitId', 'role', 'basis'];
+
+/** An investigator's assignment decision, asked for only with that role. */
+function BasisField({ role, value, onChange, error }: { role: Role | ''; value: string; onChange: (v: string) => void; error: unknown }) {
+  const { t } = useI18n();
+  if (role !== 'investigator') return null;
+  return (
+    <Field label={t('users.basis')} hint={t('users.basisHint')} error={fieldError(error, 'basis')}>
+      {({ id, describedBy, invalid }) => (
+        <input id={id} aria-describedby={describedBy} aria-invalid={invalid} required maxLength={300} value={value} data-testid="new-basis" onChange={(e) => onChange(e.target.value)} />
+      )}
+    </Field>
+  );
+}
 
 function CreateUserForm({ onCreated, onCancel }: { onCreated: (u: User) => void; onCancel: () => void }) {
   const { t } = useI18n();
@@ -86,13 +99,17 @@ function CreateUserForm({ onCreated, onCancel }: { onCreated: (u: User) => void;
   const [password, setPassword] = useState('');
   const [unit, setUnit] = useState<PickedUnit | null>(null);
   const [role, setRole] = useState<Role | ''>('');
+  const [basis, setBasis] = useState('');
   const { busy, error, run } = useAction();
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     if (!unit || !role) return;
     await run(async () => {
-      const u = await api.createUser({ username: username.trim(), fullName: fullName.trim(), phone: phone.trim() || null, password, unitId: unit.id, role });
+      const u = await api.createUser({
+        username: username.trim(), fullName: fullName.trim(), phone: phone.trim() || null, password, unitId: unit.id, role,
+        ...(role === 'investigator' && { basis: basis.trim() }),
+      });
       onCreated(u);
     });
   };
@@ -142,6 +159,7 @@ function CreateUserForm({ onCreated, onCancel }: { onCreated: (u: User) => void;
         <Field label={t('users.role')} error={fieldError(error, 'role')}>
           {({ id, describedBy, invalid }) => <RoleSelect id={id} value={role} onChange={setRole} describedBy={describedBy} invalid={invalid} />}
         </Field>
+        <BasisField role={role} value={basis} onChange={setBasis} error={error} />
         <div className="form__actions form__full">
           <button type="submit" className="btn btn--primary" disabled={busy || !username.trim() || !fullName.trim() || !password || !unit || !role}>
             {busy ? t('common.saving') : t('users.create')}
@@ -216,6 +234,7 @@ function UserCard({ user, onChange }: { user: User; onChange: (u: User) => void 
                 <Link to={`/units/${g.unit_id}`} className="grant__unit">
                   {g.unit_name}
                 </Link>
+                {g.basis && <span className="grant__basis muted small">{g.basis}</span>}
                 {/* The last role cannot be revoked (lock the account instead), so it has no button. */}
                 {user.grants.length > 1 && <button
                   type="button" className="grant__revoke" disabled={busy}
@@ -251,8 +270,8 @@ function UserCard({ user, onChange }: { user: User; onChange: (u: User) => void 
       {panel === 'grant' && (
         <GrantForm
           busy={busy} error={error} onCancel={() => setPanel(null)}
-          onSubmit={async (unitId, role) => {
-            if (await run(() => api.addGrant(user.id, unitId, role).then(() => undefined))) setPanel(null);
+          onSubmit={async (unitId, role, basis) => {
+            if (await run(() => api.addGrant(user.id, unitId, role, basis).then(() => undefined))) setPanel(null);
           }}
         />
       )}
@@ -268,17 +287,18 @@ function UserCard({ user, onChange }: { user: User; onChange: (u: User) => void 
   );
 }
 
-function GrantForm({ busy, error, onSubmit, onCancel }: { busy: boolean; error: unknown; onSubmit: (unitId: number, role: Role) => void; onCancel: () => void }) {
+function GrantForm({ busy, error, onSubmit, onCancel }: { busy: boolean; error: unknown; onSubmit: (unitId: number, role: Role, basis?: string) => void; onCancel: () => void }) {
   const { t } = useI18n();
   const [unit, setUnit] = useState<PickedUnit | null>(null);
   const [role, setRole] = useState<Role | ''>('');
-  const general = generalError(error, ['unitId', 'role']);
+  const [basis, setBasis] = useState('');
+  const general = generalError(error, ['unitId', 'role', 'basis']);
   return (
     <form
       className="form inline-form"
       onSubmit={(e) => {
         e.preventDefault();
-        if (unit && role) onSubmit(unit.id, role);
+        if (unit && role) onSubmit(unit.id, role, role === 'investigator' ? basis.trim() : undefined);
       }}
     >
       {general != null && <Alert kind="error">{errorText(general, t)}</Alert>}
@@ -288,6 +308,7 @@ function GrantForm({ busy, error, onSubmit, onCancel }: { busy: boolean; error: 
       <Field label={t('users.role')} error={fieldError(error, 'role')}>
         {({ id, describedBy, invalid }) => <RoleSelect id={id} value={role} onChange={setRole} describedBy={describedBy} invalid={invalid} />}
       </Field>
+      <BasisField role={role} value={basis} onChange={setBasis} error={error} />
       <div className="form__actions">
         <button type="submit" className="btn btn--primary" disabled={busy || !unit || !role}>
           {t('users.grantSubmit')}

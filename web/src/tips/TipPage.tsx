@@ -7,7 +7,10 @@ import { Alert, errorText, Field, fieldError, generalError, LoadError, PageNotRe
 import { useResource } from '../useResource.ts';
 import { UrgencyBadge, TipStatusChip } from './Inbox.tsx';
 import { addDays, formatDay, todayVN } from '../work.tsx';
-import { extensionsOf, formatTracking, lastDayOf, legalLastDay, NEXT, tipsApi, type Contact, type Extension, type TipPageData, type TipStatus } from './api-tips.ts';
+import {
+  formatTracking, ISSUERS, KINDS, lastDayOf, latestFor, tipsApi, type Contact, type Decision, type DecisionKind, type Extension, type StatusChange,
+  type TipKind, type TipPageData, type TipStatus,
+} from './api-tips.ts';
 import './tips.css';
 
 /** /tips/:id: a tip as its officers see it, with what they may do next. */
@@ -35,6 +38,7 @@ export function TipPage({ id }: { id: number }) {
           <h1 className="page__title">{t('tips.pageTitle', { code: formatTracking(tip.tracking_code) })}</h1>
           <div className="tip-row__head">
             <span className="tip-category">{t(`tips.category.${tip.category}` as MessageKey)}</span>
+            <span className="tip-kind" data-testid="tip-kind">{tip.kind ? t(`tips.kind.${tip.kind}`) : t('tips.kind.none')}</span>
             <TipStatusChip status={tip.status} />
             <UrgencyBadge urgency={tip.urgency} />
           </div>
@@ -73,39 +77,31 @@ export function TipPage({ id }: { id: number }) {
             <p>
               <TipStatusChip status={tip.status} /> <span className="muted">{t('tips.stageSince', { at: dateTime(tip.stage_started_at) })}</span>
             </p>
-            {tip.due_at ? (
-              <p data-testid="tip-due">
-                {tip.due_at === tip.legal_due_at
-                  ? t('tips.dueEndOf', { day: formatDay(lastDayOf(new Date(tip.due_at))) })
-                  : t('tips.dueAt', { at: dateTime(tip.due_at) })} <UrgencyBadge urgency={tip.urgency} />
-                <br /><span className="muted small">{t(`tips.rule.${tip.status}` as MessageKey)}</span>
-              </p>
-            ) : (
-              <p className="muted">{t('tips.closedStage')}{tip.transferred_to && <> · {t('tips.transferredTo', { to: tip.transferred_to })}</>}</p>
-            )}
-            {tip.due_at && (
-              <p data-testid="tip-legal-due">
-                {t('tips.legalDue', { day: formatDay(lastDayOf(new Date(tip.legal_due_at))) })}
-                <br /><span className="muted small">{t(`tips.legalTerm.${tip.legal_term}` as MessageKey)}</span>
-                {new Date(tip.legal_due_at).getTime() <= Date.now() && <><br /><span className="small" data-testid="tip-legal-overdue">{t('tips.legalOverdue')}</span></>}
-              </p>
-            )}
-            {current.canHandle && NEXT[tip.status].length > 0 && <StatusForm data={current} onDone={update} />}
-            {current.canHandle && tip.due_at && <Extensions data={current} onDone={update} />}
+            <StageTerms data={current} />
+            {current.canHandle && canClassify(current) && <ClassifyForm data={current} onDone={update} />}
+            {current.next.length > 0 && <StatusForm data={current} onDone={update} />}
+            {current.extensions.length > 0 && <Extensions data={current} onDone={update} />}
           </section>
         }
+        decisions={(current.decisions.length > 0 || current.notices.length > 0) && <DecisionsCard data={current} onDone={update} />}
         reply={current.canHandle && <ReplyCard data={current} onDone={update} />}
         timeline={<Timeline data={current} />}
         reveal={current.canReveal && <RevealCard id={tip.id} />}
         assign={current.canHandle && <AssignCard data={current} onDone={update} />}
         note={current.canHandle && <NoteCard id={tip.id} onAdded={(note) => update({ ...current, notes: [...current.notes, note] })} />}
-        transfer={current.canHandle && NEXT[tip.status].length > 0 && <TransferCard id={tip.id} onStillHere={refresh} />}
+        transfer={current.canHandle && canReroute(current) && <TransferCard id={tip.id} onStillHere={refresh} />}
       />
     </div>
   );
 }
 
-type Cards = Record<'story' | 'stage' | 'reply' | 'timeline' | 'reveal' | 'assign' | 'note' | 'transfer', ReactNode>;
+type Cards = Record<'story' | 'stage' | 'decisions' | 'reply' | 'timeline' | 'reveal' | 'assign' | 'note' | 'transfer', ReactNode>;
+
+const OPEN: TipStatus[] = ['new', 'verifying', 'handling', 'suspended'];
+/** A kind is given or changed while the case is the commune's own: not handed over, accepted or decided. */
+const canClassify = ({ tip }: TipPageData) => OPEN.includes(tip.status) && !tip.handed_over_at && !tip.accepted_on && tip.settler_id === null;
+/** Re-routing to the right commune, while the commune has not handed it over or accepted it. */
+const canReroute = canClassify;
 
 /**
  * Two columns on a wide screen; on a phone or tablet one, in the order an officer works (the story
@@ -118,67 +114,95 @@ function TipLayout(cards: Cards) {
     return (
       <div className="unit-layout">
         <div className="unit-layout__main">
-          {cards.story}{cards.stage}{cards.reveal}{cards.assign}{cards.reply}{cards.note}{cards.timeline}{cards.transfer}
+          {cards.story}{cards.stage}{cards.decisions}{cards.reveal}{cards.assign}{cards.reply}{cards.note}{cards.timeline}{cards.transfer}
         </div>
       </div>
     );
   }
   return (
     <div className="unit-layout">
-      <div className="unit-layout__main">{cards.story}{cards.stage}{cards.reply}{cards.timeline}</div>
+      <div className="unit-layout__main">{cards.story}{cards.stage}{cards.decisions}{cards.reply}{cards.timeline}</div>
       <aside className="unit-layout__side">{cards.reveal}{cards.assign}{cards.note}{cards.transfer}</aside>
     </div>
   );
 }
 
-function StatusForm({ data, onDone }: { data: TipPageData; onDone: (d: TipPageData) => void }) {
+/** The term that runs and what the law asks by it; the handover's record once made. */
+function StageTerms({ data }: { data: TipPageData }) {
   const { t } = useI18n();
-  const [status, setStatus] = useState<TipStatus | null>(null);
-  const [note, setNote] = useState('');
-  const [transferredTo, setTransferredTo] = useState('');
+  const dateTime = useDateTime();
+  const { tip } = data;
+  const due = tip.due_at ? new Date(tip.due_at) : null;
+  // A term in hours ends at its moment; one in days at 24:00 of its last day.
+  const dueText = due && (tip.legal_term === 'handover' || tip.legal_term === 'none'
+    ? t('tips.dueAt', { at: dateTime(tip.due_at!) })
+    : t('tips.dueEndOf', { day: formatDay(lastDayOf(due)) }));
+  const lateHandover = tip.handed_over_at && tip.legal_term === 'handover' && tip.legal_due_at && tip.handed_over_at > tip.legal_due_at;
+  return (
+    <>
+      {due ? (
+        <p data-testid="tip-due">
+          {dueText} <UrgencyBadge urgency={tip.urgency} />
+          <br /><span className="muted small" data-testid="tip-term">{t(`tips.term.${tip.legal_term}`)}</span>
+        </p>
+      ) : (
+        <p className="muted">{t(tip.status === 'suspended' ? 'tips.suspendedStage' : 'tips.closedStage')}</p>
+      )}
+      {tip.procuracy_ask_by && (
+        <p className="tip-ask-by" data-testid="tip-ask-by">{t('tips.askBy', { day: formatDay(tip.procuracy_ask_by) })}</p>
+      )}
+      {tip.handed_over_at && (
+        <p data-testid="tip-handover">
+          {t('tips.handedOver', { to: tip.transferred_to ?? '', at: dateTime(tip.handed_over_at) })}
+          {tip.handover_document && <> ({tip.handover_document})</>}
+          {lateHandover && <> · <strong>{t('tips.handedOverLate')}</strong></>}
+          <br /><span className="muted small">
+            {tip.settler_id !== null ? t('tips.settledHere', { at: dateTime(tip.body_received_at!) }) : t('tips.bodysStages')}
+          </span>
+        </p>
+      )}
+      {!tip.handed_over_at && tip.transferred_to && <p className="muted">{t('tips.transferredTo', { to: tip.transferred_to })}</p>}
+    </>
+  );
+}
+
+function ClassifyForm({ data, onDone }: { data: TipPageData; onDone: (d: TipPageData) => void }) {
+  const { t } = useI18n();
+  const [kind, setKind] = useState<TipKind | ''>('');
+  const [reason, setReason] = useState('');
   const { busy, error, run } = useAction();
+  const groupId = useId();
+  const again = data.tip.kind !== null;
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    if (!status) return;
-    const ok = await run(async () => onDone(await tipsApi.setStatus(data.tip.id, {
-      status, ...(note.trim() && { note: note.trim() }), ...(status === 'transferred' && { transferredTo: transferredTo.trim() }),
-    })));
-    if (ok) {
-      setStatus(null);
-      setNote('');
-      setTransferredTo('');
+    if (!kind) return;
+    if (await run(async () => onDone(await tipsApi.classify(data.tip.id, { kind, ...(reason.trim() && { reason: reason.trim() }) })))) {
+      setKind('');
+      setReason('');
     }
   };
   return (
-    <form className="tip-status-form" onSubmit={submit} data-testid="tip-status-form">
-      <p className="tip-status-form__label">{t('tips.nextStage')}</p>
-      <div className="tip-next" role="group" aria-label={t('tips.nextStage')}>
-        {NEXT[data.tip.status].map((s) => (
-          <button key={s} type="button" className={'btn btn--small' + (status === s ? ' btn--primary' : '')} aria-pressed={status === s} onClick={() => setStatus(s)} data-testid={`tip-next-${s}`}>
-            {t(`tips.status.${s}` as MessageKey)}
+    <form className="tip-status-form" onSubmit={submit} data-testid="tip-classify-form">
+      <p className="tip-status-form__label" id={groupId}>{t(again ? 'tips.reclassify' : 'tips.classify')}</p>
+      <div className="tip-next" role="group" aria-labelledby={groupId}>
+        {KINDS.filter((k) => k !== data.tip.kind).map((k) => (
+          <button key={k} type="button" className={'btn btn--small' + (kind === k ? ' btn--primary' : '')} aria-pressed={kind === k} onClick={() => setKind(k)} data-testid={`tip-kind-${k}`}>
+            {t(`tips.kind.${k}`)}
           </button>
         ))}
       </div>
-      {status && (
+      {kind && (
         <>
-          {status === 'transferred' && (
-            <Field label={t('tips.transferredToLabel')} hint={t('tips.transferredToHint')} error={fieldError(error, 'transferredTo')}>
-              {({ id, describedBy, invalid }) => (
-                <input id={id} aria-describedby={describedBy} aria-invalid={invalid} value={transferredTo} maxLength={300} onChange={(e) => setTransferredTo(e.target.value)} data-testid="tip-transferred-to" />
-              )}
-            </Field>
-          )}
-          <Field label={t('tips.stageNote')} optional error={fieldError(error, 'note')}>
+          <p className="muted small">{t(`tips.kindHint.${kind}`)}</p>
+          <Field label={t('tips.classifyReason')} optional={!again} error={fieldError(error, 'reason')}>
             {({ id, describedBy, invalid }) => (
-              <textarea id={id} aria-describedby={describedBy} aria-invalid={invalid} rows={2} value={note} maxLength={2000} onChange={(e) => setNote(e.target.value)} data-testid="tip-stage-note" />
+              <textarea id={id} aria-describedby={describedBy} aria-invalid={invalid} rows={2} maxLength={1000} value={reason} required={again} onChange={(e) => setReason(e.target.value)} data-testid="tip-classify-reason" />
             )}
           </Field>
-          {generalError(error, ['transferredTo', 'note']) != null && <LoadError error={error} />}
+          {generalError(error, ['reason', 'kind']) != null && <LoadError error={error} />}
           <div className="form__actions">
-            <button type="submit" className="btn btn--primary" disabled={busy} data-testid="tip-status-save">
-              {t('tips.moveTo', { status: t(`tips.status.${status}` as MessageKey) })}
-            </button>
-            <button type="button" className="btn" onClick={() => setStatus(null)}>{t('common.cancel')}</button>
+            <button type="submit" className="btn btn--primary" disabled={busy || (again && !reason.trim())} data-testid="tip-classify-save">{t('tips.classifySave')}</button>
+            <button type="button" className="btn" onClick={() => setKind('')}>{t('common.cancel')}</button>
           </div>
         </>
       )}
@@ -186,50 +210,281 @@ function StatusForm({ data, onDone }: { data: TipPageData; onDone: (d: TipPageDa
   );
 }
 
-/** The decisions that may still extend the legal deadline (art. 147(2)), one button each, and the form of the one chosen. */
+/** The decision a stage change records, if any (the server asks for the same). */
+function decisionFor(kind: TipKind | null, from: TipStatus, to: TipStatus, outcome: 'prosecute' | 'not_prosecute'): DecisionKind | null {
+  if ((kind ?? 'crime') === 'crime') {
+    if (to === 'handling') return from === 'suspended' ? 'resume' : null;
+    if (to === 'suspended') return 'suspend';
+    if (to === 'resolved') return outcome;
+    return null;
+  }
+  if (kind === 'denunciation') return ({ handling: 'accept', not_accepted: 'not_accept', resolved: 'concluded' } as Partial<Record<TipStatus, DecisionKind>>)[to] ?? null;
+  return null;
+}
+
+const emptyDecision = (): Decision => ({ reference: '', signedOn: todayVN(), issuerTitle: '', issuerName: '' });
+
+/** A decision's number, day and signer, the signer chosen among those the law lets sign it. */
+function DecisionFields({ kind, value, onChange, error }: { kind: DecisionKind; value: Decision; onChange: (d: Decision) => void; error: unknown }) {
+  const { t } = useI18n();
+  const set = (patch: Partial<Decision>) => onChange({ ...value, ...patch });
+  return (
+    <fieldset className="tip-decision" data-testid="tip-decision">
+      <legend>{t(`tips.decision.${kind}`)}</legend>
+      <Field label={t('tips.decisionReference')} hint={t('tips.decisionReferenceHint')} error={fieldError(error, 'decision.reference')}>
+        {({ id, describedBy, invalid }) => (
+          <input id={id} aria-describedby={describedBy} aria-invalid={invalid} value={value.reference} maxLength={300} required onChange={(e) => set({ reference: e.target.value })} data-testid="tip-decision-reference" />
+        )}
+      </Field>
+      <Field label={t('tips.decisionSignedOn')} error={fieldError(error, 'decision.signedOn')}>
+        {({ id, describedBy, invalid }) => (
+          <input id={id} type="date" aria-describedby={describedBy} aria-invalid={invalid} value={value.signedOn} max={todayVN()} required onChange={(e) => set({ signedOn: e.target.value })} data-testid="tip-decision-signed" />
+        )}
+      </Field>
+      <Field label={t('tips.decisionIssuerTitle')} error={fieldError(error, 'decision.issuerTitle')}>
+        {({ id, describedBy, invalid }) => (
+          <select id={id} aria-describedby={describedBy} aria-invalid={invalid} value={value.issuerTitle} required onChange={(e) => set({ issuerTitle: e.target.value })} data-testid="tip-decision-title">
+            <option value="">{t('tips.decisionChooseTitle')}</option>
+            {ISSUERS[kind].map((title) => <option key={title} value={title}>{title}</option>)}
+          </select>
+        )}
+      </Field>
+      <Field label={t('tips.decisionIssuerName')} error={fieldError(error, 'decision.issuerName')}>
+        {({ id, describedBy, invalid }) => (
+          <input id={id} aria-describedby={describedBy} aria-invalid={invalid} value={value.issuerName} maxLength={200} required onChange={(e) => set({ issuerName: e.target.value })} data-testid="tip-decision-name" />
+        )}
+      </Field>
+    </fieldset>
+  );
+}
+
+/** Whether a moment is 00:00 in Vietnam (UTC+7, no daylight saving): the end of the day before. */
+const isMidnightVN = (iso: string) => (new Date(iso).getTime() + 7 * 3_600_000) % 86_400_000 === 0;
+
+const decisionReady = (d: Decision) => !!(d.reference.trim() && d.signedOn && d.issuerTitle && d.issuerName.trim());
+const DECISION_FIELDS = ['decision', 'decision.reference', 'decision.signedOn', 'decision.issuerTitle', 'decision.issuerName'];
+
+function StatusForm({ data, onDone }: { data: TipPageData; onDone: (d: TipPageData) => void }) {
+  const { t } = useI18n();
+  const { tip } = data;
+  const [status, setStatus] = useState<TipStatus | null>(null);
+  const [note, setNote] = useState('');
+  const [transferredTo, setTransferredTo] = useState('');
+  const [document, setDocument] = useState('');
+  const [settlerId, setSettlerId] = useState('');
+  const [outcome, setOutcome] = useState<'prosecute' | 'not_prosecute'>('prosecute');
+  const [ground, setGround] = useState<'a' | 'b' | 'c' | ''>('');
+  const [decision, setDecision] = useState<Decision>(emptyDecision);
+  const { busy, error, run } = useAction();
+  const crime = (tip.kind ?? 'crime') === 'crime';
+  const handover = status === 'transferred' && crime;
+  const investigators = useResource(() => (handover ? tipsApi.investigators(tip.id) : Promise.resolve(undefined)), [handover, tip.id]);
+  const decisionKind = status && decisionFor(tip.kind, tip.status, status, outcome);
+  const reset = () => {
+    setStatus(null);
+    setNote('');
+    setTransferredTo('');
+    setDocument('');
+    setSettlerId('');
+    setGround('');
+    setDecision(emptyDecision());
+  };
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (!status) return;
+    const body: StatusChange = {
+      status, ...(note.trim() && { note: note.trim() }),
+      ...(status === 'transferred' && { transferredTo: transferredTo.trim() }),
+      ...(handover && (document.trim() || settlerId) && { handover: { ...(document.trim() && { document: document.trim() }), ...(settlerId && { settlerId: Number(settlerId) }) } }),
+      ...(crime && status === 'resolved' && { outcome }),
+      ...(status === 'suspended' && ground && { ground }),
+      ...(decisionKind && { decision }),
+    };
+    if (await run(async () => onDone(await tipsApi.setStatus(tip.id, body)))) reset();
+  };
+  return (
+    <form className="tip-status-form" onSubmit={submit} data-testid="tip-status-form">
+      <p className="tip-status-form__label">{t('tips.nextStage')}</p>
+      <div className="tip-next" role="group" aria-label={t('tips.nextStage')}>
+        {data.next.map((s) => (
+          <button key={s} type="button" className={'btn btn--small' + (status === s ? ' btn--primary' : '')} aria-pressed={status === s} onClick={() => setStatus(s)} data-testid={`tip-next-${s}`}>
+            {t(nextLabel(tip.kind, tip.status, s))}
+          </button>
+        ))}
+      </div>
+      {status && (
+        <>
+          {status === 'transferred' && (
+            <Field label={t('tips.transferredToLabel')} hint={t(crime ? 'tips.transferredToHint' : 'tips.transferredToHintOther')} error={fieldError(error, 'transferredTo')}>
+              {({ id, describedBy, invalid }) => (
+                <input id={id} aria-describedby={describedBy} aria-invalid={invalid} value={transferredTo} maxLength={300} onChange={(e) => setTransferredTo(e.target.value)} data-testid="tip-transferred-to" />
+              )}
+            </Field>
+          )}
+          {handover && (
+            <>
+              <Field label={t('tips.handoverDocument')} optional hint={t('tips.handoverDocumentHint')} error={fieldError(error, 'handover.document')}>
+                {({ id, describedBy, invalid }) => (
+                  <input id={id} aria-describedby={describedBy} aria-invalid={invalid} value={document} maxLength={300} onChange={(e) => setDocument(e.target.value)} data-testid="tip-handover-document" />
+                )}
+              </Field>
+              <Field label={t('tips.settler')} optional hint={t('tips.settlerHint')} error={fieldError(error, 'handover.settlerId')}>
+                {({ id, describedBy, invalid }) => (
+                  <select id={id} aria-describedby={describedBy} aria-invalid={invalid} value={settlerId} onChange={(e) => setSettlerId(e.target.value)} data-testid="tip-settler">
+                    <option value="">{investigators.data ? t('tips.settlerNone') : t('common.loading')}</option>
+                    {(investigators.data ?? []).map((u) => <option key={u.id} value={u.id}>{u.full_name}</option>)}
+                  </select>
+                )}
+              </Field>
+            </>
+          )}
+          {crime && status === 'resolved' && (
+            <fieldset className="tip-choice">
+              <legend>{t('tips.outcome')}</legend>
+              {(['prosecute', 'not_prosecute'] as const).map((o) => (
+                <label key={o}><input type="radio" name="outcome" checked={outcome === o} onChange={() => setOutcome(o)} data-testid={`tip-outcome-${o}`} /> {t(`tips.decision.${o}`)}</label>
+              ))}
+            </fieldset>
+          )}
+          {status === 'suspended' && (
+            <fieldset className="tip-choice" aria-invalid={!!fieldError(error, 'ground')}>
+              <legend>{t('tips.ground')}</legend>
+              {(['a', 'b', 'c'] as const).map((g) => (
+                <label key={g}><input type="radio" name="ground" checked={ground === g} onChange={() => setGround(g)} data-testid={`tip-ground-${g}`} /> {t(`tips.ground.${g}`)}</label>
+              ))}
+              {fieldError(error, 'ground') && <p className="field__error" role="alert">{fieldError(error, 'ground')}</p>}
+            </fieldset>
+          )}
+          {decisionKind && <DecisionFields kind={decisionKind} value={decision} onChange={setDecision} error={error} />}
+          <Field label={t('tips.stageNote')} optional error={fieldError(error, 'note')}>
+            {({ id, describedBy, invalid }) => (
+              <textarea id={id} aria-describedby={describedBy} aria-invalid={invalid} rows={2} value={note} maxLength={2000} onChange={(e) => setNote(e.target.value)} data-testid="tip-stage-note" />
+            )}
+          </Field>
+          {generalError(error, ['transferredTo', 'note', 'ground', 'outcome', 'handover.document', 'handover.settlerId', ...DECISION_FIELDS]) != null && <LoadError error={error} />}
+          <div className="form__actions">
+            <button type="submit" className="btn btn--primary" disabled={busy || (!!decisionKind && !decisionReady(decision)) || (status === 'suspended' && !ground)} data-testid="tip-status-save">
+              {t('tips.moveTo', { status: t(nextLabel(tip.kind, tip.status, status)) })}
+            </button>
+            <button type="button" className="btn" onClick={reset}>{t('common.cancel')}</button>
+          </div>
+        </>
+      )}
+    </form>
+  );
+}
+
+/** How a next stage reads on its button: handing a crime report over, accepting a denunciation, resuming… */
+function nextLabel(kind: TipKind | null, from: TipStatus, to: TipStatus): MessageKey {
+  const k = kind ?? 'crime';
+  if (k === 'crime' && to === 'transferred') return 'tips.next.handover';
+  if (k === 'crime' && to === 'handling') return from === 'suspended' ? 'tips.next.resume' : 'tips.next.settle';
+  if (k === 'denunciation' && to === 'handling') return 'tips.next.accept';
+  return `tips.status.${to}` as MessageKey;
+}
+
+/** The decisions that may still extend the term, one button each, and the form of the one chosen. */
 function Extensions({ data, onDone }: { data: TipPageData; onDone: (d: TipPageData) => void }) {
   const { t } = useI18n();
   const [open, setOpen] = useState<Extension | null>(null);
-  const terms = extensionsOf(data.tip);
   if (open) return <ExtendForm data={data} term={open} onClose={() => setOpen(null)} onDone={(d) => { setOpen(null); onDone(d); }} />;
-  if (!terms.length) return null;
   return (
     <div className="tip-actions">
-      {terms.map((term) => <button key={term} type="button" className="btn btn--small" onClick={() => setOpen(term)} data-testid={`tip-extend-${term}`}>{t(`tips.extend.${term}`)}</button>)}
+      {data.extensions.map((term) => <button key={term} type="button" className="btn btn--small" onClick={() => setOpen(term)} data-testid={`tip-extend-${term}`}>{t(`tips.extend.${term}`)}</button>)}
     </div>
   );
 }
 
+const EXTENSION_DECISION: Record<Extension, DecisionKind> = {
+  complex: 'complex', procuracy: 'procuracy', acceptance_long: 'accept_long', denunciation_extended: 'denunciation_extend', denunciation_extended_twice: 'denunciation_extend',
+};
+
 function ExtendForm({ data, term, onClose, onDone }: { data: TipPageData; term: Extension; onClose: () => void; onDone: (d: TipPageData) => void }) {
   const { t } = useI18n();
-  const [decision, setDecision] = useState('');
+  const [decision, setDecision] = useState<Decision>(emptyDecision);
   const [until, setUntil] = useState('');
   const { busy, error, run } = useAction();
-  const current = lastDayOf(new Date(data.tip.legal_due_at));
-  const latest = legalLastDay(term, term === 'complex' ? todayVN(new Date(data.tip.received_at)) : current);
+  const current = lastDayOf(new Date(data.tip.legal_due_at!));
+  const latest = latestFor(data.tip, term);
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    await run(async () => onDone(await tipsApi.extend(data.tip.id, { term, decision: decision.trim(), ...(until && { until }) })));
+    await run(async () => onDone(await tipsApi.extend(data.tip.id, { term, decision, ...(until && { until }) })));
   };
   return (
     <form className="tip-status-form" onSubmit={submit} data-testid="tip-extend-form">
       <p className="tip-status-form__label">{t(`tips.extend.${term}`)}</p>
       {term === 'procuracy' && <p className="muted small">{t('tips.extend.procuracyHint')}</p>}
-      <Field label={t('tips.extend.decision')} hint={t(`tips.extend.decisionHint.${term}`)} error={fieldError(error, 'decision')}>
-        {({ id, describedBy, invalid }) => (
-          <input id={id} aria-describedby={describedBy} aria-invalid={invalid} value={decision} maxLength={300} required onChange={(e) => setDecision(e.target.value)} data-testid="tip-extend-decision" />
-        )}
-      </Field>
+      <DecisionFields kind={EXTENSION_DECISION[term]} value={decision} onChange={setDecision} error={error} />
       <Field label={t('tips.extend.until')} optional hint={t('tips.extend.untilHint', { day: formatDay(latest) })} error={fieldError(error, 'until')}>
         {({ id, describedBy, invalid }) => (
           <input id={id} type="date" aria-describedby={describedBy} aria-invalid={invalid} value={until} min={addDays(current, 1)} max={latest} onChange={(e) => setUntil(e.target.value)} data-testid="tip-extend-until" />
         )}
       </Field>
-      {generalError(error, ['decision', 'until']) != null && <LoadError error={error} />}
+      {generalError(error, ['until', ...DECISION_FIELDS]) != null && <LoadError error={error} />}
       <div className="form__actions">
-        <button type="submit" className="btn btn--primary" disabled={busy || !decision.trim()} data-testid="tip-extend-save">{t('tips.extend.save')}</button>
+        <button type="submit" className="btn btn--primary" disabled={busy || !decisionReady(decision)} data-testid="tip-extend-save">{t('tips.extend.save')}</button>
         <button type="button" className="btn" onClick={onClose}>{t('common.cancel')}</button>
       </div>
+    </form>
+  );
+}
+
+/** The decisions recorded on the case, with their signers, and the written notices they owe. */
+function DecisionsCard({ data, onDone }: { data: TipPageData; onDone: (d: TipPageData) => void }) {
+  const { t } = useI18n();
+  const dateTime = useDateTime();
+  // A term in days ends at 24:00 of its last day, read as "hết ngày …"; one in hours at its moment.
+  const untilText = (due: string) => (isMidnightVN(due) ? t('tips.endOfDay', { day: formatDay(lastDayOf(new Date(due))) }) : dateTime(due));
+  return (
+    <section className="card" aria-labelledby="tip-decisions">
+      <h2 id="tip-decisions" className="card__title">{t('tips.decisions')}</h2>
+      <ul className="tip-decisions" data-testid="tip-decisions">
+        {data.decisions.map((d) => (
+          <li key={d.id} data-testid="tip-decision-row">
+            <strong>{t(`tips.decision.${d.kind}`)}</strong> {d.reference}, {t('tips.signedOn', { day: formatDay(d.signed_on) })}
+            <br /><span className="muted small">{d.issuer_title}: {d.issuer_name}</span>
+          </li>
+        ))}
+      </ul>
+      {data.notices.length > 0 && (
+        <>
+          <h3 className="tip-notices__title">{t('tips.notices')}</h3>
+          <ul className="tip-notices" data-testid="tip-notices">
+            {data.notices.map((n) => (
+              <li key={n.id} data-testid="tip-notice">
+                {t('tips.notice', { decision: t(`tips.decision.${n.decision_kind}`), to: t(`tips.recipient.${n.recipient}`) })}
+                {n.sent_on
+                  ? <span className="muted small"> · {t('tips.noticeSent', { day: formatDay(n.sent_on) })}{n.reference && ` (${n.reference})`}</span>
+                  : <> · <span className="small">{t('tips.noticeDue', { at: untilText(n.due_at) })}</span> {n.overdue && <span className="tip-urgency tip-urgency--overdue">{t('tips.overdue')}</span>}
+                    {data.canHandle && <NoticeForm tipId={data.tip.id} noticeId={n.id} onDone={onDone} />}</>}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </section>
+  );
+}
+
+function NoticeForm({ tipId, noticeId, onDone }: { tipId: number; noticeId: number; onDone: (d: TipPageData) => void }) {
+  const { t } = useI18n();
+  const [sentOn, setSentOn] = useState(todayVN());
+  const [reference, setReference] = useState('');
+  const { busy, error, run } = useAction();
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    await run(async () => onDone(await tipsApi.recordNotice(tipId, noticeId, { sentOn, ...(reference.trim() && { reference: reference.trim() }) })));
+  };
+  return (
+    <form className="tip-notice-form" onSubmit={submit}>
+      <Field label={t('tips.noticeSentOn')} error={fieldError(error, 'sentOn')}>
+        {({ id, describedBy, invalid }) => <input id={id} type="date" aria-describedby={describedBy} aria-invalid={invalid} value={sentOn} max={todayVN()} required onChange={(e) => setSentOn(e.target.value)} data-testid="tip-notice-date" />}
+      </Field>
+      <Field label={t('tips.noticeReference')} optional error={fieldError(error, 'reference')}>
+        {({ id, describedBy, invalid }) => <input id={id} aria-describedby={describedBy} aria-invalid={invalid} value={reference} maxLength={300} onChange={(e) => setReference(e.target.value)} data-testid="tip-notice-reference" />}
+      </Field>
+      {generalError(error, ['sentOn', 'reference']) != null && <LoadError error={error} />}
+      <button type="submit" className="btn btn--small" disabled={busy || !sentOn} data-testid="tip-notice-save">{t('tips.noticeSave')}</button>
     </form>
   );
 }
@@ -412,5 +667,6 @@ function eventText(e: TipPageData['events'][number], t: ReturnType<typeof useI18
     case 'transferred': return t('tips.event.transferred', { detail: e.detail ?? '' });
     case 'replied': return e.detail ? t('tips.event.replied', { text: e.detail }) : t('tips.event.replyRemoved');
     case 'extended': return t('tips.event.extended', { detail: e.detail ?? '' });
+    case 'classified': case 'handed_over': case 'decision': case 'notice': return e.detail ?? '';
   }
 }

@@ -3,12 +3,12 @@ import { qs, request, type StoredFile } from '../api.ts';
 
 export const TIP_CATEGORIES = ['crime', 'drugs', 'theft', 'traffic', 'fire', 'social_evils', 'other'] as const;
 export type TipCategory = (typeof TIP_CATEGORIES)[number];
-export const TIP_STATUSES = ['new', 'verifying', 'handling', 'resolved', 'transferred', 'unfounded'] as const;
+// The server's own rules and tables, so the forms offer only what it accepts.
+export { ISSUERS, KINDS, lastDayOf, latestFor, TIP_STATUSES } from '../../../src/tips/deadlines.ts';
+import type { DecisionKind, Extension, LegalTerm, Recipient, TipKind, Urgency } from '../../../src/tips/deadlines.ts';
+import type { TIP_STATUSES } from '../../../src/tips/deadlines.ts';
 export type TipStatus = (typeof TIP_STATUSES)[number];
-// What may follow each stage: the server's own table, so the buttons offer only what it accepts.
-export { extensionsOf, legalLastDay, lastDayOf, NEXT } from '../../../src/tips/deadlines.ts';
-import type { Extension, LegalTerm, Urgency } from '../../../src/tips/deadlines.ts';
-export type { Extension, LegalTerm, Urgency };
+export type { DecisionKind, Extension, LegalTerm, Recipient, TipKind, Urgency };
 
 export interface Tip {
   id: number;
@@ -26,8 +26,17 @@ export interface Tip {
   stage_started_at: string;
   due_at: string | null;
   urgency: Urgency;
+  due_soon_at: string | null;
   legal_term: LegalTerm;
-  legal_due_at: string;
+  legal_due_at: string | null;
+  kind: TipKind | null;
+  handed_over_at: string | null;
+  handover_document: string | null;
+  body_received_at: string | null;
+  settler_id: number | null;
+  accepted_on: string | null;
+  outcome: 'prosecute' | 'not_prosecute' | 'concluded' | 'not_accepted' | null;
+  procuracy_ask_by?: string | null;
   assignee_id: number | null;
   assignee_name: string | null;
   public_reply: string | null;
@@ -38,7 +47,7 @@ export interface Tip {
 
 export interface TipEvent {
   id: number;
-  kind: 'received' | 'status' | 'assigned' | 'transferred' | 'replied' | 'extended';
+  kind: 'received' | 'status' | 'assigned' | 'transferred' | 'replied' | 'extended' | 'classified' | 'handed_over' | 'decision' | 'notice';
   status: TipStatus | null;
   detail: string | null;
   at: string;
@@ -52,14 +61,61 @@ export interface TipNote {
   author_name: string;
 }
 
+export interface TipDecision {
+  id: number;
+  kind: DecisionKind;
+  reference: string;
+  signed_on: string;
+  issuer_title: string;
+  issuer_name: string;
+  detail: string | null;
+  recorded_at: string;
+  recorded_by_name: string | null;
+}
+
+export interface TipNotice {
+  id: number;
+  decision_id: number;
+  decision_kind: DecisionKind;
+  recipient: Recipient;
+  due_at: string;
+  sent_on: string | null;
+  reference: string | null;
+  overdue: boolean;
+}
+
 export interface TipPageData {
   tip: Tip;
   events: TipEvent[];
   notes: TipNote[];
   photos: StoredFile[];
+  decisions: TipDecision[];
+  notices: TipNotice[];
   canReveal: boolean;
   canHandle: boolean;
+  canSettle: boolean;
+  next: TipStatus[];
+  extensions: Extension[];
 }
+
+export interface Decision {
+  reference: string;
+  signedOn: string;
+  issuerTitle: string;
+  issuerName: string;
+}
+
+export interface StatusChange {
+  status: TipStatus;
+  note?: string;
+  transferredTo?: string;
+  handover?: { document?: string; bodyReceivedAt?: string; settlerId?: number };
+  outcome?: 'prosecute' | 'not_prosecute';
+  ground?: 'a' | 'b' | 'c';
+  decision?: Decision;
+}
+
+type Person = { id: number; full_name: string; username: string };
 
 export interface Contact {
   name?: string;
@@ -81,13 +137,16 @@ export interface InboxQuery {
 export const tipsApi = {
   inbox: ({ overdue, ...query }: InboxQuery) => request<Tip[]>('GET', '/api/tips' + qs({ ...query, overdue: overdue ? 'true' : undefined })),
   tip: (id: number) => request<TipPageData>('GET', `/api/tips/${id}`),
-  setStatus: (id: number, body: { status: TipStatus; note?: string; transferredTo?: string }) => request<TipPageData>('POST', `/api/tips/${id}/status`, body),
-  assignees: (id: number) => request<{ id: number; full_name: string; username: string }[]>('GET', `/api/tips/${id}/assignees`),
+  setStatus: (id: number, body: StatusChange) => request<TipPageData>('POST', `/api/tips/${id}/status`, body),
+  classify: (id: number, body: { kind: TipKind; reason?: string }) => request<TipPageData>('POST', `/api/tips/${id}/classify`, body),
+  assignees: (id: number) => request<Person[]>('GET', `/api/tips/${id}/assignees`),
+  investigators: (id: number) => request<Person[]>('GET', `/api/tips/${id}/investigators`),
+  recordNotice: (id: number, noticeId: number, body: { sentOn: string; reference?: string }) => request<TipPageData>('POST', `/api/tips/${id}/notices/${noticeId}`, body),
   assign: (id: number, userId: number | null) => request<TipPageData>('POST', `/api/tips/${id}/assign`, { userId }),
   addNote: (id: number, body: string) => request<TipNote>('POST', `/api/tips/${id}/notes`, { body }),
   transfer: (id: number, communeId: number) =>
     request<{ id: number; commune_id: number; commune_name: string; stillReadable: boolean }>('POST', `/api/tips/${id}/transfer`, { communeId }),
-  extend: (id: number, body: { term: Extension; decision: string; until?: string }) => request<TipPageData>('POST', `/api/tips/${id}/extend`, body),
+  extend: (id: number, body: { term: Extension; decision: Decision; until?: string }) => request<TipPageData>('POST', `/api/tips/${id}/extend`, body),
   reply: (id: number, publicReply: string) => request<TipPageData>('PUT', `/api/tips/${id}/reply`, { publicReply }),
   reveal: (id: number) => request<Contact>('POST', `/api/tips/${id}/reveal`, {}),
 };
