@@ -79,10 +79,9 @@ ALTER TABLE grants ADD CONSTRAINT grants_role_check
 ALTER TABLE grants ADD COLUMN basis text CHECK (length(basis) <= 300);
 ALTER TABLE grants ADD CONSTRAINT grants_investigator_basis CHECK (role <> 'investigator' OR basis IS NOT NULL);
 
--- Tips received before are not yet classified. Those still new owe the commune's 24 hours from
--- receipt; those in a later stage keep their terms until an officer classifies them.
+-- Tips received before are not yet classified, and those still open are the commune's to hand
+-- over: 24 hours from receipt (overdue for most); an officer classifies them, and a crime report
+-- goes on to its handover. Closed ones keep what they had.
 UPDATE tips SET legal_term = 'handover', legal_due_at = received_at + interval '24 hours',
-  due_at = received_at + interval '24 hours'
-WHERE status = 'new';
-UPDATE tips SET due_soon_at = CASE WHEN status = 'new' THEN due_at - interval '6 hours' ELSE due_at - interval '5 days' END
-WHERE due_at IS NOT NULL;
+  due_at = received_at + interval '24 hours', due_soon_at = received_at + interval '18 hours'
+WHERE status IN ('new', 'verifying', 'handling');

@@ -167,19 +167,18 @@ export async function addTips(db: Kysely<DB>, provinceCode: string, scale: Scale
   const first = firstNight(scale);
   const weeks = Math.floor(scale.nights / 7);
   const result = await sql`
-    insert into tips (province_code, commune_id, unit_path, category, description, place, search_folded, tracking_code, secret_hash, channel, status, stage_started_at, due_at, due_soon_at, legal_due_at, received_at, updated_at)
+    insert into tips (province_code, commune_id, unit_path, category, description, place, search_folded, tracking_code, secret_hash, channel, status, stage_started_at, due_at, due_soon_at, legal_term, legal_due_at, received_at, updated_at)
     select c.province_code, c.id, c.path, (${TIPS.map((t) => t.category)}::text[])[t.j], (${TIPS.map((t) => t.description)}::text[])[t.j], (${TIPS.map((t) => t.place)}::text[])[t.j],
            (${TIPS.map((t) => fold(`${t.description} ${t.place}`))}::text[])[t.j],
            upper(substr(md5(c.id || ':' || t.k), 1, 10)), 'generated', case when t.j % 3 = 0 then 'keychain' else 'web' end,
-           s.status, t.at, case when s.status = 'new' then least(t.at + interval '1 day', l.due) when s.status in ('verifying', 'handling') then l.due end,
-           case when s.status = 'new' then least(t.at + interval '1 day', l.due) - interval '6 hours' when s.status in ('verifying', 'handling') then l.due - interval '5 days' end,
-           l.due, t.at, t.at
+           s.status, t.at, case when s.status in ('new', 'verifying', 'handling') then l.due end,
+           case when s.status in ('new', 'verifying', 'handling') then l.due - interval '6 hours' end, 'handover', l.due, t.at, t.at
     from units c
     cross join lateral (select k, 1 + floor(${u(sql`c.id || 't' || k`)} * ${TIPS.length})::int as j,
                                (${first}::date + k * 7 + floor(${u(sql`c.id || 'w' || k`)} * 7)::int + time '09:00') at time zone 'Asia/Ho_Chi_Minh' as at
                         from generate_series(0, ${weeks - 1}) k) t
-    -- Generated as the tips kept from before classification were (migration 0019): 20 days from receipt, the day of receipt the first.
-    cross join lateral (select ((t.at at time zone 'Asia/Ho_Chi_Minh')::date + 20)::timestamp at time zone 'Asia/Ho_Chi_Minh' as due) l
+    -- Not yet classified, as tips arrive: the commune's 24 hours to hand over from receipt (tips/deadlines.ts handoverDueAt).
+    cross join lateral (select t.at + interval '24 hours' as due) l
     cross join lateral (select case when t.k > ${weeks - 3} then (array['new', 'verifying', 'handling'])[1 + floor(${u(sql`c.id || 's' || t.k`)} * 3)::int]
                                     else (array['resolved', 'resolved', 'resolved', 'unfounded', 'transferred'])[1 + floor(${u(sql`c.id || 's' || t.k`)} * 5)::int] end as status) s
     where c.kind = 'commune' and c.province_code = ${provinceCode} and ${u(sql`c.id || 'x' || t.k`)} < 0.9

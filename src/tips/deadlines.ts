@@ -158,7 +158,12 @@ export const isBodyStage = (kind: TipKind | null, to: TipStatus) => (kind ?? 'cr
 /** Stages still at work: a crime report handed over is closed for the commune unless its investigator settles it. */
 export const isOpenStage = (status: TipStatus, settled: boolean) =>
   ['new', 'verifying', 'handling', 'suspended'].includes(status) || (status === 'transferred' && settled);
-export const OPEN_STATUSES: TipStatus[] = ['new', 'verifying', 'handling', 'suspended'];
+
+/** A term in hours ends at its moment; one in days at 24:00 of its last day ("hết ngày …"). */
+export const endsAtMoment = (term: LegalTerm) => term === 'handover' || term === 'none';
+
+/** The columns of a term that starts running: its deadline is the stage's, "sắp đến hạn" from dueSoonFrom. */
+export const termPatch = (legal_term: LegalTerm, due: Date) => ({ legal_term, legal_due_at: due, due_at: due, due_soon_at: dueSoonFrom(legal_term, due) });
 
 /** The decisions that change a case, and who may issue each (the law names them). */
 export const DECISIONS = ['complex', 'procuracy', 'suspend', 'resume', 'prosecute', 'not_prosecute', 'accept', 'accept_long', 'not_accept', 'denunciation_extend', 'concluded'] as const;
@@ -171,7 +176,7 @@ const BODY_ISSUERS = [
   'Phó Trưởng Công an xã, Điều tra viên được phân công',
 ];
 const PROCURACY_ISSUERS = ['Viện trưởng Viện kiểm sát nhân dân', 'Phó Viện trưởng Viện kiểm sát nhân dân (được Viện trưởng ủy quyền)'];
-const DENUNCIATION_ISSUERS = ['Người giải quyết tố cáo', 'Chủ tịch Ủy ban nhân dân xã', 'Trưởng Công an xã'];
+const DENUNCIATION_ISSUERS = ['Chủ tịch Ủy ban nhân dân xã', 'Trưởng Công an xã'];
 
 export const ISSUERS: Record<DecisionKind, string[]> = {
   complex: BODY_ISSUERS, suspend: BODY_ISSUERS, resume: BODY_ISSUERS, prosecute: BODY_ISSUERS, not_prosecute: BODY_ISSUERS,
@@ -179,6 +184,25 @@ export const ISSUERS: Record<DecisionKind, string[]> = {
   accept: DENUNCIATION_ISSUERS, accept_long: DENUNCIATION_ISSUERS, not_accept: DENUNCIATION_ISSUERS,
   denunciation_extend: DENUNCIATION_ISSUERS, concluded: DENUNCIATION_ISSUERS,
 };
+
+/** The decision an extension is recorded with. */
+export const EXTENSION_DECISION: Record<Extension, DecisionKind> = {
+  complex: 'complex', procuracy: 'procuracy', acceptance_long: 'accept_long', denunciation_extended: 'denunciation_extend', denunciation_extended_twice: 'denunciation_extend',
+};
+
+/** The decisions of a crime report that are the investigation body's: recorded only by its investigator. */
+export const BODY_DECISIONS: DecisionKind[] = ['complex', 'procuracy', 'suspend', 'resume', 'prosecute', 'not_prosecute'];
+
+/** The decision a stage change records, if any. */
+export function decisionFor(kind: TipKind | null, from: TipStatus, to: TipStatus, outcome?: 'prosecute' | 'not_prosecute'): DecisionKind | null {
+  if ((kind ?? 'crime') === 'crime') {
+    if (to === 'handling') return from === 'suspended' ? 'resume' : null;
+    if (to === 'suspended') return 'suspend';
+    return to === 'resolved' ? outcome ?? null : null;
+  }
+  if (kind === 'denunciation') return ({ handling: 'accept', not_accepted: 'not_accept', resolved: 'concluded' } as Partial<Record<TipStatus, DecisionKind>>)[to] ?? null;
+  return null;
+}
 
 export type Recipient = 'informant' | 'procuracy';
 
@@ -195,7 +219,8 @@ export type Recipient = 'informant' | 'procuracy';
  */
 export function noticesOf(kind: DecisionKind, signedOn: string, at: Date): { recipient: Recipient; due: Date }[] {
   switch (kind) {
-    case 'suspend': return [{ recipient: 'procuracy', due: new Date(at.getTime() + DAY) }];
+    // From the decision: at the latest the end of the day it was signed, if recorded later.
+    case 'suspend': return [{ recipient: 'procuracy', due: new Date(Math.min(at.getTime(), dayEnd(signedOn).getTime()) + DAY) }];
     case 'resume': return (['procuracy', 'informant'] as const).map((recipient) => ({ recipient, due: dayEnd(addDays(signedOn, 2)) }));
     case 'prosecute': case 'not_prosecute':
       return (['informant', 'procuracy'] as const).map((recipient) => ({ recipient, due: dayEnd(addWorkingDays(addDays(signedOn, -1), 3)) }));

@@ -46,7 +46,7 @@ import { Instant } from '../http/replies.ts';
 import { formatCode, parseCode } from '../shared/codes.ts';
 import { inSentence } from '../shared/text.ts';
 import { getUnitByCode } from '../units/queries.ts';
-import { OPEN_STATUSES } from './deadlines.ts';
+import { isOpenStage } from './deadlines.ts';
 import { limiterOf } from '../shared/rate-limit.ts';
 import { OPEN311_LOOKUPS, OPEN311_TIPS_PER_ADDRESS, OPEN311_TIPS_PER_KEYCHAIN } from './limits.ts';
 import * as q from './queries.ts';
@@ -195,7 +195,6 @@ async function routing(db: Kysely<DB>, input: z.infer<typeof PostRequest>) {
   return { communeId: unit.id };
 }
 
-const isOpen = (status: TipStatus) => OPEN_STATUSES.includes(status);
 
 type PublicView = NonNullable<Awaited<ReturnType<typeof q.publicView>>>;
 
@@ -206,7 +205,7 @@ function asRequest(tip: PublicView) {
   if (tip.public_reply) notes.push(`Trả lời: ${tip.public_reply}`);
   return {
     service_request_id: tip.tracking_code,
-    status: isOpen(tip.status) ? 'open' : 'closed',
+    status: isOpenStage(tip.status, tip.settled) ? 'open' : 'closed',
     status_notes: notes.join('. '),
     service_name: CATEGORIES[tip.category],
     service_code: tip.category,

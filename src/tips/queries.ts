@@ -47,7 +47,11 @@ export const publicViews = (db: Q, trackingCodes: string[]) =>
     : db
       .selectFrom('tips as t')
       .innerJoin('units as c', 'c.id', 't.commune_id')
-      .select(['t.tracking_code', 't.secret_hash', 't.category', 't.status', 't.received_at', 't.stage_started_at', 't.public_reply', 't.transferred_to', 'c.name as commune_name'])
+      .select([
+        't.tracking_code', 't.secret_hash', 't.category', 't.status', 't.received_at', 't.stage_started_at', 't.public_reply', 't.transferred_to', 'c.name as commune_name',
+        // Open or not as the commune sees it (deadlines.ts isOpenStage); never who settles it.
+        sql<boolean>`t.settler_id is not null`.as('settled'),
+      ])
       .where('t.tracking_code', 'in', trackingCodes)
       .execute();
 
@@ -163,7 +167,9 @@ export async function setRemote(db: Q, communeId: number, remote: boolean, basis
   await db.updateTable('tips')
     .set({ legal_due_at: sql`received_at + make_interval(hours => ${hours})`, due_at: sql`received_at + make_interval(hours => ${hours})`,
       due_soon_at: sql`received_at + make_interval(hours => ${hours - 6})`, updated_at: new Date() })
+    // Only those whose handover term still runs: one already overdue stays so.
     .where('commune_id', '=', communeId).where('legal_term', '=', 'handover').where('status', 'in', ['new', 'verifying'])
+    .where('legal_due_at', '>', new Date())
     .execute();
 }
 
@@ -186,7 +192,13 @@ export const noticesOf = (db: Q, id: number) =>
     .where('n.tip_id', '=', id).orderBy('n.id').execute();
 
 export const lockNotice = (db: Q, tipId: number, noticeId: number) =>
-  db.selectFrom('tip_notices').select(['id', 'recipient', 'due_at', 'sent_on']).where('tip_id', '=', tipId).where('id', '=', noticeId).forUpdate().executeTakeFirst();
+  db.selectFrom('tip_notices as n').innerJoin('tip_decisions as d', 'd.id', 'n.decision_id')
+    .select(['n.id', 'n.recipient', 'n.due_at', 'n.sent_on', 'd.kind as decision_kind', 'd.signed_on'])
+    .where('n.tip_id', '=', tipId).where('n.id', '=', noticeId).forUpdate('n').executeTakeFirst();
+
+/** The day the case's latest decision was signed: the next one cannot come before it. */
+export const lastDecisionDay = async (db: Q, tipId: number) =>
+  (await db.selectFrom('tip_decisions').select((eb) => eb.fn.max('signed_on').as('day')).where('tip_id', '=', tipId).executeTakeFirst())?.day as string | null | undefined;
 
 export const markNoticeSent = (db: Q, noticeId: number, sentOn: string, reference: string | null, by: number) =>
   db.updateTable('tip_notices').set({ sent_on: sentOn, reference, recorded_by: by }).where('id', '=', noticeId).execute();

@@ -37,6 +37,7 @@ export const TipItem = z.looseObject({
   handed_over_at: z.date().nullable(), handover_document: z.string().nullable(), body_received_at: z.date().nullable().describe('Cơ quan có thẩm quyền nhận tin báo lúc'),
   settler_id: z.number().nullable().describe('Điều tra viên của xã được phân công giải quyết cho Cơ quan điều tra'), accepted_on: z.string().nullable(),
   outcome: z.enum(['prosecute', 'not_prosecute', 'concluded', 'not_accepted']).nullable(), due_soon_at: z.date().nullable(),
+  remote_area: z.boolean().optional().describe('Xã ở vùng xa xôi, hẻo lánh, hải đảo: 48 giờ để chuyển tin báo (trang một tin báo)'),
   procuracy_ask_by: z.string().nullable().optional().describe('Ngày cuối để đề nghị Viện kiểm sát gia hạn (5 ngày trước khi hết thời hạn 02 tháng)'),
   assignee_id: z.number().nullable(), assignee_name: z.string().nullable(), public_reply: z.string().nullable(), transferred_to: z.string().nullable(),
   received_at: z.date(), has_contact: z.boolean().describe('Người báo tin có để lại liên hệ (chỉ người được giao mới xem được)'),
@@ -125,6 +126,7 @@ export function tipRoutes(app: FastifyInstance, db: Kysely<DB>, sealer: Sealer) 
           transferredTo: z.string().trim().max(300, 'Tên cơ quan tối đa 300 ký tự').optional().describe('Cơ quan nhận, bắt buộc khi chuyển, ví dụ "Cơ quan CSĐT Công an tỉnh"'),
           handover: z.object({
             document: z.string().trim().max(300, 'Tối đa 300 ký tự').optional().describe('Văn bản chuyển, biên bản giao nhận'),
+            handedOverAt: Instant().transform((s) => new Date(s)).optional().describe('Lúc chuyển, nếu ghi sau (mặc định: bây giờ)'),
             bodyReceivedAt: Instant().transform((s) => new Date(s)).optional().describe('Cơ quan có thẩm quyền nhận lúc (mặc định: bây giờ)'),
             settlerId: z.number().int().positive().optional().describe('Điều tra viên của xã được phân công giải quyết'),
           }).optional().describe('Chuyển tin báo về tội phạm cho Cơ quan điều tra có thẩm quyền'),
@@ -142,7 +144,7 @@ export function tipRoutes(app: FastifyInstance, db: Kysely<DB>, sealer: Sealer) 
       tags, summary: 'Những người có thể được giao tin báo: cán bộ đang hoạt động có quyền xử lý tin báo của xã', params,
       response: ok(z.array(z.object({ id: z.number(), full_name: z.string(), username: z.string() }))),
     },
-  }, async (req) => service.assignees(db, actorOf(req), req.params.id));
+  }, async (req) => service.peopleFor(db, actorOf(req), req.params.id, 'handlers'));
 
   r.post('/api/tips/:id/assign', {
     schema: {
@@ -198,7 +200,7 @@ export function tipRoutes(app: FastifyInstance, db: Kysely<DB>, sealer: Sealer) 
       tags, summary: 'Điều tra viên được phân công tại xã của tin báo (người có thể giải quyết tin báo về tội phạm cho Cơ quan điều tra)', params,
       response: ok(z.array(z.object({ id: z.number(), full_name: z.string(), username: z.string() }))),
     },
-  }, async (req) => service.investigators(db, actorOf(req), req.params.id));
+  }, async (req) => service.peopleFor(db, actorOf(req), req.params.id, 'investigators'));
 
   r.post('/api/tips/:id/notices/:noticeId', {
     schema: {

@@ -11,7 +11,7 @@ import { addDays, dayEnd, dayStart, FIRST_DAY, formatDay, todayVN, vnDateTime } 
 import { readableUnit } from '../units/service.ts';
 import { unitLoader } from '../units/loader.ts';
 import {
-  dueSoonFrom, extensionsOf, handoverDueAt, isBodyStage, handoverHours, isOpenStage, ISSUERS, lastDayOf, latestFor, legalLastDay, nextStages, noticesOf,
+  BODY_DECISIONS, EXTENSION_DECISION, extensionsOf, handoverDueAt, isBodyStage, handoverHours, termPatch, isOpenStage, ISSUERS, lastDayOf, latestFor, legalLastDay, nextStages, noticesOf,
   procuracyAskBy, urgencyOf, type DecisionKind, type Extension, type LegalTerm, type Recipient, type TipKind,
 } from './deadlines.ts';
 import { cleanPhoto, MAX_PHOTOS } from './photos.ts';
@@ -58,7 +58,9 @@ export const DECISION_NAMES: Record<DecisionKind, string> = {
   denunciation_extend: 'Quyết định gia hạn giải quyết tố cáo', concluded: 'Kết luận nội dung tố cáo',
 };
 
-export const RECIPIENT_NAMES: Record<Recipient, string> = { informant: 'người tố giác, báo tin', procuracy: 'Viện kiểm sát' };
+/** Who a notice goes to, as the law of the case names them. */
+export const recipientName = (kind: TipKind | null, r: Recipient) =>
+  (r === 'procuracy' ? 'Viện kiểm sát' : kind === 'denunciation' ? 'người tố cáo' : 'người tố giác, báo tin');
 
 export const TRACKING_LENGTH = 10;
 const SECRET_LENGTH = 16;
@@ -120,7 +122,7 @@ export async function submitTip(db: Kysely<DB>, sealer: Sealer, input: TipInput,
         category: input.category, description: input.description, occurred_at: input.occurredAt ?? null, place: input.place || null,
         search_folded: fold(`${input.description} ${input.place ?? ''}`),
         contact_sealed: contact ? sealer.seal(contact, trackingCode) : null, tracking_code: trackingCode, secret_hash: hash,
-        channel, received_at: now, legal_term: 'handover', legal_due_at: due, due_at: due, due_soon_at: dueSoonFrom('handover', due),
+        channel, received_at: now, ...termPatch('handover', due),
       },
       photos,
     });
@@ -253,16 +255,23 @@ export interface DecisionInput {
   detail?: string | undefined;
 }
 
-/** Checks a decision against who may issue it and when it can have been signed. */
-function checkDecision(kind: DecisionKind, d: DecisionInput | undefined, tip: Locked, now: Date): DecisionInput {
+/**
+ * Checks a decision against who may issue it and when it can have been signed: not after today,
+ * not before the case reached its signer (the receipt; the body's receipt for the body's
+ * decisions), nor before the decision it follows.
+ */
+async function checkDecision(trx: Transaction<DB>, kind: DecisionKind, d: DecisionInput | undefined, tip: Locked, now: Date): Promise<DecisionInput> {
   if (!d) throw invalid(`Hãy ghi ${DECISION_NAMES[kind].toLowerCase()}: số, ngày, người ký`, [{ path: 'decision', message: 'Chưa ghi quyết định.' }]);
   if (!ISSUERS[kind].includes(d.issuerTitle)) {
     const who = ISSUERS[kind].map((t) => `"${t}"`).join(', ');
     throw invalid(`${DECISION_NAMES[kind]} do ${who} ký`, [{ path: 'decision.issuerTitle', message: `Người ký phải là một trong: ${who}.` }]);
   }
   if (d.signedOn > todayVN(now)) throw invalid('Ngày ký quyết định ở sau hôm nay', [{ path: 'decision.signedOn', message: 'Ngày ký không được sau hôm nay.' }]);
-  if (d.signedOn < todayVN(tip.received_at)) {
-    throw invalid(`Ngày ký quyết định trước ngày nhận tin báo (${formatDay(todayVN(tip.received_at))})`, [{ path: 'decision.signedOn', message: 'Ngày ký không được trước ngày nhận tin báo.' }]);
+  const earliest = [todayVN(tip.received_at), BODY_DECISIONS.includes(kind) && tip.body_received_at ? todayVN(tip.body_received_at) : '', (await q.lastDecisionDay(trx, tip.id)) ?? '']
+    .reduce((a, b) => (a > b ? a : b));
+  if (d.signedOn < earliest) {
+    const why = `Ngày ký phải từ ngày ${formatDay(earliest)} (ngày nhận tin báo hoặc ngày của quyết định trước)`;
+    throw invalid(why, [{ path: 'decision.signedOn', message: `Ngày ký không được trước ngày ${formatDay(earliest)}.` }]);
   }
   return { ...d, reference: d.reference.trim(), issuerName: d.issuerName.trim(), detail: d.detail?.trim() || undefined };
 }
@@ -282,18 +291,16 @@ async function recordDecision(trx: Transaction<DB>, ctx: Ctx, tip: Locked, kind:
 }
 
 /** The term a case starts with at receipt, or when classified as another kind (counted from receipt). */
-function startingTerm(kind: TipKind | null, receivedAt: Date, remote: boolean): { legal_term: LegalTerm; legal_due_at: Date | null; due_at: Date | null; due_soon_at: Date | null } {
+function startingTerm(kind: TipKind | null, receivedAt: Date, remote: boolean): { legal_term: LegalTerm; legal_due_at: Date | null; due_at: Date; due_soon_at: Date | null } {
   if (kind === 'denunciation') {
-    const due = dayEnd(legalLastDay('acceptance', todayVN(receivedAt)));
-    return { legal_term: 'acceptance', legal_due_at: due, due_at: due, due_soon_at: dueSoonFrom('acceptance', due) };
+    return termPatch('acceptance', dayEnd(legalLastDay('acceptance', todayVN(receivedAt))));
   }
   if (kind === 'other') {
     // No term in law: the platform's own reminder of one day, as before.
     const due = new Date(receivedAt.getTime() + OTHER_FOLLOW_UP_MS);
-    return { legal_term: 'none', legal_due_at: null, due_at: due, due_soon_at: dueSoonFrom('handover', due) };
+    return { ...termPatch('handover', due), legal_term: 'none', legal_due_at: null };
   }
-  const due = handoverDueAt(receivedAt, remote);
-  return { legal_term: 'handover', legal_due_at: due, due_at: due, due_soon_at: dueSoonFrom('handover', due) };
+  return termPatch('handover', handoverDueAt(receivedAt, remote));
 }
 const OTHER_FOLLOW_UP_MS = 24 * 3_600_000;
 
@@ -336,6 +343,8 @@ export async function classify(db: Kysely<DB>, ctx: Ctx, id: number, input: Clas
 export interface Handover {
   /** The receiving body's own document: "Công văn số 15/CAX ngày…", "Biên bản giao nhận…". */
   document?: string | undefined;
+  /** When it was handed over, if recorded after the fact. */
+  handedOverAt?: Date | undefined;
   /** When that body received it, if not at once. */
   bodyReceivedAt?: Date | undefined;
   /** The commune's investigator the provincial body assigned to settle it. */
@@ -366,7 +375,7 @@ async function stagePatch(trx: Transaction<DB>, ctx: Ctx, before: Locked, input:
   const kind = before.kind ?? 'crime';
   const closed = { due_at: null, due_soon_at: null };
   const decide = async (decisionKind: DecisionKind, text: string) => {
-    const d = checkDecision(decisionKind, input.decision, before, now);
+    const d = await checkDecision(trx, decisionKind, input.decision, before, now);
     await recordDecision(trx, ctx, before, decisionKind, d, now, text);
     return d;
   };
@@ -374,42 +383,44 @@ async function stagePatch(trx: Transaction<DB>, ctx: Ctx, before: Locked, input:
     if (kind !== 'crime') return { transferred_to: transferredTo!, ...closed };
     // The commune's own duty ends with the handover; the body's terms run from its receipt.
     const h = input.handover ?? {};
-    const bodyReceivedAt = h.bodyReceivedAt ?? now;
-    if (bodyReceivedAt.getTime() > now.getTime() + CLOCK_SKEW_MS || bodyReceivedAt < before.received_at) {
-      throw invalid('Thời điểm cơ quan nhận tin báo phải từ lúc xã nhận đến bây giờ', [{ path: 'handover.bodyReceivedAt', message: 'Không trước lúc xã nhận, không sau bây giờ.' }]);
+    // Recorded after the fact, a handover keeps its own moment: its lateness is judged by it.
+    const handedOverAt = h.handedOverAt ?? now;
+    const bodyReceivedAt = h.bodyReceivedAt ?? handedOverAt;
+    const between = (at: Date, from: Date) => at.getTime() <= now.getTime() + CLOCK_SKEW_MS && at >= from;
+    if (!between(handedOverAt, before.received_at)) {
+      throw invalid('Thời điểm chuyển tin báo phải từ lúc xã nhận đến bây giờ', [{ path: 'handover.handedOverAt', message: 'Không trước lúc xã nhận, không sau bây giờ.' }]);
+    }
+    if (!between(bodyReceivedAt, handedOverAt)) {
+      throw invalid('Thời điểm cơ quan nhận tin báo phải từ lúc xã chuyển đến bây giờ', [{ path: 'handover.bodyReceivedAt', message: 'Không trước lúc xã chuyển, không sau bây giờ.' }]);
     }
     let settler: { id: number; full_name: string } | undefined;
     if (h.settlerId !== undefined) {
       settler = (await q.usersWithRoleAt(trx, before.unit_path, SETTLER_ROLES, h.settlerId))[0];
       if (!settler) throw invalid('Người này không phải Điều tra viên được phân công tại xã', [{ path: 'handover.settlerId', message: 'Chọn một Điều tra viên được phân công tại xã.' }]);
     }
-    const late = now.getTime() > before.legal_due_at!.getTime();
+    const late = before.legal_term === 'handover' && before.legal_due_at !== null && handedOverAt > before.legal_due_at;
     await q.insertEvent(trx, {
       tip_id: before.id, province_code: before.province_code, actor_id: ctx.actor.userId, kind: 'handed_over',
-      detail: [`Chuyển ${transferredTo}`, h.document?.trim(), `cơ quan nhận lúc ${vnDateTime(bodyReceivedAt)}`, settler && `Điều tra viên giải quyết: ${settler.full_name}`,
+      detail: [`Chuyển ${transferredTo} lúc ${vnDateTime(handedOverAt)}`, h.document?.trim(), `cơ quan nhận lúc ${vnDateTime(bodyReceivedAt)}`, settler && `Điều tra viên giải quyết: ${settler.full_name}`,
         late && `chuyển quá thời hạn ${handoverHours(await q.isRemote(trx, before.commune_id))} giờ`].filter(Boolean).join('; '),
     });
-    const standard = dayEnd(legalLastDay('standard', todayVN(bodyReceivedAt)));
     return {
-      transferred_to: transferredTo!, handed_over_at: now, handover_document: h.document?.trim() || null, body_received_at: bodyReceivedAt,
-      ...(settler
-        ? { settler_id: settler.id, legal_term: 'standard' as const, legal_due_at: standard, due_at: standard, due_soon_at: dueSoonFrom('standard', standard) }
-        : closed),
+      transferred_to: transferredTo!, handed_over_at: handedOverAt, handover_document: h.document?.trim() || null, body_received_at: bodyReceivedAt,
+      ...(settler ? { settler_id: settler.id, ...termPatch('standard', dayEnd(legalLastDay('standard', todayVN(bodyReceivedAt)))) } : { settler_id: null, ...closed }),
     };
   }
   if (isBodyStage(kind, input.status)) {
     assertSettler(ctx, before);
     if (input.status === 'handling' && before.status === 'suspended') {
       const d = await decide('resume', 'Quyết định phục hồi giải quyết (Điều 149 BLTTHS)');
-      const due = dayEnd(legalLastDay('resumed', d.signedOn));
-      return { legal_term: 'resumed', legal_due_at: due, due_at: due, due_soon_at: dueSoonFrom('resumed', due) };
+      return termPatch('resumed', dayEnd(legalLastDay('resumed', d.signedOn)));
     }
     if (input.status === 'handling') return {};
     if (input.status === 'suspended') {
       if (!input.ground) throw invalid('Hãy chọn căn cứ tạm đình chỉ (Điều 148 khoản 1)', [{ path: 'ground', message: 'Chưa chọn căn cứ.' }]);
-      // Art. 148(1): "Hết thời hạn quy định tại Điều 147": decided when the term runs out.
+      // Art. 148(1): "Hết thời hạn quy định tại Điều 147": decided, and signed, when the term runs out.
       const last = lastDayOf(before.legal_due_at!);
-      if (todayVN(now) < last) {
+      if (todayVN(now) < last || (input.decision && input.decision.signedOn < last)) {
         throw conflict(`Chỉ tạm đình chỉ khi hết thời hạn giải quyết (ngày ${formatDay(last)}), Điều 148 khoản 1`, [{ path: 'status', message: `Thời hạn đến hết ngày ${formatDay(last)}.` }]);
       }
       await decide('suspend', `Quyết định tạm đình chỉ (Điều 148 khoản 1 điểm ${input.ground}: ${SUSPENSION_GROUNDS[input.ground]})`);
@@ -423,8 +434,7 @@ async function stagePatch(trx: Transaction<DB>, ctx: Ctx, before: Locked, input:
   if (kind === 'denunciation') {
     if (input.status === 'handling') {
       const d = await decide('accept', 'Quyết định thụ lý tố cáo (Điều 29 Luật Tố cáo)');
-      const due = dayEnd(legalLastDay('denunciation', d.signedOn));
-      return { accepted_on: d.signedOn, legal_term: 'denunciation', legal_due_at: due, due_at: due, due_soon_at: dueSoonFrom('denunciation', due) };
+      return { accepted_on: d.signedOn, ...termPatch('denunciation', dayEnd(legalLastDay('denunciation', d.signedOn))) };
     }
     if (input.status === 'not_accepted') {
       await decide('not_accept', DECISION_NAMES.not_accept);
@@ -473,18 +483,14 @@ export async function changeStatus(db: Kysely<DB>, ctx: Ctx, id: number, input: 
   return tipPage(db, ctx.actor, id, now);
 }
 
-/** Those a tip may be given to: active users who handle tips on its commune (granted there or above). */
-export async function assignees(db: Kysely<DB>, actor: Actor, id: number) {
+/**
+ * Active users granted on the tip's commune (or above) in a role that does the work: those it may
+ * be given to ('handlers'), or the investigators who may settle it for the provincial body.
+ */
+export async function peopleFor(db: Kysely<DB>, actor: Actor, id: number, work: 'handlers' | 'investigators') {
   const tip = await readableTip(db, actor, id);
   assertAllowed(actor, 'tip.handle', tip.unit_path);
-  return q.usersWithRoleAt(db, tip.unit_path, HANDLER_ROLES);
-}
-
-/** The commune's assigned investigators, who may settle a crime report for the provincial body. */
-export async function investigators(db: Kysely<DB>, actor: Actor, id: number) {
-  const tip = await readableTip(db, actor, id);
-  assertAllowed(actor, 'tip.handle', tip.unit_path);
-  return q.usersWithRoleAt(db, tip.unit_path, SETTLER_ROLES);
+  return q.usersWithRoleAt(db, tip.unit_path, work === 'handlers' ? HANDLER_ROLES : SETTLER_ROLES);
 }
 
 /** Gives the tip to an officer (or to nobody, with null). */
@@ -528,7 +534,8 @@ export async function transferToCommune(db: Kysely<DB>, ctx: Ctx, id: number, co
   }
   return onHandledTip(db, ctx, id, async (trx, before) => {
     if (target.id === before.commune_id) throw invalid('Tin báo đã thuộc xã này', [{ path: 'communeId', message: 'Chọn một xã khác' }]);
-    if (!isOpenStage(before.status, false) || before.accepted_on) {
+    // Handed over or accepted, the case is no longer the commune's to send elsewhere.
+    if (!isOpenStage(before.status, false) || before.handed_over_at || before.accepted_on) {
       throw conflict(`Tin báo đã ở bước "${STATUSES[before.status]}", không chuyển xã được`, [{ path: 'communeId', message: 'Không chuyển xã được ở bước này.' }]);
     }
     // Through the transaction: on PGlite's single connection, a query beside it would wait for it forever.
@@ -560,9 +567,6 @@ export interface ExtensionInput {
 }
 
 const BODY_EXTENSIONS: Extension[] = ['complex', 'procuracy'];
-const EXTENSION_DECISION: Record<Extension, DecisionKind> = {
-  complex: 'complex', procuracy: 'procuracy', acceptance_long: 'accept_long', denunciation_extended: 'denunciation_extend', denunciation_extended_twice: 'denunciation_extend',
-};
 
 /**
  * Extends a case's term with the decision that does it (deadlines.ts extensionsOf): a crime
@@ -595,10 +599,12 @@ export async function extendLegalTerm(db: Kysely<DB>, ctx: Ctx, id: number, inpu
     if (until > latest) throw invalid(`Luật cho phép đến hết ngày ${formatDay(latest)}`, [{ path: 'until', message: `Muộn nhất ${formatDay(latest)}.` }]);
     if (until <= current) throw invalid(`Thời hạn hiện tại là đến hết ngày ${formatDay(current)}; hãy chọn một ngày sau đó`, [{ path: 'until', message: `Ngày gia hạn phải sau ngày ${formatDay(current)}.` }]);
     const decisionKind = EXTENSION_DECISION[input.term];
-    const d = checkDecision(decisionKind, input.decision, before, now);
-    const legalDue = dayEnd(until);
+    const d = await checkDecision(trx, decisionKind, input.decision, before, now);
+    if (d.signedOn > current) {
+      throw invalid(`Quyết định kéo dài, gia hạn phải ký trước khi hết thời hạn (hết ngày ${formatDay(current)})`, [{ path: 'decision.signedOn', message: `Ngày ký không được sau ngày ${formatDay(current)}.` }]);
+    }
     await recordDecision(trx, ctx, before, decisionKind, d, now, `${DECISION_NAMES[decisionKind]} đến hết ngày ${formatDay(until)} (${LEGAL_TERM_NAMES[input.term]})`);
-    const patch = { legal_term: input.term, legal_due_at: legalDue, due_at: legalDue, due_soon_at: dueSoonFrom(input.term, legalDue) };
+    const patch = termPatch(input.term, dayEnd(until));
     await q.updateTip(trx, id, patch);
     const term = (t: { legal_term: LegalTerm; legal_due_at: Date | null; due_at: Date | null }) => ({ legal_term: t.legal_term, legal_due_at: t.legal_due_at, due_at: t.due_at });
     await recordChange(trx, ctx, { action: 'update', entity: 'tip', entityId: id, unit: placeOfTip(before), before: term(before), after: { ...term(patch), decision: d.reference } });
@@ -611,15 +617,19 @@ export async function recordNotice(db: Kysely<DB>, ctx: Ctx, id: number, noticeI
   await onHandledTip(db, ctx, id, async (trx, tip) => {
     const notice = await q.lockNotice(trx, id, noticeId);
     if (!notice) throw notFound('Không tìm thấy thông báo này của tin báo');
+    // The body's notices are sent by the body: here, by its investigator.
+    if (BODY_DECISIONS.includes(notice.decision_kind)) assertSettler(ctx, tip);
     if (notice.sent_on) throw conflict(`Đã ghi gửi thông báo này ngày ${formatDay(notice.sent_on)}`, [{ path: 'sentOn', message: 'Đã ghi rồi.' }]);
     if (input.sentOn > todayVN(now)) throw invalid('Ngày gửi ở sau hôm nay', [{ path: 'sentOn', message: 'Ngày gửi không được sau hôm nay.' }]);
-    if (input.sentOn < todayVN(tip.received_at)) throw invalid('Ngày gửi trước ngày nhận tin báo', [{ path: 'sentOn', message: 'Ngày gửi không được trước ngày nhận tin báo.' }]);
+    if (input.sentOn < notice.signed_on) {
+      throw invalid(`Ngày gửi trước ngày ký quyết định (${formatDay(notice.signed_on)})`, [{ path: 'sentOn', message: `Ngày gửi không được trước ngày ${formatDay(notice.signed_on)}.` }]);
+    }
     const reference = input.reference?.trim() || null;
     await q.markNoticeSent(trx, noticeId, input.sentOn, reference, ctx.actor.userId);
     const late = dayStart(input.sentOn).getTime() >= notice.due_at.getTime();
     await q.insertEvent(trx, {
       tip_id: id, province_code: tip.province_code, actor_id: ctx.actor.userId, kind: 'notice',
-      detail: `Đã gửi thông báo cho ${RECIPIENT_NAMES[notice.recipient]} ngày ${formatDay(input.sentOn)}${reference ? ` (${reference})` : ''}${late ? ' — quá hạn' : ''}`,
+      detail: `Đã gửi thông báo cho ${recipientName(tip.kind, notice.recipient)} ngày ${formatDay(input.sentOn)}${reference ? ` (${reference})` : ''}${late ? ' — quá hạn' : ''}`,
     });
     await recordChange(trx, ctx, { action: 'update', entity: 'tip', entityId: id, unit: placeOfTip(tip), after: { notice: noticeId, recipient: notice.recipient, sent_on: input.sentOn } });
   });

@@ -126,7 +126,7 @@ describe('a crime report at the commune: received, checked, handed over (BLTTHS 
     expect(sent.body.tip).toMatchObject({ status: 'transferred', transferred_to: BODY, handover_document: 'Công văn số 15/CAX', due_at: null, urgency: 'closed', settler_id: null });
     near(sent.body.tip.handed_over_at, Date.now(), 10_000);
     expect(sent.body.tip.body_received_at).toBe(sent.body.tip.handed_over_at);
-    expect(sent.body.events.find((e: any) => e.kind === 'handed_over').detail).toMatch(/^Chuyển Cơ quan CSĐT Công an tỉnh Lào Cai; Công văn số 15\/CAX; cơ quan nhận lúc \d\d:\d\d \d\d\/\d\d\/\d{4}$/);
+    expect(sent.body.events.find((e: any) => e.kind === 'handed_over').detail).toMatch(/^Chuyển Cơ quan CSĐT Công an tỉnh Lào Cai lúc \d\d:\d\d \d\d\/\d\d\/\d{4}; Công văn số 15\/CAX; cơ quan nhận lúc \d\d:\d\d \d\d\/\d\d\/\d{4}$/);
     // Its later stages are the receiving body's: the commune has none.
     expect(sent.body.next).toEqual([]);
     const refused = await canbo.post(`/api/tips/${tip.id}/status`, { status: 'handling' });
@@ -427,13 +427,13 @@ describe('a crime report settled for the body by the commune\'s assigned investi
     // The result is owed in writing to the informant and the procuracy within 3 working days.
     expect(resolved.body.notices.map((n: any) => [n.recipient, n.sent_on, n.overdue])).toEqual([['informant', null, false], ['procuracy', null, false]]);
     const notice = resolved.body.notices[0];
-    const bad = await canbo.post(`/api/tips/${tip.id}/notices/${notice.id}`, { sentOn: addDays(today(), 2) });
+    const bad = await dieutra.post(`/api/tips/${tip.id}/notices/${notice.id}`, { sentOn: addDays(today(), 2) });
     expect([bad.status, bad.body.error.fields[0].path]).toEqual([400, 'sentOn']);
-    const sentNotice = await canbo.post(`/api/tips/${tip.id}/notices/${notice.id}`, { sentOn: today(), reference: 'Thông báo số 4/TB-CAX' });
+    const sentNotice = await dieutra.post(`/api/tips/${tip.id}/notices/${notice.id}`, { sentOn: today(), reference: 'Thông báo số 4/TB-CAX' });
     expect(sentNotice.status, JSON.stringify(sentNotice.body)).toBe(200);
     expect(sentNotice.body.notices[0]).toMatchObject({ sent_on: today(), reference: 'Thông báo số 4/TB-CAX' });
-    expect((await canbo.post(`/api/tips/${tip.id}/notices/${notice.id}`, { sentOn: today() })).status).toBe(409);
-    expect((await canbo.post(`/api/tips/${tip.id}/notices/999999`, { sentOn: today() })).status).toBe(404);
+    expect((await dieutra.post(`/api/tips/${tip.id}/notices/${notice.id}`, { sentOn: today() })).status).toBe(409);
+    expect((await dieutra.post(`/api/tips/${tip.id}/notices/999999`, { sentOn: today() })).status).toBe(404);
     expect((await thachlap.post(`/api/tips/${tip.id}/notices/${notice.id}`, { sentOn: today() })).status).toBe(404);
     expect(((await publicStatus(database.db, tip.trackingCode, tip.secret)) as any).status).toBe('resolved');
   });
@@ -515,6 +515,74 @@ describe('a crime report settled for the body by the commune\'s assigned investi
     expect(resumed.body.extensions).toEqual([]);
     expect(resumed.body.notices.filter((n: any) => n.decision_kind === 'resume').map((n: any) => [n.recipient, n.due_at]))
       .toEqual([['procuracy', dayEnd(addDays(today(), 2)).toISOString()], ['informant', dayEnd(addDays(today(), 2)).toISOString()]]);
+  });
+});
+
+describe('the body\'s stages are the body\'s to the end', () => {
+  it('keeps a handed-over case out of re-routing, its notices the investigator\'s, its decisions in order', async () => {
+    const tip = await newTip();
+    await reach(tip.id, 'crime', ['transferred', 'handling'], true);
+    // An officer cannot undo the investigator's stage by sending the case to another commune.
+    const moved = await canbo.post(`/api/tips/${tip.id}/transfer`, { communeId: units.thachLap!.id });
+    expect(moved.status).toBe(409);
+    expect((await tipRow(tip.id)).status).toBe('handling');
+    // A decision is not signed before the case reached the body, nor before the one it follows.
+    const yesterday = addDays(today(), -1);
+    const early = await dieutra.post(`/api/tips/${tip.id}/status`, { status: 'resolved', outcome: 'prosecute', decision: { ...bodyDecision(), signedOn: yesterday } });
+    expect([early.status, early.body.error.fields[0].path]).toEqual([400, 'decision.signedOn']);
+    const done = await dieutra.post(`/api/tips/${tip.id}/status`, { status: 'resolved', outcome: 'prosecute', decision: bodyDecision('15/QĐ-KT') });
+    expect(done.status, JSON.stringify(done.body)).toBe(200);
+    const notice = done.body.notices[0];
+    // The body's notices are recorded by its investigator, not by the commune's officer.
+    expect((await canbo.post(`/api/tips/${tip.id}/notices/${notice.id}`, { sentOn: today() })).status).toBe(403);
+    expect(((await canbo.ok(`/api/tips/${tip.id}`)) as any).canSettle).toBe(false);
+    const before = await dieutra.post(`/api/tips/${tip.id}/notices/${notice.id}`, { sentOn: yesterday });
+    expect([before.status, before.body.error.fields[0].path]).toEqual([400, 'sentOn']);
+    expect((await dieutra.post(`/api/tips/${tip.id}/notices/${notice.id}`, { sentOn: today() })).status).toBe(200);
+  });
+
+  it('refuses an extension signed after the term ran to, and a suspension signed before it ran out', async () => {
+    const tip = await newTip();
+    await reach(tip.id, 'crime', ['transferred', 'handling'], true);
+    const row = await tipRow(tip.id);
+    const last = todayVN(new Date(row.legal_due_at!.getTime() - 1));
+    // The term made to end yesterday's day… is over; made to end today, a decision dated tomorrow is refused by the day check.
+    await database.db.updateTable('tips').set({ legal_due_at: dayEnd(today()) }).where('id', '=', tip.id).execute();
+    const signedLate = await dieutra.post(`/api/tips/${tip.id}/extend`, { term: 'complex', decision: { ...bodyDecision(), signedOn: addDays(today(), 1) } });
+    expect([signedLate.status, signedLate.body.error.fields[0].path]).toEqual([400, 'decision.signedOn']);
+    expect(last > today()).toBe(true);
+    const suspendEarly = await dieutra.post(`/api/tips/${tip.id}/status`, { status: 'suspended', ground: 'b', decision: { ...bodyDecision(), signedOn: addDays(today(), -1) } });
+    expect(suspendEarly.status).toBe(409);
+    expect((await tipRow(tip.id)).status).toBe('handling');
+  });
+
+  it('judges a handover recorded after the fact by its own moment, and leaves an overdue one overdue when the commune turns remote', async () => {
+    const tip = await newTip();
+    const received = (await tipRow(tip.id)).received_at;
+    await database.db.updateTable('tips').set({ received_at: new Date(received.getTime() - 30 * HOUR), legal_due_at: new Date(received.getTime() - 6 * HOUR) }).where('id', '=', tip.id).execute();
+    const set = (remote: boolean) => put(quantri, `/api/units/${units.thuongHa!.id}/remote-area`, { remote, basis: 'Quyết định số 1/QĐ-UBND' });
+    try {
+      expect((await set(true)).status).toBe(200);
+      const row = await tipRow(tip.id);
+      expect(row.legal_due_at!.getTime()).toBe(received.getTime() - 6 * HOUR);
+    } finally {
+      await set(false);
+    }
+    const at = new Date(received.getTime() - 2 * HOUR).toISOString(); // 28 hours after its receipt
+    const sent = await canbo.post(`/api/tips/${tip.id}/status`, { status: 'transferred', transferredTo: BODY, handover: { handedOverAt: at } });
+    expect(sent.status, JSON.stringify(sent.body)).toBe(200);
+    expect(sent.body.tip.handed_over_at).toBe(at);
+    expect(sent.body.events.find((e: any) => e.kind === 'handed_over').detail).toMatch(/chuyển quá thời hạn 24 giờ$/);
+    const before = await newTip();
+    const wrong = await canbo.post(`/api/tips/${before.id}/status`, { status: 'transferred', transferredTo: BODY, handover: { handedOverAt: '2020-01-01T00:00:00+07:00' } });
+    expect([wrong.status, wrong.body.error.fields[0].path]).toEqual([400, 'handover.handedOverAt']);
+  });
+
+  it('lets nobody give themselves the investigator\'s or the confidential role', async () => {
+    for (const role of ['investigator', 'confidential']) {
+      const res = await quantri.post(`/api/users/${ids.quantri}/grants`, { unitId: units.thuongHa!.id, role, basis: 'Quyết định thử' });
+      expect(res.status, role).toBe(403);
+    }
   });
 });
 

@@ -59,11 +59,22 @@ export interface NewUser {
   basis?: string | undefined;
 }
 
-/** An investigator is assigned to a commune by a decision of the provincial investigation police, written on the grant. */
-function grantBasis(role: Role, unit: { kind: string }, basis: string | undefined): string | null {
+/**
+ * The checks a grant's role asks for beyond user.manage on the unit. An investigator is assigned
+ * to a commune by a decision of the provincial investigation police, written on the grant, and
+ * granted from above the commune; neither the investigator's nor the confidential role is given
+ * to oneself: both are about who may not act alone (settling for the body, learning an informant).
+ */
+function grantBasis(ctx: Ctx, userId: number | null, role: Role, unit: { kind: string; path: string }, basis: string | undefined): string | null {
   const text = basis?.trim() || null;
+  if ((role === 'investigator' || role === 'confidential') && userId === ctx.actor.userId) {
+    throw forbidden('Không tự cấp cho mình vai trò này được; người quản trị khác phải cấp');
+  }
   if (role !== 'investigator') return text;
   if (unit.kind !== 'commune') throw invalid('Điều tra viên được phân công tại một xã, phường, đặc khu', [{ path: 'unitId', message: 'Chọn một xã, phường, đặc khu.' }]);
+  if (!allows(ctx.actor, 'user.manage', unit.path.slice(0, unit.path.slice(0, -1).lastIndexOf('/') + 1))) {
+    throw forbidden('Điều tra viên do cấp trên của xã cấp quyền, theo quyết định phân công của Cơ quan CSĐT Công an tỉnh');
+  }
   if (!text) {
     throw invalid('Hãy ghi quyết định phân công Điều tra viên (số, ngày, người ký)', [{ path: 'basis', message: 'Chưa ghi quyết định phân công.' }]);
   }
@@ -75,7 +86,7 @@ export async function createUser(db: Kysely<DB>, ctx: Ctx, input: NewUser) {
   const problems = passwordProblems(input.password, username);
   if (problems.length) throw invalid(problems.join('; '), problems.map((m) => ({ path: 'password', message: m })));
   const unit = await grantableUnit(db, ctx.actor, input.unitId);
-  const basis = grantBasis(input.role, unit, input.basis);
+  const basis = grantBasis(ctx, null, input.role, unit, input.basis);
   const password_hash = await hashPassword(input.password);
   const id = await db.transaction().execute(async (trx) => {
     const taken = await trx.selectFrom('users').select('id').where('username', '=', username).executeTakeFirst();
@@ -134,7 +145,7 @@ export async function resetPassword(db: Kysely<DB>, ctx: Ctx, id: number, passwo
 export async function addGrant(db: Kysely<DB>, ctx: Ctx, userId: number, unitId: number, role: Role, basisText?: string) {
   await manageableUser(db, ctx.actor, userId);
   const unit = await grantableUnit(db, ctx.actor, unitId);
-  const basis = grantBasis(role, unit, basisText);
+  const basis = grantBasis(ctx, userId, role, unit, basisText);
   return db.transaction().execute(async (trx) => {
     const exists = await trx.selectFrom('grants').select('id').where('user_id', '=', userId).where('unit_id', '=', unitId).where('role', '=', role).executeTakeFirst();
     if (exists) throw conflict('Người dùng đã có quyền này tại đơn vị này');

@@ -8,8 +8,8 @@ import { useResource } from '../useResource.ts';
 import { UrgencyBadge, TipStatusChip } from './Inbox.tsx';
 import { addDays, formatDay, todayVN } from '../work.tsx';
 import {
-  formatTracking, ISSUERS, KINDS, lastDayOf, latestFor, tipsApi, type Contact, type Decision, type DecisionKind, type Extension, type StatusChange,
-  type TipKind, type TipPageData, type TipStatus,
+  BODY_DECISIONS, decisionFor, endsAtMoment, EXTENSION_DECISION, formatTracking, handoverHours, isOpenStage, ISSUERS, KINDS, lastDayOf, latestFor, tipsApi, type Contact,
+  type Decision, type DecisionKind, type Extension, type StatusChange, type TipKind, type TipPageData, type TipStatus,
 } from './api-tips.ts';
 import './tips.css';
 
@@ -97,9 +97,8 @@ export function TipPage({ id }: { id: number }) {
 
 type Cards = Record<'story' | 'stage' | 'decisions' | 'reply' | 'timeline' | 'reveal' | 'assign' | 'note' | 'transfer', ReactNode>;
 
-const OPEN: TipStatus[] = ['new', 'verifying', 'handling', 'suspended'];
 /** A kind is given or changed while the case is the commune's own: not handed over, accepted or decided. */
-const canClassify = ({ tip }: TipPageData) => OPEN.includes(tip.status) && !tip.handed_over_at && !tip.accepted_on && tip.settler_id === null;
+const canClassify = ({ tip }: TipPageData) => isOpenStage(tip.status, false) && !tip.handed_over_at && !tip.accepted_on;
 /** Re-routing to the right commune, while the commune has not handed it over or accepted it. */
 const canReroute = canClassify;
 
@@ -134,10 +133,12 @@ function StageTerms({ data }: { data: TipPageData }) {
   const { tip } = data;
   const due = tip.due_at ? new Date(tip.due_at) : null;
   // A term in hours ends at its moment; one in days at 24:00 of its last day.
-  const dueText = due && (tip.legal_term === 'handover' || tip.legal_term === 'none'
+  const dueText = due && (endsAtMoment(tip.legal_term)
     ? t('tips.dueAt', { at: dateTime(tip.due_at!) })
     : t('tips.dueEndOf', { day: formatDay(lastDayOf(due)) }));
-  const lateHandover = tip.handed_over_at && tip.legal_term === 'handover' && tip.legal_due_at && tip.handed_over_at > tip.legal_due_at;
+  // Judged against the commune's hours from receipt: its term is the body's once settled here.
+  const lateHandover = tip.handed_over_at
+    && new Date(tip.handed_over_at).getTime() > new Date(tip.received_at).getTime() + handoverHours(!!tip.remote_area) * 3_600_000;
   return (
     <>
       {due ? (
@@ -208,18 +209,6 @@ function ClassifyForm({ data, onDone }: { data: TipPageData; onDone: (d: TipPage
       )}
     </form>
   );
-}
-
-/** The decision a stage change records, if any (the server asks for the same). */
-function decisionFor(kind: TipKind | null, from: TipStatus, to: TipStatus, outcome: 'prosecute' | 'not_prosecute'): DecisionKind | null {
-  if ((kind ?? 'crime') === 'crime') {
-    if (to === 'handling') return from === 'suspended' ? 'resume' : null;
-    if (to === 'suspended') return 'suspend';
-    if (to === 'resolved') return outcome;
-    return null;
-  }
-  if (kind === 'denunciation') return ({ handling: 'accept', not_accepted: 'not_accept', resolved: 'concluded' } as Partial<Record<TipStatus, DecisionKind>>)[to] ?? null;
-  return null;
 }
 
 const emptyDecision = (): Decision => ({ reference: '', signedOn: todayVN(), issuerTitle: '', issuerName: '' });
@@ -395,10 +384,6 @@ function Extensions({ data, onDone }: { data: TipPageData; onDone: (d: TipPageDa
   );
 }
 
-const EXTENSION_DECISION: Record<Extension, DecisionKind> = {
-  complex: 'complex', procuracy: 'procuracy', acceptance_long: 'accept_long', denunciation_extended: 'denunciation_extend', denunciation_extended_twice: 'denunciation_extend',
-};
-
 function ExtendForm({ data, term, onClose, onDone }: { data: TipPageData; term: Extension; onClose: () => void; onDone: (d: TipPageData) => void }) {
   const { t } = useI18n();
   const [decision, setDecision] = useState<Decision>(emptyDecision);
@@ -452,11 +437,11 @@ function DecisionsCard({ data, onDone }: { data: TipPageData; onDone: (d: TipPag
           <ul className="tip-notices" data-testid="tip-notices">
             {data.notices.map((n) => (
               <li key={n.id} data-testid="tip-notice">
-                {t('tips.notice', { decision: t(`tips.decision.${n.decision_kind}`), to: t(`tips.recipient.${n.recipient}`) })}
+                {t('tips.notice', { decision: t(`tips.decision.${n.decision_kind}`), to: t(n.recipient === 'informant' && data.tip.kind === 'denunciation' ? 'tips.recipient.denouncer' : `tips.recipient.${n.recipient}`) })}
                 {n.sent_on
                   ? <span className="muted small"> · {t('tips.noticeSent', { day: formatDay(n.sent_on) })}{n.reference && ` (${n.reference})`}</span>
                   : <> · <span className="small">{t('tips.noticeDue', { at: untilText(n.due_at) })}</span> {n.overdue && <span className="tip-urgency tip-urgency--overdue">{t('tips.overdue')}</span>}
-                    {data.canHandle && <NoticeForm tipId={data.tip.id} noticeId={n.id} onDone={onDone} />}</>}
+                    {data.canHandle && (data.canSettle || !BODY_DECISIONS.includes(n.decision_kind)) && <NoticeForm tipId={data.tip.id} noticeId={n.id} onDone={onDone} />}</>}
               </li>
             ))}
           </ul>

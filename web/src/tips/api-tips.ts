@@ -4,7 +4,9 @@ import { qs, request, type StoredFile } from '../api.ts';
 export const TIP_CATEGORIES = ['crime', 'drugs', 'theft', 'traffic', 'fire', 'social_evils', 'other'] as const;
 export type TipCategory = (typeof TIP_CATEGORIES)[number];
 // The server's own rules and tables, so the forms offer only what it accepts.
-export { ISSUERS, KINDS, lastDayOf, latestFor, TIP_STATUSES } from '../../../src/tips/deadlines.ts';
+export {
+  BODY_DECISIONS, decisionFor, endsAtMoment, EXTENSION_DECISION, handoverHours, isOpenStage, ISSUERS, KINDS, lastDayOf, latestFor, TIP_STATUSES,
+} from '../../../src/tips/deadlines.ts';
 import type { DecisionKind, Extension, LegalTerm, Recipient, TipKind, Urgency } from '../../../src/tips/deadlines.ts';
 import type { TIP_STATUSES } from '../../../src/tips/deadlines.ts';
 export type TipStatus = (typeof TIP_STATUSES)[number];
@@ -37,6 +39,8 @@ export interface Tip {
   accepted_on: string | null;
   outcome: 'prosecute' | 'not_prosecute' | 'concluded' | 'not_accepted' | null;
   procuracy_ask_by?: string | null;
+  /** The commune hands crime reports over in 48 hours, not 24 (tip pages only). */
+  remote_area?: boolean;
   assignee_id: number | null;
   assignee_name: string | null;
   public_reply: string | null;
