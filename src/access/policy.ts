@@ -53,6 +53,9 @@ export interface Actor {
   mustChangePassword?: boolean;
 }
 
+/** '/1/5/9/' → '/1/5/': the path of the unit above. */
+export const parentPath = (path: string) => path.slice(0, path.slice(0, -1).lastIndexOf('/') + 1);
+
 /** '/1/' — a path of one id is the root of the tree. */
 export const isRootPath = (path: string) => /^\/\d+\/$/.test(path);
 

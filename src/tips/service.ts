@@ -1,6 +1,6 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
-import { allows, allowsSomeUnder, assertAllowed, roleAllows, ROLES, scopeOf, type Actor } from '../access/policy.ts';
+import { allows, allowsSomeUnder, assertAllowed, parentPath, roleAllows, ROLES, scopeOf, type Actor } from '../access/policy.ts';
 import { recordChange, recordChanges, type Context } from '../audit/record.ts';
 import type { DB, TipCategory, TipStatus } from '../db/schema.ts';
 import { CLOCK_SKEW_MS } from '../gongs/night.ts';
@@ -643,8 +643,7 @@ export async function recordNotice(db: Kysely<DB>, ctx: Ctx, id: number, noticeI
 export async function setRemoteArea(db: Kysely<DB>, ctx: Ctx, communeId: number, input: { remote: boolean; basis?: string | undefined }) {
   const unit = await readableUnit(db, ctx.actor, communeId);
   if (unit.kind !== 'commune') throw invalid('Chỉ xã, phường, đặc khu mới có thời hạn chuyển tin báo', [{ path: 'unitId', message: 'Không phải xã, phường, đặc khu.' }]);
-  const above = unit.path.slice(0, unit.path.slice(0, -1).lastIndexOf('/') + 1);
-  if (!allows(ctx.actor, 'unit.write', above)) throw forbidden('Việc xác định xã ở vùng xa xôi, hẻo lánh do cấp tỉnh quyết định');
+  if (!allows(ctx.actor, 'unit.write', parentPath(unit.path))) throw forbidden('Việc xác định xã ở vùng xa xôi, hẻo lánh do cấp tỉnh quyết định');
   const basis = input.basis?.trim() || null;
   if (input.remote && !basis) throw invalid('Hãy ghi văn bản xác định xã ở vùng xa xôi, hẻo lánh, hải đảo', [{ path: 'basis', message: 'Chưa ghi văn bản căn cứ.' }]);
   await db.transaction().execute(async (trx) => {

@@ -6,7 +6,7 @@ import { likeEscape } from '../shared/text.ts';
 type Q = Kysely<DB> | Transaction<DB>;
 
 export const unitColumns = [
-  'u.id', 'u.parent_id', 'u.code', 'u.kind', 'u.subkind', 'u.name', 'u.province_code', 'u.path', 'u.depth', 'u.note', 'u.remote_area',
+  'u.id', 'u.parent_id', 'u.code', 'u.kind', 'u.subkind', 'u.name', 'u.province_code', 'u.path', 'u.depth', 'u.note', 'u.remote_area', 'u.remote_basis',
 ] as const;
 
 export const getUnit = (db: Q, id: number) =>

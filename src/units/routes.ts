@@ -16,6 +16,8 @@ const Unit = z
     id: z.number(), parent_id: z.number().nullable(), code: z.string().nullable(), kind: z.enum(KINDS),
     subkind: z.string(), name: z.string(), province_code: z.string().nullable(), path: z.string(),
     depth: z.number(), note: z.string().nullable(),
+    remote_area: z.boolean().optional().describe('Xã ở vùng xa xôi, hẻo lánh, hải đảo: 48 giờ để chuyển tin báo về tội phạm'),
+    remote_basis: z.string().nullable().optional().describe('Văn bản xác định vùng xa'),
   })
   .meta({ id: 'Unit' });
 const UnitRef = z.object({ id: z.number(), code: z.string().nullable(), name: z.string(), kind: z.enum(KINDS) });
@@ -63,6 +65,7 @@ export function unitRoutes(app: FastifyInstance, db: Kysely<DB>) {
         200: z.object({
           unit: Unit, ancestors: z.array(UnitRef.extend({ path: z.string() })), childCounts: z.record(z.string(), z.number()),
           subtreeCounts: z.record(z.string(), z.number()), legacy: z.array(Legacy), canWrite: z.boolean(),
+          canSetRemote: z.boolean().describe('Người xem xác định được xã ở vùng xa (cấp trên của xã)'),
         }),
         ...errors,
       },

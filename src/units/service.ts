@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB, UnitKind } from '../db/schema.ts';
-import { allows, assertAllowed, scopeOf, type Actor } from '../access/policy.ts';
+import { allows, assertAllowed, parentPath, scopeOf, type Actor } from '../access/policy.ts';
 import { recordChange, type Context } from '../audit/record.ts';
 import { AppError, conflict, invalid, notFound } from '../http/errors.ts';
 import { fold } from '../shared/text.ts';
@@ -40,6 +40,8 @@ export async function unitPage(db: Kysely<DB>, actor: Actor, id: number) {
     subtreeCounts: Object.fromEntries(subtree.map((c) => [c.kind, c.count])),
     legacy: legacy.sort((a, b) => vietnamese.compare(a.old_district_name, b.old_district_name) || vietnamese.compare(a.old_name, b.old_name)),
     canWrite: allows(actor, 'unit.write', unit.path),
+    // Whether a commune is remote is decided above it (tips/service.ts setRemoteArea).
+    canSetRemote: unit.kind === 'commune' && allows(actor, 'unit.write', parentPath(unit.path)),
   };
 }
 

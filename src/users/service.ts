@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
-import { allows, assertAllowed, scopeOf, type Actor, type Role } from '../access/policy.ts';
+import { allows, assertAllowed, parentPath, scopeOf, type Actor, type Role } from '../access/policy.ts';
 import { recordChange, type Context } from '../audit/record.ts';
 import { hashPassword, passwordProblems } from '../auth/passwords.ts';
 import { conflict, forbidden, invalid, notFound } from '../http/errors.ts';
@@ -72,7 +72,7 @@ function grantBasis(ctx: Ctx, userId: number | null, role: Role, unit: { kind: s
   }
   if (role !== 'investigator') return text;
   if (unit.kind !== 'commune') throw invalid('Điều tra viên được phân công tại một xã, phường, đặc khu', [{ path: 'unitId', message: 'Chọn một xã, phường, đặc khu.' }]);
-  if (!allows(ctx.actor, 'user.manage', unit.path.slice(0, unit.path.slice(0, -1).lastIndexOf('/') + 1))) {
+  if (!allows(ctx.actor, 'user.manage', parentPath(unit.path))) {
     throw forbidden('Điều tra viên do cấp trên của xã cấp quyền, theo quyết định phân công của Cơ quan CSĐT Công an tỉnh');
   }
   if (!text) {

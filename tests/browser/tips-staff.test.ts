@@ -170,6 +170,29 @@ describe('tips: the staff side', () => {
     }
   });
 
+  it('lets the province mark a commune remote, with its document, on the commune\'s page; the commune only reads it', async () => {
+    const context = await env.browser.newContext({ locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh', viewport: { width: 1280, height: 900 } });
+    try {
+      const officer = await env.logIn(context, 'canbo', `/units/${communeId}`);
+      await officer.getByTestId('unit-remote').waitFor();
+      expect(await officer.getByTestId('unit-remote-hours').textContent()).toBe('24 giờ kể từ khi tiếp nhận.');
+      expect(await officer.getByTestId('unit-remote-check').count()).toBe(0);
+      await context.clearCookies();
+      const page = await env.logIn(context, 'quantri', `/units/${communeId}`);
+      await page.getByTestId('unit-remote-check').check();
+      expect(await page.getByTestId('unit-remote-save').isDisabled()).toBe(true);
+      await page.getByTestId('unit-remote-basis').fill('Quyết định số 1/QĐ-UBND ngày 02/01/2026 của UBND tỉnh Lào Cai');
+      await page.getByTestId('unit-remote-save').click();
+      await expect.poll(() => page.getByTestId('unit-remote-hours').textContent()).toContain('48 giờ');
+      await shot(page, 'unit-remote');
+      await page.getByTestId('unit-remote-check').uncheck();
+      await page.getByTestId('unit-remote-save').click();
+      await expect.poll(() => page.getByTestId('unit-remote-hours').textContent()).toBe('24 giờ kể từ khi tiếp nhận.');
+    } finally {
+      await context.close();
+    }
+  });
+
   it('fits a 360 px phone: the inbox and a tip\'s page do not scroll sideways', async () => {
     const context = await env.browser.newContext({ locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh', viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
     try {

@@ -35,6 +35,8 @@ export interface Unit {
   path: string;
   depth: number;
   note: string | null;
+  remote_area?: boolean;
+  remote_basis?: string | null;
 }
 
 export interface UnitRef {
@@ -64,6 +66,7 @@ export interface UnitPage {
   subtreeCounts: Partial<Record<UnitKind, number>>;
   legacy: LegacyCommune[];
   canWrite: boolean;
+  canSetRemote: boolean;
 }
 
 export interface Kinds {
@@ -447,6 +450,7 @@ export const api = {
   kinds: () => request<Kinds>('GET', '/api/units/kinds'),
   search: (q: string, limit = 20) => request<SearchResult>('GET', '/api/units/search' + qs({ q, limit })),
   unit: (id: number) => request<UnitPage>('GET', `/api/units/${id}`),
+  setRemoteArea: (id: number, body: { remote: boolean; basis?: string }) => request<unknown>('PUT', `/api/units/${id}/remote-area`, body),
   children: (id: number, opts: { kind?: UnitKind; limit?: number; offset?: number } = {}) =>
     request<Unit[]>('GET', `/api/units/${id}/children` + qs(opts)),
   createUnit: (body: { parentId: number; kind: UnitKind; subkind: string; name: string; note?: string | null }) =>

@@ -49,6 +49,7 @@ export function UnitPage({ id }: { id: number }) {
           <ChildrenSection key={`${unit.id}-${version}`} data={data} />
         </div>
         <aside className="unit-layout__side">
+          {unit.kind === 'commune' && <RemoteAreaCard key={`remote-${unit.id}`} data={data} onSaved={reload} />}
           {data.canWrite ? (
             <>
               {kinds && allowed.length > 0 && <AddUnitForm key={unit.id} parent={unit} kinds={allowed} onAdded={reload} />}
@@ -61,6 +62,47 @@ export function UnitPage({ id }: { id: number }) {
         </aside>
       </div>
     </div>
+  );
+}
+
+/**
+ * How long the commune has to hand a crime report over: 24 hours, or 48 in a remote area, as the
+ * level above decides with its document (docs/tip-deadlines.md).
+ */
+function RemoteAreaCard({ data, onSaved }: { data: UnitPageData; onSaved: () => void }) {
+  const { t } = useI18n();
+  const { unit } = data;
+  const [remote, setRemote] = useState(!!unit.remote_area);
+  const [basis, setBasis] = useState(unit.remote_basis ?? '');
+  const { busy, error, run } = useAction();
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (await run(() => api.setRemoteArea(unit.id, { remote, ...(basis.trim() && { basis: basis.trim() }) }))) onSaved();
+  };
+  return (
+    <section className="card" aria-labelledby="remote-title" data-testid="unit-remote">
+      <h2 id="remote-title" className="card__title">{t('unit.remote.title')}</h2>
+      <p data-testid="unit-remote-hours">{t(unit.remote_area ? 'unit.remote.on' : 'unit.remote.off')}</p>
+      {unit.remote_area && unit.remote_basis && <p className="muted small">{t('unit.remote.basis', { basis: unit.remote_basis })}</p>}
+      {data.canSetRemote && (
+        <form className="form" onSubmit={submit}>
+          <label className="check-row">
+            <input type="checkbox" checked={remote} onChange={(e) => setRemote(e.target.checked)} data-testid="unit-remote-check" /> {t('unit.remote.check')}
+          </label>
+          {remote && (
+            <Field label={t('unit.remote.basisLabel')} hint={t('unit.remote.basisHint')} error={fieldError(error, 'basis')}>
+              {({ id, describedBy, invalid }) => (
+                <input id={id} aria-describedby={describedBy} aria-invalid={invalid} maxLength={300} value={basis} required onChange={(e) => setBasis(e.target.value)} data-testid="unit-remote-basis" />
+              )}
+            </Field>
+          )}
+          {generalError(error, ['basis']) != null && <LoadError error={error} />}
+          <button type="submit" className="btn btn--small" disabled={busy || remote === !!unit.remote_area && basis === (unit.remote_basis ?? '') || (remote && !basis.trim())} data-testid="unit-remote-save">
+            {t('common.save')}
+          </button>
+        </form>
+      )}
+    </section>
   );
 }
 

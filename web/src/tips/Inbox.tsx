@@ -138,7 +138,7 @@ export function TipsInbox() {
               <option value="none">{t('tips.filter.unassigned')}</option>
             </select>
           </div>
-          <label className="tips-check" htmlFor={ids.overdue}>
+          <label className="check-row" htmlFor={ids.overdue}>
             <input id={ids.overdue} type="checkbox" data-testid="tips-filter-overdue" checked={overdue} onChange={(e) => setOverdue(e.target.checked)} />
             <span>{t('tips.filter.overdue')}</span>
           </label>

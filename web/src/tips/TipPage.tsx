@@ -331,7 +331,7 @@ function StatusForm({ data, onDone }: { data: TipPageData; onDone: (d: TipPageDa
             <fieldset className="tip-choice">
               <legend>{t('tips.outcome')}</legend>
               {(['prosecute', 'not_prosecute'] as const).map((o) => (
-                <label key={o}><input type="radio" name="outcome" checked={outcome === o} onChange={() => setOutcome(o)} data-testid={`tip-outcome-${o}`} /> {t(`tips.decision.${o}`)}</label>
+                <label key={o} className="check-row"><input type="radio" name="outcome" checked={outcome === o} onChange={() => setOutcome(o)} data-testid={`tip-outcome-${o}`} /> {t(`tips.decision.${o}`)}</label>
               ))}
             </fieldset>
           )}
@@ -339,7 +339,7 @@ function StatusForm({ data, onDone }: { data: TipPageData; onDone: (d: TipPageDa
             <fieldset className="tip-choice" aria-invalid={!!fieldError(error, 'ground')}>
               <legend>{t('tips.ground')}</legend>
               {(['a', 'b', 'c'] as const).map((g) => (
-                <label key={g}><input type="radio" name="ground" checked={ground === g} onChange={() => setGround(g)} data-testid={`tip-ground-${g}`} /> {t(`tips.ground.${g}`)}</label>
+                <label key={g} className="check-row"><input type="radio" name="ground" checked={ground === g} onChange={() => setGround(g)} data-testid={`tip-ground-${g}`} /> {t(`tips.ground.${g}`)}</label>
               ))}
               {fieldError(error, 'ground') && <p className="field__error" role="alert">{fieldError(error, 'ground')}</p>}
             </fieldset>
