@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { AppError } from '../http/errors.ts';
 import { ROLE_LABELS } from './labels.ts';
 import {
-  allows, allowsSomeUnder, assertAllowed, inScope, isRootPath, PERMISSIONS, ROLES, roleAllows, scopeOf, type Actor, type Permission, type Role,
+  allows, allowsSomeUnder, assertAllowed, inScope, isRootPath, parentPath, PERMISSIONS, ROLES, roleAllows, scopeOf, type Actor, type Permission, type Role,
 } from './policy.ts';
 import { placeOf, writable } from './rows.ts';
 import { expectedAllows } from '../../tests/support/role-oracle.ts';
@@ -154,5 +154,13 @@ describe('role names', () => {
     for (const n of names) expect(n).toMatch(/^\p{Lu}[\p{L} ()/]+$/u);
     expect(new Set(names).size).toBe(ROLES.length);
     expect(Object.keys(ROLE_LABELS).sort()).toEqual([...ROLES].sort());
+  });
+});
+
+describe('parentPath', () => {
+  it('names the unit above, and nothing above the root', () => {
+    expect(parentPath('/1/5/9/')).toBe('/1/5/');
+    expect(parentPath('/1/25/')).toBe('/1/');
+    expect(parentPath('/1/')).toBe('/'); // a path no unit has: nobody is granted above the root
   });
 });

@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { addDays, addMonths, dayEnd, dayStart } from '../shared/dates.ts';
 import { addWorkingDays, calendarKnown, isWorkingDay, restDayName } from '../shared/workdays.ts';
 import {
-  dueSoonFrom, extensionsOf, handoverDueAt, isBodyStage, latestFor, lastDayOf, legalLastDay, nextStages, noticesOf, procuracyAskBy, urgencyOf,
-  type TermState,
+  decisionFor, dueSoonFrom, endsAtMoment, extensionsOf, handoverDueAt, isBodyStage, isOpenStage, latestFor, lastDayOf, legalLastDay, LEGAL_TERMS,
+  nextStages, noticesOf, procuracyAskBy, termPatch, TIP_STATUSES, urgencyOf, type TermState,
 } from './deadlines.ts';
 
 const HOUR = 3_600_000;
@@ -164,5 +164,70 @@ describe('the notices a decision owes', () => {
     expect(noticesOf('prosecute', '2026-11-28', at)[0]!.due).toEqual(dayEnd('2026-12-02'));
     expect(noticesOf('accept', '2026-11-27', at)).toEqual([{ recipient: 'informant', due: dayEnd('2026-12-04') }]);
     expect(noticesOf('complex', '2026-11-27', at)).toEqual([]);
+  });
+});
+
+describe('the tables, whole', () => {
+  it('gives each kind and stage exactly its next stages', () => {
+    const table = Object.fromEntries((['crime', 'denunciation', 'other'] as const).map((kind) => [kind, Object.fromEntries(
+      TIP_STATUSES.map((st) => [st, [nextStages(kind, st, false), nextStages(kind, st, true)]]),
+    )]));
+    expect(table.crime).toEqual({
+      new: [['verifying', 'transferred'], ['verifying', 'transferred']], verifying: [['transferred'], ['transferred']],
+      handling: [[], ['resolved', 'suspended']], suspended: [[], ['handling']], resolved: [[], []], transferred: [[], ['handling']],
+      not_accepted: [[], []], unfounded: [[], []],
+    });
+    expect(table.denunciation).toEqual({
+      new: [['handling', 'not_accepted', 'transferred'], ['handling', 'not_accepted', 'transferred']], verifying: [[], []],
+      handling: [['resolved'], ['resolved']], suspended: [[], []], resolved: [[], []], transferred: [[], []], not_accepted: [[], []], unfounded: [[], []],
+    });
+    const other = ['handling', 'resolved', 'unfounded', 'transferred'];
+    expect(table.other).toEqual({
+      new: [['verifying', ...other], ['verifying', ...other]], verifying: [other, other], handling: [other.slice(1), other.slice(1)],
+      suspended: [[], []], resolved: [[], []], transferred: [[], []], not_accepted: [[], []], unfounded: [[], []],
+    });
+  });
+
+  it('says which stages are open, which the body\'s, and which decision each records', () => {
+    expect(TIP_STATUSES.filter((st) => isOpenStage(st, false))).toEqual(['new', 'verifying', 'handling', 'suspended']);
+    expect(TIP_STATUSES.filter((st) => isOpenStage(st, true))).toEqual(['new', 'verifying', 'handling', 'suspended', 'transferred']);
+    expect(TIP_STATUSES.filter((st) => isBodyStage('crime', st))).toEqual(['handling', 'suspended', 'resolved']);
+    expect(TIP_STATUSES.filter((st) => isBodyStage('denunciation', st))).toEqual([]);
+    expect(LEGAL_TERMS.filter(endsAtMoment)).toEqual(['handover', 'none']);
+    const decided = (kind: 'crime' | 'denunciation' | 'other' | null, from: (typeof TIP_STATUSES)[number]) =>
+      TIP_STATUSES.map((to) => decisionFor(kind, from, to, 'not_prosecute'));
+    expect(decided(null, 'handling')).toEqual([null, null, null, 'suspend', 'not_prosecute', null, null, null]);
+    expect(decided('crime', 'suspended')).toEqual([null, null, 'resume', 'suspend', 'not_prosecute', null, null, null]);
+    expect(decisionFor('crime', 'handling', 'resolved')).toBeNull();
+    expect(decided('denunciation', 'new')).toEqual([null, null, 'accept', null, 'concluded', null, 'not_accept', null]);
+    expect(decided('other', 'new')).toEqual(TIP_STATUSES.map(() => null));
+  });
+
+  it('sets a term\'s columns together, and flags each term from its own moment', () => {
+    const due = new Date('2026-12-20T17:00:00Z');
+    expect(termPatch('standard', due)).toEqual({ legal_term: 'standard', legal_due_at: due, due_at: due, due_soon_at: new Date(due.getTime() - 5 * DAY) });
+    const before = (term: (typeof LEGAL_TERMS)[number]) => (due.getTime() - dueSoonFrom(term, due)!.getTime()) / HOUR;
+    expect(LEGAL_TERMS.map((term) => [term, before(term)])).toEqual([
+      ['handover', 6], ['standard', 120], ['complex', 192], ['procuracy', 120], ['resumed', 120], ['acceptance', 48], ['acceptance_long', 48],
+      ['denunciation', 120], ['denunciation_extended', 120], ['denunciation_extended_twice', 120], ['none', 120],
+    ]);
+    expect(dueSoonFrom('standard', null)).toBeNull();
+    expect(urgencyOf(null, null, due)).toBe('closed');
+    expect(urgencyOf(due, null, due)).toBe('on_time');
+    expect(urgencyOf(due, due, due)).toBe('due_soon');
+  });
+
+  it('counts a denunciation\'s acceptance in working days, 7 or 10 from the day after its receipt', () => {
+    expect(legalLastDay('acceptance', '2026-12-07')).toBe('2026-12-16');
+    expect(legalLastDay('acceptance_long', '2026-12-07')).toBe('2026-12-21');
+    expect(legalLastDay('denunciation_extended', '2026-11-02')).toBe('2026-12-02');
+    expect(legalLastDay('denunciation_extended_twice', '2026-11-02')).toBe('2026-12-02');
+    const t: TermState = { kind: 'denunciation', legal_term: 'acceptance', received_at: '2026-12-07T03:00:00Z', body_received_at: null, legal_due_at: dayEnd('2026-12-16'), accepted_on: null };
+    const now = new Date('2026-12-08T03:00:00Z');
+    expect(extensionsOf(t, now)).toEqual(['acceptance_long']);
+    expect(extensionsOf({ ...t, legal_term: 'acceptance_long' }, now)).toEqual([]);
+    expect(latestFor(t, 'acceptance_long')).toBe('2026-12-21');
+    expect(extensionsOf({ ...t, kind: 'crime', legal_term: 'standard' }, now)).toEqual([]); // not handed over: no body's term
+    expect(extensionsOf({ ...t, legal_due_at: null }, now)).toEqual([]);
   });
 });

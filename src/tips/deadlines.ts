@@ -116,8 +116,9 @@ export const PROCURACY_ASK_DAYS = 5;
 /** How many days before the last day to ask the case is flagged. */
 export const ASK_WARN_DAYS = 3;
 export function procuracyAskBy(tip: TermState, now = new Date()): string | null {
-  if (tip.legal_term !== 'complex' || !tip.legal_due_at || !extensionsOf(tip, now).includes('procuracy')) return null;
-  return addDays(lastDayOf(new Date(tip.legal_due_at)), -PROCURACY_ASK_DAYS);
+  // Offered only to a 2-month term still running (extensionsOf), so its deadline is set.
+  if (!extensionsOf(tip, now).includes('procuracy')) return null;
+  return addDays(lastDayOf(new Date(tip.legal_due_at!)), -PROCURACY_ASK_DAYS);
 }
 
 /**

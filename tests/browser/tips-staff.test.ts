@@ -134,6 +134,7 @@ describe('tips: the staff side', () => {
       await page.getByTestId('tip-next-handling').click();
       await page.getByTestId('tip-status-save').click();
       await expect.poll(() => page.locator('#tip-stage ~ p [data-testid="tip-status"]').first().textContent()).toBe('Đang xử lý');
+      expect(await page.getByTestId('tip-stage-of').textContent()).toBe('Bước của Cơ quan CSĐT Công an tỉnh Lào Cai, do Điều tra viên được phân công tại xã giải quyết');
 
       const fillDecision = async (reference: string, title: string, name: string) => {
         await page.getByTestId('tip-decision-reference').fill(reference);

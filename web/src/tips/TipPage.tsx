@@ -76,6 +76,10 @@ export function TipPage({ id }: { id: number }) {
             <h2 id="tip-stage" className="card__title">{t('tips.stage')}</h2>
             <p>
               <TipStatusChip status={tip.status} /> <span className="muted">{t('tips.stageSince', { at: dateTime(tip.stage_started_at) })}</span>
+              {/* After the handover, a crime report's stages are the receiving body's. */}
+              {tip.handed_over_at && tip.status !== 'transferred' && tip.transferred_to && (
+                <><br /><span className="small" data-testid="tip-stage-of">{t('tips.stageOf', { body: tip.transferred_to })}</span></>
+              )}
             </p>
             <StageTerms data={current} />
             {current.canHandle && canClassify(current) && <ClassifyForm data={current} onDone={update} />}
