@@ -19,6 +19,7 @@ describe('the official calendar (Bộ luật Lao động art. 112; the yearly no
     expect(isWorkingDay('2026-08-22')).toBe(true); // a Saturday worked for 31/8
     expect(isWorkingDay('2026-01-10')).toBe(true); // a Saturday worked for 2/1
     expect(restDayName('2026-12-06')).toBe('Chủ nhật');
+    expect(restDayName('2026-12-05')).toBe('Thứ Bảy');
     expect(isWorkingDay('2026-12-08')).toBe(true);
   });
 
@@ -95,6 +96,9 @@ describe('extensions and the last day to ask the procuracy (art. 147(2))', () =>
     expect(extensionsOf(state('complex', '2026-12-07'), now)).toEqual(['procuracy']);
     expect(extensionsOf(state('procuracy', '2027-02-08'), now)).toEqual([]);
     expect(extensionsOf(state('resumed', '2026-11-10'), now)).toEqual([]);
+    // A 20-day term never goes to the procuracy directly, and nothing runs for the body before it received the case.
+    expect(extensionsOf(state('standard', '2026-12-07'), now)).toEqual([]);
+    expect(extensionsOf({ ...state('complex', '2026-12-07'), body_received_at: null }, now)).toEqual([]);
     expect(latestFor(state('standard', '2026-10-25'), 'complex')).toBe('2026-12-07');
     expect(latestFor(state('complex', '2026-12-07'), 'procuracy')).toBe('2027-02-08');
   });

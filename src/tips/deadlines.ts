@@ -135,6 +135,7 @@ export function nextStages(kind: TipKind | null, status: TipStatus, settled: boo
         case 'transferred': return settled ? ['handling'] : [];
         case 'handling': return settled ? ['resolved', 'suspended'] : [];
         case 'suspended': return settled ? ['handling'] : [];
+        // Stryker disable next-line ConditionalExpression: falling through reaches the denunciation's default, the same []
         default: return [];
       }
     case 'denunciation':
