@@ -326,7 +326,12 @@ export async function classify(db: Kysely<DB>, ctx: Ctx, id: number, input: Clas
     const remote = await q.isRemote(trx, before.commune_id);
     // A commune's own stages are kept where the new kind has them; otherwise the case starts again as new.
     const status: TipStatus = input.kind !== 'denunciation' && before.status === 'verifying' ? 'verifying' : input.kind === 'other' && before.status === 'handling' ? 'handling' : 'new';
-    const patch = { kind: input.kind, status, stage_started_at: status === before.status ? before.stage_started_at : now, ...startingTerm(input.kind, before.received_at, remote) };
+    const term = startingTerm(input.kind, before.received_at, remote);
+    // Past "new", a report that is neither a crime nor a denunciation has no term left to run.
+    const patch = {
+      kind: input.kind, status, stage_started_at: status === before.status ? before.stage_started_at : now,
+      ...(input.kind === 'other' && status !== 'new' ? { ...term, due_at: null, due_soon_at: null } : term),
+    };
     await q.updateTip(trx, id, patch);
     const detail = before.kind
       ? `Phân loại lại: ${KIND_NAMES[before.kind]} → ${KIND_NAMES[input.kind]}. Lý do: ${reason}`
@@ -445,8 +450,9 @@ async function stagePatch(trx: Transaction<DB>, ctx: Ctx, before: Locked, input:
       return { outcome: 'concluded', ...closed };
     }
   }
-  if (kind === 'other') return isOpenStage(input.status, false) ? {} : closed;
-  return {};
+  // A crime report's check runs within the commune's hours. The platform's reminder for any
+  // other report is for taking it up; the law sets it no term after that.
+  return kind === 'other' ? closed : {};
 }
 
 /** Moves a case to a stage its kind allows next (deadlines.ts nextStages), recording what the law asks of it. */

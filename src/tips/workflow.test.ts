@@ -185,6 +185,9 @@ describe('a crime report at the commune: received, checked, handed over (BLTTHS 
         const res = await as.post(`/api/tips/${tip.id}/status`, stageBody(kind, to, settle));
         expect(res.status, `${kind} ${from} → ${to}: ${JSON.stringify(res.body)}`).toBe(200);
         expect(res.body.tip.status).toBe(to);
+        // Only a crime report's check keeps a term at the commune; an "other" report past "new" has none.
+        if (kind === 'other') expect(res.body.tip).toMatchObject({ due_at: null, urgency: 'closed' });
+        if (kind === 'crime' && to === 'verifying') expect(res.body.tip.due_at).toBe(res.body.tip.legal_due_at);
       }
       const tip = await newTip();
       await reach(tip.id, kind, path, settle);

@@ -151,7 +151,9 @@ function StageTerms({ data }: { data: TipPageData }) {
           <br /><span className="muted small" data-testid="tip-term">{t(`tips.term.${tip.legal_term}`)}</span>
         </p>
       ) : (
-        <p className="muted">{t(tip.status === 'suspended' ? 'tips.suspendedStage' : 'tips.closedStage')}</p>
+        <p className="muted">
+          {t(tip.status === 'suspended' ? 'tips.suspendedStage' : isOpenStage(tip.status, tip.settler_id !== null) ? 'tips.noTerm' : 'tips.closedStage')}
+        </p>
       )}
       {tip.procuracy_ask_by && (
         <p className="tip-ask-by" data-testid="tip-ask-by">{t('tips.askBy', { day: formatDay(tip.procuracy_ask_by) })}</p>
