@@ -101,7 +101,7 @@ export function statusFormPage(values: { code?: string } = {}, error?: string): 
 export function statusPage(v: { tracking_code: string; category: TipCategory; status: TipStatus; received_at: Date; stage_started_at: Date; public_reply: string | null; transferred_to: string | null; commune_name: string }): string {
   return publicPage('Tiến độ tin báo', `<div class="card"><p>Mã theo dõi: <span class="code">${h(formatCode(v.tracking_code))}</span></p>
 <p>Loại: ${h(CATEGORIES[v.category])} · Gửi lúc ${h(vnDateTime(v.received_at))} tới Công an ${h(inSentence(v.commune_name))}</p>
-<p>Tình trạng: <strong>${h(STATUSES[v.status])}</strong> (từ ${h(vnDateTime(v.stage_started_at))})${v.transferred_to ? ` — chuyển tới ${h(v.transferred_to)}` : ''}</p></div>
+<p>Tình trạng: <strong>${h(STATUSES[v.status])}</strong> (từ ${h(vnDateTime(v.stage_started_at))})${v.status === 'transferred' && v.transferred_to ? ` — chuyển tới ${h(v.transferred_to)}` : ''}</p></div>
 ${v.public_reply ? `<div class="card"><p><strong>Trả lời của Công an:</strong></p><p>${h(v.public_reply).replace(/\n/g, '<br>')}</p></div>` : ''}
 <p><a href="/bao-tin">Gửi tin báo khác</a></p>`);
 }

@@ -28,7 +28,7 @@ export const CATEGORIES: Record<TipCategory, string> = {
 /** The stages as the informant reads them too (the public status page): none names an officer. */
 export const STATUSES: Record<TipStatus, string> = {
   new: 'Mới', verifying: 'Đang xác minh', handling: 'Đang xử lý', suspended: 'Tạm đình chỉ giải quyết', resolved: 'Đã giải quyết',
-  transferred: 'Chuyển cơ quan có thẩm quyền', not_accepted: 'Không thụ lý', unfounded: 'Không có cơ sở',
+  transferred: 'Đã chuyển cơ quan có thẩm quyền', not_accepted: 'Không thụ lý', unfounded: 'Không có cơ sở',
 };
 
 export const KIND_NAMES: Record<TipKind, string> = {
@@ -411,7 +411,10 @@ async function stagePatch(trx: Transaction<DB>, ctx: Ctx, before: Locked, input:
     });
     return {
       transferred_to: transferredTo!, handed_over_at: handedOverAt, handover_document: h.document?.trim() || null, body_received_at: bodyReceivedAt,
-      ...(settler ? { settler_id: settler.id, ...termPatch('standard', dayEnd(legalLastDay('standard', todayVN(bodyReceivedAt)))) } : { settler_id: null, ...closed }),
+      // The investigator settling it is its handler from now on: it is in their "Giao cho tôi".
+      ...(settler
+        ? { settler_id: settler.id, assignee_id: settler.id, ...termPatch('standard', dayEnd(legalLastDay('standard', todayVN(bodyReceivedAt)))) }
+        : { settler_id: null, ...closed }),
     };
   }
   if (isBodyStage(kind, input.status)) {

@@ -397,7 +397,7 @@ describe('a crime report settled for the body by the commune\'s assigned investi
     expect(sent.status, JSON.stringify(sent.body)).toBe(200);
     const body = todayVN(new Date(sent.body.tip.body_received_at));
     const legal = dayEnd(legalLastDay('standard', body)).toISOString();
-    expect(sent.body.tip).toMatchObject({ status: 'transferred', settler_id: ids.dieutra, legal_term: 'standard', legal_due_at: legal, due_at: legal, urgency: 'on_time' });
+    expect(sent.body.tip).toMatchObject({ status: 'transferred', settler_id: ids.dieutra, assignee_id: ids.dieutra, legal_term: 'standard', legal_due_at: legal, due_at: legal, urgency: 'on_time' });
     expect(sent.body.events.find((e: any) => e.kind === 'handed_over').detail).toMatch(/Điều tra viên giải quyết: Hà Văn Quang$/);
     // The commune's officer sees the case open, but may not record the body's steps; nor may the administrator.
     expect(((await canbo.ok(`/api/tips/${tip.id}`)) as any)).toMatchObject({ canSettle: false, next: [] });

@@ -111,6 +111,7 @@ describe('tips: the staff side', () => {
       await page.getByTestId('tip-status-save').click();
       await expect.poll(() => page.getByTestId('tip-handover').textContent()).toContain('Đã chuyển Cơ quan CSĐT Công an tỉnh Lào Cai');
       expect(await page.getByTestId('tip-term').textContent()).toContain('20 ngày kể từ ngày Cơ quan điều tra nhận');
+      expect(await page.getByTestId('tip-handover').textContent()).toContain('Điều tra viên Hà Văn Quang (được phân công tại xã) giải quyết trong 20 ngày');
       // The body's steps are its investigator's, not the officer's.
       expect(await page.getByTestId('tip-status-form').count()).toBe(0);
       expect(await page.getByTestId('tip-extend-complex').count()).toBe(0);
@@ -118,7 +119,8 @@ describe('tips: the staff side', () => {
 
       const officer = await env.server.login('canbo');
       const saved = await officer.ok(`/api/tips/${fresh}`);
-      expect(saved.tip).toMatchObject({ status: 'transferred', kind: 'crime', public_reply: 'Công an xã đã tiếp nhận và chuyển cơ quan có thẩm quyền. Cảm ơn bạn đã báo tin.', assignee_name: 'Lò Văn Minh' });
+      // The investigator settling it is its handler now, and it is in their "Giao cho tôi".
+      expect(saved.tip).toMatchObject({ status: 'transferred', kind: 'crime', public_reply: 'Công an xã đã tiếp nhận và chuyển cơ quan có thẩm quyền. Cảm ơn bạn đã báo tin.', assignee_name: 'Hà Văn Quang' });
       expect(saved.notes.map((n: any) => n.body)).toEqual(['Nghi vấn đối tượng ở thôn bên, cần giữ kín']);
       expect(saved.events.map((e: any) => e.kind)).toEqual(['received', 'classified', 'status', 'assigned', 'replied', 'handed_over', 'status']);
     } finally {
@@ -153,6 +155,9 @@ describe('tips: the staff side', () => {
       await shot(page, 'settle-extended');
 
       await page.getByTestId('tip-next-resolved').click();
+      // Each choice a radio at its label, not stretched across the form.
+      for (const o of ['prosecute', 'not_prosecute']) expect((await page.getByTestId(`tip-outcome-${o}`).boundingBox())!.width).toBeLessThan(40);
+      expect(await page.getByTestId('tip-decision-missing').textContent()).toContain('Ghi đủ số quyết định');
       await page.getByTestId('tip-outcome-not_prosecute').check();
       await fillDecision('9/QĐ-KKT', 'Phó Trưởng Công an xã, Điều tra viên được phân công', 'Hà Văn Quang');
       await page.getByTestId('tip-status-save').click();
@@ -162,6 +167,7 @@ describe('tips: the staff side', () => {
         expect.stringContaining('Quyết định không khởi tố vụ án hình sự 9/QĐ-KKT'),
       ]);
       expect(await page.getByTestId('tip-notice').count()).toBe(2);
+      expect(await page.getByTestId('tip-no-term').textContent()).toBe('Tin báo đã kết thúc; còn 2 văn bản thông báo phải gửi (bên dưới).');
       await page.getByTestId('tip-notice').first().getByTestId('tip-notice-reference').fill('Thông báo số 4/TB-CAX');
       await page.getByTestId('tip-notice').first().getByTestId('tip-notice-save').click();
       await expect.poll(() => page.getByTestId('tip-notice').first().textContent()).toContain('đã gửi ngày');

@@ -141,6 +141,7 @@ function StageTerms({ data }: { data: TipPageData }) {
     ? t('tips.dueAt', { at: dateTime(tip.due_at!) })
     : t('tips.dueEndOf', { day: formatDay(lastDayOf(due)) }));
   // Judged against the commune's hours from receipt: its term is the body's once settled here.
+  const pending = data.notices.filter((n) => !n.sent_on);
   const lateHandover = tip.handed_over_at
     && new Date(tip.handed_over_at).getTime() > new Date(tip.received_at).getTime() + handoverHours(!!tip.remote_area) * 3_600_000;
   return (
@@ -148,11 +149,13 @@ function StageTerms({ data }: { data: TipPageData }) {
       {due ? (
         <p data-testid="tip-due">
           {dueText} <UrgencyBadge urgency={tip.urgency} />
+          {tip.legal_term === 'handover' && <><br /><strong>{t('tips.handoverHere', { hours: handoverHours(!!tip.remote_area) })}</strong></>}
           <br /><span className="muted small" data-testid="tip-term">{t(`tips.term.${tip.legal_term}`)}</span>
         </p>
       ) : (
-        <p className="muted">
-          {t(tip.status === 'suspended' ? 'tips.suspendedStage' : isOpenStage(tip.status, tip.settler_id !== null) ? 'tips.noTerm' : 'tips.closedStage')}
+        <p className="muted" data-testid="tip-no-term">
+          {t(tip.status === 'suspended' ? 'tips.suspendedStage' : isOpenStage(tip.status, tip.settler_id !== null) ? 'tips.noTerm'
+            : pending.length ? 'tips.closedNoticesDue' : 'tips.closedStage', { n: pending.length })}
         </p>
       )}
       {tip.procuracy_ask_by && (
@@ -164,7 +167,9 @@ function StageTerms({ data }: { data: TipPageData }) {
           {tip.handover_document && <> ({tip.handover_document})</>}
           {lateHandover && <> · <strong>{t('tips.handedOverLate')}</strong></>}
           <br /><span className="muted small">
-            {tip.settler_id !== null ? t('tips.settledHere', { at: dateTime(tip.body_received_at!) }) : t('tips.bodysStages')}
+            {tip.settler_id !== null
+              ? t('tips.settledHere', { at: dateTime(tip.body_received_at!), name: tip.settler_name ?? '' })
+              : t('tips.bodysStages', { at: dateTime(tip.body_received_at!) })}
           </span>
         </p>
       )}
@@ -351,6 +356,7 @@ function StatusForm({ data, onDone }: { data: TipPageData; onDone: (d: TipPageDa
             </fieldset>
           )}
           {decisionKind && <DecisionFields kind={decisionKind} value={decision} onChange={setDecision} error={error} />}
+          {decisionKind && !decisionReady(decision) && <p className="muted small" data-testid="tip-decision-missing">{t('tips.decisionMissing')}</p>}
           <Field label={t('tips.stageNote')} optional error={fieldError(error, 'note')}>
             {({ id, describedBy, invalid }) => (
               <textarea id={id} aria-describedby={describedBy} aria-invalid={invalid} rows={2} value={note} maxLength={2000} onChange={(e) => setNote(e.target.value)} data-testid="tip-stage-note" />
@@ -359,7 +365,7 @@ function StatusForm({ data, onDone }: { data: TipPageData; onDone: (d: TipPageDa
           {generalError(error, ['transferredTo', 'note', 'ground', 'outcome', 'handover.document', 'handover.settlerId', ...DECISION_FIELDS]) != null && <LoadError error={error} />}
           <div className="form__actions">
             <button type="submit" className="btn btn--primary" disabled={busy || (!!decisionKind && !decisionReady(decision)) || (status === 'suspended' && !ground)} data-testid="tip-status-save">
-              {t('tips.moveTo', { status: t(nextLabel(tip.kind, tip.status, status)) })}
+              {actionLabel(t, tip.kind, tip.status, status)}
             </button>
             <button type="button" className="btn" onClick={reset}>{t('common.cancel')}</button>
           </div>
@@ -367,6 +373,12 @@ function StatusForm({ data, onDone }: { data: TipPageData; onDone: (d: TipPageDa
       )}
     </form>
   );
+}
+
+/** What the form's submit button says: the act itself ("Chuyển Cơ quan điều tra"), or the stage it moves to. */
+function actionLabel(t: ReturnType<typeof useI18n>['t'], kind: TipKind | null, from: TipStatus, to: TipStatus) {
+  const key = nextLabel(kind, from, to);
+  return key.startsWith('tips.next.') ? t(key) : t('tips.moveTo', { status: t(key) });
 }
 
 /** How a next stage reads on its button: handing a crime report over, accepting a denunciation, resuming… */
@@ -411,6 +423,7 @@ function ExtendForm({ data, term, onClose, onDone }: { data: TipPageData; term: 
           <input id={id} type="date" aria-describedby={describedBy} aria-invalid={invalid} value={until} min={addDays(current, 1)} max={latest} onChange={(e) => setUntil(e.target.value)} data-testid="tip-extend-until" />
         )}
       </Field>
+      {!decisionReady(decision) && <p className="muted small">{t('tips.decisionMissing')}</p>}
       {generalError(error, ['until', ...DECISION_FIELDS]) != null && <LoadError error={error} />}
       <div className="form__actions">
         <button type="submit" className="btn btn--primary" disabled={busy || !decisionReady(decision)} data-testid="tip-extend-save">{t('tips.extend.save')}</button>

@@ -36,6 +36,7 @@ export interface Tip {
   handover_document: string | null;
   body_received_at: string | null;
   settler_id: number | null;
+  settler_name?: string | null;
   accepted_on: string | null;
   outcome: 'prosecute' | 'not_prosecute' | 'concluded' | 'not_accepted' | null;
   procuracy_ask_by?: string | null;
