@@ -6,7 +6,7 @@
 import type { Kysely } from 'kysely';
 import type { DB, TipCategory, TipStatus } from '../db/schema.ts';
 import { dayEnd, todayVN } from '../shared/dates.ts';
-import { dueSoonFrom, legalLastDay, type TipKind } from '../tips/deadlines.ts';
+import { legalLastDay, termPatch, type TipKind } from '../tips/deadlines.ts';
 import type { Sealer } from '../tips/seal.ts';
 import { submitTip } from '../tips/service.ts';
 import { getUnitByCode } from '../units/queries.ts';
@@ -40,14 +40,15 @@ const TIPS: DemoTip[] = [
 function termsOf(t: DemoTip, received: Date, stageStart: Date) {
   const handedOver = new Date(received.getTime() + 6 * 3_600_000);
   if (t.handedOver === 'settled') {
-    const due = dayEnd(legalLastDay('standard', todayVN(handedOver)));
-    return { handed_over_at: handedOver, body_received_at: handedOver, transferred_to: PROVINCE_BODY, legal_term: 'standard' as const, legal_due_at: due, due_at: due, due_soon_at: dueSoonFrom('standard', due) };
+    return {
+      handed_over_at: handedOver, body_received_at: handedOver, transferred_to: PROVINCE_BODY,
+      ...termPatch('standard', dayEnd(legalLastDay('standard', todayVN(handedOver)))),
+    };
   }
   if (t.handedOver === 'to_body') return { handed_over_at: handedOver, body_received_at: handedOver, transferred_to: PROVINCE_BODY, due_at: null, due_soon_at: null };
   if (t.kind === 'denunciation') {
     const accepted = todayVN(stageStart);
-    const due = dayEnd(legalLastDay('denunciation', accepted));
-    return { accepted_on: accepted, legal_term: 'denunciation' as const, legal_due_at: due, due_at: due, due_soon_at: dueSoonFrom('denunciation', due) };
+    return { accepted_on: accepted, ...termPatch('denunciation', dayEnd(legalLastDay('denunciation', accepted))) };
   }
   if (t.kind === 'other') return { legal_term: 'none' as const, legal_due_at: null, due_at: null, due_soon_at: null };
   return {};

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { addDays, addMonths, dayEnd, dayStart } from '../shared/dates.ts';
 import { addWorkingDays, calendarKnown, isWorkingDay, restDayName } from '../shared/workdays.ts';
 import {
-  decisionFor, dueSoonFrom, endsAtMoment, extensionsOf, handoverDueAt, isBodyStage, isOpenStage, latestFor, lastDayOf, legalLastDay, LEGAL_TERMS,
+  decisionFor, dueSoonFrom, endsAtMoment, isBodyExtension, isCommunesOwn, extensionsOf, handoverDueAt, isBodyStage, isOpenStage, latestFor, lastDayOf, legalLastDay, LEGAL_TERMS,
   nextStages, noticesOf, procuracyAskBy, termPatch, TIP_STATUSES, urgencyOf, type TermState,
 } from './deadlines.ts';
 
@@ -198,6 +198,11 @@ describe('the tables, whole', () => {
     expect(TIP_STATUSES.filter((st) => isBodyStage('crime', st))).toEqual(['handling', 'suspended', 'resolved']);
     expect(TIP_STATUSES.filter((st) => isBodyStage('denunciation', st))).toEqual([]);
     expect(LEGAL_TERMS.filter(endsAtMoment)).toEqual(['handover', 'none']);
+    expect((['complex', 'procuracy', 'acceptance_long', 'denunciation_extended', 'denunciation_extended_twice'] as const).filter(isBodyExtension))
+      .toEqual(['complex', 'procuracy']);
+    const own = { status: 'verifying' as const, handed_over_at: null, accepted_on: null };
+    expect([isCommunesOwn(own), isCommunesOwn({ ...own, status: 'resolved' }), isCommunesOwn({ ...own, handed_over_at: '2026-12-08T01:00:00Z' }),
+      isCommunesOwn({ ...own, status: 'handling', accepted_on: '2026-12-08' })]).toEqual([true, false, false, false]);
     const decided = (kind: 'crime' | 'denunciation' | 'other' | null, from: (typeof TIP_STATUSES)[number]) =>
       TIP_STATUSES.map((to) => decisionFor(kind, from, to, 'not_prosecute'));
     expect(decided(null, 'handling')).toEqual([null, null, null, 'suspend', 'not_prosecute', null, null, null]);

@@ -157,6 +157,13 @@ export function nextStages(kind: TipKind | null, status: TipStatus, settled: boo
 /** The stages of a crime report that are the investigation body's: worked only by its assigned investigator. */
 export const isBodyStage = (kind: TipKind | null, to: TipStatus) => (kind ?? 'crime') === 'crime' && ['handling', 'resolved', 'suspended'].includes(to);
 
+/**
+ * Whether the case is still the commune's own to classify or send to another commune: open, not
+ * handed over to the investigation body, not accepted as a denunciation.
+ */
+export const isCommunesOwn = (tip: { status: TipStatus; handed_over_at: Date | string | null; accepted_on: string | null }) =>
+  isOpenStage(tip.status, false) && !tip.handed_over_at && !tip.accepted_on;
+
 /** Stages still at work: a crime report handed over is closed for the commune unless its investigator settles it. */
 export const isOpenStage = (status: TipStatus, settled: boolean) =>
   ['new', 'verifying', 'handling', 'suspended'].includes(status) || (status === 'transferred' && settled);
@@ -194,6 +201,9 @@ export const EXTENSION_DECISION: Record<Extension, DecisionKind> = {
 
 /** The decisions of a crime report that are the investigation body's: recorded only by its investigator. */
 export const BODY_DECISIONS: DecisionKind[] = ['complex', 'procuracy', 'suspend', 'resume', 'prosecute', 'not_prosecute'];
+
+/** An extension recorded with one of the body's decisions: only its investigator records it. */
+export const isBodyExtension = (e: Extension) => BODY_DECISIONS.includes(EXTENSION_DECISION[e]);
 
 /** The decision a stage change records, if any. */
 export function decisionFor(kind: TipKind | null, from: TipStatus, to: TipStatus, outcome?: 'prosecute' | 'not_prosecute'): DecisionKind | null {
@@ -236,10 +246,13 @@ export function noticesOf(kind: DecisionKind, signedOn: string, at: Date): { rec
  * denunciation; for a crime report's 2-month term, ASK_WARN_DAYS before the last day to ask the
  * procuracy; 5 days before the others.
  */
+/** A handover turns "sắp đến hạn" this many hours before its deadline. */
+export const HANDOVER_SOON_HOURS = 6;
+
 export function dueSoonFrom(term: LegalTerm, due: Date | null): Date | null {
   if (!due) return null;
   switch (term) {
-    case 'handover': return new Date(due.getTime() - 6 * HOUR);
+    case 'handover': return new Date(due.getTime() - HANDOVER_SOON_HOURS * HOUR);
     case 'acceptance': case 'acceptance_long': return new Date(due.getTime() - 2 * DAY);
     case 'complex': return new Date(due.getTime() - (PROCURACY_ASK_DAYS + ASK_WARN_DAYS) * DAY);
     default: return new Date(due.getTime() - 5 * DAY);

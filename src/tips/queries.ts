@@ -162,11 +162,11 @@ export const isRemote = async (db: Q, communeId: number) =>
   (await db.selectFrom('units').select('remote_area').where('id', '=', communeId).executeTakeFirstOrThrow()).remote_area;
 
 /** Sets a commune's remote flag, and moves the handover deadline of its tips still under it. */
-export async function setRemote(db: Q, communeId: number, remote: boolean, basis: string | null, hours: number) {
+export async function setRemote(db: Q, communeId: number, remote: boolean, basis: string | null, hours: number, soonLeadHours: number) {
   await db.updateTable('units').set({ remote_area: remote, remote_basis: basis, updated_at: new Date() }).where('id', '=', communeId).execute();
   await db.updateTable('tips')
     .set({ legal_due_at: sql`received_at + make_interval(hours => ${hours})`, due_at: sql`received_at + make_interval(hours => ${hours})`,
-      due_soon_at: sql`received_at + make_interval(hours => ${hours - 6})`, updated_at: new Date() })
+      due_soon_at: sql`received_at + make_interval(hours => ${hours - soonLeadHours})`, updated_at: new Date() })
     // Only those whose handover term still runs: one already overdue stays so.
     .where('commune_id', '=', communeId).where('legal_term', '=', 'handover').where('status', 'in', ['new', 'verifying'])
     .where('legal_due_at', '>', new Date())

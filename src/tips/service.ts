@@ -11,7 +11,8 @@ import { addDays, dayEnd, dayStart, FIRST_DAY, formatDay, todayVN, vnDateTime } 
 import { readableUnit } from '../units/service.ts';
 import { unitLoader } from '../units/loader.ts';
 import {
-  BODY_DECISIONS, EXTENSION_DECISION, extensionsOf, handoverDueAt, isBodyStage, handoverHours, termPatch, isOpenStage, ISSUERS, lastDayOf, latestFor, legalLastDay, nextStages, noticesOf,
+  BODY_DECISIONS, EXTENSION_DECISION, extensionsOf, handoverDueAt, HANDOVER_SOON_HOURS, isBodyExtension, isBodyStage, isCommunesOwn, handoverHours,
+  termPatch, isOpenStage, ISSUERS, lastDayOf, latestFor, legalLastDay, nextStages, noticesOf,
   procuracyAskBy, urgencyOf, type DecisionKind, type Extension, type LegalTerm, type Recipient, type TipKind,
 } from './deadlines.ts';
 import { cleanPhoto, MAX_PHOTOS } from './photos.ts';
@@ -168,7 +169,7 @@ export async function tipPage(db: Kysely<DB>, actor: Actor, id: number, now = ne
   const [events, notes, photos, decisions, notices] = await Promise.all([q.eventsOf(db, id), q.notesOf(db, id), q.filesOf(db, id), q.decisionsOf(db, id), q.noticesOf(db, id)]);
   const { unit_path: _, province_code: __, ...shown } = tip;
   const canHandle = allows(actor, 'tip.handle', tip.unit_path);
-  const settles = tip.settler_id !== null;
+  const settles = settledHere(tip);
   const settlesHere = settles && allows(actor, 'tip.settle', tip.unit_path);
   // A term runs only while a stage has a deadline: none once closed, handed over or suspended.
   const running = tip.due_at !== null && isOpenStage(tip.status, settles);
@@ -181,7 +182,7 @@ export async function tipPage(db: Kysely<DB>, actor: Actor, id: number, now = ne
     canSettle: settlesHere,
     next: canHandle ? nextStages(tip.kind, tip.status, settles).filter((s) => !isBodyStage(tip.kind, s) || settlesHere) : [],
     // A crime report's term is the body's: extended only by its investigator here.
-    extensions: canHandle && running ? extensionsOf(tip, now).filter((e) => !BODY_EXTENSIONS.includes(e) || settlesHere) : [],
+    extensions: canHandle && running ? extensionsOf(tip, now).filter((e) => !isBodyExtension(e) || settlesHere) : [],
   };
 }
 
@@ -320,7 +321,7 @@ export async function classify(db: Kysely<DB>, ctx: Ctx, id: number, input: Clas
   await onHandledTip(db, ctx, id, async (trx, before) => {
     if (before.kind === input.kind) throw conflict(`Tin báo đã được phân loại là "${KIND_NAMES[input.kind]}"`, [{ path: 'kind', message: 'Chọn một loại khác.' }]);
     if (before.kind && !reason) throw invalid('Hãy ghi lý do phân loại lại', [{ path: 'reason', message: 'Phân loại lại phải có lý do.' }]);
-    if (!isOpenStage(before.status, settledHere(before)) || before.handed_over_at || before.accepted_on) {
+    if (!isCommunesOwn(before)) {
       throw conflict('Tin báo đã chuyển, đã thụ lý hoặc đã có quyết định; không phân loại lại được', [{ path: 'kind', message: 'Không phân loại lại được ở bước này.' }]);
     }
     const remote = await q.isRemote(trx, before.commune_id);
@@ -544,7 +545,7 @@ export async function transferToCommune(db: Kysely<DB>, ctx: Ctx, id: number, co
   return onHandledTip(db, ctx, id, async (trx, before) => {
     if (target.id === before.commune_id) throw invalid('Tin báo đã thuộc xã này', [{ path: 'communeId', message: 'Chọn một xã khác' }]);
     // Handed over or accepted, the case is no longer the commune's to send elsewhere.
-    if (!isOpenStage(before.status, false) || before.handed_over_at || before.accepted_on) {
+    if (!isCommunesOwn(before)) {
       throw conflict(`Tin báo đã ở bước "${STATUSES[before.status]}", không chuyển xã được`, [{ path: 'communeId', message: 'Không chuyển xã được ở bước này.' }]);
     }
     // Through the transaction: on PGlite's single connection, a query beside it would wait for it forever.
@@ -575,8 +576,6 @@ export interface ExtensionInput {
   until?: string | undefined;
 }
 
-const BODY_EXTENSIONS: Extension[] = ['complex', 'procuracy'];
-
 /**
  * Extends a case's term with the decision that does it (deadlines.ts extensionsOf): a crime
  * report's, recorded by the commune's assigned investigator (art. 147(2)); a denunciation's, by
@@ -587,7 +586,7 @@ export async function extendLegalTerm(db: Kysely<DB>, ctx: Ctx, id: number, inpu
     if (!isOpenStage(before.status, settledHere(before)) || !before.legal_due_at || before.status === 'suspended') {
       throw conflict(`Tin báo đang ở bước "${STATUSES[before.status]}", không có thời hạn để kéo dài`, [{ path: 'term', message: 'Không có thời hạn để kéo dài.' }]);
     }
-    if (BODY_EXTENSIONS.includes(input.term)) assertSettler(ctx, before);
+    if (isBodyExtension(input.term)) assertSettler(ctx, before);
     const current = lastDayOf(before.legal_due_at);
     // An extension is decided before the term runs out; a late one is not the law's.
     if (before.legal_due_at.getTime() <= now.getTime()) {
@@ -656,7 +655,7 @@ export async function setRemoteArea(db: Kysely<DB>, ctx: Ctx, communeId: number,
   const basis = input.basis?.trim() || null;
   if (input.remote && !basis) throw invalid('Hãy ghi văn bản xác định xã ở vùng xa xôi, hẻo lánh, hải đảo', [{ path: 'basis', message: 'Chưa ghi văn bản căn cứ.' }]);
   await db.transaction().execute(async (trx) => {
-    await q.setRemote(trx, communeId, input.remote, basis, handoverHours(input.remote));
+    await q.setRemote(trx, communeId, input.remote, basis, handoverHours(input.remote), HANDOVER_SOON_HOURS);
     await recordChange(trx, ctx, { action: 'update', entity: 'unit', entityId: communeId, unit: { id: unit.id, path: unit.path, province_code: unit.province_code }, after: { remote_area: input.remote, remote_basis: basis } });
   });
   return { id: communeId, remote_area: input.remote, remote_basis: basis, handover_hours: handoverHours(input.remote) };

@@ -8,7 +8,7 @@ import { useResource } from '../useResource.ts';
 import { UrgencyBadge, TipStatusChip } from './Inbox.tsx';
 import { addDays, formatDay, todayVN } from '../work.tsx';
 import {
-  BODY_DECISIONS, decisionFor, endsAtMoment, EXTENSION_DECISION, formatTracking, handoverHours, isOpenStage, ISSUERS, KINDS, lastDayOf, latestFor, tipsApi, type Contact,
+  BODY_DECISIONS, decisionFor, endsAtMoment, EXTENSION_DECISION, formatTracking, handoverHours, isCommunesOwn, isOpenStage, ISSUERS, KINDS, lastDayOf, latestFor, tipsApi, type Contact,
   type Decision, type DecisionKind, type Extension, type StatusChange, type TipKind, type TipPageData, type TipStatus,
 } from './api-tips.ts';
 import './tips.css';
@@ -102,7 +102,7 @@ export function TipPage({ id }: { id: number }) {
 type Cards = Record<'story' | 'stage' | 'decisions' | 'reply' | 'timeline' | 'reveal' | 'assign' | 'note' | 'transfer', ReactNode>;
 
 /** A kind is given or changed while the case is the commune's own: not handed over, accepted or decided. */
-const canClassify = ({ tip }: TipPageData) => isOpenStage(tip.status, false) && !tip.handed_over_at && !tip.accepted_on;
+const canClassify = ({ tip }: TipPageData) => isCommunesOwn(tip);
 /** Re-routing to the right commune, while the commune has not handed it over or accepted it. */
 const canReroute = canClassify;
 

@@ -5,7 +5,7 @@ export const TIP_CATEGORIES = ['crime', 'drugs', 'theft', 'traffic', 'fire', 'so
 export type TipCategory = (typeof TIP_CATEGORIES)[number];
 // The server's own rules and tables, so the forms offer only what it accepts.
 export {
-  BODY_DECISIONS, decisionFor, endsAtMoment, EXTENSION_DECISION, handoverHours, isOpenStage, ISSUERS, KINDS, lastDayOf, latestFor, TIP_STATUSES,
+  BODY_DECISIONS, decisionFor, endsAtMoment, EXTENSION_DECISION, handoverHours, isCommunesOwn, isOpenStage, ISSUERS, KINDS, lastDayOf, latestFor, TIP_STATUSES,
 } from '../../../src/tips/deadlines.ts';
 import type { DecisionKind, Extension, LegalTerm, Recipient, TipKind, Urgency } from '../../../src/tips/deadlines.ts';
 import type { TIP_STATUSES } from '../../../src/tips/deadlines.ts';
